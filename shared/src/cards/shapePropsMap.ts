@@ -1,0 +1,18 @@
+import type { ContentCardProps } from './contentCard'
+import type { ExamCardProps } from './examCard'
+import type { FormatCardProps } from './formatCard'
+import type { IdeaCardProps } from './ideaCard'
+import type { ZoneProps } from './zone'
+
+// Registers Tavolo's shapes in tldraw's global shape map, so `TLShape<'tavolo-content'>` and
+// `editor.createShape({ type: 'tavolo-content', ... })` are typed. Augmenting the tlschema module
+// reaches the same interface that 'tldraw' re-exports, so it works for the server and the client.
+declare module '@tldraw/tlschema' {
+  interface TLGlobalShapePropsMap {
+    'tavolo-content': ContentCardProps
+    'tavolo-format': FormatCardProps
+    'tavolo-exam': ExamCardProps
+    'tavolo-idea': IdeaCardProps
+    'tavolo-zone': ZoneProps
+  }
+}

@@ -1,0 +1,55 @@
+// The links a facilitator shares: the participant's join link (`/b/<id>#k=<secret>`) and the
+// projector's (`/b/<id>/present#k=<secret>`). The secret is in the fragment, which browsers never
+// send to the server, so it stays out of server logs. The QR code encodes the same join link.
+
+export type BoardView = 'board' | 'present'
+
+export type ParsedBoardLink =
+  | { ok: true; origin: string; boardId: string; secret: string; view: BoardView }
+  | { ok: false; error: string }
+
+/** Board ids are URL-safe base64 (server/src/access/ids.ts); a path never needs escaping. */
+const BOARD_ID = /^[A-Za-z0-9_-]+$/
+const LINK_PATH = /^\/b\/([A-Za-z0-9_-]+)(\/present)?\/?$/
+
+const NOT_A_BOARD_LINK = 'This is not a Tavolo board link. It should look like https://…/b/<board>#k=<key>.'
+
+/** The link participants open to join the board. */
+export function joinLink(origin: string, boardId: string, secret: string): string {
+  return boardLink(origin, boardId, secret, 'board')
+}
+
+/** The link of the read-only projector view. */
+export function projectorLink(origin: string, boardId: string, secret: string): string {
+  return boardLink(origin, boardId, secret, 'present')
+}
+
+export function boardLink(origin: string, boardId: string, secret: string, view: BoardView): string {
+  if (!BOARD_ID.test(boardId)) throw new Error(`Not a valid board id: "${boardId}"`)
+  if (!secret) throw new Error('A board link needs a secret')
+  const path = view === 'present' ? `/b/${boardId}/present` : `/b/${boardId}`
+  return `${new URL(origin).origin}${path}#k=${encodeURIComponent(secret)}`
+}
+
+/**
+ * Reads a link pasted into Join (or scanned): the board, the secret and the view. A path without
+ * an origin is taken as this server's; a link to another server is refused with a message.
+ */
+export function parseBoardLink(input: string, ownOrigin: string): ParsedBoardLink {
+  const text = input.trim()
+  if (!text) return { ok: false, error: 'Paste the link you were given.' }
+  let url: URL
+  try {
+    url = new URL(text, ownOrigin)
+  } catch {
+    return { ok: false, error: NOT_A_BOARD_LINK }
+  }
+  const match = LINK_PATH.exec(url.pathname)
+  if (!match) return { ok: false, error: NOT_A_BOARD_LINK }
+  if (url.origin !== new URL(ownOrigin).origin) {
+    return { ok: false, error: `This link belongs to another Tavolo server (${url.host}). Open it directly in your browser.` }
+  }
+  const secret = new URLSearchParams(url.hash.replace(/^#/, '')).get('k')
+  if (!secret) return { ok: false, error: 'This link is incomplete: the part after "#k=" is missing. Copy the whole link again.' }
+  return { ok: true, origin: url.origin, boardId: match[1], secret, view: match[2] ? 'present' : 'board' }
+}

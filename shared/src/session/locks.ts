@@ -1,0 +1,56 @@
+import { isObject } from '../board/shapeLike'
+import { ZONE_TYPE } from '../cards/zone'
+
+// The facilitator locks the structure of a template: zones and frames. A locked shape cannot be
+// moved, resized, deleted or unlocked by participants, and neither can the zones and frames
+// inside it (moving them would break the locked layout). Cards are never locked, wherever they
+// are: participants keep filling a locked template, which is the point of locking it.
+// Locks live in `session.locks` (facilitator-only), not in tldraw's own `isLocked` prop, which
+// any editor could change.
+
+/** shape id → true for each locked shape. */
+export type Locks = Readonly<Record<string, true>>
+
+export const LOCKABLE_SHAPE_TYPES: readonly string[] = [ZONE_TYPE, 'frame']
+
+export function isLockableType(shapeType: string): boolean {
+  return LOCKABLE_SHAPE_TYPES.includes(shapeType)
+}
+
+/** Whether the facilitator locked this very shape. */
+export function isLocked(locks: Locks, shapeId: string): boolean {
+  return Object.hasOwn(locks, shapeId) && locks[shapeId] === true
+}
+
+/** The locks with `shapeId` locked or unlocked: a new object to write to `session.locks`. */
+export function withLock(locks: Locks, shapeId: string, locked: boolean): Locks {
+  if (!shapeId) throw new Error('A lock needs a shape id')
+  const { [shapeId]: _previous, ...others } = locks
+  return locked ? { ...others, [shapeId]: true } : others
+}
+
+/** What lockedAncestorOrSelf needs to know of a shape: editor.getShape or a Map's get both fit. */
+export type ShapeLookup = (shapeId: string) => { type: string; parentId: string } | undefined
+
+/**
+ * The locked shape that holds `shapeId` in place: itself or an ancestor, through a chain of
+ * lockable shapes (zones and frames). Null when the shape is free, always null for cards.
+ */
+export function lockedAncestorOrSelf(locks: Locks, shapeId: string, getShape: ShapeLookup): string | null {
+  const seen = new Set<string>()
+  let id = shapeId
+  let shape = getShape(id)
+  while (shape && isLockableType(shape.type) && !seen.has(id)) {
+    if (isLocked(locks, id)) return id
+    seen.add(id)
+    id = shape.parentId
+    shape = getShape(id)
+  }
+  return null
+}
+
+/** The stored locks, keeping only entries whose value is `true`; undefined when not an object. */
+export function readLocks(value: unknown): Locks | undefined {
+  if (!isObject(value)) return undefined
+  return Object.fromEntries(Object.entries(value).filter(([id, locked]) => id !== '' && locked === true)) as Locks
+}

@@ -1,0 +1,67 @@
+import { CONTENT_CARD_TYPE } from '../cards/contentCard'
+import { EXAM_CARD_TYPE, EXAM_FORM_LABELS, EXAM_TIMINGS, type ExamTiming } from '../cards/examCard'
+import { FORMAT_CARD_TYPE, FORMAT_KINDS, FORMAT_KIND_LABELS, type FormatKind } from '../cards/formatCard'
+import { isValidHours, isValidWeight } from '../cards/numberFields'
+import type { ShapeLike } from '../board/shapeLike'
+
+// The values the summary adds up, read from a card's stored props. A board written by an older
+// or buggy client may hold anything there, so each reading says which fields are unusable.
+
+export type CardValues =
+  | { type: typeof CONTENT_CARD_TYPE; hours: number }
+  | { type: typeof FORMAT_CARD_TYPE; hours: number; kind: FormatKind }
+  | { type: typeof EXAM_CARD_TYPE; weight: number; timing: ExamTiming }
+
+export type CardReading = { ok: true; values: CardValues } | { ok: false; invalidFields: string[] }
+
+/** The countable values of a content, format or exam card; null for other shapes. */
+export function readCardValues(shape: ShapeLike): CardReading | null {
+  const { props } = shape
+  switch (shape.type) {
+    case CONTENT_CARD_TYPE:
+      return isValidHours(props.hours)
+        ? { ok: true, values: { type: CONTENT_CARD_TYPE, hours: props.hours } }
+        : { ok: false, invalidFields: ['hours'] }
+    case FORMAT_CARD_TYPE: {
+      const invalidFields = [
+        ...(isValidHours(props.hours) ? [] : ['hours']),
+        ...(isOneOf(FORMAT_KINDS, props.kind) ? [] : ['kind']),
+      ]
+      return invalidFields.length === 0
+        ? { ok: true, values: { type: FORMAT_CARD_TYPE, hours: props.hours as number, kind: props.kind as FormatKind } }
+        : { ok: false, invalidFields }
+    }
+    case EXAM_CARD_TYPE: {
+      const invalidFields = [
+        ...(isValidWeight(props.weight) ? [] : ['weight']),
+        ...(isOneOf(EXAM_TIMINGS, props.timing) ? [] : ['timing']),
+      ]
+      return invalidFields.length === 0
+        ? { ok: true, values: { type: EXAM_CARD_TYPE, weight: props.weight as number, timing: props.timing as ExamTiming } }
+        : { ok: false, invalidFields }
+    }
+    default:
+      return null
+  }
+}
+
+/** How warnings name a card: its title, kind or form, so people can find it on the wall. */
+export function cardName(shape: ShapeLike): string {
+  const { props } = shape
+  switch (shape.type) {
+    case CONTENT_CARD_TYPE:
+      return typeof props.title === 'string' && props.title.trim() !== '' ? `“${props.title.trim()}”` : 'an untitled content'
+    case FORMAT_CARD_TYPE:
+      return isOneOf(FORMAT_KINDS, props.kind) ? `the ${FORMAT_KIND_LABELS[props.kind].toLowerCase()} card` : 'a format card'
+    case EXAM_CARD_TYPE:
+      return isOneOf(Object.keys(EXAM_FORM_LABELS), props.form)
+        ? `the ${EXAM_FORM_LABELS[props.form as keyof typeof EXAM_FORM_LABELS].toLowerCase()} exam`
+        : 'an exam card'
+    default:
+      return 'a card'
+  }
+}
+
+function isOneOf<V extends string>(values: readonly V[], value: unknown): value is V {
+  return typeof value === 'string' && (values as readonly string[]).includes(value)
+}
