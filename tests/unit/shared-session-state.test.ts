@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { SESSION_ROOT } from '../../shared/src/doc/roots'
-import { cleanCriterion, DEFAULT_CRITERIA, readCriteria } from '../../shared/src/session/criteria'
+import { cleanCriterion, readCriteria } from '../../shared/src/session/criteria'
 import { shouldStartFollowing } from '../../shared/src/session/follow'
 import { DEFAULT_PHASE, PHASES, phaseHasTool, phaseInfo } from '../../shared/src/session/phases'
 import { SESSION_STATE_KEYS } from '../../shared/src/session/sessionKeys'
@@ -136,8 +136,4 @@ describe('follow requests', () => {
     expect(shouldStartFollowing(request, null, 'f1')).toBe(false)
     expect(shouldStartFollowing(null, null, 'p1')).toBe(false)
   })
-})
-
-it('default criteria are the issue’s three', () => {
-  expect(DEFAULT_CRITERIA).toHaveLength(3)
 })
