@@ -1,0 +1,24 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { randomBytes } from 'node:crypto'
+
+export const SERVER_KEY_FILE_NAME = 'server.key'
+const KEY_BYTES = 32
+
+/**
+ * The key every board secret is derived from. Kept beside the database but in its own file
+ * (mode 0600), so a copy of the database alone grants no access. Created on first start.
+ */
+export function loadOrCreateServerKey(dataDir: string): Buffer {
+  fs.mkdirSync(dataDir, { recursive: true })
+  const file = path.join(dataDir, SERVER_KEY_FILE_NAME)
+  try {
+    // 'wx' fails if the file exists, so two processes starting at once never overwrite a key.
+    fs.writeFileSync(file, randomBytes(KEY_BYTES).toString('base64'), { mode: 0o600, flag: 'wx' })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+  }
+  const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64')
+  if (key.length !== KEY_BYTES) throw new Error(`Server key ${file} is damaged: expected ${KEY_BYTES} bytes`)
+  return key
+}

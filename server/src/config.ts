@@ -1,0 +1,60 @@
+import path from 'node:path'
+
+// Every setting is an environment variable with a default, so `npm start` needs no set-up.
+export interface TavoloConfig {
+  port: number
+  host: string
+  dataDir: string
+  maxMessageBytes: number
+  maxAssetBytes: number
+  maxSendBufferBytes: number
+  compactAfterUpdates: number
+  maxConnectionsPerBoard: number
+  tldrawLicenseKey: string | null
+  skipClientBuild: boolean
+}
+
+export interface SettingInfo {
+  name: string
+  default: string
+  meaning: string
+}
+
+/** The settings, for the README table and for `--help`-style output. */
+export const SETTINGS: readonly SettingInfo[] = [
+  { name: 'PORT', default: '8080', meaning: 'TCP port for the app, the API and the relay (0 picks a free port).' },
+  { name: 'HOST', default: '0.0.0.0', meaning: 'Interface to listen on; the default lets laptops on the venue network join.' },
+  { name: 'DATA_DIR', default: './data', meaning: 'Folder for the SQLite database (tavolo.sqlite) and the server key (server.key).' },
+  { name: 'MAX_MESSAGE_BYTES', default: '2097152', meaning: 'Largest websocket message accepted; a bigger one closes that connection with code 1009.' },
+  { name: 'MAX_ASSET_BYTES', default: '10485760', meaning: 'Largest image upload accepted by POST /api/boards/:id/assets (413 beyond).' },
+  { name: 'MAX_SEND_BUFFER_BYTES', default: '8388608', meaning: 'Bytes the server may queue for one client that does not read; beyond it the client is disconnected (1008).' },
+  { name: 'COMPACT_AFTER_UPDATES', default: '500', meaning: "Stored updates after which a board's log is merged into one snapshot (also done on unload)." },
+  { name: 'MAX_CONNECTIONS_PER_BOARD', default: '500', meaning: 'Connections one board accepts at once; more are refused at the upgrade with HTTP 503.' },
+  { name: 'TLDRAW_LICENSE_KEY', default: '(none)', meaning: 'tldraw licence key, served to the client at run time (GET /api/config); no rebuild needed.' },
+  { name: 'SKIP_CLIENT_BUILD', default: '(unset)', meaning: 'Set to 1 to never build the client at start (tests build it once themselves).' },
+]
+
+function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`Setting ${name} must be an integer ≥ ${min}, got "${raw}"`)
+  }
+  return value
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): TavoloConfig {
+  return {
+    port: readInteger(env, 'PORT', 8080, 0),
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+    maxMessageBytes: readInteger(env, 'MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024),
+    maxAssetBytes: readInteger(env, 'MAX_ASSET_BYTES', 10 * 1024 * 1024, 1),
+    maxSendBufferBytes: readInteger(env, 'MAX_SEND_BUFFER_BYTES', 8 * 1024 * 1024, 1024),
+    compactAfterUpdates: readInteger(env, 'COMPACT_AFTER_UPDATES', 500, 1),
+    maxConnectionsPerBoard: readInteger(env, 'MAX_CONNECTIONS_PER_BOARD', 500, 1),
+    tldrawLicenseKey: env.TLDRAW_LICENSE_KEY || null,
+    skipClientBuild: env.SKIP_CLIENT_BUILD === '1',
+  }
+}

@@ -1,0 +1,136 @@
+import PDFDocument from 'pdfkit'
+import type { Outline, OutlineBlock } from '../../../shared/src/export/outline'
+import { toWinAnsi } from './winAnsiText'
+
+// Renders an outline as an A4 PDF with PDFKit's built-in Helvetica (no font files, no service
+// outside the app): black text on white, 10.5 pt body, "Page N of M" at the foot of every page.
+
+type Doc = PDFKit.PDFDocument
+
+const MARGIN = 56
+const FOOTER_GAP = 28
+const BODY = { font: 'Helvetica', size: 10.5 }
+const BOLD = 'Helvetica-Bold'
+const HEADING_SIZES = { 1: 20, 2: 14, 3: 11.5 } as const
+const CELL_PADDING = 4
+/** A heading stays with at least this much of what follows it. */
+const KEEP_WITH_NEXT = 60
+
+export function outlinePdf(outline: Outline): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_GAP },
+    bufferPages: true,
+    info: { Title: toWinAnsi(outline.title), Creator: 'Tavolo' },
+    displayTitle: true,
+  })
+  const done = collect(doc)
+  doc.font(BODY.font).fontSize(BODY.size)
+  outline.blocks.forEach((block, i) => {
+    if (i > 0) doc.moveDown(block.kind === 'heading' ? 0.8 : 0.4)
+    drawBlock(doc, block)
+  })
+  numberPages(doc)
+  doc.end()
+  return done
+}
+
+function collect(doc: Doc): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+    doc.on('end', () => resolve(Buffer.concat(chunks)))
+    doc.on('error', reject)
+  })
+}
+
+function drawBlock(doc: Doc, block: OutlineBlock): void {
+  const width = contentWidth(doc)
+  switch (block.kind) {
+    case 'heading': {
+      doc.font(BOLD).fontSize(HEADING_SIZES[block.level])
+      const text = toWinAnsi(block.text)
+      ensureSpace(doc, doc.heightOfString(text, { width }) + KEEP_WITH_NEXT)
+      doc.text(text, MARGIN, doc.y, { width })
+      break
+    }
+    case 'paragraph':
+      doc.font(BODY.font).fontSize(BODY.size).text(toWinAnsi(block.text), MARGIN, doc.y, { width })
+      break
+    case 'list':
+      doc.font(BODY.font).fontSize(BODY.size)
+      for (const item of block.items) {
+        const text = toWinAnsi(item)
+        ensureSpace(doc, Math.min(doc.heightOfString(text, { width: width - 14 }), 3 * doc.currentLineHeight()))
+        const top = doc.y
+        doc.text('•', MARGIN + 2, top, { width: 10 })
+        doc.text(text, MARGIN + 14, top, { width: width - 14 })
+      }
+      break
+    case 'table':
+      drawTable(doc, block)
+      break
+  }
+  doc.x = MARGIN
+}
+
+function drawTable(doc: Doc, block: Extract<OutlineBlock, { kind: 'table' }>): void {
+  const widths = columnWidths(doc, block)
+  const drawRow = (cells: readonly string[], bold: boolean) => {
+    doc.font(bold ? BOLD : BODY.font).fontSize(BODY.size)
+    const texts = cells.map(toWinAnsi)
+    const height = Math.max(...texts.map((t, i) => doc.heightOfString(t, { width: widths[i] - 2 * CELL_PADDING }))) + 2 * CELL_PADDING
+    ensureSpace(doc, height)
+    const top = doc.y
+    let x = MARGIN
+    texts.forEach((text, i) => {
+      doc.text(text, x + CELL_PADDING, top + CELL_PADDING, { width: widths[i] - 2 * CELL_PADDING, align: block.columns[i].align })
+      x += widths[i]
+    })
+    doc.y = top + height
+    doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + contentWidth(doc), doc.y).lineWidth(bold ? 1 : 0.4).strokeColor('#555555').stroke()
+  }
+  drawRow(
+    block.columns.map((c) => c.title),
+    true,
+  )
+  for (const row of block.rows) drawRow(row, false)
+}
+
+/** Each column gets what its longest word needs, the rest goes to columns with the most text. */
+function columnWidths(doc: Doc, block: Extract<OutlineBlock, { kind: 'table' }>): number[] {
+  const total = contentWidth(doc)
+  const texts = block.columns.map((column, i) => [column.title, ...block.rows.map((row) => row[i] ?? '')].map(toWinAnsi))
+  doc.font(BOLD).fontSize(BODY.size)
+  const minimum = texts.map((column) => Math.min(total / 3, Math.max(...column.flatMap((t) => t.split(/\s+/).map((w) => doc.widthOfString(w)))) + 2 * CELL_PADDING))
+  const natural = texts.map((column) => Math.max(...column.map((t) => doc.widthOfString(t))) + 2 * CELL_PADDING)
+  const base = minimum.reduce((a, b) => a + b, 0)
+  const extra = Math.max(0, total - base)
+  const wanted = natural.map((n, i) => Math.max(0, n - minimum[i]))
+  const wantedTotal = wanted.reduce((a, b) => a + b, 0)
+  return minimum.map((m, i) => (wantedTotal === 0 ? m + extra / minimum.length : m + (extra * Math.min(wanted[i], wantedTotal)) / wantedTotal))
+}
+
+function ensureSpace(doc: Doc, height: number): void {
+  if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage()
+}
+
+function contentWidth(doc: Doc): number {
+  return doc.page.width - doc.page.margins.left - doc.page.margins.right
+}
+
+function numberPages(doc: Doc): void {
+  const { start, count } = doc.bufferedPageRange()
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i)
+    // Writing below the bottom margin would start a new page: lift the margin for the footer.
+    const bottom = doc.page.margins.bottom
+    doc.page.margins.bottom = 0
+    doc
+      .font(BODY.font)
+      .fontSize(9)
+      .fillColor('#333333')
+      .text(`Page ${i - start + 1} of ${count}`, MARGIN, doc.page.height - MARGIN, { width: contentWidth(doc), align: 'center', lineBreak: false })
+    doc.page.margins.bottom = bottom
+  }
+}

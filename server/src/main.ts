@@ -1,0 +1,43 @@
+import os from 'node:os'
+import { createTavoloServer } from './app'
+import { ensureClientBuilt } from './clientBuild'
+import { readConfig } from './config'
+
+/** The addresses laptops on the venue's network can reach this machine at. */
+function lanAddresses(): string[] {
+  return Object.values(os.networkInterfaces())
+    .flatMap((list) => list ?? [])
+    .filter((address) => address.family === 'IPv4' && !address.internal)
+    .map((address) => address.address)
+}
+
+async function main(): Promise<void> {
+  const config = readConfig()
+  if (!config.skipClientBuild) ensureClientBuilt()
+  const server = await createTavoloServer(config)
+  const everywhere = config.host === '0.0.0.0' || config.host === '::'
+  console.log(`Tavolo is ready on port ${server.port} (data in ${config.dataDir})`)
+  console.log(`  On this computer:  ${server.url}/`)
+  if (everywhere) for (const address of lanAddresses()) console.log(`  On the network:    http://${address}:${server.port}/`)
+
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`${signal}: storing the boards and shutting down…`)
+    server.close().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(`shutdown failed: ${(error as Error).message}`)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+main().catch((error) => {
+  console.error(`Tavolo could not start: ${(error as Error).message}`)
+  process.exit(1)
+})

@@ -1,0 +1,133 @@
+import type { WebSocket, RawData } from 'ws'
+import type { AccessRole } from '../../../shared/src/roles'
+import type { Logger } from '../log'
+import {
+  CLOSE_INTERNAL_ERROR,
+  CLOSE_MESSAGE_TOO_BIG,
+  CLOSE_POLICY_VIOLATION,
+  CLOSE_UNSUPPORTED_DATA,
+  ProtocolError,
+  decodeMessage,
+  type IncomingMessage,
+} from './protocol'
+import type { Room, RoomPeer } from './room'
+import type { RoomRegistry } from './rooms'
+
+export interface ConnectionOptions {
+  maxMessageBytes: number
+  maxSendBufferBytes: number
+  logger: Logger
+}
+
+// A client that stopped reading cannot take part in the close handshake; don't wait long for it.
+const TERMINATE_AFTER_CLOSE_MS = 1000
+// RFC 6455 limits a close reason to 123 bytes.
+const MAX_CLOSE_REASON_BYTES = 123
+
+function closeReason(text: string): string {
+  const bytes = Buffer.from(text)
+  return bytes.length <= MAX_CLOSE_REASON_BYTES ? text : bytes.subarray(0, MAX_CLOSE_REASON_BYTES - 3).toString().replace(/\uFFFD$/, '') + '...'
+}
+
+/**
+ * One websocket on one board. Messages are handled strictly in order, after the room has
+ * loaded; anything malformed closes this connection only, with a code and a reason.
+ */
+export class Connection implements RoomPeer {
+  private room: Room | null = null
+  private closing = false
+  private terminateTimer: NodeJS.Timeout | null = null
+  private queue: Promise<void>
+  /** Resolves when the connection is closed and has released its room. */
+  readonly finished: Promise<void>
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly boardId: string,
+    readonly role: AccessRole,
+    registry: RoomRegistry,
+    private readonly options: ConnectionOptions,
+  ) {
+    this.queue = registry.hold(boardId).then(
+      (room) => {
+        this.room = room
+        if (!this.closing) room.join(this)
+      },
+      (error) => this.close(CLOSE_INTERNAL_ERROR, 'the board could not be loaded', (error as Error).message),
+    )
+    ws.on('message', (data, isBinary) => {
+      this.queue = this.queue.then(() => this.handle(data, isBinary)).catch((error) => this.fail(error))
+    })
+    ws.on('error', (error) => this.onSocketError(error))
+    this.finished = new Promise((resolve) => {
+      ws.on('close', () => {
+        this.closing = true
+        if (this.terminateTimer) clearTimeout(this.terminateTimer)
+        this.queue = this.queue.then(() => {
+          this.room?.leave(this)
+          registry.release(boardId)
+          resolve()
+        })
+      })
+    })
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closing || this.ws.readyState !== this.ws.OPEN) return
+    if (this.ws.bufferedAmount + message.byteLength > this.options.maxSendBufferBytes) {
+      this.close(
+        CLOSE_POLICY_VIOLATION,
+        `client is not reading: over ${this.options.maxSendBufferBytes} bytes waiting to be sent`,
+      )
+      return
+    }
+    this.ws.send(message)
+  }
+
+  close(code: number, reason: string, detail = reason): void {
+    if (this.closing) return
+    this.closing = true
+    this.options.logger.warn(`board ${this.boardId}: closing a ${this.role} connection with ${code}: ${detail}`)
+    this.ws.close(code, closeReason(reason))
+    this.terminateTimer = setTimeout(() => this.ws.terminate(), TERMINATE_AFTER_CLOSE_MS)
+  }
+
+  private async handle(data: RawData, isBinary: boolean): Promise<void> {
+    if (this.closing || !this.room) return
+    if (!isBinary) throw new ProtocolError('text messages are not part of the protocol', CLOSE_UNSUPPORTED_DATA)
+    const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)
+    if (bytes.byteLength > this.options.maxMessageBytes) {
+      throw new ProtocolError(`message of ${bytes.byteLength} bytes is over the ${this.options.maxMessageBytes} byte limit`, CLOSE_MESSAGE_TOO_BIG)
+    }
+    await this.dispatch(this.room, decodeMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)))
+  }
+
+  private async dispatch(room: Room, message: IncomingMessage): Promise<void> {
+    switch (message.kind) {
+      case 'sync-step-1':
+        return room.answerSyncStep1(this, message.stateVector)
+      case 'sync-step-2':
+      case 'update':
+        // A viewer's edits are refused, not applied, stored or relayed; it stays connected.
+        if (this.role === 'viewer') return
+        return room.applyUpdate(this, message.update)
+      case 'awareness':
+        return room.applyAwareness(this, message.update)
+      case 'query-awareness':
+        return room.sendAwarenessStates(this)
+    }
+  }
+
+  private fail(error: unknown): void {
+    if (error instanceof ProtocolError) this.close(error.closeCode, error.message)
+    else this.close(CLOSE_INTERNAL_ERROR, 'internal error', (error as Error).message)
+  }
+
+  private onSocketError(error: Error & { code?: string }): void {
+    // `ws` closes the socket itself after these (1009, without a reason, for a message over its
+    // hard cap of twice the limit); we only log the one line.
+    const code = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? CLOSE_MESSAGE_TOO_BIG : 'error'
+    this.closing = true
+    this.options.logger.warn(`board ${this.boardId}: ${this.role} connection failed (${code}): ${error.message}`)
+  }
+}

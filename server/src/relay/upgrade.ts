@@ -1,0 +1,122 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer } from 'ws'
+import { checkBoardAccess } from '../access/boardAccess'
+import { pathOnly, type Logger } from '../log'
+import type { BoardStorage } from '../storage/storage'
+import { Connection } from './connection'
+import type { RoomRegistry } from './rooms'
+
+export interface RelayOptions {
+  maxMessageBytes: number
+  maxSendBufferBytes: number
+  maxConnectionsPerBoard: number
+  logger: Logger
+}
+
+const WS_PATH = /^\/ws\/([^/]*)$/
+// A dead peer (laptop lid closed, Wi-Fi gone) is noticed within two intervals.
+const HEARTBEAT_MS = 30_000
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  404: 'Not Found',
+  503: 'Service Unavailable',
+}
+
+function refuseUpgrade(socket: Duplex, status: number, error: string): void {
+  const body = JSON.stringify({ error })
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  )
+}
+
+/** The relay's door: checks board and secret at the HTTP upgrade, then hands the socket to a Connection. */
+export class Relay {
+  private readonly wss: WebSocketServer
+  private readonly connections = new Set<Connection>()
+  private readonly alive = new WeakSet<object>()
+  private readonly heartbeat: NodeJS.Timeout
+
+  constructor(
+    private readonly storage: BoardStorage,
+    private readonly serverKey: Buffer,
+    private readonly registry: RoomRegistry,
+    private readonly options: RelayOptions,
+  ) {
+    // `ws` enforces a hard cap of twice the limit while reading; the connection closes anything
+    // over the limit itself, with a reason.
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes * 2 })
+    this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_MS)
+    this.heartbeat.unref()
+  }
+
+  get connectionCount(): number {
+    return this.connections.size
+  }
+
+  async handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    // Without a listener, a reset socket during the checks below would throw.
+    socket.on('error', () => undefined)
+    const refuse = (status: number, error: string) => {
+      this.options.logger.info(`websocket ${pathOnly(request.url)} refused: ${status} ${error}`)
+      refuseUpgrade(socket, status, error)
+    }
+    const url = new URL(request.url ?? '/', 'http://localhost')
+    const match = WS_PATH.exec(url.pathname)
+    if (!match) return refuse(404, `no websocket endpoint at ${pathOnly(request.url)}`)
+    let boardId: string
+    try {
+      boardId = decodeURIComponent(match[1])
+    } catch {
+      return refuse(400, 'malformed board id')
+    }
+    const access = await checkBoardAccess(this.storage, this.serverKey, boardId, url.searchParams.get('k'))
+    switch (access.outcome) {
+      case 'malformed-id':
+        return refuse(400, 'malformed board id')
+      case 'unknown-board':
+        return refuse(404, 'no board with this id')
+      case 'no-secret':
+        return refuse(401, 'missing secret: connect with ?k=<secret>')
+      case 'wrong-secret':
+        return refuse(401, 'wrong secret for this board')
+    }
+    if (this.registry.holderCount(boardId) >= this.options.maxConnectionsPerBoard) {
+      return refuse(503, `this board already has ${this.options.maxConnectionsPerBoard} connections`)
+    }
+    this.wss.handleUpgrade(request, socket, head, (ws) => {
+      this.alive.add(ws)
+      ws.on('pong', () => this.alive.add(ws))
+      const connection = new Connection(ws, boardId, access.role, this.registry, this.options)
+      this.connections.add(connection)
+      this.options.logger.info(`board ${boardId}: ${access.role} connected (${this.connections.size} connections)`)
+      void connection.finished.then(() => {
+        this.connections.delete(connection)
+        this.options.logger.info(`board ${boardId}: ${access.role} left (${this.connections.size} connections)`)
+      })
+    })
+  }
+
+  /** Closes every connection and resolves once each has released its room. */
+  async close(code: number, reason: string): Promise<void> {
+    clearInterval(this.heartbeat)
+    const all = Array.from(this.connections)
+    for (const connection of all) connection.close(code, reason)
+    await Promise.all(all.map((connection) => connection.finished))
+    this.wss.close()
+  }
+
+  private checkHeartbeats(): void {
+    for (const ws of this.wss.clients) {
+      if (!this.alive.has(ws)) {
+        ws.terminate()
+        continue
+      }
+      this.alive.delete(ws)
+      ws.ping()
+    }
+  }
+}

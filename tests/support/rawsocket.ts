@@ -1,0 +1,42 @@
+import WebSocket from 'ws'
+
+export interface CloseInfo {
+  code: number
+  reason: string
+}
+
+/** A plain `ws` socket on a board, for sending what no well-behaved provider would. */
+export function openRawSocket(wsUrl: string, boardId: string, secret: string): Promise<WebSocket> {
+  const ws = new WebSocket(`${wsUrl}/${boardId}?k=${encodeURIComponent(secret)}`)
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve(ws))
+    ws.once('error', reject)
+  })
+}
+
+export function waitForClose(ws: WebSocket): Promise<CloseInfo> {
+  if (ws.readyState === WebSocket.CLOSED) return Promise.reject(new Error('socket already closed'))
+  return new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })))
+}
+
+/** The HTTP status the server answers a websocket upgrade with (101 when it accepts). */
+export function upgradeStatus(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url)
+    ws.once('open', () => {
+      ws.close()
+      resolve({ status: 101, body: '' })
+    })
+    ws.once('unexpected-response', (req, res) => {
+      let body = ''
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()))
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, body })
+        req.destroy()
+      })
+    })
+    ws.once('error', (error) => {
+      if (ws.readyState !== WebSocket.CLOSED) reject(error)
+    })
+  })
+}
