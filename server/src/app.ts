@@ -1,5 +1,6 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { ROTATED_ROLES } from './access/secrets'
 import { loadOrCreateServerKey } from './access/serverKey'
 import type { TavoloConfig } from './config'
 import { handleApi, type ApiContext } from './http/api'
@@ -7,7 +8,7 @@ import { HttpError, sendError, sendJson } from './http/respond'
 import { serveClient } from './http/static'
 import { createConsoleLogger, pathOnly, type Logger } from './log'
 import { CLIENT_DIST_DIR } from './paths'
-import { CLOSE_GOING_AWAY } from './relay/protocol'
+import { CLOSE_GOING_AWAY, CLOSE_SECRET_ROTATED } from './relay/protocol'
 import { RoomRegistry } from './relay/rooms'
 import { Relay } from './relay/upgrade'
 import { openSqliteStorage } from './storage/sqlite'
@@ -46,7 +47,14 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
     maxConnectionsPerBoard: config.maxConnectionsPerBoard,
     logger,
   })
-  const api: ApiContext = { storage, serverKey, maxAssetBytes: config.maxAssetBytes, tldrawLicenseKey: config.tldrawLicenseKey }
+  const api: ApiContext = {
+    storage,
+    serverKey,
+    maxAssetBytes: config.maxAssetBytes,
+    tldrawLicenseKey: config.tldrawLicenseKey,
+    onSecretsRotated: (boardId) =>
+      relay.disconnectRoles(boardId, ROTATED_ROLES, CLOSE_SECRET_ROTATED, 'the facilitator replaced this link: ask for the new one'),
+  }
   const stats = (): TavoloServerStats => ({ loadedRooms: registry.loadedCount, connections: relay.connectionCount })
 
   const server = http.createServer((req, res) => {

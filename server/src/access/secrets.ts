@@ -7,13 +7,17 @@ export interface BoardSecrets {
   viewer: string
 }
 
+/** The roles whose links a rotation replaces: the shared ones, never the facilitator's own. */
+export const ROTATED_ROLES: readonly AccessRole[] = ['editor', 'viewer']
+
 /**
  * Secrets are derived, not stored: HMAC-SHA256(server key, board id, role, generation), 256 bits
  * in base64url. The facilitator can always get the links again, and bumping the generation
- * rotates them.
+ * rotates the shared ones.
  */
 export function deriveSecret(serverKey: Buffer, boardId: string, role: AccessRole, generation: number): string {
-  return createHmac('sha256', serverKey).update(`${boardId}\n${role}\n${generation}`).digest('base64url')
+  const effectiveGeneration = ROTATED_ROLES.includes(role) ? generation : 0
+  return createHmac('sha256', serverKey).update(`${boardId}\n${role}\n${effectiveGeneration}`).digest('base64url')
 }
 
 export function deriveBoardSecrets(serverKey: Buffer, boardId: string, generation: number): BoardSecrets {

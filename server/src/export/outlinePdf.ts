@@ -97,18 +97,30 @@ function drawTable(doc: Doc, block: Extract<OutlineBlock, { kind: 'table' }>): v
   for (const row of block.rows) drawRow(row, false)
 }
 
-/** Each column gets what its longest word needs, the rest goes to columns with the most text. */
+/**
+ * When the table fits, each column gets its natural width and the last text column the rest
+ * (numbers stay beside their labels). Otherwise each column gets what its longest word needs and
+ * the rest goes to the columns in proportion to how much more they want.
+ */
 function columnWidths(doc: Doc, block: Extract<OutlineBlock, { kind: 'table' }>): number[] {
   const total = contentWidth(doc)
   const texts = block.columns.map((column, i) => [column.title, ...block.rows.map((row) => row[i] ?? '')].map(toWinAnsi))
   doc.font(BOLD).fontSize(BODY.size)
-  const minimum = texts.map((column) => Math.min(total / 3, Math.max(...column.flatMap((t) => t.split(/\s+/).map((w) => doc.widthOfString(w)))) + 2 * CELL_PADDING))
   const natural = texts.map((column) => Math.max(...column.map((t) => doc.widthOfString(t))) + 2 * CELL_PADDING)
-  const base = minimum.reduce((a, b) => a + b, 0)
-  const extra = Math.max(0, total - base)
-  const wanted = natural.map((n, i) => Math.max(0, n - minimum[i]))
-  const wantedTotal = wanted.reduce((a, b) => a + b, 0)
-  return minimum.map((m, i) => (wantedTotal === 0 ? m + extra / minimum.length : m + (extra * Math.min(wanted[i], wantedTotal)) / wantedTotal))
+  const naturalTotal = sum(natural)
+  if (naturalTotal <= total) {
+    const lastText = block.columns.map((c) => c.align).lastIndexOf('left')
+    return natural.map((width, i) => (i === (lastText < 0 ? natural.length - 1 : lastText) ? width + total - naturalTotal : width))
+  }
+  const longestWord = (t: string) => Math.max(...t.split(/\s+/).map((word) => doc.widthOfString(word)))
+  const minimum = texts.map((column) => Math.min(total / block.columns.length, Math.max(...column.map(longestWord)) + 2 * CELL_PADDING))
+  const wanted = natural.map((width, i) => Math.max(0, width - minimum[i]))
+  const extra = Math.max(0, total - sum(minimum))
+  return minimum.map((width, i) => width + (extra * wanted[i]) / sum(wanted))
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0)
 }
 
 function ensureSpace(doc: Doc, height: number): void {

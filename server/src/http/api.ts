@@ -12,6 +12,8 @@ export interface ApiContext {
   serverKey: Buffer
   maxAssetBytes: number
   tldrawLicenseKey: string | null
+  /** Called after a board's shared links were replaced, to drop connections still using the old ones. */
+  onSecretsRotated(boardId: string): void
 }
 
 const MAX_JSON_BODY_BYTES = 64 * 1024
@@ -56,6 +58,11 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
     sendJson(res, 200, listTemplates())
     return true
   }
+  if (path === '/api/time' && method === 'GET') {
+    // The reference clock for the workshop timer: clients estimate their offset from it.
+    sendJson(res, 200, { now: Date.now() })
+    return true
+  }
   if (path === '/api/config' && method === 'GET') {
     sendJson(res, 200, { tldrawLicenseKey: ctx.tldrawLicenseKey })
     return true
@@ -71,6 +78,16 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
     const { board, role } = requireAccess(await access(match[1]))
     if (role !== 'facilitator') throw new HttpError(403, 'only the facilitator secret can read the links')
     const { editor, viewer } = deriveBoardSecrets(ctx.serverKey, board.id, board.secretGeneration)
+    sendJson(res, 200, { editor, viewer })
+    return true
+  }
+  match = /^\/api\/boards\/([^/]+)\/links\/rotate$/.exec(path)
+  if (match && method === 'POST') {
+    const { board, role } = requireAccess(await access(match[1]))
+    if (role !== 'facilitator') throw new HttpError(403, 'only the facilitator secret can replace the links')
+    const generation = await ctx.storage.rotateSecrets(board.id)
+    ctx.onSecretsRotated(board.id)
+    const { editor, viewer } = deriveBoardSecrets(ctx.serverKey, board.id, generation)
     sendJson(res, 200, { editor, viewer })
     return true
   }

@@ -1,7 +1,10 @@
 import type { WebSocket, RawData } from 'ws'
+import { SESSION_ROOT } from '../../../shared/src/doc/roots'
 import type { AccessRole } from '../../../shared/src/roles'
+import { rootsTouchedByUpdate, UNRESOLVED_ROOT } from '../access/rootsTouchedByUpdate'
 import type { Logger } from '../log'
 import {
+  CLOSE_FORBIDDEN_WRITE,
   CLOSE_INTERNAL_ERROR,
   CLOSE_MESSAGE_TOO_BIG,
   CLOSE_POLICY_VIOLATION,
@@ -108,13 +111,33 @@ export class Connection implements RoomPeer {
         return room.answerSyncStep1(this, message.stateVector)
       case 'sync-step-2':
       case 'update':
-        // A viewer's edits are refused, not applied, stored or relayed; it stays connected.
+        // Refused edits are not applied, stored or relayed; the connection stays open.
         if (this.role === 'viewer') return
+        if (this.role !== 'facilitator') this.refuseSessionWrites(room, message.update)
         return room.applyUpdate(this, message.update)
       case 'awareness':
         return room.applyAwareness(this, message.update)
       case 'query-awareness':
         return room.sendAwarenessStates(this)
+    }
+  }
+
+  /**
+   * Only the facilitator writes the session map, and an update whose target cannot be known is
+   * refused too. The connection is closed: its later edits would depend on the refused ones.
+   */
+  private refuseSessionWrites(room: Room, update: Uint8Array): void {
+    let touched: ReturnType<typeof rootsTouchedByUpdate>
+    try {
+      touched = rootsTouchedByUpdate(room.doc, update)
+    } catch {
+      return // malformed: applyUpdate rejects it with its own close code
+    }
+    if (touched.has(SESSION_ROOT)) {
+      throw new ProtocolError('only the facilitator can change the workshop session', CLOSE_FORBIDDEN_WRITE)
+    }
+    if (touched.has(UNRESOLVED_ROOT)) {
+      throw new ProtocolError('the update depends on edits the server does not have', CLOSE_FORBIDDEN_WRITE)
     }
   }
 

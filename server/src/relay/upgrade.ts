@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
+import type { AccessRole } from '../../../shared/src/roles'
 import { checkBoardAccess } from '../access/boardAccess'
 import { pathOnly, type Logger } from '../log'
 import type { BoardStorage } from '../storage/storage'
@@ -98,6 +99,13 @@ export class Relay {
         this.options.logger.info(`board ${boardId}: ${access.role} left (${this.connections.size} connections)`)
       })
     })
+  }
+
+  /** Closes a board's connections that hold one of `roles`, with a code and reason they can show. */
+  disconnectRoles(boardId: string, roles: readonly AccessRole[], code: number, reason: string): void {
+    for (const connection of this.connections) {
+      if (connection.boardId === boardId && roles.includes(connection.role)) connection.close(code, reason)
+    }
   }
 
   /** Closes every connection and resolves once each has released its room. */

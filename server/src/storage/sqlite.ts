@@ -59,6 +59,9 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
     'INSERT INTO boards (id, title, template, created_at, secret_generation) VALUES (?, ?, ?, ?, ?)',
   )
   const selectBoard = db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?')
+  const bumpGeneration = db.prepare<[string], { secret_generation: number }>(
+    'UPDATE boards SET secret_generation = secret_generation + 1 WHERE id = ? RETURNING secret_generation',
+  )
   const upsertSnapshot = db.prepare(
     'INSERT INTO snapshots (board_id, data) VALUES (?, ?) ON CONFLICT(board_id) DO UPDATE SET data = excluded.data',
   )
@@ -106,6 +109,11 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
         createdAt: row.created_at,
         secretGeneration: row.secret_generation,
       }
+    },
+    async rotateSecrets(id) {
+      const row = bumpGeneration.get(id)
+      if (!row) throw new Error(`no board ${id}`)
+      return row.secret_generation
     },
     async loadDocument(boardId) {
       return loadDocument(boardId)

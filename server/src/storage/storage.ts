@@ -26,6 +26,8 @@ export interface BoardStorage {
   /** Creates a board with its seeded document as the first snapshot, in one transaction. */
   createBoard(board: BoardRecord, initialSnapshot: Uint8Array): Promise<void>
   getBoard(id: string): Promise<BoardRecord | undefined>
+  /** Bumps the board's secret generation, which replaces its shared links; returns the new one. */
+  rotateSecrets(id: string): Promise<number>
   loadDocument(boardId: string): Promise<StoredDocument>
   /** Appends updates in order, in one transaction: all of them are stored or none. */
   appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<void>
