@@ -64,7 +64,7 @@ export function serializeBoardFile(file: BoardFile): string {
 export function parseBoardFile(text: string, opts: { maxBytes: number }): BoardFileParse {
   const bytes = utf8Length(text)
   if (bytes > opts.maxBytes) {
-    return { ok: false, error: `The file is too large (${megabytes(bytes)}); a board file may be at most ${megabytes(opts.maxBytes)}.` }
+    return { ok: false, error: `The file is too large (${sizeText(bytes)}); a board file may be at most ${sizeText(opts.maxBytes)}.` }
   }
   let json: unknown
   try {
@@ -191,6 +191,7 @@ function utf8Length(text: string): number {
   return bytes
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
+function sizeText(bytes: number): string {
+  const MB = 1024 * 1024
+  return bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`
 }

@@ -26,8 +26,18 @@ export function migrateBoardRecords(records: readonly RawRecord[], storedSchema:
     if (Object.hasOwn(store, record.id)) return { ok: false, error: `Record "${record.id}" appears twice in the board file.` }
     store[record.id] = record
   }
+  const current = schema.serialize()
+  const newer = newerParts(storedSchema, current)
+  if (newer.length > 0) {
+    return {
+      ok: false,
+      error: `The board file was made by a newer version of Tavolo: this version cannot read its ${newer.join(', ')} records.`,
+    }
+  }
   const migrated = schema.migrateStoreSnapshot({ store: store as never, schema: storedSchema })
-  if (migrated.type === 'error') return { ok: false, error: migrationError(migrated.reason) }
+  if (migrated.type === 'error') {
+    return { ok: false, error: `The board's records could not be migrated to this version of Tavolo (${migrated.reason}).` }
+  }
 
   const result: TLRecord[] = []
   for (const record of Object.values(migrated.value) as unknown as RawRecord[]) {
@@ -42,16 +52,17 @@ export function migrateBoardRecords(records: readonly RawRecord[], storedSchema:
       return { ok: false, error: `Record "${record.id}" is not valid: ${error instanceof Error ? error.message : String(error)}` }
     }
   }
-  return { ok: true, records: result, schema: schema.serialize() }
+  return { ok: true, records: result, schema: current }
 }
 
-function migrationError(reason: string): string {
-  switch (reason) {
-    case 'target-version-too-new':
-    case 'unrecognized-subtype':
-    case 'unknown-type':
-      return 'The board file was made by a newer version of Tavolo: its cards or drawings cannot be read by this version.'
-    default:
-      return `The board's records could not be migrated to this version of Tavolo (${reason}).`
-  }
+/**
+ * The migration sequences of the stored schema that this version does not know or knows only in
+ * an older version, named by what they hold ("tavolo-content", "arrow"). tldraw reports these as a
+ * bare "migration-error", so they are found here to say the file is newer.
+ */
+function newerParts(stored: SerializedSchema, current: SerializedSchema): string[] {
+  if (!('sequences' in stored) || !('sequences' in current)) return []
+  return Object.entries(stored.sequences)
+    .filter(([id, version]) => !Object.hasOwn(current.sequences, id) || version > current.sequences[id])
+    .map(([id]) => id.replace(/^com\.tldraw\.(shape\.|binding\.|asset\.)?/, ''))
 }

@@ -1,0 +1,12 @@
+// The exporters the client, the server and scripts call. All read `readBoardDoc(doc)`'s plain board.
+
+export { BOARD_FILE_KIND, BOARD_FILE_MAX_BYTES, boardFileToDoc, parseBoardFile, serializeBoardFile, toBoardFile } from './boardFile'
+export type { BoardFile, BoardFileParse } from './boardFile'
+export { BOARD_FILE_VERSION } from './boardFileMigrations'
+export { CARDS_CSV_COLUMNS, cardsCsv } from './cardsCsv'
+export { CSV_BOM, csvField, csvRow } from './csv'
+export { outlineMarkdown, programmeMarkdown } from './programmeMarkdown'
+export { programmeOutline, type ProgrammeOptions } from './programmeOutline'
+export type { Outline, OutlineBlock, OutlineColumn } from './outline'
+export type { PlainBoard } from './plainBoard'
+export { EXPORT_FORMATS, exportFileName, type ExportFormat } from './exportFormats'
