@@ -42,13 +42,29 @@ export async function createBoard(
   storage: BoardStorage,
   serverKey: Buffer,
   request: NewBoardRequest,
-): Promise<{ id: string; title: string; secrets: BoardSecrets }> {
-  const id = newRandomId()
+): Promise<CreatedBoard> {
   const doc = new Y.Doc()
   seedBoardDoc(doc, { title: request.title, templateId: request.template })
   const snapshot = Y.encodeStateAsUpdate(doc)
   doc.destroy()
+  return storeNewBoard(storage, serverKey, request, snapshot)
+}
+
+export interface CreatedBoard {
+  id: string
+  title: string
+  secrets: BoardSecrets
+}
+
+/** Gives a board its new id and secrets and stores its first state, for creation and import alike. */
+export async function storeNewBoard(
+  storage: BoardStorage,
+  serverKey: Buffer,
+  board: NewBoardRequest,
+  snapshot: Uint8Array,
+): Promise<CreatedBoard> {
+  const id = newRandomId()
   const secretGeneration = 0
-  await storage.createBoard({ id, title: request.title, template: request.template, createdAt: Date.now(), secretGeneration }, snapshot)
-  return { id, title: request.title, secrets: deriveBoardSecrets(serverKey, id, secretGeneration) }
+  await storage.createBoard({ id, title: board.title, template: board.template, createdAt: Date.now(), secretGeneration }, snapshot)
+  return { id, title: board.title, secrets: deriveBoardSecrets(serverKey, id, secretGeneration) }
 }

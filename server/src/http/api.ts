@@ -5,6 +5,7 @@ import { deriveBoardSecrets } from '../access/secrets'
 import { createBoard, parseNewBoardRequest } from '../boards/newBoard'
 import type { BoardStorage } from '../storage/storage'
 import { handleAssetDownload, handleAssetUpload } from './assets'
+import { importBoardFile, isExportFormat, sendBoardExport } from './exports'
 import { HttpError, bearerSecret, readBody, sendJson } from './respond'
 
 export interface ApiContext {
@@ -47,11 +48,16 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 /** Routes `/api/*`; returns false when no route matches. Throws HttpError for client errors. */
 export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
   const method = req.method ?? 'GET'
+  const query = new URL(req.url ?? '/', 'http://localhost').searchParams
   const access = (boardId: string) => checkBoardAccess(ctx.storage, ctx.serverKey, boardId, bearerSecret(req))
 
   if (path === '/api/boards' && method === 'POST') {
     const board = await createBoard(ctx.storage, ctx.serverKey, parseNewBoardRequest(await readJson(req)))
     sendJson(res, 201, board)
+    return true
+  }
+  if (path === '/api/boards/import' && method === 'POST') {
+    sendJson(res, 201, await importBoardFile(ctx.storage, ctx.serverKey, req))
     return true
   }
   if (path === '/api/templates' && method === 'GET') {
@@ -89,6 +95,14 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
     ctx.onSecretsRotated(board.id)
     const { editor, viewer } = deriveBoardSecrets(ctx.serverKey, board.id, generation)
     sendJson(res, 200, { editor, viewer })
+    return true
+  }
+  match = /^\/api\/boards\/([^/]+)\/export\.([a-z]+)$/.exec(path)
+  if (match && method === 'GET') {
+    const format = match[2]
+    if (!isExportFormat(format)) throw new HttpError(404, `no export format .${format} (md, pdf, csv, json)`)
+    const { board, role } = requireAccess(await access(match[1]))
+    await sendBoardExport(ctx.storage, res, board.id, role, format, query.get('anonymous') === '1')
     return true
   }
   match = /^\/api\/boards\/([^/]+)\/assets$/.exec(path)

@@ -1,0 +1,62 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { readBoardDoc } from '../../../shared/src/doc/readBoardDoc'
+import { BOARD_FILE_MAX_BYTES } from '../../../shared/src/export/boardFile'
+import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/src/export/exportFormats'
+import type { AccessRole } from '../../../shared/src/roles'
+import { hasTemplate } from '../../../shared/src/templates/index'
+import { DEFAULT_TEMPLATE_ID, MAX_TITLE_LENGTH, storeNewBoard, type CreatedBoard } from '../boards/newBoard'
+import { loadStoredBoardDoc } from '../boards/storedBoardDoc'
+import { boardExport } from '../export/boardExport'
+import { importedBoard } from '../export/importedBoard'
+import type { BoardStorage } from '../storage/storage'
+import { HttpError, readBody } from './respond'
+
+// The programme document is for everyone at the table; the raw data (every card, every person,
+// every vote) is the organisers'.
+const EXPORT_ROLES: Record<ExportFormat, readonly AccessRole[]> = {
+  md: ['facilitator', 'editor', 'viewer'],
+  pdf: ['facilitator', 'editor', 'viewer'],
+  csv: ['facilitator'],
+  json: ['facilitator'],
+}
+
+export function isExportFormat(value: string): value is ExportFormat {
+  return Object.hasOwn(EXPORT_FORMATS, value)
+}
+
+/** Answers GET /api/boards/:id/export.<format> with the stored board in that format. */
+export async function sendBoardExport(
+  storage: BoardStorage,
+  res: ServerResponse,
+  boardId: string,
+  role: AccessRole,
+  format: ExportFormat,
+  anonymous: boolean,
+): Promise<void> {
+  if (!EXPORT_ROLES[format].includes(role)) {
+    throw new HttpError(403, `only ${EXPORT_ROLES[format].join(' or ')} secrets can export .${format}`)
+  }
+  const doc = await loadStoredBoardDoc(storage, boardId)
+  try {
+    const file = await boardExport(readBoardDoc(doc), format, { date: new Date(), anonymous })
+    res.writeHead(200, {
+      'Content-Type': file.contentType,
+      'Content-Length': file.body.length,
+      'Content-Disposition': `attachment; filename="${file.fileName}"`,
+      'Cache-Control': 'no-store',
+    })
+    res.end(file.body)
+  } finally {
+    doc.destroy()
+  }
+}
+
+/** POST /api/boards/import: a board file becomes a new board with its own id and secrets. */
+export async function importBoardFile(storage: BoardStorage, serverKey: Buffer, req: IncomingMessage): Promise<CreatedBoard> {
+  const body = await readBody(req, BOARD_FILE_MAX_BYTES, 'the board file')
+  const imported = importedBoard(body.toString('utf8'), { maxBytes: BOARD_FILE_MAX_BYTES })
+  if (!imported.ok) throw new HttpError(400, imported.error)
+  const title = imported.title.trim().slice(0, MAX_TITLE_LENGTH) || 'Imported workshop'
+  const template = imported.template && hasTemplate(imported.template) ? imported.template : DEFAULT_TEMPLATE_ID
+  return storeNewBoard(storage, serverKey, { title, template }, imported.snapshot)
+}

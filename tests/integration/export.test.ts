@@ -1,0 +1,132 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { YKeyValue } from 'y-utility/y-keyvalue'
+import { readBoardDoc } from '../../shared/src/doc/readBoardDoc'
+import { recordsArray } from '../../shared/src/doc/recordsRoot'
+import { serializeBoardFile, toBoardFile } from '../../shared/src/export/boardFile'
+import { CARDS, workshopDoc } from '../unit/shared-export-fixture'
+import { startInProcessServer, type InProcessServer } from '../support/server'
+import { connectClient, waitFor, waitForSync, type TestClient } from '../support/yclient'
+
+let server: InProcessServer | null = null
+const clients: TestClient[] = []
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy()
+  await server?.stop()
+  server = null
+})
+
+interface Created {
+  id: string
+  title: string
+  secrets: { facilitator: string; editor: string; viewer: string }
+}
+
+async function importBoard(body: string): Promise<Response> {
+  return fetch(`${server!.url}/api/boards/import`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body })
+}
+
+async function exportAs(board: Created, format: string, secret = board.secrets.facilitator): Promise<Response> {
+  return fetch(`${server!.url}/api/boards/${board.id}/export.${format}`, { headers: { Authorization: `Bearer ${secret}` } })
+}
+
+/** A workshop board on the server, edited live by a real y-websocket participant. */
+async function liveWorkshop(): Promise<Created> {
+  const res = await importBoard(serializeBoardFile(toBoardFile(readBoardDoc(workshopDoc()))))
+  expect(res.status).toBe(201)
+  const board = (await res.json()) as Created
+  const participant = connectClient(server!.wsUrl, board.id, board.secrets.editor)
+  clients.push(participant)
+  await waitForSync(participant)
+  const records = new YKeyValue<Record<string, unknown>>(recordsArray(participant.doc))
+  const c1 = records.get('shape:c1') as { props: Record<string, unknown> }
+  records.set('shape:c1', { ...c1, props: { ...c1.props, title: 'Public value, live' } })
+  participant.doc.getMap('votes').set('shape:c2/luca', 2)
+  const reader = connectClient(server!.wsUrl, board.id, board.secrets.viewer)
+  clients.push(reader)
+  await waitForSync(reader)
+  await waitFor(() => reader.doc.getMap('votes').get('shape:c2/luca') === 2, 'the live vote to be stored')
+  return board
+}
+
+describe('exports through the API', () => {
+  it('serves the programme as Markdown with the live edits, totals and contributions', async () => {
+    server = await startInProcessServer()
+    const board = await liveWorkshop()
+    const res = await exportAs(board, 'md', board.secrets.editor)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8')
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="msc-public-services-co-design-milano-programme\.md"$/)
+    const md = await res.text()
+    expect(md).toContain('Public value, live')
+    expect(md).toContain('Network governance')
+    expect(md).toMatch(/Who co-produced this design/)
+    expect(md).toContain('Invite a city councillor')
+  })
+
+  it('serves one CSV row per card, facilitator only', async () => {
+    server = await startInProcessServer()
+    const board = await liveWorkshop()
+    expect((await exportAs(board, 'csv', board.secrets.editor)).status).toBe(403)
+    const res = await exportAs(board, 'csv')
+    expect(res.status).toBe(200)
+    const csv = await res.text()
+    const lines = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n')
+    const cardRows = lines.filter((line) => /^"?shape:(c|f|e|i|x)\d/.test(line))
+    expect(cardRows).toHaveLength(CARDS.length)
+    expect(csv).toContain('Public value, live')
+    expect(csv).toContain(",'+ more field visits,")
+  })
+
+  it('serves a real PDF whose text holds the contents', async () => {
+    server = await startInProcessServer()
+    const board = await liveWorkshop()
+    const res = await exportAs(board, 'pdf', board.secrets.viewer)
+    expect(res.status).toBe(200)
+    const pdf = Buffer.from(await res.arrayBuffer())
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tavolo-pdf-')), 'programme.pdf')
+    fs.writeFileSync(file, pdf)
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+    fs.rmSync(path.dirname(file), { recursive: true, force: true })
+    expect(text).toContain('Public value, live')
+    expect(text).toContain('Network governance')
+    expect(text).toMatch(/Page 1 of \d+/)
+  })
+
+  it('export → import → export gives the same document', async () => {
+    server = await startInProcessServer()
+    const board = await liveWorkshop()
+    const first = await (await exportAs(board, 'json')).json()
+    const res = await importBoard(JSON.stringify(first))
+    expect(res.status).toBe(201)
+    const copy = (await res.json()) as Created
+    expect(copy.id).not.toBe(board.id)
+    expect(copy.secrets.facilitator).not.toBe(board.secrets.facilitator)
+    const second = await (await exportAs(copy, 'json')).json()
+    const { exportedAt: _a, ...firstContent } = first as Record<string, unknown>
+    const { exportedAt: _b, ...secondContent } = second as Record<string, unknown>
+    expect(secondContent).toEqual(firstContent)
+    const md = await (await exportAs(copy, 'md')).text()
+    expect(md).toContain('Public value, live')
+  })
+
+  it('refuses what is not a board file, and unknown formats, with clear messages', async () => {
+    server = await startInProcessServer()
+    const notJson = await importBoard('this is not JSON')
+    expect(notJson.status).toBe(400)
+    expect(((await notJson.json()) as { error: string }).error).toMatch(/JSON/)
+    const wrongKind = await importBoard(JSON.stringify({ kind: 'something-else' }))
+    expect(wrongKind.status).toBe(400)
+    expect(((await wrongKind.json()) as { error: string }).error).toMatch(/Tavolo board file/i)
+    const tooLarge = await importBoard('x'.repeat(11 * 1024 * 1024))
+    expect(tooLarge.status).toBe(413)
+    const board = await liveWorkshop()
+    expect((await exportAs(board, 'docx')).status).toBe(404)
+    expect((await exportAs(board, 'md', 'wrong-secret')).status).toBe(403)
+  })
+})
