@@ -35,6 +35,16 @@ describe('rootsTouchedByUpdate', () => {
     expect(rootsTouchedByUpdate(server, update).has('session')).toBe(true)
   })
 
+  it('ignores deletions the server already has, which every sync step 2 repeats', () => {
+    const { server, client } = setup((d) => {
+      d.getMap('session').set('phase', 1)
+      d.getMap('session').set('phase', 2)
+    })
+    client.getMap('people').set('p', { name: 'B' })
+    const syncStep2 = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server))
+    expect(rootsTouchedByUpdate(server, syncStep2)).toEqual(new Set(['people']))
+  })
+
   it('follows nested types back to their root', () => {
     const { server, nextUpdate } = setup((d) => d.getMap('records').set('a', new Y.Map()))
     const update = nextUpdate((d) => {

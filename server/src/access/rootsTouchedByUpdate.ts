@@ -61,13 +61,16 @@ export function rootsTouchedByUpdate(doc: Y.Doc, update: Uint8Array): Set<Touche
     for (const { clock, len } of deletions) {
       for (let c = clock; c < clock + len; ) {
         const id = Y.createID(client, c)
-        const struct = findDocStruct(doc, id) ?? findUpdateStruct(structs, id)
+        const known = findDocStruct(doc, id)
+        const struct = known ?? findUpdateStruct(structs, id)
         // Yjs keeps a deletion of a not-yet-seen struct and applies it on arrival: unknowable now.
         if (!struct) {
           touched.add(UNRESOLVED_ROOT)
           break
         }
-        if (struct instanceof Y.Item) touched.add(rootOfId(struct.id, 0))
+        // Every sync step 2 repeats the sender's whole delete set: a deletion the doc already has changes nothing.
+        const alreadyDeleted = known instanceof Y.Item && known.deleted
+        if (struct instanceof Y.Item && !alreadyDeleted) touched.add(rootOfId(struct.id, 0))
         c = struct.id.clock + struct.length
       }
     }
