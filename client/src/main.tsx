@@ -1,8 +1,11 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import 'tldraw/tldraw.css'
+import './styles.css'
+import { App } from './App'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <h1>Tavolo</h1>
+    <App />
   </StrictMode>,
 )

@@ -42,7 +42,7 @@ async function liveWorkshop(): Promise<Created> {
   const participant = connectClient(server!.wsUrl, board.id, board.secrets.editor)
   clients.push(participant)
   await waitForSync(participant)
-  const records = new YKeyValue<Record<string, unknown>>(recordsArray(participant.doc))
+  const records = new YKeyValue(recordsArray(participant.doc))
   const c1 = records.get('shape:c1') as { props: Record<string, unknown> }
   records.set('shape:c1', { ...c1, props: { ...c1.props, title: 'Public value, live' } })
   participant.doc.getMap('votes').set('shape:c2/luca', 2)

@@ -45,6 +45,12 @@ describe('rootsTouchedByUpdate', () => {
     expect(rootsTouchedByUpdate(server, syncStep2)).toEqual(new Set(['people']))
   })
 
+  it('ignores structs the server already holds, as in a whole stored copy sent again', () => {
+    const { server, client } = setup((d) => d.getMap('session').set('phase', 1))
+    client.getMap('people').set('p', { name: 'B' })
+    expect(rootsTouchedByUpdate(server, Y.encodeStateAsUpdate(client))).toEqual(new Set(['people']))
+  })
+
   it('follows nested types back to their root', () => {
     const { server, nextUpdate } = setup((d) => d.getMap('records').set('a', new Y.Map()))
     const update = nextUpdate((d) => {

@@ -1,0 +1,123 @@
+import type { ExportFormat } from '../../shared/src/export/exportFormats'
+import type { AccessRole } from '../../shared/src/roles'
+
+// Typed wrappers over the server's HTTP API. Every failure becomes an ApiError whose message a
+// person can read; `status` is 0 when the server could not be reached at all.
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+export interface BoardSecrets {
+  facilitator: string
+  editor: string
+  viewer: string
+}
+export interface CreatedBoard {
+  id: string
+  title: string
+  secrets: BoardSecrets
+}
+export interface BoardInfo {
+  id: string
+  title: string
+  role: AccessRole
+}
+export interface BoardLinkSecrets {
+  editor: string
+  viewer: string
+}
+export interface TemplateSummary {
+  id: string
+  title: string
+  description: string
+}
+export interface ClientConfig {
+  tldrawLicenseKey: string | null
+}
+
+async function readErrorMessage(response: Response): Promise<string> {
+  const text = await response.text().catch(() => '')
+  try {
+    const body = JSON.parse(text) as { error?: unknown; message?: unknown }
+    if (typeof body.error === 'string') return body.error
+    if (typeof body.message === 'string') return body.message
+  } catch {
+    // not JSON: fall through to the raw text
+  }
+  return text.trim() || `The server answered ${response.status} ${response.statusText}`.trim()
+}
+
+/** The server's successful response; any failure is an ApiError. */
+async function send(path: string, init: RequestInit = {}, secret?: string): Promise<Response> {
+  const headers = new Headers(init.headers)
+  if (secret) headers.set('Authorization', `Bearer ${secret}`)
+  let response: Response
+  try {
+    response = await fetch(path, { ...init, headers })
+  } catch {
+    throw new ApiError('Cannot reach the Tavolo server. Check your connection and try again.', 0)
+  }
+  if (!response.ok) throw new ApiError(await readErrorMessage(response), response.status)
+  return response
+}
+
+async function request<T>(path: string, init: RequestInit = {}, secret?: string): Promise<T> {
+  return (await (await send(path, init, secret)).json()) as T
+}
+
+export function createBoard(input: { title: string; template: string }): Promise<CreatedBoard> {
+  return request('/api/boards', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  })
+}
+
+export function getBoard(boardId: string, secret: string): Promise<BoardInfo> {
+  return request(`/api/boards/${encodeURIComponent(boardId)}`, {}, secret)
+}
+
+export function getBoardLinkSecrets(boardId: string, facilitatorSecret: string): Promise<BoardLinkSecrets> {
+  return request(`/api/boards/${encodeURIComponent(boardId)}/links`, {}, facilitatorSecret)
+}
+
+export async function listTemplates(): Promise<TemplateSummary[]> {
+  const body = await request<TemplateSummary[] | { templates: TemplateSummary[] }>('/api/templates')
+  return Array.isArray(body) ? body : body.templates
+}
+
+export function getClientConfig(): Promise<ClientConfig> {
+  return request('/api/config')
+}
+
+export function uploadAsset(boardId: string, secret: string, file: Blob): Promise<{ url: string }> {
+  return request(
+    `/api/boards/${encodeURIComponent(boardId)}/assets`,
+    { method: 'POST', headers: { 'Content-Type': file.type || 'application/octet-stream' }, body: file },
+    secret,
+  )
+}
+
+/** A server export (programme, cards, board file) as a file; the secret travels in a header, never in the URL. */
+export async function fetchBoardExport(boardId: string, secret: string, format: ExportFormat): Promise<{ blob: Blob; fileName: string | null }> {
+  const response = await send(`/api/boards/${encodeURIComponent(boardId)}/export.${format}`, {}, secret)
+  const disposition = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')
+  return { blob: await response.blob(), fileName: disposition ? disposition[1] : null }
+}
+
+/** POST /api/boards/import: a board file becomes a new board, with new secrets. */
+export function importBoardFile(file: Blob): Promise<CreatedBoard> {
+  return request('/api/boards/import', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: file })
+}
+
+/** A message for a person, whatever was thrown. */
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,0 +1,59 @@
+import { useState } from 'react'
+import { Tldraw, type Editor, type TLStoreWithStatus } from 'tldraw'
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import { LicenseBlockedMessage } from './LicenseBlockedMessage'
+import { removeShapesOfFailedUploads } from './removeShapesOfFailedUploads'
+import { tavoloUiOverrides } from '../shapes/shapeUiOverrides'
+import { customShapeUtils } from './shapeUtils'
+import { useTldrawLicenseBlocked } from './useTldrawLicenseBlocked'
+
+// Bundled by Vite, so fonts, icons and translations come from our own server, never a CDN.
+const assetUrls = getAssetUrlsByImport()
+
+declare global {
+  interface Window {
+    /** Test hook: the mounted editor, for assertions in the e2e suite. */
+    __tavolo?: { editor: Editor }
+  }
+}
+
+export function BoardCanvas(props: {
+  store: TLStoreWithStatus
+  licenseKey: string | null
+  readOnly: boolean
+  onEditor(editor: Editor | null): void
+}) {
+  const [container, setContainer] = useState<HTMLDivElement | null>(null)
+  const licenseBlocked = useTldrawLicenseBlocked(container)
+  const { readOnly, onEditor } = props
+
+  return (
+    <div className="board-canvas" ref={setContainer} data-testid="board-canvas">
+      {licenseBlocked && <LicenseBlockedMessage />}
+      <Tldraw
+        store={props.store}
+        shapeUtils={customShapeUtils}
+        overrides={tavoloUiOverrides}
+        assetUrls={assetUrls}
+        licenseKey={props.licenseKey ?? undefined}
+        onMount={(editor) => {
+          // Read-only is session state, not stored: set it on every mount.
+          if (readOnly) editor.updateInstanceState({ isReadonly: true })
+          window.__tavolo = { editor }
+          onEditor(editor)
+          const stopFollowingOnEscape = (e: KeyboardEvent) => {
+            if (e.key === 'Escape' && editor.getInstanceState().followingUserId) editor.stopFollowingUser()
+          }
+          window.addEventListener('keydown', stopFollowingOnEscape, true)
+          const stopRemovingFailedUploads = removeShapesOfFailedUploads(editor)
+          return () => {
+            stopRemovingFailedUploads()
+            window.removeEventListener('keydown', stopFollowingOnEscape, true)
+            if (window.__tavolo?.editor === editor) delete window.__tavolo
+            onEditor(null)
+          }
+        }}
+      />
+    </div>
+  )
+}

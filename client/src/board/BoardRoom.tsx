@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useValue, type Editor, type TLUserId } from 'tldraw'
+import type { BoardInfo } from '../api'
+import { ScreenMessage } from '../screens/ScreenMessage'
+import { useLocalStore, type BoardProfile } from '../state/localStore'
+import { BoardWithCards } from '../cards/BoardWithCards'
+import { useBoardSync } from '../sync/useBoardSync'
+import { createBoardAssetStore } from './assetStore'
+import { BoardCanvas } from './BoardCanvas'
+import { EditMeDialog } from './EditMeDialog'
+import type { PeopleListEntry } from './PeopleList'
+import { ShareDialog } from './ShareDialog'
+import { customShapeUtils } from './shapeUtils'
+import { TopBar } from './TopBar'
+import { UploadErrorAlert } from './UploadErrorAlert'
+import { useDisconnectWhileOffline } from './useDisconnectWhileOffline'
+
+// The board itself: one sync session (provider, store) for as long as this component lives;
+// editing my name or opening dialogs never remounts it.
+export function BoardRoom(props: { info: BoardInfo; secret: string; profile: BoardProfile; licenseKey: string | null }) {
+  const { info, secret, profile } = props
+  const personId = useLocalStore((s) => s.personId)
+  const colour = useLocalStore((s) => s.colour)
+  const shareOpen = useLocalStore((s) => s.shareOpen)
+  const setShareOpen = useLocalStore((s) => s.setShareOpen)
+  const editingMe = useLocalStore((s) => s.editingMe)
+  const setEditingMe = useLocalStore((s) => s.setEditingMe)
+  const setProfile = useLocalStore((s) => s.setProfile)
+  const [uploadError, setUploadError] = useState<string | null>(null)
+  const [editor, setEditor] = useState<Editor | null>(null)
+
+  const readOnly = info.role === 'viewer'
+  const person = useMemo(
+    () => ({ id: personId, name: profile.name, role: profile.role, colour }),
+    [personId, profile.name, profile.role, colour],
+  )
+  const assets = useMemo(
+    () => createBoardAssetStore({ boardId: info.id, secret, onUploadError: setUploadError }),
+    [info.id, secret],
+  )
+  const sync = useBoardSync({ boardId: info.id, secret, person, shapeUtils: customShapeUtils, readOnly, assets, accessRole: info.role })
+  useDisconnectWhileOffline(sync.provider)
+
+  const followingId = useValue('following', () => editor?.getInstanceState().followingUserId ?? null, [editor])
+  const follow = useCallback((id: string) => editor?.startFollowingUser(id as TLUserId), [editor])
+  const stopFollowing = useCallback(() => editor?.stopFollowingUser(), [editor])
+  const closeShare = useCallback(() => setShareOpen(false), [setShareOpen])
+  const closeEditMe = useCallback(() => setEditingMe(false), [setEditingMe])
+  useEffect(
+    () => () => {
+      useLocalStore.setState({ shareOpen: false, editingMe: false })
+    },
+    [],
+  )
+
+  if (sync.tooOld) {
+    return (
+      <ScreenMessage title="Please reload the page" testId="too-old">
+        <p>This board was saved by a newer version of Tavolo — reload the page to get the new version.</p>
+        <button type="button" className="primary" onClick={() => window.location.reload()}>
+          Reload
+        </button>
+      </ScreenMessage>
+    )
+  }
+
+  const people: PeopleListEntry[] = sync.presentPeople.map((p) => ({
+    key: String(p.clientId),
+    personId: p.person.id,
+    userId: p.userId,
+    name: p.person.name,
+    role: p.person.role,
+    colour: p.person.colour,
+    isMe: p.isSelf,
+    viewing: p.person.accessRole === 'viewer',
+  }))
+  // Before awareness has started (loading, offline first load) still show who I am.
+  if (!people.some((p) => p.isMe)) {
+    people.unshift({ key: 'me', personId, userId: `user:${personId}`, name: person.name, role: person.role, colour, isMe: true, viewing: readOnly })
+  }
+
+  return (
+    <div className="board-screen">
+      <TopBar
+        title={info.title}
+        connection={sync.connection}
+        readOnly={readOnly}
+        canShare={info.role === 'facilitator'}
+        people={people}
+        followingId={followingId}
+        onFollow={follow}
+        onStopFollowing={stopFollowing}
+        onEditMe={() => setEditingMe(true)}
+        onShare={() => setShareOpen(true)}
+      />
+      <BoardWithCards doc={sync.doc} personId={personId} editor={editor} isFacilitator={info.role === 'facilitator'}>
+        <BoardCanvas store={sync.store} licenseKey={props.licenseKey} readOnly={readOnly} onEditor={setEditor} />
+      </BoardWithCards>
+      {uploadError && <UploadErrorAlert message={uploadError} onDismiss={() => setUploadError(null)} />}
+      {shareOpen && <ShareDialog boardId={info.id} facilitatorSecret={secret} onClose={closeShare} />}
+      {editingMe && (
+        <EditMeDialog
+          boardTitle={info.title}
+          accessRole={info.role}
+          profile={profile}
+          onSave={(p) => setProfile(info.id, p)}
+          onClose={closeEditMe}
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,96 @@
+import { useEffect, useRef, useState } from 'react'
+import { describeError, getBoardLinkSecrets, type BoardLinkSecrets } from '../api'
+import { boardUrl } from '../boardLink'
+import { copyText } from './copyText'
+
+type LinksState = { status: 'loading' } | { status: 'ready'; links: BoardLinkSecrets } | { status: 'error'; message: string }
+
+export function ShareDialog(props: { boardId: string; facilitatorSecret: string; onClose(): void }) {
+  const { boardId, facilitatorSecret, onClose } = props
+  const [state, setState] = useState<LinksState>({ status: 'loading' })
+  const dialogRef = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    let cancelled = false
+    getBoardLinkSecrets(boardId, facilitatorSecret).then(
+      (links) => !cancelled && setState({ status: 'ready', links }),
+      (e: unknown) => !cancelled && setState({ status: 'error', message: describeError(e) }),
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [boardId, facilitatorSecret])
+
+  useEffect(() => {
+    dialogRef.current?.focus()
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose()
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [onClose])
+
+  const origin = window.location.origin
+  return (
+    <div className="modal-backdrop" onClick={onClose}>
+      <div
+        ref={dialogRef}
+        className="modal card"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="share-heading"
+        tabIndex={-1}
+        data-testid="share-dialog"
+        onClick={(e) => e.stopPropagation()}
+      >
+        <h2 id="share-heading">Share this workshop</h2>
+        {state.status === 'loading' && <p>Loading links…</p>}
+        {state.status === 'error' && (
+          <p role="alert" className="error">
+            {state.message}
+          </p>
+        )}
+        {state.status === 'ready' && (
+          <>
+            <LinkRow
+              label="Participant link"
+              hint="People with this link can draw and add cards."
+              url={boardUrl(origin, boardId, state.links.editor)}
+              testId="participant-link"
+            />
+            <LinkRow
+              label="Viewer link"
+              hint="For a projector or observers: they see the board but cannot change it."
+              url={boardUrl(origin, boardId, state.links.viewer)}
+              testId="viewer-link"
+            />
+          </>
+        )}
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </div>
+    </div>
+  )
+}
+
+function LinkRow(props: { label: string; hint: string; url: string; testId: string }) {
+  const inputRef = useRef<HTMLInputElement>(null)
+  const [copied, setCopied] = useState<boolean | null>(null)
+  const inputId = `${props.testId}-input`
+  return (
+    <div className="link-row">
+      <label htmlFor={inputId}>{props.label}</label>
+      <p className="hint">{props.hint}</p>
+      <div className="link-row-controls">
+        <input id={inputId} ref={inputRef} readOnly value={props.url} data-testid={props.testId} onFocus={(e) => e.target.select()} />
+        <button type="button" onClick={async () => setCopied(await copyText(props.url, inputRef.current))} aria-label={`Copy ${props.label.toLowerCase()}`}>
+          Copy
+        </button>
+      </div>
+      <span role="status" className="hint">
+        {copied === true ? 'Copied.' : copied === false ? 'Select the link and copy it yourself.' : ''}
+      </span>
+    </div>
+  )
+}

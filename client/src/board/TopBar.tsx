@@ -1,0 +1,54 @@
+import { navigate } from '../routing'
+import { ConnectionBadge, type ConnectionState } from './ConnectionBadge'
+import { PeopleList, type PeopleListEntry } from './PeopleList'
+
+export function TopBar(props: {
+  title: string
+  connection: ConnectionState
+  readOnly: boolean
+  canShare: boolean
+  people: PeopleListEntry[]
+  followingId: string | null
+  onFollow(personId: string): void
+  onStopFollowing(): void
+  onEditMe(): void
+  onShare(): void
+}) {
+  return (
+    <header className="top-bar" data-testid="top-bar">
+      <a
+        className="top-bar-home"
+        href="/"
+        onClick={(e) => {
+          e.preventDefault()
+          navigate('/')
+        }}
+        aria-label="Tavolo home"
+      >
+        Tavolo
+      </a>
+      <h1 className="top-bar-title" data-testid="board-title">
+        {props.title}
+      </h1>
+      {props.readOnly && (
+        <span className="tag" data-testid="view-only">
+          View only
+        </span>
+      )}
+      <ConnectionBadge state={props.connection} />
+      <div className="top-bar-spacer" />
+      <PeopleList
+        people={props.people}
+        followingId={props.followingId}
+        onFollow={props.onFollow}
+        onStopFollowing={props.onStopFollowing}
+        onEditMe={props.onEditMe}
+      />
+      {props.canShare && (
+        <button type="button" className="primary" onClick={props.onShare} data-testid="share-button">
+          Share
+        </button>
+      )}
+    </header>
+  )
+}

@@ -1,0 +1,66 @@
+import { useState, type FormEvent } from 'react'
+import { BOARD_FILE_MAX_BYTES, sizeText } from '../../../shared/src/export/boardFile'
+import { describeError, importBoardFile } from '../api'
+import { boardPath, navigate } from '../routing'
+import { useLocalStore } from '../state/localStore'
+
+// "Import a board file" on the Home screen: the server checks the file and makes a new board of it
+// (new id, new secrets); this browser then keeps it as a workshop it created and opens it as its
+// facilitator, exactly like "New workshop".
+
+export function ImportBoardForm() {
+  const rememberWorkshop = useLocalStore((s) => s.rememberWorkshop)
+  const [file, setFile] = useState<File | null>(null)
+  const [importing, setImporting] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault()
+    if (!file) {
+      setError('Choose a board file first (a .tavolo.json file exported from Tavolo).')
+      return
+    }
+    if (file.size > BOARD_FILE_MAX_BYTES) {
+      // Refused here rather than uploaded in vain: the server would stop reading at the limit.
+      setError(`This file is too large (${sizeText(file.size)}); a board file may be at most ${sizeText(BOARD_FILE_MAX_BYTES)}.`)
+      return
+    }
+    setImporting(true)
+    setError(null)
+    try {
+      const board = await importBoardFile(file)
+      rememberWorkshop({ id: board.id, title: board.title, secret: board.secrets.facilitator, accessRole: 'facilitator' })
+      navigate(boardPath(board.id, board.secrets.facilitator))
+    } catch (e) {
+      setError(describeError(e))
+      setImporting(false)
+    }
+  }
+
+  return (
+    <form className="card" onSubmit={onSubmit} aria-labelledby="import-heading" data-testid="import-form">
+      <h2 id="import-heading">Import a board file</h2>
+      <p className="hint">A board file exported from Tavolo becomes a new workshop, with new links.</p>
+      <label htmlFor="import-file">Board file</label>
+      <input
+        id="import-file"
+        type="file"
+        accept=".json,application/json"
+        onChange={(e) => {
+          setFile(e.target.files?.[0] ?? null)
+          setError(null)
+        }}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? 'import-error' : undefined}
+      />
+      <button type="submit" className="primary" disabled={importing}>
+        {importing ? 'Importing…' : 'Import'}
+      </button>
+      {error && (
+        <p role="alert" id="import-error" className="error" data-testid="import-error">
+          {error}
+        </p>
+      )}
+    </form>
+  )
+}

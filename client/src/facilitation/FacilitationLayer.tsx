@@ -1,0 +1,50 @@
+import { useEffect, type ReactNode } from 'react'
+import type { Editor } from 'tldraw'
+import type { WebsocketProvider } from 'y-websocket'
+import type * as Y from 'yjs'
+import type { PresentPerson } from '../sync/presence'
+import { ConnectionRefusedMessage, useConnectionRefusal } from './ConnectionRefusedMessage'
+import { FacilitationBar } from './FacilitationBar'
+import { FacilitationProvider } from './FacilitationContext'
+import { RatingPanel } from './RatingPanel'
+
+// Everything facilitation adds to a board (children: the canvas and its panels): the shared
+// state the cards read, the phase/timer/voting strip, the rating panel in phase 4, and the
+// full-screen message when the server refuses this connection.
+
+declare global {
+  interface Window {
+    /** Test hook: the board's Y.Doc, so the e2e suite can act as a modified client would. */
+    __tavoloDoc?: Y.Doc
+  }
+}
+
+export function FacilitationLayer(props: {
+  boardId: string
+  secret: string
+  doc: Y.Doc
+  provider: WebsocketProvider
+  editor: Editor | null
+  personId: string
+  isFacilitator: boolean
+  readOnly: boolean
+  presentPeople: readonly PresentPerson[]
+  children: ReactNode
+}) {
+  const refusal = useConnectionRefusal(props.provider)
+  const { doc } = props
+  useEffect(() => {
+    window.__tavoloDoc = doc
+    return () => {
+      if (window.__tavoloDoc === doc) delete window.__tavoloDoc
+    }
+  }, [doc])
+  return (
+    <FacilitationProvider doc={props.doc} editor={props.editor} personId={props.personId} isFacilitator={props.isFacilitator} readOnly={props.readOnly}>
+      <FacilitationBar boardId={props.boardId} secret={props.secret} presentPeople={props.presentPeople} />
+      {props.children}
+      <RatingPanel />
+      {refusal && <ConnectionRefusedMessage refusal={refusal} />}
+    </FacilitationProvider>
+  )
+}

@@ -1,0 +1,55 @@
+import { useEffect, useRef } from 'react'
+import { useValue } from 'tldraw'
+import { isLockableType, isLocked, withLock } from '../../../shared/src/session/locks'
+import { useBoardFacilitation, useFacilitation } from './FacilitationContext'
+import { enforceLocks } from './lockEnforcement'
+
+// The facilitator locks the selected zone or frame; every participant's editor enforces the locks.
+
+export function LockControl() {
+  const { editor, session, isFacilitator, writeSession } = useBoardFacilitation()
+  const locksRef = useRef(session.locks)
+  locksRef.current = session.locks
+
+  useEffect(() => {
+    if (!editor || isFacilitator) return
+    return enforceLocks(editor, () => locksRef.current)
+  }, [editor, isFacilitator])
+
+  const selected = useValue(
+    'selected lockable shape',
+    () => {
+      const shapes = editor?.getSelectedShapes() ?? []
+      return shapes.length === 1 && isLockableType(shapes[0].type) ? shapes[0].id : null
+    },
+    [editor],
+  )
+  if (!isFacilitator || !selected) return null
+  const locked = isLocked(session.locks, selected)
+  return (
+    <button type="button" onClick={() => writeSession('locks', withLock(session.locks, selected, !locked))} aria-pressed={locked} data-testid="lock-toggle">
+      <LockIcon /> {locked ? 'Unlock zone' : 'Lock zone'}
+    </button>
+  )
+}
+
+/** The lock icon on a locked zone; nothing outside a board or when unlocked. */
+export function ZoneLockBadge({ shapeId }: { shapeId: string }) {
+  const facilitation = useFacilitation()
+  if (!facilitation || !isLocked(facilitation.session.locks, shapeId)) return null
+  return (
+    <span className="tavolo-zone-lock" role="img" aria-label="Locked by the facilitator" title="Locked by the facilitator" data-testid="zone-lock">
+      <LockIcon />
+    </span>
+  )
+}
+
+/** A padlock drawn inline: emoji fonts are missing on some projector PCs. */
+function LockIcon() {
+  return (
+    <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" className="tavolo-lock-icon">
+      <rect x="3" y="7" width="10" height="8" rx="1.5" fill="currentColor" />
+      <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="2" />
+    </svg>
+  )
+}

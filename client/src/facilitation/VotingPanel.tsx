@@ -1,0 +1,131 @@
+import { useState } from 'react'
+import { useValue } from 'tldraw'
+import { ZONE_TYPE } from '../../../shared/src/cards'
+import { startVotingRound } from '../../../shared/src/session/startVotingRound'
+import { dotsLeft } from '../../../shared/src/session/votes'
+import {
+  closeVotingRound,
+  DEFAULT_DOTS_PER_PERSON,
+  MAX_DOTS_PER_PERSON,
+  openVotingRound,
+  revealVotingRound,
+} from '../../../shared/src/session/votingRound'
+import { useBoardFacilitation } from './FacilitationContext'
+
+// Dot voting in the facilitation bar: the facilitator opens a round (dots per person, which
+// zones, anonymous or not), reveals the results and closes it; everyone sees the round's state
+// and participants see how many dots they have left.
+
+export function VotingPanel() {
+  const { session, votes, personId, isFacilitator, readOnly } = useBoardFacilitation()
+  const round = session.voting
+  return (
+    <div className="tavolo-voting" data-testid="voting-panel" data-status={round.status}>
+      {round.status === 'open' && (
+        <span className="tavolo-voting-status" data-testid="dots-left">
+          Dot voting open{readOnly ? '' : `: ${dotsLeft(votes, personId, round)} of ${round.dotsPerPerson} dots left`}
+        </span>
+      )}
+      {round.status === 'revealed' && <span className="tavolo-voting-status">Voting results revealed</span>}
+      {isFacilitator && <VotingRoundControls />}
+    </div>
+  )
+}
+
+function VotingRoundControls() {
+  const { session, doc, writeSession } = useBoardFacilitation()
+  const round = session.voting
+  const [setupOpen, setSetupOpen] = useState(false)
+  if (round.status === 'open') {
+    return (
+      <>
+        <button type="button" className="primary" onClick={() => writeSession('voting', revealVotingRound(round))} data-testid="voting-reveal">
+          Reveal results
+        </button>
+        <button type="button" onClick={() => writeSession('voting', closeVotingRound(round))} data-testid="voting-close">
+          Close voting
+        </button>
+      </>
+    )
+  }
+  return (
+    <>
+      {round.status === 'revealed' && (
+        <button type="button" onClick={() => writeSession('voting', closeVotingRound(round))} data-testid="voting-close">
+          Hide results
+        </button>
+      )}
+      <button type="button" onClick={() => setSetupOpen(!setupOpen)} aria-expanded={setupOpen} data-testid="voting-setup">
+        {round.status === 'revealed' ? 'New vote…' : 'Dot voting…'}
+      </button>
+      {setupOpen && (
+        <VotingSetup
+          onOpen={(options) => {
+            startVotingRound(doc, openVotingRound(options, crypto.randomUUID()))
+            setSetupOpen(false)
+          }}
+          onCancel={() => setSetupOpen(false)}
+        />
+      )}
+    </>
+  )
+}
+
+function VotingSetup(props: { onOpen(options: { dotsPerPerson: number; zoneIds: string[]; anonymous: boolean }): void; onCancel(): void }) {
+  const { editor } = useBoardFacilitation()
+  const zones = useValue(
+    'zones',
+    () => editor?.getCurrentPageShapesSorted().filter((s) => s.type === ZONE_TYPE).map((s) => ({ id: s.id as string, title: (s.props as { title: string }).title })) ?? [],
+    [editor],
+  )
+  const [dots, setDots] = useState(String(DEFAULT_DOTS_PER_PERSON))
+  const [zoneIds, setZoneIds] = useState<string[]>([])
+  const [anonymous, setAnonymous] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const open = () => {
+    const dotsPerPerson = Number(dots)
+    if (!Number.isInteger(dotsPerPerson) || dotsPerPerson < 1 || dotsPerPerson > MAX_DOTS_PER_PERSON) {
+      setError(`Dots per person: a whole number from 1 to ${MAX_DOTS_PER_PERSON}`)
+      return
+    }
+    props.onOpen({ dotsPerPerson, zoneIds, anonymous })
+  }
+  return (
+    <div className="tavolo-popover card" role="dialog" aria-label="Open a dot vote" data-testid="voting-setup-dialog">
+      <label htmlFor="tavolo-dots-per-person">Dots per person</label>
+      <input id="tavolo-dots-per-person" type="number" min={1} max={MAX_DOTS_PER_PERSON} value={dots} onChange={(e) => setDots(e.target.value)} aria-invalid={error !== null} />
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <fieldset>
+        <legend>Cards to vote on</legend>
+        {zones.length === 0 && <p className="hint">Every card on the board.</p>}
+        {zones.length > 0 && <p className="hint">Tick none for every card, or the zones to vote in.</p>}
+        {zones.map((zone) => (
+          <label key={zone.id} className="radio">
+            <input
+              type="checkbox"
+              checked={zoneIds.includes(zone.id)}
+              onChange={(e) => setZoneIds(e.target.checked ? [...zoneIds, zone.id] : zoneIds.filter((id) => id !== zone.id))}
+            />
+            {zone.title || 'Untitled zone'}
+          </label>
+        ))}
+      </fieldset>
+      <label className="radio">
+        <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
+        Anonymous (nobody sees who voted for what)
+      </label>
+      <div className="actions">
+        <button type="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="primary" onClick={open} data-testid="voting-open">
+          Open voting
+        </button>
+      </div>
+    </div>
+  )
+}

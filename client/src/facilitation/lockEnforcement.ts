@@ -1,0 +1,32 @@
+import type { Editor, TLShape, TLShapeId } from 'tldraw'
+import { lockedAncestorOrSelf, type Locks } from '../../../shared/src/session/locks'
+
+// Enforces the facilitator's locks in a participant's editor: a locked zone or frame (or one
+// inside a locked one) cannot be selected, moved, resized or deleted. Only this person's own
+// actions are stopped ('user'); changes arriving from others ('remote') always apply.
+
+export function enforceLocks(editor: Editor, getLocks: () => Locks): () => void {
+  const lookup = (id: string) => {
+    const shape = editor.getShape(id as TLShapeId)
+    return shape && { type: shape.type, parentId: shape.parentId as string }
+  }
+  const isHeld = (id: string) => lockedAncestorOrSelf(getLocks(), id, lookup) !== null
+
+  const stopChange = editor.sideEffects.registerBeforeChangeHandler('shape', (prev: TLShape, next: TLShape, source) =>
+    source === 'user' && isHeld(prev.id) ? prev : next,
+  )
+  const stopDelete = editor.sideEffects.registerBeforeDeleteHandler('shape', (shape, source) =>
+    source === 'user' && isHeld(shape.id) ? false : undefined,
+  )
+  // Not selectable either, so a click on a locked zone never looks as if it could be dragged.
+  const stopSelect = editor.sideEffects.registerBeforeChangeHandler('instance_page_state', (_prev, next, source) => {
+    if (source !== 'user') return next
+    const selectable = next.selectedShapeIds.filter((id) => !isHeld(id))
+    return selectable.length === next.selectedShapeIds.length ? next : { ...next, selectedShapeIds: selectable }
+  })
+  return () => {
+    stopChange()
+    stopDelete()
+    stopSelect()
+  }
+}

@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react'
+import { estimateClockOffset, type ClockSample } from '../../../shared/src/session/clockOffset'
+
+// The workshop timer runs on the server's clock: each client measures how far its own clock is
+// from it with a few quick samples at load, then again now and then (laptops drift, sleep).
+
+const SAMPLES_PER_ESTIMATE = 5
+const RESAMPLE_EVERY_MS = 60_000
+
+async function sampleServerClock(): Promise<ClockSample | null> {
+  const clientSentAt = Date.now()
+  try {
+    const response = await fetch('/api/time', { cache: 'no-store' })
+    if (!response.ok) return null
+    const body = (await response.json()) as { now?: unknown }
+    const clientReceivedAt = Date.now()
+    return typeof body.now === 'number' ? { clientSentAt, serverTime: body.now, clientReceivedAt } : null
+  } catch {
+    return null
+  }
+}
+
+/** Samples the server clock one request after another (parallel requests would queue and skew). */
+export async function measureClockOffset(count = SAMPLES_PER_ESTIMATE): Promise<number | null> {
+  const samples: ClockSample[] = []
+  for (let i = 0; i < count; i++) {
+    const sample = await sampleServerClock()
+    if (sample) samples.push(sample)
+  }
+  return estimateClockOffset(samples)?.offsetMs ?? null
+}
+
+/** Milliseconds to add to Date.now() to get the server's time; 0 until first measured. */
+export function useServerClockOffset(): number {
+  const [offsetMs, setOffsetMs] = useState(0)
+  useEffect(() => {
+    let cancelled = false
+    const measure = () =>
+      void measureClockOffset().then((offset) => {
+        // An unreachable server keeps the last estimate.
+        if (!cancelled && offset !== null) setOffsetMs(offset)
+      })
+    measure()
+    const interval = window.setInterval(measure, RESAMPLE_EVERY_MS)
+    return () => {
+      cancelled = true
+      window.clearInterval(interval)
+    }
+  }, [])
+  return offsetMs
+}

@@ -1,0 +1,10 @@
+/**
+ * Registers the service worker that keeps the app shell for offline reloads. Browsers only allow
+ * it on https or localhost; elsewhere the app works as before, without offline reloads.
+ */
+export function registerServiceWorker(): void {
+  if (!('serviceWorker' in navigator) || !window.isSecureContext) return
+  navigator.serviceWorker.register('/sw.js').catch((error: unknown) => {
+    console.warn('Tavolo: offline reload is unavailable:', error)
+  })
+}

@@ -1,0 +1,53 @@
+import { useEffect } from 'react'
+import { BoardRoom } from '../board/BoardRoom'
+import { useBoardInfo } from '../board/useBoardInfo'
+import { useLocalStore } from '../state/localStore'
+import { JoinScreen } from './JoinScreen'
+import { ScreenMessage } from './ScreenMessage'
+
+export function BoardScreen({ boardId, secret }: { boardId: string; secret: string | null }) {
+  if (!secret) {
+    return (
+      <ScreenMessage title="This link is incomplete" testId="board-error">
+        <p>A board link ends with “#k=” and a key. Copy the whole link you were given and open it again.</p>
+      </ScreenMessage>
+    )
+  }
+  return <BoardLoader boardId={boardId} secret={secret} />
+}
+
+function BoardLoader({ boardId, secret }: { boardId: string; secret: string }) {
+  const state = useBoardInfo(boardId, secret)
+  const profile = useLocalStore((s) => s.profiles[boardId] ?? null)
+  const lastName = useLocalStore((s) => s.lastName)
+  const setProfile = useLocalStore((s) => s.setProfile)
+  const rememberWorkshop = useLocalStore((s) => s.rememberWorkshop)
+
+  const info = state.status === 'ready' ? state.info : null
+  useEffect(() => {
+    if (info) rememberWorkshop({ id: info.id, title: info.title, secret, accessRole: info.role })
+  }, [info, secret, rememberWorkshop])
+
+  if (state.status === 'loading') return <ScreenMessage title="Opening the workshop…" busy />
+  if (state.status === 'error') {
+    return (
+      <ScreenMessage title="Cannot open this workshop" testId="board-error">
+        <p>{state.message}</p>
+      </ScreenMessage>
+    )
+  }
+  // Only the facilitator link makes someone the facilitator; a changed link asks again.
+  const profileFitsLink = profile !== null && (profile.role === 'facilitator') === (state.info.role === 'facilitator')
+  if (!profile || !profileFitsLink) {
+    return (
+      <JoinScreen
+        boardTitle={state.info.title}
+        accessRole={state.info.role}
+        initial={null}
+        suggestedName={profile?.name ?? lastName}
+        onDone={(p) => setProfile(boardId, p)}
+      />
+    )
+  }
+  return <BoardRoom info={state.info} secret={secret} profile={profile} licenseKey={state.licenseKey} />
+}

@@ -1,0 +1,79 @@
+import { useId, useState, type FormEvent } from 'react'
+import { PERSON_ROLE_LABELS, PERSON_ROLES, type AccessRole, type PersonRole } from '../../../shared/src/roles'
+import type { BoardProfile } from '../state/localStore'
+
+// Asked the first time a person opens a board, and again from "Edit me". The facilitator link
+// makes you the facilitator; everyone else says which side of the co-production they are on.
+
+const PARTICIPANT_ROLES = PERSON_ROLES.filter((r) => r !== 'facilitator')
+
+export interface ProfileFormProps {
+  boardTitle: string
+  accessRole: AccessRole
+  initial: BoardProfile | null
+  suggestedName: string
+  onDone(profile: BoardProfile): void
+  onCancel?(): void
+}
+
+export function JoinScreen(props: ProfileFormProps) {
+  return (
+    <main className="join">
+      <ProfileForm {...props} />
+    </main>
+  )
+}
+
+/** The name-and-role form, also shown in a dialog by "Edit me" on the board. */
+export function ProfileForm(props: ProfileFormProps) {
+  const isFacilitator = props.accessRole === 'facilitator'
+  const [name, setName] = useState(props.initial?.name ?? props.suggestedName)
+  const [role, setRole] = useState<PersonRole | ''>(isFacilitator ? 'facilitator' : (props.initial?.role ?? ''))
+  const [error, setError] = useState<string | null>(null)
+  const nameId = useId()
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault()
+    const trimmed = name.trim()
+    if (!trimmed) return setError('Please enter the name others will see.')
+    if (!role) return setError('Please choose your role in this workshop.')
+    props.onDone({ name: trimmed.slice(0, 60), role })
+  }
+
+  return (
+    <form className="card" onSubmit={onSubmit} data-testid="join-screen" aria-labelledby="join-screen-heading">
+      <h1 id="join-screen-heading">{props.initial ? 'Edit how others see you' : `Join “${props.boardTitle}”`}</h1>
+      {props.accessRole === 'viewer' && <p className="hint">You have a view-only link: you can watch the board but not change it.</p>}
+      <label htmlFor={nameId}>Your name</label>
+      <input id={nameId} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} autoFocus autoComplete="name" />
+      <fieldset>
+        <legend>Your role</legend>
+        {isFacilitator ? (
+          <p>{PERSON_ROLE_LABELS.facilitator} (you opened the facilitator link)</p>
+        ) : (
+          PARTICIPANT_ROLES.map((r) => (
+            <label key={r} className="radio">
+              <input type="radio" name="role" value={r} checked={role === r} onChange={() => setRole(r)} />
+              {PERSON_ROLE_LABELS[r]}
+            </label>
+          ))
+        )}
+      </fieldset>
+      <div className="actions">
+        {props.onCancel && (
+          <button type="button" onClick={props.onCancel}>
+            Cancel
+          </button>
+        )}
+        <button type="submit" className="primary">
+          {props.initial ? 'Save' : 'Enter the board'}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </form>
+  )
+}

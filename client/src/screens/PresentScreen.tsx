@@ -1,0 +1,132 @@
+import { useState } from 'react'
+import { Tldraw, type Editor } from 'tldraw'
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import type { BoardInfo } from '../api'
+import { customShapeUtils } from '../board/shapeUtils'
+import { useBoardInfo } from '../board/useBoardInfo'
+import { ConnectionRefusedMessage, useConnectionRefusal } from '../facilitation/ConnectionRefusedMessage'
+import { FacilitationProvider, useBoardFacilitation } from '../facilitation/FacilitationContext'
+import { FacilitationResults } from '../facilitation/FacilitationResults'
+import { JoinQrCode } from '../facilitation/JoinQrCode'
+import { WorkshopTimer } from '../facilitation/WorkshopTimer'
+import { useFollowFacilitator } from '../facilitation/useFollowFacilitator'
+import '../facilitation/facilitation.css'
+import '../facilitation/present.css'
+import { phaseInfo } from '../../../shared/src/session/phases'
+import { tavoloUiOverrides } from '../shapes/shapeUiOverrides'
+import { useDesignSummary } from '../summary/useDesignSummary'
+import { useBoardSync } from '../sync/useBoardSync'
+import { ScreenMessage } from './ScreenMessage'
+
+// The projector view, `/b/<id>/present#k=<viewer or facilitator secret>`: the board read-only,
+// following the facilitator's view, with the phase, the timer, the summary and a QR code to
+// join, in type large enough for the back of the room. It writes nothing to the board.
+
+const assetUrls = getAssetUrlsByImport()
+
+export function PresentScreen({ boardId, secret }: { boardId: string; secret: string | null }) {
+  if (!secret) {
+    return (
+      <ScreenMessage title="This link is incomplete" testId="board-error">
+        <p>A projector link ends with “#k=” and a key. Copy the whole link and open it again.</p>
+      </ScreenMessage>
+    )
+  }
+  return <PresentLoader boardId={boardId} secret={secret} />
+}
+
+function PresentLoader({ boardId, secret }: { boardId: string; secret: string }) {
+  const state = useBoardInfo(boardId, secret)
+  if (state.status === 'loading') return <ScreenMessage title="Opening the projector view…" busy />
+  if (state.status === 'error') {
+    return (
+      <ScreenMessage title="Cannot open this workshop" testId="board-error">
+        <p>{state.message}</p>
+      </ScreenMessage>
+    )
+  }
+  return <PresentRoom info={state.info} secret={secret} licenseKey={state.licenseKey} />
+}
+
+function PresentRoom({ info, secret, licenseKey }: { info: BoardInfo; secret: string; licenseKey: string | null }) {
+  // Its own person, so a projector opened on the facilitator's laptop never follows itself.
+  const [person] = useState(() => ({ id: `projector-${crypto.randomUUID()}`, name: 'Projector', role: 'projector', colour: '#5b6475' }))
+  const [editor, setEditor] = useState<Editor | null>(null)
+  const sync = useBoardSync({ boardId: info.id, secret, person, shapeUtils: customShapeUtils, readOnly: true, accessRole: 'viewer' })
+  const refusal = useConnectionRefusal(sync.provider)
+  useFollowFacilitator(editor, sync.presentPeople)
+  const facilitatorHere = sync.presentPeople.some((p) => !p.isSelf && p.person.accessRole === 'facilitator')
+
+  return (
+    <FacilitationProvider doc={sync.doc} editor={editor} personId={person.id} isFacilitator={false} readOnly>
+      <div className="tavolo-present" data-testid="present-screen">
+        <header className="tavolo-present-header">
+          <h1>{info.title}</h1>
+          <PresentPhase />
+          <WorkshopTimer large />
+        </header>
+        <div className="tavolo-present-body">
+          <div className="tavolo-present-canvas board-canvas" data-testid="board-canvas">
+            {!facilitatorHere && <p className="tavolo-present-waiting">Waiting for the facilitator…</p>}
+            <Tldraw
+              store={sync.store}
+              shapeUtils={customShapeUtils}
+              overrides={tavoloUiOverrides}
+              assetUrls={assetUrls}
+              licenseKey={licenseKey ?? undefined}
+              hideUi
+              onMount={(mounted) => {
+                // Read-only is session state, not stored: set it on every mount.
+                mounted.updateInstanceState({ isReadonly: true })
+                window.__tavolo = { editor: mounted }
+                setEditor(mounted)
+                return () => {
+                  if (window.__tavolo?.editor === mounted) delete window.__tavolo
+                  setEditor(null)
+                }
+              }}
+            />
+          </div>
+          <aside className="tavolo-present-side" aria-label="Workshop summary">
+            <JoinQrCode boardId={info.id} secret={secret} role={info.role} />
+            <PresentSummary />
+          </aside>
+        </div>
+        {refusal && <ConnectionRefusedMessage refusal={refusal} />}
+      </div>
+    </FacilitationProvider>
+  )
+}
+
+function PresentPhase() {
+  const { session } = useBoardFacilitation()
+  const phase = phaseInfo(session.phase)
+  return (
+    <p className="tavolo-present-phase" data-testid="present-phase" data-phase={phase.number}>
+      <span className="tavolo-present-phase-label">
+        {phase.number} · {phase.label}
+      </span>
+      <span className="tavolo-present-phase-tagline">{phase.tagline}</span>
+    </p>
+  )
+}
+
+function PresentSummary() {
+  const { doc, session } = useBoardFacilitation()
+  const { summary } = useDesignSummary(doc)
+  const target = summary.contentHours.target
+  return (
+    <section className="tavolo-present-summary tavolo-summary" data-testid="present-summary">
+      <dl>
+        <dt>Content</dt>
+        <dd>{target === null ? `${summary.contentHours.total} h` : `${summary.contentHours.total} of ${target} h`}</dd>
+        <dt>Lecture formats</dt>
+        <dd>{summary.formatHours.total} h</dd>
+        <dt>Exams</dt>
+        <dd>{summary.examWeights.total} %</dd>
+      </dl>
+      {session.voting.status === 'open' && <p>Dot voting is open</p>}
+      <FacilitationResults />
+    </section>
+  )
+}

@@ -1,0 +1,25 @@
+import type { ReactNode } from 'react'
+import { navigate } from '../routing'
+
+/** A full-screen explanation (loading, bad link, unknown board…) with a way back home. */
+export function ScreenMessage(props: { title: string; children?: ReactNode; testId?: string; busy?: boolean }) {
+  return (
+    <main className="screen-message" data-testid={props.testId} role={props.busy ? 'status' : 'alert'} aria-busy={props.busy}>
+      <h1>{props.title}</h1>
+      {props.children}
+      {!props.busy && (
+        <p>
+          <a
+            href="/"
+            onClick={(e) => {
+              e.preventDefault()
+              navigate('/')
+            }}
+          >
+            Back to Tavolo home
+          </a>
+        </p>
+      )}
+    </main>
+  )
+}

@@ -1,0 +1,67 @@
+import { useState } from 'react'
+import type { Editor } from 'tldraw'
+import type * as Y from 'yjs'
+import { readBoardDoc } from '../../../shared/src/doc/readBoardDoc'
+import { SESSION_KEYS, SESSION_ROOT } from '../../../shared/src/doc/roots'
+import { readSessionValue, writeSessionValue } from '../../../shared/src/session/sessionState'
+import {
+  getTemplate,
+  listTemplates,
+  mergeTemplateSettings,
+  TEMPLATE_RULES,
+  templateRecordsForBoard,
+  type TemplateRule,
+} from '../../../shared/src/templates'
+
+// The facilitator adds a template's zones and starter cards beside what is on the board, and its
+// targets and rules to the session (a target already set on the board is kept).
+
+export function AddTemplateZones({ editor, doc }: { editor: Editor; doc: Y.Doc }) {
+  const templates = listTemplates().filter((t) => getTemplate(t.id).zones.length > 0)
+  const [templateId, setTemplateId] = useState(templates[0]?.id ?? '')
+
+  const add = () => {
+    const template = getTemplate(templateId)
+    const content = readBoardDoc(doc)
+    const records = templateRecordsForBoard(template, content.records, { at: Date.now() })
+    const session = doc.getMap(SESSION_ROOT)
+    const settings = mergeTemplateSettings(
+      { targets: readSessionValue(content.session, 'targets'), rules: storedRules(content.session[SESSION_KEYS.rules]) },
+      template,
+    )
+    editor.run(() => {
+      editor.markHistoryStoppingPoint('add template')
+      editor.createShapes(records)
+    })
+    doc.transact(() => {
+      writeSessionValue(session, 'targets', settings.targets)
+      session.set(SESSION_KEYS.rules, settings.rules)
+    })
+    const zoneIds = records.filter((r) => r.parentId === editor.getCurrentPageId()).map((r) => r.id)
+    editor.select(...zoneIds)
+    editor.zoomToSelection({ animation: { duration: 300 } })
+  }
+
+  return (
+    <div className="tavolo-summary-template">
+      <label htmlFor="tavolo-add-template">Add a template’s zones</label>
+      <div className="tavolo-summary-target-row">
+        <select id="tavolo-add-template" value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
+          {templates.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.title}
+            </option>
+          ))}
+        </select>
+        <button type="button" onClick={add} disabled={!templateId}>
+          Add
+        </button>
+      </div>
+    </div>
+  )
+}
+
+/** The rules stored on the board; undefined when none are stored (the summary then checks all). */
+function storedRules(value: unknown): TemplateRule[] | undefined {
+  return Array.isArray(value) ? TEMPLATE_RULES.filter((rule) => value.includes(rule)) : undefined
+}

@@ -1,0 +1,62 @@
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { createRefCountedRegistry } from './refCountedRegistry'
+
+// One Y.Doc, websocket provider and IndexedDB copy per open board, shared by every component
+// that shows it, so StrictMode's double mount and quick remounts never open a second provider.
+
+export interface BoardConnection {
+  readonly boardId: string
+  readonly secret: string
+  readonly doc: Y.Doc
+  readonly provider: WebsocketProvider
+  readonly local: IndexeddbPersistence
+  /** Whether the websocket has connected at least once (a later drop is a reconnection). */
+  everConnected: boolean
+}
+
+/** How long an unused connection lives on, so a remount picks it up again. */
+export const RELEASE_GRACE_MS = 2_000
+
+/** The websocket base of the server this page came from: ws(s)://host. */
+export function websocketBase(location: Pick<Location, 'protocol' | 'host'>): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`
+}
+
+/** The IndexedDB database name of a board's offline copy. */
+export function localCopyName(boardId: string): string {
+  return `tavolo-board-${boardId}`
+}
+
+const keyOf = (boardId: string, secret: string) => JSON.stringify([boardId, secret])
+
+const connections = createRefCountedRegistry<BoardConnection>({
+  create: (key) => {
+    const [boardId, secret] = JSON.parse(key) as [string, string]
+    const doc = new Y.Doc()
+    const provider = new WebsocketProvider(`${websocketBase(window.location)}/ws`, boardId, doc, { params: { k: secret } })
+    const local = new IndexeddbPersistence(localCopyName(boardId), doc)
+    const connection: BoardConnection = { boardId, secret, doc, provider, local, everConnected: false }
+    provider.on('status', ({ status }) => {
+      if (status === 'connected') connection.everConnected = true
+    })
+    return connection
+  },
+  destroy: ({ provider, local, doc }) => {
+    provider.destroy()
+    void local.destroy()
+    doc.destroy()
+  },
+  graceMs: RELEASE_GRACE_MS,
+})
+
+/** The board's connection, opened if needed; safe to call during render. */
+export function openBoardConnection(boardId: string, secret: string): BoardConnection {
+  return connections.open(keyOf(boardId, secret))
+}
+
+/** Marks the connection in use; returns the matching release. */
+export function retainBoardConnection(connection: BoardConnection): () => void {
+  return connections.retain(keyOf(connection.boardId, connection.secret), connection)
+}
