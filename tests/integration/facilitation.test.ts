@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { SESSION_ROOT } from '../../shared/src/doc/roots'
 import { createBoardViaApi, startInProcessServer, type InProcessServer } from '../support/server'
-import { upgradeStatus } from '../support/rawsocket'
+import { encodeSyncStep2, encodeUpdate } from '../../server/src/relay/protocol'
+import { openRawSocket, upgradeStatus } from '../support/rawsocket'
 import { connectClient, waitFor, waitForSync, type TestClient } from '../support/yclient'
 
 let server: InProcessServer | null = null
@@ -84,6 +85,41 @@ describe('the facilitator-only session map', () => {
     facilitator.doc.getMap(SESSION_ROOT).set('phase', 3)
     await waitFor(() => participant.doc.getMap(SESSION_ROOT).get('phase') === 3, 'phase 3 at the participant')
     expect(participant.doc.getMap(SESSION_ROOT).has('timer')).toBe(false)
+  })
+})
+
+describe('an edit racing the sync of an offline copy', () => {
+  /**
+   * A participant's offline copy (edits the server has not seen), reloaded as a new Y.Doc that
+   * builds on them before its sync step 2 has reached the server.
+   */
+  async function racingUpdates(boardId: string, secret: string) {
+    const online = client(boardId, secret)
+    await waitForSync(online)
+    const serverState = Y.encodeStateVector(online.doc)
+    const offline = new Y.Doc()
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(online.doc))
+    offline.getMap('votes').set('shape:a/pia', 1)
+    const offlineEdits = Y.encodeStateAsUpdate(offline, serverState)
+    const reloaded = new Y.Doc()
+    Y.applyUpdate(reloaded, Y.encodeStateAsUpdate(offline))
+    const before = Y.encodeStateVector(reloaded)
+    reloaded.getMap('votes').set('shape:a/pia', 2)
+    return { racing: Y.encodeStateAsUpdate(reloaded, before), offlineEdits }
+  }
+
+  it('waits for the edits it builds on instead of refusing it', async () => {
+    server = await startInProcessServer()
+    const board = await createBoardViaApi(server.url)
+    const watcher = client(board.id, board.secrets.facilitator)
+    await waitForSync(watcher)
+    const { racing, offlineEdits } = await racingUpdates(board.id, board.secrets.editor)
+    const raw = await openRawSocket(server.wsUrl, board.id, board.secrets.editor)
+    raw.send(encodeUpdate(racing))
+    raw.send(encodeSyncStep2(offlineEdits))
+    await waitFor(() => watcher.doc.getMap('votes').get('shape:a/pia') === 2, 'the racing edit, applied after its base')
+    expect(raw.readyState).toBe(raw.OPEN)
+    raw.close()
   })
 })
 

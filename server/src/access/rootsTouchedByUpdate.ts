@@ -23,24 +23,44 @@ function findDocStruct(doc: Y.Doc, id: Y.ID): Y.Item | Y.GC | null {
   return structs[Y.findIndexSS(structs, id.clock)]
 }
 
-function findUpdateStruct(structs: DecodedStruct[], id: Y.ID): DecodedStruct | null {
-  return (
-    structs.find(
-      (s) => s.id.client === id.client && s.id.clock <= id.clock && id.clock < s.id.clock + s.length,
-    ) ?? null
-  )
+/** The update's structs by client, each list in clock order, for binary search. */
+function indexByClient(structs: DecodedStruct[]): Map<number, DecodedStruct[]> {
+  const byClient = new Map<number, DecodedStruct[]>()
+  for (const struct of structs) {
+    const list = byClient.get(struct.id.client)
+    if (list) list.push(struct)
+    else byClient.set(struct.id.client, [struct])
+  }
+  for (const list of byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock)
+  return byClient
+}
+
+function findUpdateStruct(byClient: Map<number, DecodedStruct[]>, id: Y.ID): DecodedStruct | null {
+  const list = byClient.get(id.client)
+  if (!list) return null
+  let low = 0
+  let high = list.length - 1
+  while (low <= high) {
+    const mid = (low + high) >> 1
+    const struct = list[mid]
+    if (id.clock < struct.id.clock) high = mid - 1
+    else if (id.clock >= struct.id.clock + struct.length) low = mid + 1
+    else return struct
+  }
+  return null
 }
 
 /** Every root the update inserts into or deletes from; UNRESOLVED_ROOT when it cannot be known. */
 export function rootsTouchedByUpdate(doc: Y.Doc, update: Uint8Array): Set<TouchedRoot> {
   const { structs, ds } = Y.decodeUpdate(update)
+  const byClient = indexByClient(structs)
   const touched = new Set<TouchedRoot>()
 
   const rootOfId = (id: Y.ID, depth: number): TouchedRoot => {
     const known = findDocStruct(doc, id)
     if (known instanceof Y.Item) return rootNameOfType(known.parent as Y.AbstractType<unknown>)
     if (known) return UNRESOLVED_ROOT
-    const incoming = findUpdateStruct(structs, id)
+    const incoming = findUpdateStruct(byClient, id)
     return incoming instanceof Y.Item ? rootOfIncoming(incoming, depth + 1) : UNRESOLVED_ROOT
   }
 
@@ -55,14 +75,16 @@ export function rootsTouchedByUpdate(doc: Y.Doc, update: Uint8Array): Set<Touche
   }
 
   for (const struct of structs) {
-    if (struct instanceof Y.Item) touched.add(rootOfIncoming(struct, 0))
+    // Structs the doc already holds change nothing: y-indexeddb re-sends a whole stored copy on load.
+    const alreadyHeld = findDocStruct(doc, Y.createID(struct.id.client, struct.id.clock + struct.length - 1)) !== null
+    if (struct instanceof Y.Item && !alreadyHeld) touched.add(rootOfIncoming(struct, 0))
   }
   for (const [client, deletions] of ds.clients) {
     for (const { clock, len } of deletions) {
       for (let c = clock; c < clock + len; ) {
         const id = Y.createID(client, c)
         const known = findDocStruct(doc, id)
-        const struct = known ?? findUpdateStruct(structs, id)
+        const struct = known ?? findUpdateStruct(byClient, id)
         // Yjs keeps a deletion of a not-yet-seen struct and applies it on arrival: unknowable now.
         if (!struct) {
           touched.add(UNRESOLVED_ROOT)

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { readBoardDoc } from '../../../shared/src/doc/readBoardDoc'
 import { BOARD_FILE_MAX_BYTES } from '../../../shared/src/export/boardFile'
-import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/src/export/exportFormats'
+import { EXPORT_FORMATS, EXPORT_ROLES, type ExportFormat } from '../../../shared/src/export/exportFormats'
 import type { AccessRole } from '../../../shared/src/roles'
 import { hasTemplate } from '../../../shared/src/templates/index'
 import { DEFAULT_TEMPLATE_ID, MAX_TITLE_LENGTH, storeNewBoard, type CreatedBoard } from '../boards/newBoard'
@@ -10,15 +10,6 @@ import { boardExport } from '../export/boardExport'
 import { importedBoard } from '../export/importedBoard'
 import type { BoardStorage } from '../storage/storage'
 import { HttpError, readBody } from './respond'
-
-// The programme document is for everyone at the table; the raw data (every card, every person,
-// every vote) is the organisers'.
-const EXPORT_ROLES: Record<ExportFormat, readonly AccessRole[]> = {
-  md: ['facilitator', 'editor', 'viewer'],
-  pdf: ['facilitator', 'editor', 'viewer'],
-  csv: ['facilitator'],
-  json: ['facilitator'],
-}
 
 export function isExportFormat(value: string): value is ExportFormat {
   return Object.hasOwn(EXPORT_FORMATS, value)

@@ -1,4 +1,5 @@
 import type { WebSocket, RawData } from 'ws'
+import * as Y from 'yjs'
 import { SESSION_ROOT } from '../../../shared/src/doc/roots'
 import type { AccessRole } from '../../../shared/src/roles'
 import { rootsTouchedByUpdate, UNRESOLVED_ROOT } from '../access/rootsTouchedByUpdate'
@@ -38,6 +39,8 @@ function closeReason(text: string): string {
  */
 export class Connection implements RoomPeer {
   private room: Room | null = null
+  /** A participant's updates that build on edits not received yet, merged, waiting to be judged. */
+  private deferred: Uint8Array | null = null
   private closing = false
   private terminateTimer: NodeJS.Timeout | null = null
   private queue: Promise<void>
@@ -113,8 +116,8 @@ export class Connection implements RoomPeer {
       case 'update':
         // Refused edits are not applied, stored or relayed; the connection stays open.
         if (this.role === 'viewer') return
-        if (this.role !== 'facilitator') this.refuseSessionWrites(room, message.update)
-        return room.applyUpdate(this, message.update)
+        if (this.role === 'facilitator') return room.applyUpdate(this, message.update)
+        return this.applyCheckedUpdate(room, message.update)
       case 'awareness':
         return room.applyAwareness(this, message.update)
       case 'query-awareness':
@@ -123,22 +126,32 @@ export class Connection implements RoomPeer {
   }
 
   /**
-   * Only the facilitator writes the session map, and an update whose target cannot be known is
-   * refused too. The connection is closed: its later edits would depend on the refused ones.
+   * Only the facilitator writes the session map: a participant's update touching it is refused
+   * and the connection closed (its later edits would depend on the refused ones). An update that
+   * builds on edits not received yet (an edit racing the sync of an offline copy) cannot be
+   * judged: it waits, merged with what follows, until it can.
    */
-  private refuseSessionWrites(room: Room, update: Uint8Array): void {
+  private applyCheckedUpdate(room: Room, update: Uint8Array): void {
+    let candidate = update
     let touched: ReturnType<typeof rootsTouchedByUpdate>
     try {
-      touched = rootsTouchedByUpdate(room.doc, update)
+      if (this.deferred) candidate = Y.mergeUpdates([this.deferred, update])
+      touched = rootsTouchedByUpdate(room.doc, candidate)
     } catch {
-      return // malformed: applyUpdate rejects it with its own close code
+      return room.applyUpdate(this, update) // malformed: rejected there with its own close code
     }
     if (touched.has(SESSION_ROOT)) {
       throw new ProtocolError('only the facilitator can change the workshop session', CLOSE_FORBIDDEN_WRITE)
     }
     if (touched.has(UNRESOLVED_ROOT)) {
-      throw new ProtocolError('the update depends on edits the server does not have', CLOSE_FORBIDDEN_WRITE)
+      if (candidate.byteLength > this.options.maxMessageBytes) {
+        throw new ProtocolError('the updates depend on edits the server never received', CLOSE_FORBIDDEN_WRITE)
+      }
+      this.deferred = candidate
+      return
     }
+    this.deferred = null
+    room.applyUpdate(this, candidate)
   }
 
   private fail(error: unknown): void {
