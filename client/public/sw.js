@@ -43,6 +43,13 @@ async function networkFirst(request) {
   }
 }
 
+// The page loaded before this worker was active: it sends what it fetched so that is kept too.
+self.addEventListener('message', (event) => {
+  if (event.data?.type !== 'keep-shell' || !Array.isArray(event.data.urls)) return
+  const requests = event.data.urls.map((url) => new Request(url)).filter(isShell)
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(['/', ...requests.map((r) => r.url)])))
+})
+
 self.addEventListener('fetch', (event) => {
   if (isShell(event.request)) event.respondWith(networkFirst(event.request))
 })

@@ -3,9 +3,12 @@ import { createRoot } from 'react-dom/client'
 import 'tldraw/tldraw.css'
 import './styles.css'
 import { App } from './App'
+import { registerServiceWorker } from './offline/registerServiceWorker'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />
   </StrictMode>,
 )
+
+registerServiceWorker()

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { REPO_ROOT } from './paths'
 
 // What the built client depends on: when any of it is newer than dist/index.html, rebuild.
-const CLIENT_SOURCES = ['client/src', 'client/index.html', 'shared/src', 'vite.config.ts']
+const CLIENT_SOURCES = ['client/src', 'client/index.html', 'client/public', 'shared/src', 'vite.config.ts', 'package-lock.json']
 const BUILT_INDEX = 'client/dist/index.html'
 
 function newestModification(entry: string): number {
@@ -29,6 +29,7 @@ export function clientBuildIsStale(root: string = REPO_ROOT): boolean {
 export function ensureClientBuilt(root: string = REPO_ROOT, log: (line: string) => void = console.log): void {
   if (!clientBuildIsStale(root)) return
   log('Building the client (client/dist is missing or older than its sources)…')
-  const result = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' })
+  // A caller's NODE_ENV (vitest sets `test`) would make Vite bundle React's development build.
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
   if (result.status !== 0) throw new Error(`the client build failed (npx vite build exited with ${result.status ?? result.signal})`)
 }

@@ -139,6 +139,11 @@ describe('a workshop board in Chromium', () => {
     await waitForShapeCount(pageB, before + 1)
     expect((await shapeIds(pageA)).length).toBe(before)
 
+    // A reload with no network still opens the board, offline edit included, from this device.
+    await pageB.reload()
+    await pageB.locator('[data-testid="connection-badge"][data-state="offline"]').waitFor(WAIT)
+    await waitForShapeCount(pageB, before + 1)
+
     await contextB.setOffline(false)
     await waitForConnected(pageB)
     await waitForShapeCount(pageA, before + 1)

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { ApiError, describeError, getBoard, getClientConfig, type BoardInfo } from '../api'
+import { recallBoardInfo, rememberBoardInfo } from '../offline/boardInfoCache'
 
 export type BoardInfoState =
   | { status: 'loading' }
@@ -13,8 +14,17 @@ export function useBoardInfo(boardId: string, secret: string): BoardInfoState {
     let cancelled = false
     setState({ status: 'loading' })
     Promise.all([getBoard(boardId, secret), getClientConfig()]).then(
-      ([info, config]) => !cancelled && setState({ status: 'ready', info, licenseKey: config.tldrawLicenseKey }),
-      (error: unknown) => !cancelled && setState({ status: 'error', message: boardErrorMessage(error) }),
+      ([info, config]) => {
+        const ready = { info, licenseKey: config.tldrawLicenseKey }
+        rememberBoardInfo(boardId, secret, ready)
+        if (!cancelled) setState({ status: 'ready', ...ready })
+      },
+      (error: unknown) => {
+        if (cancelled) return
+        // Unreachable (status 0), not refused: open this device's copy if it was opened here before.
+        const cached = error instanceof ApiError && error.status === 0 ? recallBoardInfo(boardId, secret) : null
+        setState(cached ? { status: 'ready', ...cached } : { status: 'error', message: boardErrorMessage(error) })
+      },
     )
     return () => {
       cancelled = true
