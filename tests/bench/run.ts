@@ -79,16 +79,19 @@ function moveShape(author: Page, id: string, x: number): Promise<number> {
   }, { id, x })
 }
 
-/** Epoch time at which `page` has painted the shape at `x`. */
+/**
+ * Epoch time at which `page` has painted the shape at `x`. Written as page source: tsx names
+ * inner functions with a helper that does not exist in the page.
+ */
 function seenAt(page: Page, id: string, x: number): Promise<number> {
-  return page.evaluate(({ id, x, afterPaint }) => new Promise<number>((resolve) => {
+  return page.evaluate(`new Promise((resolve) => {
     const check = () => {
-      if (window.__tavolo!.editor.getShape(id as never)?.x === x) {
-        void (0, eval)(afterPaint).then(() => resolve(performance.timeOrigin + performance.now()))
+      if (window.__tavolo.editor.getShape(${JSON.stringify(id)})?.x === ${x}) {
+        ${AFTER_PAINT}.then(() => resolve(performance.timeOrigin + performance.now()))
       } else requestAnimationFrame(check)
     }
     check()
-  }), { id, x, afterPaint: AFTER_PAINT })
+  })`) as Promise<number>
 }
 
 async function main(): Promise<void> {
