@@ -88,6 +88,10 @@ export function getBoardLinkSecrets(boardId: string, facilitatorSecret: string):
   return request(`/api/boards/${encodeURIComponent(boardId)}/links`, {}, facilitatorSecret)
 }
 
+export function rotateBoardLinkSecrets(boardId: string, facilitatorSecret: string): Promise<BoardLinkSecrets> {
+  return request(`/api/boards/${encodeURIComponent(boardId)}/links/rotate`, { method: 'POST' }, facilitatorSecret)
+}
+
 export async function listTemplates(): Promise<TemplateSummary[]> {
   const body = await request<TemplateSummary[] | { templates: TemplateSummary[] }>('/api/templates')
   return Array.isArray(body) ? body : body.templates

@@ -51,6 +51,20 @@ async function download(page: Page, label: string): Promise<{ name: string; file
   return { name: event.suggestedFilename(), file, bytes: readFileSync(file) }
 }
 
+/** Clicks just outside a zone's top edge, where tldraw picks a frame-like shape. */
+async function selectZone(page: Page, title: string): Promise<void> {
+  const zone = (await page.locator('[data-testid="zone"]', { hasText: title }).boundingBox())!
+  await page.mouse.click(zone.x + zone.width / 2, zone.y - 2)
+  await page.waitForFunction(
+    (zoneTitle) => {
+      const selected = window.__tavolo!.editor.getOnlySelectedShape()
+      return selected?.type === 'tavolo-zone' && selected.props.title === zoneTitle
+    },
+    title,
+    WAIT,
+  )
+}
+
 function cardPropsOnBoard(page: Page): Promise<string[]> {
   return page.evaluate(
     (types) =>
@@ -63,7 +77,7 @@ function cardPropsOnBoard(page: Page): Promise<string[]> {
   )
 }
 
-/** RFC 4180 records (quoted fields may hold commas, quotes and line breaks). */
+/** RFC 4180 records (quoted fields may hold commas, quotes and line breaks; records end in CRLF). */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = []
   let row: string[] = []
@@ -71,17 +85,23 @@ function parseCsv(text: string): string[][] {
   let quoted = false
   for (let i = 0; i < text.length; i++) {
     const c = text[i]
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') field += text[i++]
-      else if (c === '"') quoted = false
-      else field += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') (row.push(field), (field = ''))
-    else if (c === '\r' && text[i + 1] === '\n') {
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      field += '"'
+      i++
+    } else if (c === '"') {
+      quoted = !quoted
+    } else if (!quoted && c === ',') {
+      row.push(field)
+      field = ''
+    } else if (!quoted && c === '\r' && text[i + 1] === '\n') {
       row.push(field)
       rows.push(row)
-      ;(row = []), (field = ''), i++
-    } else field += c
+      row = []
+      field = ''
+      i++
+    } else {
+      field += c
+    }
   }
   return rows
 }
@@ -162,8 +182,20 @@ describe('export and import in Chromium', () => {
     for (const content of ['Public value', 'New Public Governance', NEW_CARD]) expect(text).toContain(content)
   })
 
-  it('the PDF opens and its text has the course’s contents', async () => {
-    const { name, file, bytes } = await download(pageA, 'Programme (PDF)')
+  it('the PDF shows its progress, opens, and its text has the course’s contents', async () => {
+    // The request is held on its way to the server, long enough to see the progress state.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await pageA.route('**/export.pdf', async (route) => {
+      await held
+      await route.continue()
+    })
+    const downloaded = download(pageA, 'Programme (PDF)')
+    await pageA.getByTestId('export-status').getByText('Preparing Programme (PDF)…').waitFor(WAIT)
+    await expect(pageA.getByTestId('export-button').textContent()).resolves.toBe('Exporting…')
+    release()
+    const { name, file, bytes } = await downloaded
+    await pageA.unroute('**/export.pdf')
     expect(name).toBe('msc-citta-2026-programme.pdf')
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
@@ -209,10 +241,22 @@ describe('export and import in Chromium', () => {
   })
 
   it('a selected zone can be exported alone', async () => {
-    await pageA.locator('[data-testid="zone"]', { hasText: 'Contents' }).locator('.tavolo-zone-header').click()
-    const items = await openExportMenu(pageA)
-    expect(items.slice(-2)).toEqual(['Image of this zone (PNG)', 'Image of this zone (SVG)'])
+    await selectZone(pageA, 'Contents')
+    const zonePlace = () =>
+      pageA.evaluate(() => {
+        const zone = window.__tavolo!.editor.getOnlySelectedShape()
+        return zone && { id: zone.id, x: zone.x, y: zone.y }
+      })
+    const before = await zonePlace()
+    await pageA.getByTestId('export-button').focus()
+    await pageA.keyboard.press('ArrowUp')
+    await expect(pageA.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Image of this zone (SVG)')
+    // Arrow keys move through the menu, not the selected zone on the board.
+    await pageA.keyboard.press('ArrowUp')
+    await pageA.keyboard.press('ArrowUp')
+    await expect(pageA.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Image of the board (SVG)')
     await pageA.keyboard.press('Escape')
+    expect(await zonePlace()).toEqual(before)
 
     const svg = await download(pageA, 'Image of this zone (SVG)')
     expect(svg.name).toBe('msc-citta-2026-zone-contents.svg')
@@ -220,14 +264,16 @@ describe('export and import in Chromium', () => {
       (source) => new DOMParser().parseFromString(source, 'image/svg+xml').documentElement.textContent ?? '',
       svg.bytes.toString('utf8'),
     )
-    expect(text).toContain(NEW_CARD)
+    // The zone itself (its title bar) and its cards, and nothing of the zone beside it.
+    expect(svg.bytes.toString('utf8').match(/data-shape-type="tavolo-zone"/g)).toHaveLength(1)
+    for (const inZone of ['Contents', 'Public value', NEW_CARD]) expect(text).toContain(inZone)
     expect(text).not.toContain('Lecture formats')
     const png = await download(pageA, 'Image of this zone (PNG)')
     expect(png.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true)
   })
 
   it('an empty zone gives a clear message instead of a blank image', async () => {
-    await pageA.locator('[data-testid="zone"]', { hasText: 'Lecture formats' }).locator('.tavolo-zone-header').click()
+    await selectZone(pageA, 'Lecture formats')
     await openExportMenu(pageA)
     await pageA.getByRole('menuitem', { name: 'Image of this zone (PNG)' }).click()
     await pageA
@@ -268,7 +314,7 @@ describe('export and import in Chromium', () => {
   it('importing the board file opens a new board with the same cards, as its facilitator', async () => {
     const original = await cardPropsOnBoard(pageA)
     await pageA.goto(`${server.url}/`)
-    await pageA.getByLabel('Board file').setInputFiles(boardFilePath)
+    await pageA.getByLabel('Board file', { exact: true }).setInputFiles(boardFilePath)
     await pageA.getByRole('button', { name: 'Import', exact: true }).click()
     await pageA.waitForURL((url) => url.pathname.startsWith('/b/') && !url.pathname.includes(board.boardId), WAIT)
     const imported = new URL(pageA.url()).pathname.split('/')[2]
@@ -282,7 +328,7 @@ describe('export and import in Chromium', () => {
 
   it('importing a file that is not a board file shows why', async () => {
     await pageA.goto(`${server.url}/`)
-    await pageA.getByLabel('Board file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') })
+    await pageA.getByLabel('Board file', { exact: true }).setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') })
     await pageA.getByRole('button', { name: 'Import', exact: true }).click()
     await pageA.getByTestId('import-error').getByText('This is not a Tavolo board file').waitFor(WAIT)
     expect(new URL(pageA.url()).pathname).toBe('/')

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { navigate } from '../routing'
 import { ConnectionBadge, type ConnectionState } from './ConnectionBadge'
 import { PeopleList, type PeopleListEntry } from './PeopleList'
@@ -13,6 +14,8 @@ export function TopBar(props: {
   onStopFollowing(): void
   onEditMe(): void
   onShare(): void
+  /** The Export menu, mounted by the board. */
+  exportMenu?: ReactNode
 }) {
   return (
     <header className="top-bar" data-testid="top-bar">
@@ -44,6 +47,7 @@ export function TopBar(props: {
         onStopFollowing={props.onStopFollowing}
         onEditMe={props.onEditMe}
       />
+      {props.exportMenu}
       {props.canShare && (
         <button type="button" className="primary" onClick={props.onShare} data-testid="share-button">
           Share

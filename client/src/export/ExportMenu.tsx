@@ -45,13 +45,19 @@ export function ExportMenu(props: { boardId: string; secret: string; boardTitle:
     setOpen(true)
   }
 
+  function toggle() {
+    if (busy) return
+    if (open) setOpen(false)
+    else openAt(0)
+  }
+
   function close() {
     setOpen(false)
     buttonRef.current?.focus()
   }
 
   function onButtonKeyDown(event: KeyboardEvent) {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    if (!busy && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
       event.preventDefault()
       openAt(event.key === 'ArrowDown' ? 0 : -1)
     }
@@ -101,7 +107,7 @@ export function ExportMenu(props: { boardId: string; secret: string; boardTitle:
         aria-controls={menuId}
         aria-disabled={busy !== null}
         aria-busy={busy !== null}
-        onClick={() => (busy ? undefined : open ? setOpen(false) : openAt(0))}
+        onClick={toggle}
         onKeyDown={onButtonKeyDown}
         data-testid="export-button"
       >

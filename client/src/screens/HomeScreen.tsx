@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { createBoard, describeError, listTemplates, type TemplateSummary } from '../api'
 import { parseBoardLink } from '../boardLink'
+import { ImportBoardForm } from '../export/ImportBoardForm'
 import { boardPath, navigate } from '../routing'
 import { useLocalStore } from '../state/localStore'
 
@@ -14,6 +15,7 @@ export function HomeScreen() {
       <div className="home-columns">
         <NewWorkshopForm />
         <JoinForm />
+        <ImportBoardForm />
       </div>
       <RecentWorkshops />
     </main>

@@ -191,7 +191,8 @@ function utf8Length(text: string): number {
   return bytes
 }
 
-function sizeText(bytes: number): string {
+/** "12.3 MB" or "240 KB", for messages about file sizes. */
+export function sizeText(bytes: number): string {
   const MB = 1024 * 1024
   return bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`
 }

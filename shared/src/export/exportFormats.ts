@@ -1,3 +1,5 @@
+import type { AccessRole } from '../roles'
+
 // How each export is served and saved, so the server's endpoints and the client's downloads give
 // the same file names and types.
 
@@ -9,10 +11,24 @@ export const EXPORT_FORMATS = {
 } as const
 export type ExportFormat = keyof typeof EXPORT_FORMATS
 
+// The programme document is for everyone at the table; the raw data (every card, every person,
+// every vote) is the organisers'. The server enforces this; the client's menu follows it.
+export const EXPORT_ROLES: Record<ExportFormat, readonly AccessRole[]> = {
+  md: ['facilitator', 'editor', 'viewer'],
+  pdf: ['facilitator', 'editor', 'viewer'],
+  csv: ['facilitator'],
+  json: ['facilitator'],
+}
+
 const SLUG_MAX = 60
 
 /** "MSc — Città 2026!" → "msc-citta-2026-programme.md": ASCII only, safe in any header or file system. */
 export function exportFileName(title: string, format: ExportFormat): string {
+  return `${fileNameSlug(title)}${EXPORT_FORMATS[format].suffix}`
+}
+
+/** "MSc — Città 2026!" → "msc-citta-2026"; "tavolo-board" when nothing is left. Also names the client's images. */
+export function fileNameSlug(title: string): string {
   const slug = title
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -20,5 +36,5 @@ export function exportFileName(title: string, format: ExportFormat): string {
     .replace(/[^a-z0-9]+/g, '-')
     .slice(0, SLUG_MAX)
     .replace(/^-+|-+$/g, '')
-  return `${slug || 'tavolo-board'}${EXPORT_FORMATS[format].suffix}`
+  return slug || 'tavolo-board'
 }
