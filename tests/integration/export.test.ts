@@ -9,16 +9,17 @@ import { recordsArray } from '../../shared/src/doc/recordsRoot'
 import { serializeBoardFile, toBoardFile } from '../../shared/src/export/boardFile'
 import { CARDS, workshopDoc } from '../unit/shared-export-fixture'
 import { startInProcessServer, type InProcessServer } from '../support/server'
-import { connectClient, waitFor, waitForSync, type TestClient } from '../support/yclient'
+import { trackedClients } from '../support/trackedClients'
+import { waitFor, waitForSync } from '../support/yclient'
 
 let server: InProcessServer | null = null
-const clients: TestClient[] = []
 
 afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
   await server?.stop()
   server = null
 })
+
+const { client } = trackedClients(() => server!.wsUrl)
 
 interface Created {
   id: string
@@ -39,15 +40,13 @@ async function liveWorkshop(): Promise<Created> {
   const res = await importBoard(serializeBoardFile(toBoardFile(readBoardDoc(workshopDoc()))))
   expect(res.status).toBe(201)
   const board = (await res.json()) as Created
-  const participant = connectClient(server!.wsUrl, board.id, board.secrets.editor)
-  clients.push(participant)
+  const participant = client(board.id, board.secrets.editor)
   await waitForSync(participant)
   const records = new YKeyValue(recordsArray(participant.doc))
   const c1 = records.get('shape:c1') as { props: Record<string, unknown> }
   records.set('shape:c1', { ...c1, props: { ...c1.props, title: 'Public value, live' } })
   participant.doc.getMap('votes').set('shape:c2/luca', 2)
-  const reader = connectClient(server!.wsUrl, board.id, board.secrets.viewer)
-  clients.push(reader)
+  const reader = client(board.id, board.secrets.viewer)
   await waitForSync(reader)
   await waitFor(() => reader.doc.getMap('votes').get('shape:c2/luca') === 2, 'the live vote to be stored')
   return board

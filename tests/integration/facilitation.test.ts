@@ -5,22 +5,17 @@ import { SESSION_ROOT } from '../../shared/src/doc/roots'
 import { createBoardViaApi, startInProcessServer, type InProcessServer } from '../support/server'
 import { encodeSyncStep2, encodeUpdate } from '../../server/src/relay/protocol'
 import { openRawSocket, upgradeStatus } from '../support/rawsocket'
-import { connectClient, waitFor, waitForSync, type TestClient } from '../support/yclient'
+import { trackedClients } from '../support/trackedClients'
+import { waitFor, waitForSync, type TestClient } from '../support/yclient'
 
 let server: InProcessServer | null = null
-const clients: TestClient[] = []
-
-function client(boardId: string, secret: string): TestClient {
-  const c = connectClient(server!.wsUrl, boardId, secret)
-  clients.push(c)
-  return c
-}
 
 afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
   await server?.stop()
   server = null
 })
+
+const { client } = trackedClients(() => server!.wsUrl)
 
 /** A later client reading the board as stored, to check what everyone would see. */
 async function storedSession(boardId: string, secret: string): Promise<Record<string, unknown>> {

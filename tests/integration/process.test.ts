@@ -1,22 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { openRawSocket, upgradeStatus, waitForClose } from '../support/rawsocket'
 import { createBoardViaApi, startServerProcess, type ServerProcess } from '../support/server'
-import { connectClient, waitFor, waitForSync, type TestClient } from '../support/yclient'
+import { trackedClients } from '../support/trackedClients'
+import { waitFor, waitForSync, type TestClient } from '../support/yclient'
 
 let proc: ServerProcess | null = null
-const clients: TestClient[] = []
 
 afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
   await proc?.stop()
   proc = null
 })
 
-function client(boardId: string, secret: string): TestClient {
-  const c = connectClient(proc!.wsUrl, boardId, secret)
-  clients.push(c)
-  return c
-}
+const { client, destroyClients } = trackedClients(() => proc!.wsUrl)
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -56,7 +51,7 @@ describe('the real server process', () => {
       expect(receivedByB.filter((k) => !stored.has(k)), 'relayed to B but lost').toEqual([])
       // Text is a sequence: what B saw is a part of what was stored (inserts went at the front).
       expect(check.doc.getText('log').toString().endsWith(textAtB)).toBe(true)
-      for (const c of clients.splice(0)) c.destroy()
+      destroyClients()
     }
   })
 

@@ -2,29 +2,24 @@ import fs from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import type WebSocket from 'ws'
 import { createBoardViaApi, startInProcessServer, type InProcessServer } from '../support/server'
-import { connectClient, waitFor, waitForConvergence, waitForSync, type TestClient } from '../support/yclient'
+import { trackedClients } from '../support/trackedClients'
+import { waitFor, waitForConvergence, waitForSync } from '../support/yclient'
 import * as Y from 'yjs'
 import { META_KEYS, META_ROOT, RECORDS_ROOT } from '../../shared/src/doc/roots'
 import { listTemplates, seedBoardDoc } from '../../shared/src/templates/index'
 
 let server: InProcessServer | null = null
-const clients: TestClient[] = []
-
-function client(boardId: string, secret: string): TestClient {
-  const c = connectClient(server!.wsUrl, boardId, secret)
-  clients.push(c)
-  return c
-}
 
 /** Data folders a test passed in itself: the server helper leaves those alone. */
 const dataDirs: string[] = []
 
 afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
   await server?.stop()
   server = null
   for (const dir of dataDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
 })
+
+const { client, destroyClients } = trackedClients(() => server!.wsUrl)
 
 describe('relay: sync between real y-websocket providers', () => {
   it('two clients converge, both ways, and see the seeded title', async () => {
@@ -79,7 +74,7 @@ describe('relay: sync between real y-websocket providers', () => {
     a.doc.getMap('people').set('p1', { name: 'Ada', role: 'citizen' })
     const b = client(board.id, board.secrets.viewer)
     await waitFor(() => b.doc.getMap('people').has('p1'), 'the edit to be relayed (hence stored)')
-    for (const c of clients.splice(0)) c.destroy()
+    destroyClients()
     await server.server.close()
 
     server = await startInProcessServer({ dataDir })
