@@ -12,6 +12,9 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 4096,
   },
+  // The dev pre-bundler cannot resolve the `?url` imports in @tldraw/assets/imports.vite; served
+  // unbundled, Vite handles them as it does in the production build.
+  optimizeDeps: { exclude: ['@tldraw/assets'] },
   server: {
     proxy: {
       '/api': apiTarget,

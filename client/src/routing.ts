@@ -6,16 +6,21 @@ import { useSyncExternalStore } from 'react'
 export type Route =
   | { name: 'home' }
   | { name: 'board'; boardId: string; secret: string | null }
+  | { name: 'present'; boardId: string; secret: string | null }
   | { name: 'not-found'; path: string }
 
 /** `/b/<board id>`: the board's path; the secret is in the fragment. */
 export const BOARD_PATH = /^\/b\/([A-Za-z0-9_-]+)\/?$/
+/** `/b/<board id>/present`: the projector view. */
+export const PRESENT_PATH = /^\/b\/([A-Za-z0-9_-]+)\/present\/?$/
 const NAVIGATE_EVENT = 'tavolo:navigate'
 
 export function parseRoute(pathname: string, hash: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' }
   const match = BOARD_PATH.exec(pathname)
   if (match) return { name: 'board', boardId: match[1], secret: readSecretFromHash(hash) }
+  const present = PRESENT_PATH.exec(pathname)
+  if (present) return { name: 'present', boardId: present[1], secret: readSecretFromHash(hash) }
   return { name: 'not-found', path: pathname }
 }
 

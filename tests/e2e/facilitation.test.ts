@@ -73,13 +73,14 @@ function shapePosition(page: Page, id: string): Promise<{ x: number; y: number }
   }, id)
 }
 
-/** Drags a zone by its title bar with the mouse, `dx` screen pixels to the right. */
-async function dragZoneTitle(page: Page, zoneId: string, dx: number): Promise<void> {
+/** Drags a zone by its bottom edge (where tldraw picks a frame-like shape) with the mouse, `dx` pixels right. */
+async function dragZoneByEdge(page: Page, zoneId: string, dx: number): Promise<void> {
   await showShape(page, zoneId)
   const start = await page.evaluate((id) => {
     const editor = window.__tavolo!.editor
     const bounds = editor.getShapePageBounds(id as never)!
-    return editor.pageToViewport({ x: bounds.x + 60, y: bounds.y + 20 })
+    const point = editor.pageToViewport({ x: bounds.x + bounds.w / 3, y: bounds.maxY - 1 })
+    return { x: point.x, y: point.y }
   }, zoneId)
   const canvas = (await page.locator('.tl-canvas').boundingBox())!
   const x = canvas.x + start.x
@@ -167,10 +168,10 @@ describe('facilitating a live workshop', () => {
     const firstCriterion = (page: Page) => page.getByTestId('rating-panel').locator('fieldset').first()
     await firstCriterion(pageP).getByLabel('4', { exact: true }).check()
     await firstCriterion(pageF).getByLabel('2', { exact: true }).check()
-    const row = pageV.locator('[data-testid="rating-summary"] tbody tr').first()
+    const row = pageV.locator('[data-testid="rating-summary"] li').first()
     await row.getByTestId('rating-average').getByText('3.0').waitFor(WAIT)
-    await expect(row.getByTestId('rating-distribution').textContent()).resolves.toBe('0·1·0·1·0')
-    await pageF.locator('[data-testid="rating-summary"] thead', { hasText: 'Professional' }).waitFor(WAIT)
+    await expect(row.getByTestId('rating-distribution').textContent()).resolves.toBe('0 · 1 · 0 · 1 · 0')
+    await expect(row.getByTestId('rating-by-role').textContent()).resolves.toBe('Facilitator 2.0 · Professional 4.0')
     await pageF.getByTestId('phase-co-commission').click()
     await pageP.getByTestId('rating-panel').waitFor({ state: 'detached', ...WAIT })
   })
@@ -195,6 +196,18 @@ describe('facilitating a live workshop', () => {
     await expect.poll(() => remaining(pageP), WAIT).toBeGreaterThan(10 * 60_000)
     await pageF.screenshot({ path: path.join(SCREENSHOTS, 'facilitation-board.png') })
     await pageV.screenshot({ path: path.join(SCREENSHOTS, 'facilitation-projector.png') })
+  })
+
+  it('at zero every screen shows it and screen readers hear "Time is up"', async () => {
+    await pageF.getByTestId('timer-reset').click()
+    await pageF.getByTestId('timer-minutes').fill('0.05')
+    await pageF.getByTestId('timer-start').click()
+    for (const page of [pageP, pageV]) {
+      await page.locator('[data-testid="timer"][data-time-up="true"]').waitFor(WAIT)
+      await expect(page.getByTestId('timer-announcement').textContent()).resolves.toBe('Time is up')
+      await expect(page.getByTestId('timer-announcement').getAttribute('aria-live')).resolves.toBe('assertive')
+    }
+    await pageF.getByTestId('timer-reset').click()
   })
 
   it('the projector follows the facilitator and cannot edit', async () => {
@@ -246,11 +259,11 @@ describe('facilitating a live workshop', () => {
     await pageP.locator(`[data-testid="zone"][data-shape-id="${locked}"] [data-testid="zone-lock"]`).waitFor(WAIT)
 
     const freeBefore = await shapePosition(pageP, free)
-    await dragZoneTitle(pageP, free, 120)
+    await dragZoneByEdge(pageP, free, 120)
     await expect.poll(() => shapePosition(pageF, free).then((p) => p.x), WAIT).toBeGreaterThan(freeBefore.x + 50)
 
     const lockedBefore = await shapePosition(pageF, locked)
-    await dragZoneTitle(pageP, locked, 120)
+    await dragZoneByEdge(pageP, locked, 120)
     await pageP.keyboard.press('Delete')
     await expect(shapePosition(pageP, locked)).resolves.toEqual(lockedBefore)
     await expect(shapePosition(pageF, locked)).resolves.toEqual(lockedBefore)
@@ -266,6 +279,14 @@ describe('facilitating a live workshop', () => {
     await expect(plainMap(pageF, 'session').then((s) => s.phase)).resolves.toBe(1)
     await expect(phaseOf(pageF, 'phase-bar')).resolves.toBe(phaseBefore)
     await expect(phaseOf(pageV, 'present-phase')).resolves.toBe(phaseBefore)
+
+    // The refused change also sits in this device's copy: starting afresh drops it, or the
+    // next load would send it, and be refused, again.
+    await pageP.getByTestId('start-afresh').click()
+    await waitForConnected(pageP)
+    await pageP.locator(`[data-testid="phase-bar"][data-phase="${phaseBefore}"]`).waitFor(WAIT)
+    await pageP.waitForTimeout(500)
+    await expect(pageP.getByTestId('connection-refused').count()).resolves.toBe(0)
   })
 
   it('replacing the links disconnects the projector with a clear message and shows the new links', async () => {
@@ -278,5 +299,17 @@ describe('facilitating a live workshop', () => {
     await refused.waitFor(WAIT)
     await expect(refused.textContent()).resolves.toContain('The facilitator replaced this link. Ask for the new one.')
     await waitForConnected(pageF)
+  })
+
+  it('the facilitator\'s "Projector view" shows a QR code of the current participant link', async () => {
+    const participantLink = await pageF.getByTestId('participant-link').inputValue()
+    await pageF.getByRole('button', { name: 'Close' }).click()
+    const href = await pageF.getByTestId('projector-link').getAttribute('href')
+    const projector = await pageF.context().newPage()
+    await projector.goto(href!)
+    await projector.getByTestId('join-link').getByText(participantLink, { exact: true }).waitFor(WAIT)
+    await expect(projector.locator('[data-testid="join-qr"] img').getAttribute('src')).resolves.toMatch(/^data:image\/png;base64,/)
+    await projector.screenshot({ path: path.join(SCREENSHOTS, 'facilitation-projector-join.png') })
+    await projector.close()
   })
 })

@@ -4,6 +4,8 @@ import type { BoardInfo } from '../api'
 import { ScreenMessage } from '../screens/ScreenMessage'
 import { useLocalStore, type BoardProfile } from '../state/localStore'
 import { BoardWithCards } from '../cards/BoardWithCards'
+import { ExportMenu } from '../export/ExportMenu'
+import { FacilitationLayer } from '../facilitation/FacilitationLayer'
 import { useBoardSync } from '../sync/useBoardSync'
 import { createBoardAssetStore } from './assetStore'
 import { BoardCanvas } from './BoardCanvas'
@@ -92,10 +94,23 @@ export function BoardRoom(props: { info: BoardInfo; secret: string; profile: Boa
         onStopFollowing={stopFollowing}
         onEditMe={() => setEditingMe(true)}
         onShare={() => setShareOpen(true)}
+        exportMenu={<ExportMenu boardId={info.id} secret={secret} boardTitle={info.title} role={info.role} editor={editor} />}
       />
-      <BoardWithCards doc={sync.doc} personId={personId} editor={editor} isFacilitator={info.role === 'facilitator'}>
-        <BoardCanvas store={sync.store} licenseKey={props.licenseKey} readOnly={readOnly} onEditor={setEditor} />
-      </BoardWithCards>
+      <FacilitationLayer
+        boardId={info.id}
+        secret={secret}
+        doc={sync.doc}
+        provider={sync.provider}
+        editor={editor}
+        personId={personId}
+        isFacilitator={info.role === 'facilitator'}
+        readOnly={readOnly}
+        presentPeople={sync.presentPeople}
+      >
+        <BoardWithCards doc={sync.doc} personId={personId} editor={editor} isFacilitator={info.role === 'facilitator'}>
+          <BoardCanvas store={sync.store} licenseKey={props.licenseKey} readOnly={readOnly} onEditor={setEditor} />
+        </BoardWithCards>
+      </FacilitationLayer>
       {uploadError && <UploadErrorAlert message={uploadError} onDismiss={() => setUploadError(null)} />}
       {shareOpen && <ShareDialog boardId={info.id} facilitatorSecret={secret} onClose={closeShare} />}
       {editingMe && (

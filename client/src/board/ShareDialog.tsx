@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { describeError, getBoardLinkSecrets, type BoardLinkSecrets } from '../api'
 import { boardUrl } from '../boardLink'
+import { ReplaceLinks } from '../facilitation/ReplaceLinks'
 import { copyText } from './copyText'
 
 type LinksState = { status: 'loading' } | { status: 'ready'; links: BoardLinkSecrets } | { status: 'error'; message: string }
@@ -62,6 +63,7 @@ export function ShareDialog(props: { boardId: string; facilitatorSecret: string;
               url={boardUrl(origin, boardId, state.links.viewer)}
               testId="viewer-link"
             />
+            <ReplaceLinks boardId={boardId} facilitatorSecret={facilitatorSecret} onReplaced={(links) => setState({ status: 'ready', links })} />
           </>
         )}
         <div className="actions">

@@ -1,3 +1,4 @@
+import type { PointerEvent } from 'react'
 import { useValue, type TLShapeId } from 'tldraw'
 import { VOTES_ROOT } from '../../../shared/src/doc/roots'
 import { addDot, canRemoveDot, canVote, dotsOnCard, removeDot } from '../../../shared/src/session/votes'
@@ -29,7 +30,7 @@ function VoteButtons({ facilitation, shapeId }: { facilitation: Facilitation; sh
   const mine = dotsOnCard(votes, shapeId, personId)
   const votesMap = doc.getMap(VOTES_ROOT)
   // Pointer events on these buttons are the buttons', not the canvas's (no drag, no select).
-  const handled = (e: React.PointerEvent) => editor!.markEventAsHandled(e)
+  const handled = (e: PointerEvent) => editor!.markEventAsHandled(e)
   return (
     <div className="tavolo-card-votes" style={{ pointerEvents: 'all' }} onPointerDown={handled} data-testid="card-votes" data-my-dots={mine}>
       <span className="tavolo-card-dots" aria-label={`${mine} of your dots on this card`}>

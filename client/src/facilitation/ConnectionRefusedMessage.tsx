@@ -23,7 +23,11 @@ export function useConnectionRefusal(provider: WebsocketProvider | null): Refusa
   return refusal
 }
 
-export function ConnectionRefusedMessage({ refusal }: { refusal: Refusal }) {
+/**
+ * `onStartAfresh` drops this device's copy of the board and reloads it from the server: the
+ * refused change is in that copy, and would otherwise be sent, and refused, again.
+ */
+export function ConnectionRefusedMessage({ refusal, onStartAfresh }: { refusal: Refusal; onStartAfresh?: () => Promise<void> }) {
   const { title, text } = describeRefusal(refusal)
   return (
     <div className="tavolo-refused-backdrop">
@@ -31,6 +35,11 @@ export function ConnectionRefusedMessage({ refusal }: { refusal: Refusal }) {
         <h1>{title}</h1>
         <p>{text}</p>
         <p className="hint">Your changes from now on are not saved or shared.</p>
+        {refusal.code === FORBIDDEN_WRITE && onStartAfresh && (
+          <button type="button" className="primary" onClick={() => void onStartAfresh().then(() => window.location.reload())} data-testid="start-afresh">
+            Reload the board from the server
+          </button>
+        )}
       </main>
     </div>
   )
@@ -43,7 +52,7 @@ function describeRefusal({ code, reason }: Refusal): { title: string; text: stri
   if (code === FORBIDDEN_WRITE) {
     return {
       title: 'Your change was refused',
-      text: `The server refused a change from this page (${reason || 'not allowed for your role'}) and disconnected it. Reload the page to continue.`,
+      text: `The server refused a change from this page (${reason || 'not allowed for your role'}) and disconnected it.`,
     }
   }
   return { title: 'Disconnected from the workshop', text: `The server closed the connection: ${reason || `code ${code}`}. Reload the page to try again.` }

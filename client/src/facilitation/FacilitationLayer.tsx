@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react'
 import type { Editor } from 'tldraw'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
+import { openBoardConnection } from '../sync/boardConnections'
 import type { PresentPerson } from '../sync/presence'
 import { ConnectionRefusedMessage, useConnectionRefusal } from './ConnectionRefusedMessage'
 import { FacilitationBar } from './FacilitationBar'
@@ -44,7 +45,7 @@ export function FacilitationLayer(props: {
       <FacilitationBar boardId={props.boardId} secret={props.secret} presentPeople={props.presentPeople} />
       {props.children}
       <RatingPanel />
-      {refusal && <ConnectionRefusedMessage refusal={refusal} />}
+      {refusal && <ConnectionRefusedMessage refusal={refusal} onStartAfresh={() => openBoardConnection(props.boardId, props.secret).local.clearData()} />}
     </FacilitationProvider>
   )
 }

@@ -64,39 +64,31 @@ function RatingResults({ facilitation }: { facilitation: Facilitation }) {
   const people = usePlainMap(facilitation.doc, PEOPLE_ROOT)
   const summaries = summariseRatings(facilitation.ratings, people, facilitation.session.criteria)
   if (summaries.every((s) => s.count === 0)) return null
-  const roles = PERSON_ROLES.filter((role) => summaries.some((s) => s.byRole[role].count > 0))
   const shown = (average: number | null) => (average === null ? '–' : average.toFixed(1))
   return (
     <section aria-label="Ratings">
       <h3>Ratings (average of 5)</h3>
-      <table className="tavolo-summary-table" data-testid="rating-summary">
-        <thead>
-          <tr>
-            <th scope="col">Criterion</th>
-            <th scope="col">All</th>
-            <th scope="col" title="How many gave 1, 2, 3, 4, 5">1·2·3·4·5</th>
-            {roles.map((role) => (
-              <th scope="col" key={role}>
-                {PERSON_ROLE_LABELS[role]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {summaries.map((s) => (
-            <tr key={s.criterion} data-criterion={s.criterion}>
-              <th scope="row">{s.criterion}</th>
-              <td data-testid="rating-average">
-                {shown(s.average)} <span className="tavolo-summary-muted">({s.count})</span>
-              </td>
-              <td data-testid="rating-distribution">{RATINGS.map((r) => s.distribution[r]).join('·')}</td>
-              {roles.map((role) => (
-                <td key={role}>{shown(s.byRole[role].average)}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ul className="tavolo-rating-results" data-testid="rating-summary">
+        {summaries.map((s) => (
+          <li key={s.criterion} data-criterion={s.criterion}>
+            <span className="tavolo-rating-results-name">{s.criterion}</span>{' '}
+            <span className="tavolo-rating-results-average" data-testid="rating-average">
+              {shown(s.average)}
+            </span>{' '}
+            <span className="tavolo-summary-muted">
+              ({s.count} {s.count === 1 ? 'rating' : 'ratings'})
+            </span>
+            <span className="tavolo-rating-results-detail">
+              Given 1 to 5: <span data-testid="rating-distribution">{RATINGS.map((r) => s.distribution[r]).join(' · ')}</span>
+            </span>
+            <span className="tavolo-rating-results-detail" data-testid="rating-by-role">
+              {PERSON_ROLES.filter((role) => s.byRole[role].count > 0)
+                .map((role) => `${PERSON_ROLE_LABELS[role]} ${shown(s.byRole[role].average)}`)
+                .join(' · ')}
+            </span>
+          </li>
+        ))}
+      </ul>
     </section>
   )
 }

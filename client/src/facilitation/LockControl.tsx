@@ -20,15 +20,15 @@ export function LockControl() {
     'selected lockable shape',
     () => {
       const shapes = editor?.getSelectedShapes() ?? []
-      return shapes.length === 1 && isLockableType(shapes[0].type) ? shapes[0].id : null
+      return shapes.length === 1 && isLockableType(shapes[0].type) ? { id: shapes[0].id, kind: shapes[0].type === 'frame' ? 'frame' : 'zone' } : null
     },
     [editor],
   )
   if (!isFacilitator || !selected) return null
-  const locked = isLocked(session.locks, selected)
+  const locked = isLocked(session.locks, selected.id)
   return (
-    <button type="button" onClick={() => writeSession('locks', withLock(session.locks, selected, !locked))} aria-pressed={locked} data-testid="lock-toggle">
-      <LockIcon /> {locked ? 'Unlock zone' : 'Lock zone'}
+    <button type="button" onClick={() => writeSession('locks', withLock(session.locks, selected.id, !locked))} aria-pressed={locked} data-testid="lock-toggle">
+      <LockIcon /> {locked ? `Unlock ${selected.kind}` : `Lock ${selected.kind}`}
     </button>
   )
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useValue } from 'tldraw'
 import { ZONE_TYPE } from '../../../shared/src/cards'
+import { phaseHasTool } from '../../../shared/src/session/phases'
 import { startVotingRound } from '../../../shared/src/session/startVotingRound'
 import { dotsLeft } from '../../../shared/src/session/votes'
 import {
@@ -13,8 +14,8 @@ import {
 import { useBoardFacilitation } from './FacilitationContext'
 
 // Dot voting in the facilitation bar: the facilitator opens a round (dots per person, which
-// zones, anonymous or not), reveals the results and closes it; everyone sees the round's state
-// and participants see how many dots they have left.
+// zones, anonymous or not) in phase 1, reveals the results and closes it; everyone sees the
+// round's state and participants see how many dots they have left.
 
 export function VotingPanel() {
   const { session, votes, personId, isFacilitator, readOnly } = useBoardFacilitation()
@@ -27,7 +28,7 @@ export function VotingPanel() {
         </span>
       )}
       {round.status === 'revealed' && <span className="tavolo-voting-status">Voting results revealed</span>}
-      {isFacilitator && <VotingRoundControls />}
+      {isFacilitator && (round.status !== 'closed' || phaseHasTool(session.phase, 'voting')) && <VotingRoundControls />}
     </div>
   )
 }

@@ -11,7 +11,7 @@ import {
 } from '../../../shared/src/session/timer'
 import { serverNow } from '../../../shared/src/session/clockOffset'
 import { useBoardFacilitation } from './FacilitationContext'
-import { playTimeUpSound } from './timeUpSound'
+import { allowTimeUpSound, playTimeUpSound } from './timeUpSound'
 import { useServerNow } from './useServerNow'
 
 // The workshop countdown everyone sees, computed from the server's clock so all screens agree.
@@ -38,7 +38,14 @@ export function WorkshopTimer({ large = false }: { large?: boolean }) {
     }
   }, [timeUp, endsAt, muted, clockOffsetMs])
 
+  useEffect(() => {
+    // Any first click on the page lets the chime play later (browsers block sound before one).
+    document.addEventListener('pointerdown', allowTimeUpSound, { once: true, capture: true })
+    return () => document.removeEventListener('pointerdown', allowTimeUpSound, { capture: true })
+  }, [])
+
   const toggleMute = () => {
+    allowTimeUpSound()
     localStorage.setItem(MUTE_KEY, muted ? '0' : '1')
     setMuted(!muted)
   }
@@ -53,11 +60,9 @@ export function WorkshopTimer({ large = false }: { large?: boolean }) {
         {timeUp ? 'Time is up' : ''}
       </span>
       {isFacilitator && <TimerControls />}
-      {!large && (
-        <button type="button" className="tavolo-icon-button" onClick={toggleMute} aria-pressed={!muted} aria-label="Time-up sound" title="Play a sound when time is up">
-          {muted ? 'Sound off' : 'Sound on'}
-        </button>
-      )}
+      <button type="button" className="tavolo-icon-button" onClick={toggleMute} aria-pressed={!muted} aria-label="Time-up sound" title="Play a sound when time is up">
+        {muted ? 'Sound off' : 'Sound on'}
+      </button>
     </div>
   )
 }
@@ -76,7 +81,7 @@ function TimerControls() {
       writeSession('timer', startTimer(Math.round(value * 60_000), current()))
       setError(null)
     } catch {
-      setError('Enter the minutes, from 1 to 240')
+      setError('Enter the minutes, up to 240')
     }
   }
   return (

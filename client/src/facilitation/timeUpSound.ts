@@ -2,6 +2,19 @@
 
 let context: AudioContext | null = null
 
+/**
+ * Browsers keep audio silent until the person has interacted with the page: called from a click
+ * (the sound toggle), it lets the later chime play.
+ */
+export function allowTimeUpSound(): void {
+  try {
+    context ??= new AudioContext()
+    void context.resume()
+  } catch {
+    // No audio here: the chime is optional.
+  }
+}
+
 export function playTimeUpSound(): void {
   try {
     context ??= new AudioContext()

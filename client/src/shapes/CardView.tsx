@@ -1,5 +1,6 @@
 import { HTMLContainer, useIsEditing, type TLShape } from 'tldraw'
 import { useBoardCards } from '../cards/BoardCardsContext'
+import { CardVotes } from '../facilitation/CardVotes'
 import { CardFieldEditor } from './CardFieldEditor'
 import { displayValue, fieldValue, type CardDefinition } from './cardDefinitions'
 import { CreatorBadge } from './CreatorBadge'
@@ -32,6 +33,7 @@ export function CardView(props: { shape: TLShape; definition: CardDefinition }) 
       ) : (
         <CardText shape={shape} definition={definition} />
       )}
+      {!isEditing && <CardVotes shapeId={shape.id} />}
     </HTMLContainer>
   )
 }

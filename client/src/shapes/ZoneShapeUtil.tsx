@@ -1,6 +1,7 @@
 import { BaseFrameLikeShapeUtil, Group2d, HTMLContainer, Rectangle2d, Vec, type TLShape } from 'tldraw'
 import { CARD_TYPE_LABELS, defaultZoneProps, ZONE_TYPE } from '../../../shared/src/cards'
 import { tavoloShapeSchemas } from '../../../shared/src/schema'
+import { ZoneLockBadge } from '../facilitation/LockControl'
 import './cards.css'
 
 // A labelled area of a template. Like a frame, the cards dropped in become its children and move
@@ -70,7 +71,10 @@ export class ZoneShapeUtil extends BaseFrameLikeShapeUtil<ZoneShape> {
         data-shape-id={shape.id}
       >
         <header className="tavolo-zone-header" style={{ height: ZONE_HEADER_HEIGHT }}>
-          <span className="tavolo-zone-title">{shape.props.title || 'Untitled zone'}</span>
+          <span className="tavolo-zone-title">
+            {shape.props.title || 'Untitled zone'}
+            <ZoneLockBadge shapeId={shape.id} />
+          </span>
           <span className="tavolo-zone-accepts">{acceptsText(shape)}</span>
         </header>
       </HTMLContainer>

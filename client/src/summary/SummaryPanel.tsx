@@ -4,6 +4,7 @@ import type * as Y from 'yjs'
 import { FORMAT_KIND_LABELS, FORMAT_KINDS } from '../../../shared/src/cards'
 import { PERSON_ROLE_LABELS, PERSON_ROLES } from '../../../shared/src/roles'
 import type { DesignSummary } from '../../../shared/src/summary'
+import { FacilitationResults } from '../facilitation/FacilitationResults'
 import { AddTemplateZones } from './AddTemplateZones'
 import { HoursTargetEditor } from './HoursTargetEditor'
 import { useDesignSummary } from './useDesignSummary'
@@ -34,6 +35,7 @@ export function SummaryPanel(props: { editor: Editor; doc: Y.Doc; isFacilitator:
           <Totals summary={summary} />
           <ZoneCounts summary={summary} />
           <ContributionsByRole summary={summary} />
+          <FacilitationResults />
           {isFacilitator && (
             <section className="tavolo-summary-facilitator" aria-label="Facilitator settings">
               <h3>Facilitator</h3>
