@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react'
+import { boardLinkPath } from '../../shared/src/session/joinLink'
 
 // Two screens only, so a router dependency would be more code than this file. The board secret
 // lives in the fragment (#k=…), which browsers never send to the server in a request.
@@ -32,9 +33,7 @@ export function readSecretFromHash(hash: string): string | null {
 }
 
 /** The in-app path of a board opened with a given secret. */
-export function boardPath(boardId: string, secret: string): string {
-  return `/b/${encodeURIComponent(boardId)}#k=${encodeURIComponent(secret)}`
-}
+export const boardPath = (boardId: string, secret: string): string => boardLinkPath(boardId, secret, 'board')
 
 export function navigate(path: string): void {
   window.history.pushState(null, '', path)

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { describeError, getBoardLinkSecrets, type BoardLinkSecrets } from '../api'
-import { boardUrl } from '../boardLink'
+import { joinLink } from '../../../shared/src/session/joinLink'
 import { ReplaceLinks } from '../facilitation/ReplaceLinks'
 import { copyText } from './copyText'
 
@@ -54,13 +54,13 @@ export function ShareDialog(props: { boardId: string; facilitatorSecret: string;
             <LinkRow
               label="Participant link"
               hint="People with this link can draw and add cards."
-              url={boardUrl(origin, boardId, state.links.editor)}
+              url={joinLink(origin, boardId, state.links.editor)}
               testId="participant-link"
             />
             <LinkRow
               label="Viewer link"
               hint="For a projector or observers: they see the board but cannot change it."
-              url={boardUrl(origin, boardId, state.links.viewer)}
+              url={joinLink(origin, boardId, state.links.viewer)}
               testId="viewer-link"
             />
             <ReplaceLinks boardId={boardId} facilitatorSecret={facilitatorSecret} onReplaced={(links) => setState({ status: 'ready', links })} />

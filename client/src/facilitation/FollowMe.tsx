@@ -1,3 +1,4 @@
+import { randomId } from '../state/randomId'
 import { useEffect } from 'react'
 import { createUserId, useValue } from 'tldraw'
 import { shouldStartFollowing } from '../../../shared/src/session/follow'
@@ -27,7 +28,7 @@ export function FollowMe({ presentPeople }: { presentPeople: readonly PresentPer
     return (
       <button
         type="button"
-        onClick={() => writeSession('follow', { facilitatorId: personId, requestId: crypto.randomUUID() })}
+        onClick={() => writeSession('follow', { facilitatorId: personId, requestId: randomId() })}
         title="Everyone's view follows yours until they move on their own"
         data-testid="bring-everyone"
       >

@@ -1,3 +1,4 @@
+import { randomId } from '../state/randomId'
 import { useState } from 'react'
 import { useValue } from 'tldraw'
 import { ZONE_TYPE } from '../../../shared/src/cards'
@@ -62,7 +63,7 @@ function VotingRoundControls() {
       {setupOpen && (
         <VotingSetup
           onOpen={(options) => {
-            startVotingRound(doc, openVotingRound(options, crypto.randomUUID()))
+            startVotingRound(doc, openVotingRound(options, randomId()))
             setSetupOpen(false)
           }}
           onCancel={() => setSetupOpen(false)}

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { createBoard, describeError, listTemplates, type TemplateSummary } from '../api'
-import { parseBoardLink } from '../boardLink'
+import { boardLinkPath, parseBoardLink } from '../../../shared/src/session/joinLink'
 import { ImportBoardForm } from '../export/ImportBoardForm'
 import { boardPath, navigate } from '../routing'
 import { useLocalStore } from '../state/localStore'
@@ -113,7 +113,7 @@ function JoinForm() {
       setError(parsed.error)
       return
     }
-    navigate(boardPath(parsed.boardId, parsed.secret))
+    navigate(boardLinkPath(parsed.boardId, parsed.secret, parsed.view))
   }
 
   return (

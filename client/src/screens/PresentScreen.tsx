@@ -1,3 +1,4 @@
+import { randomId } from '../state/randomId'
 import { useState } from 'react'
 import { Tldraw, type Editor } from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
@@ -50,7 +51,7 @@ function PresentLoader({ boardId, secret }: { boardId: string; secret: string })
 
 function PresentRoom({ info, secret, licenseKey }: { info: BoardInfo; secret: string; licenseKey: string | null }) {
   // Its own person, so a projector opened on the facilitator's laptop never follows itself.
-  const [person] = useState(() => ({ id: `projector-${crypto.randomUUID()}`, name: 'Projector', role: 'projector', colour: '#5b6475' }))
+  const [person] = useState(() => ({ id: `projector-${randomId()}`, name: 'Projector', role: 'projector', colour: '#5b6475' }))
   const [editor, setEditor] = useState<Editor | null>(null)
   const sync = useBoardSync({ boardId: info.id, secret, person, shapeUtils: customShapeUtils, readOnly: true, accessRole: 'viewer' })
   const refusal = useConnectionRefusal(sync.provider)

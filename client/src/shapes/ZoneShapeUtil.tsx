@@ -38,7 +38,8 @@ export class ZoneShapeUtil extends BaseFrameLikeShapeUtil<ZoneShape> {
     return new Group2d({
       children: [
         new Rectangle2d({ width: w, height: h, isFilled: false }),
-        new Rectangle2d({ width: w, height: Math.min(ZONE_HEADER_HEIGHT, h), isFilled: true }),
+        // A label part: clicking the title bar selects the zone, as with tldraw frames.
+        new Rectangle2d({ width: w, height: Math.min(ZONE_HEADER_HEIGHT, h), isFilled: true, isLabel: true }),
       ],
     })
   }

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import type { AccessRole, PersonRole } from '../../../shared/src/roles'
-import { newPersonId } from './newPersonId'
+import { randomId } from './randomId'
 import { randomPersonColour } from './personColour'
 
 // What this browser remembers, and nothing shared: who I am (a stable id and colour), the name and
@@ -40,7 +40,7 @@ const MAX_RECENT_WORKSHOPS = 20
 export const useLocalStore = create<LocalState>()(
   persist(
     (set) => ({
-      personId: newPersonId(),
+      personId: randomId(),
       colour: randomPersonColour(),
       lastName: '',
       profiles: {},

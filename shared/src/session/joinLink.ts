@@ -25,10 +25,15 @@ export function projectorLink(origin: string, boardId: string, secret: string): 
 }
 
 export function boardLink(origin: string, boardId: string, secret: string, view: BoardView): string {
+  return `${new URL(origin).origin}${boardLinkPath(boardId, secret, view)}`
+}
+
+/** The same link without its origin, for navigating inside the app. */
+export function boardLinkPath(boardId: string, secret: string, view: BoardView = 'board'): string {
   if (!BOARD_ID.test(boardId)) throw new Error(`Not a valid board id: "${boardId}"`)
   if (!secret) throw new Error('A board link needs a secret')
   const path = view === 'present' ? `/b/${boardId}/present` : `/b/${boardId}`
-  return `${new URL(origin).origin}${path}#k=${encodeURIComponent(secret)}`
+  return `${path}#k=${encodeURIComponent(secret)}`
 }
 
 /**
