@@ -241,10 +241,14 @@ describe('facilitating a live workshop', () => {
     await pageF.getByTestId('bring-everyone').click()
     await expect.poll(() => pageP.evaluate(() => window.__tavolo!.editor.getInstanceState().followingUserId), WAIT).toBe(`user:${facilitatorId}`)
     await pageP.getByTestId('following-facilitator').waitFor(WAIT)
-    await pageP.evaluate(() => window.__tavolo!.editor.stopFollowingUser())
+    await pageP.evaluate(() => {
+      window.__tavolo!.editor.stopFollowingUser()
+    })
     await pageP.getByTestId('follow-facilitator').click()
     await pageP.getByTestId('following-facilitator').waitFor(WAIT)
-    await pageP.evaluate(() => window.__tavolo!.editor.stopFollowingUser())
+    await pageP.evaluate(() => {
+      window.__tavolo!.editor.stopFollowingUser()
+    })
   })
 
   it('a participant cannot move a zone the facilitator locked, but can move an unlocked one', async () => {
@@ -252,7 +256,9 @@ describe('facilitating a live workshop', () => {
       window.__tavolo!.editor.getCurrentPageShapesSorted().filter((s) => s.type === 'tavolo-zone').map((s) => s.id as string),
     )
     const [locked, free] = zones
-    await pageF.evaluate((id) => window.__tavolo!.editor.select(id as never), locked)
+    await pageF.evaluate((id) => {
+      window.__tavolo!.editor.select(id as never)
+    }, locked)
     await pageF.getByTestId('lock-toggle').click()
     await expect.poll(() => plainMap(pageP, 'session').then((s) => s.locks), WAIT).toEqual({ [locked]: true })
     await showShape(pageP, locked)
