@@ -1,3 +1,4 @@
+import { ErrorText } from '../ui/ErrorText'
 import { useEffect, useRef, useState } from 'react'
 import { describeError, getBoardLinkSecrets, type BoardLinkSecrets } from '../api'
 import { joinLink } from '../../../shared/src/session/joinLink'
@@ -44,11 +45,7 @@ export function ShareDialog(props: { boardId: string; facilitatorSecret: string;
       >
         <h2 id="share-heading">Share this workshop</h2>
         {state.status === 'loading' && <p>Loading links…</p>}
-        {state.status === 'error' && (
-          <p role="alert" className="error">
-            {state.message}
-          </p>
-        )}
+        <ErrorText message={state.status === 'error' ? state.message : null} />
         {state.status === 'ready' && (
           <>
             <LinkRow

@@ -1,3 +1,4 @@
+import { ErrorText } from '../ui/ErrorText'
 import { useState } from 'react'
 import { RATINGS_ROOT } from '../../../shared/src/doc/roots'
 import { cleanCriterion, CRITERION_MAX_LENGTH } from '../../../shared/src/session/criteria'
@@ -69,11 +70,7 @@ function CriteriaEditor() {
           Add
         </button>
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
     </div>
   )
 }

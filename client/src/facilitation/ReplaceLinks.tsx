@@ -1,3 +1,4 @@
+import { ErrorText } from '../ui/ErrorText'
 import { useState } from 'react'
 import { describeError, rotateBoardLinkSecrets, type BoardLinkSecrets } from '../api'
 
@@ -34,11 +35,7 @@ export function ReplaceLinks(props: { boardId: string; facilitatorSecret: string
             <strong>Replace the participant and viewer links?</strong> The old links stop working and everyone who joined with
             them is disconnected until they get the new ones. Your facilitator link stays the same.
           </p>
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
+          <ErrorText message={error} />
           <div className="actions">
             <button type="button" onClick={() => setStep('idle')} disabled={step === 'busy'}>
               Keep the links

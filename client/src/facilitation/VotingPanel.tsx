@@ -1,3 +1,4 @@
+import { ErrorText } from '../ui/ErrorText'
 import { randomId } from '../state/randomId'
 import { useState } from 'react'
 import { useValue } from 'tldraw'
@@ -96,11 +97,7 @@ function VotingSetup(props: { onOpen(options: { dotsPerPerson: number; zoneIds: 
     <div className="tavolo-popover card" role="dialog" aria-label="Open a dot vote" data-testid="voting-setup-dialog">
       <label htmlFor="tavolo-dots-per-person">Dots per person</label>
       <input id="tavolo-dots-per-person" type="number" min={1} max={MAX_DOTS_PER_PERSON} value={dots} onChange={(e) => setDots(e.target.value)} aria-invalid={error !== null} />
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
       <fieldset>
         <legend>Cards to vote on</legend>
         {zones.length === 0 && <p className="hint">Every card on the board.</p>}

@@ -1,3 +1,4 @@
+import { ErrorText } from '../ui/ErrorText'
 import { useEffect, useState, type FormEvent } from 'react'
 import { createBoard, describeError, listTemplates, type TemplateSummary } from '../api'
 import { boardLinkPath, parseBoardLink } from '../../../shared/src/session/joinLink'
@@ -93,11 +94,7 @@ function NewWorkshopForm() {
       <button type="submit" className="primary" disabled={creating}>
         {creating ? 'Creating…' : 'Create workshop'}
       </button>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
     </form>
   )
 }

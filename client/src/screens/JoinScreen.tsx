@@ -1,3 +1,4 @@
+import { ErrorText } from '../ui/ErrorText'
 import { useId, useState, type FormEvent } from 'react'
 import { PERSON_ROLE_LABELS, PERSON_ROLES, type AccessRole, type PersonRole } from '../../../shared/src/roles'
 import type { BoardProfile } from '../state/localStore'
@@ -69,11 +70,7 @@ export function ProfileForm(props: ProfileFormProps) {
           {props.initial ? 'Save' : 'Enter the board'}
         </button>
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorText message={error} />
     </form>
   )
 }

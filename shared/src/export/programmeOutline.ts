@@ -10,7 +10,7 @@ import { ranking } from '../session/votes'
 import { getTemplate, hasTemplate } from '../templates/catalog'
 import { boardCards, type BoardCard } from './boardCards'
 import { cardLabel, labelOf, nonEmpty } from './cardLabel'
-import type { Outline, OutlineBlock } from './outline'
+import type { Outline, OutlineBlock, OutlineColumn } from './outline'
 import type { PlainBoard } from './plainBoard'
 import { ratingsOutline } from './ratingsOutline'
 
@@ -119,18 +119,11 @@ function formats(cards: readonly BoardCard[], summary: DesignSummary): OutlineBl
     nonEmpty(shape.props.notes) ?? '',
   ])
   return [
-    { kind: 'heading', level: 2, text: 'Lecture formats' },
-    counted.length === 0
-      ? { kind: 'paragraph', text: 'No lecture formats yet.' }
-      : {
-          kind: 'table',
-          columns: [
-            { title: 'Format', align: 'left' },
-            { title: 'Hours', align: 'right' },
-            { title: 'Notes', align: 'left' },
-          ],
-          rows: [...rows, ['Total', String(summary.formatHours.total), '']],
-        },
+    ...tableSection('Lecture formats', 'No lecture formats yet.', [
+      { title: 'Format', align: 'left' },
+      { title: 'Hours', align: 'right' },
+      { title: 'Notes', align: 'left' },
+    ], rows.length === 0 ? [] : [...rows, ['Total', String(summary.formatHours.total), '']]),
     ...notCounted(other),
   ]
 }
@@ -146,21 +139,22 @@ function exams(cards: readonly BoardCard[], summary: DesignSummary): OutlineBloc
     nonEmpty(shape.props.notes) ?? '',
   ])
   return [
-    { kind: 'heading', level: 2, text: 'Exams' },
-    counted.length === 0
-      ? { kind: 'paragraph', text: 'No exams yet.' }
-      : {
-          kind: 'table',
-          columns: [
-            { title: 'When', align: 'left' },
-            { title: 'Form', align: 'left' },
-            { title: 'Weight', align: 'right' },
-            { title: 'Notes', align: 'left' },
-          ],
-          rows,
-        },
+    ...tableSection('Exams', 'No exams yet.', [
+      { title: 'When', align: 'left' },
+      { title: 'Form', align: 'left' },
+      { title: 'Weight', align: 'right' },
+      { title: 'Notes', align: 'left' },
+    ], rows),
     { kind: 'paragraph', text: `Weights: ongoing ${ongoing} %, final ${final} %, total ${total} %.` },
     ...notCounted(other),
+  ]
+}
+
+/** A section's heading, then its table, or a sentence saying it has nothing yet. */
+function tableSection(title: string, empty: string, columns: OutlineColumn[], rows: string[][]): OutlineBlock[] {
+  return [
+    { kind: 'heading', level: 2, text: title },
+    rows.length === 0 ? { kind: 'paragraph', text: empty } : { kind: 'table', columns, rows },
   ]
 }
 
