@@ -271,13 +271,22 @@ describe('structured cards and the live summary in Chromium', () => {
     await pageA.locator('[data-testid="summary-zones"] li', { hasText: 'Parking lot (ideas)' }).getByText('1', { exact: true }).waitFor(WAIT)
   })
 
-  it('the cards and the summary look right (screenshots)', async () => {
+  it('the Contents warning selects the content cards and brings them into view (screenshots kept for review)', async () => {
     await pageA.keyboard.press('Escape')
     await showWholeBoard(pageA)
     await pageA.screenshot({ path: SCREENSHOT.replace('.png', '-board.png') })
-    // The Contents warning brings its cards into view, close enough to read them.
     await pageA.getByTestId('summary-warnings').getByRole('button', { name: /Contents take/ }).click()
     await waitForStillCamera(pageA)
+    const selected = await pageA.evaluate(() => {
+      const editor = window.__tavolo!.editor
+      const viewport = editor.getViewportPageBounds()
+      return editor.getSelectedShapes().map((shape) => ({
+        type: shape.type,
+        inView: viewport.contains(editor.getShapePageBounds(shape)!),
+      }))
+    })
+    expect(selected.length).toBeGreaterThan(0)
+    expect(selected.every((s) => s.type === 'tavolo-content' && s.inView)).toBe(true)
     await pageA.screenshot({ path: SCREENSHOT })
   })
 
