@@ -311,6 +311,20 @@ describe('export and import in Chromium', () => {
     await server.restart()
   })
 
+  it('the facilitator makes the board anonymous: the programme then lists roles, not names', async () => {
+    expect((await download(pageA, 'Programme (Markdown)')).bytes.toString('utf8')).toContain('Bruno')
+    const toggle = pageA.getByLabel('Anonymous exports: leave out people’s names')
+    await toggle.check()
+    // The setting travels over the websocket; the download is a separate request that may overtake it.
+    let text = ''
+    await expect
+      .poll(async () => (text = (await download(pageA, 'Programme (Markdown)')).bytes.toString('utf8')), WAIT)
+      .not.toContain('Bruno')
+    expect(text).not.toContain('Alice')
+    expect(text).toMatch(/Professional: 1 person/)
+    await toggle.uncheck()
+  })
+
   it('importing the board file opens a new board with the same cards, as its facilitator', async () => {
     const original = await cardPropsOnBoard(pageA)
     await pageA.goto(`${server.url}/`)

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import { readBoardDoc } from '../../shared/src/doc/readBoardDoc'
+import { SESSION_ROOT } from '../../shared/src/doc/roots'
 import { recordsArray } from '../../shared/src/doc/recordsRoot'
 import { serializeBoardFile, toBoardFile } from '../../shared/src/export/boardFile'
 import { CARDS, workshopDoc } from '../unit/shared-export-fixture'
@@ -95,6 +96,28 @@ describe('exports through the API', () => {
     expect(text).toContain('Public value, live')
     expect(text).toContain('Network governance')
     expect(text).toMatch(/Page 1 of \d+/)
+  })
+
+  it('leaves out names when the facilitator made the board anonymous, or when asked with ?anonymous=1', async () => {
+    server = await startInProcessServer()
+    const board = await liveWorkshop()
+    expect(await (await exportAs(board, 'md')).text()).toContain('Anna Rossi')
+    const once = await fetch(`${server.url}/api/boards/${board.id}/export.md?anonymous=1`, {
+      headers: { Authorization: `Bearer ${board.secrets.editor}` },
+    })
+    expect(await once.text()).not.toContain('Anna Rossi')
+
+    const facilitator = client(board.id, board.secrets.facilitator)
+    await waitForSync(facilitator)
+    facilitator.doc.getMap(SESSION_ROOT).set('anonymous', true)
+    const reader = client(board.id, board.secrets.viewer)
+    await waitFor(() => reader.doc.getMap(SESSION_ROOT).get('anonymous') === true, 'the anonymous setting to be stored')
+    const md = await (await exportAs(board, 'md', board.secrets.editor)).text()
+    expect(md).not.toContain('Anna Rossi')
+    expect(md).toMatch(/Professional: \d+ (person|people)/)
+    const csv = await (await exportAs(board, 'csv')).text()
+    expect(csv).not.toContain('Anna Rossi')
+    expect(csv).toContain('professional')
   })
 
   it('export → import → export gives the same document', async () => {

@@ -82,6 +82,7 @@ describe('writeSessionValue', () => {
     writeSessionValue(session, 'locks', { 'shape:z': true })
     writeSessionValue(session, 'follow', { facilitatorId: 'f1', requestId: 'q1' })
     writeSessionValue(session, 'criteria', ['Cost'])
+    writeSessionValue(session, 'anonymous', true)
     for (const value of session.values()) expect(value instanceof Y.AbstractType).toBe(false)
     expect(readSession(session.toJSON())).toEqual({
       phase: 2,
@@ -91,6 +92,7 @@ describe('writeSessionValue', () => {
       locks: { 'shape:z': true },
       follow: { facilitatorId: 'f1', requestId: 'q1' },
       criteria: ['Cost'],
+      anonymous: true,
     })
     expect(Object.keys(session.toJSON()).sort()).toEqual(Object.values(SESSION_STATE_KEYS).sort())
   })

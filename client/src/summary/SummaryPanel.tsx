@@ -6,6 +6,7 @@ import { PERSON_ROLE_LABELS, PERSON_ROLES } from '../../../shared/src/roles'
 import type { DesignSummary } from '../../../shared/src/summary'
 import { FacilitationResults } from '../facilitation/FacilitationResults'
 import { AddTemplateZones } from './AddTemplateZones'
+import { AnonymousExportsToggle } from './AnonymousExportsToggle'
 import { HoursTargetEditor } from './HoursTargetEditor'
 import { useDesignSummary } from './useDesignSummary'
 import { WarningList } from './WarningList'
@@ -40,6 +41,7 @@ export function SummaryPanel(props: { editor: Editor; doc: Y.Doc; isFacilitator:
             <section className="tavolo-summary-facilitator" aria-label="Facilitator settings">
               <h3>Facilitator</h3>
               <HoursTargetEditor doc={doc} session={session} />
+              <AnonymousExportsToggle doc={doc} session={session} />
               <AddTemplateZones editor={editor} doc={doc} />
             </section>
           )}

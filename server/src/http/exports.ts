@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { readBoardDoc } from '../../../shared/src/doc/readBoardDoc'
+import { readSessionValue } from '../../../shared/src/session/sessionState'
 import { BOARD_FILE_MAX_BYTES } from '../../../shared/src/export/boardFile'
 import { EXPORT_FORMATS, EXPORT_ROLES, type ExportFormat } from '../../../shared/src/export/exportFormats'
 import type { AccessRole } from '../../../shared/src/roles'
@@ -29,7 +30,10 @@ export async function sendBoardExport(
   }
   const doc = await loadStoredBoardDoc(storage, boardId)
   try {
-    const file = await boardExport(readBoardDoc(doc), format, { date: new Date(), anonymous })
+    const board = readBoardDoc(doc)
+    // The facilitator can make the board anonymous; a script can also ask for one anonymous file.
+    const hideNames = anonymous || readSessionValue(board.session, 'anonymous')
+    const file = await boardExport(board, format, { date: new Date(), anonymous: hideNames })
     res.writeHead(200, {
       'Content-Type': file.contentType,
       'Content-Length': file.body.length,

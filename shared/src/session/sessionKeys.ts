@@ -19,6 +19,7 @@ export const SESSION_STATE_KEYS = {
   locks: 'locks',
   follow: 'follow',
   criteria: 'criteria',
+  anonymous: 'anonymous',
 } as const
 
 export type SessionKey = keyof typeof SESSION_STATE_KEYS
@@ -33,4 +34,6 @@ export interface SessionValues {
   follow: FollowRequest | null
   /** Criteria for the co-assessment ratings, in display order. */
   criteria: readonly string[]
+  /** The board's exports leave out people's names (roles and counts stay). */
+  anonymous: boolean
 }

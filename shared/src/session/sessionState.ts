@@ -22,6 +22,7 @@ export const DEFAULT_SESSION: SessionState = {
   locks: {},
   follow: null,
   criteria: DEFAULT_CRITERIA,
+  anonymous: false,
 }
 
 /** Each key's reader: the value as stored, cleaned, or undefined when unusable. */
@@ -33,6 +34,7 @@ const READERS: { [K in SessionKey]: (value: unknown) => SessionValues[K] | undef
   locks: readLocks,
   follow: readFollowRequest,
   criteria: readCriteria,
+  anonymous: (value) => (typeof value === 'boolean' ? value : undefined),
 }
 
 const SESSION_KEY_NAMES = Object.keys(SESSION_STATE_KEYS) as SessionKey[]
