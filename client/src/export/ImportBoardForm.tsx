@@ -1,15 +1,13 @@
 import { useState, type FormEvent } from 'react'
 import { BOARD_FILE_MAX_BYTES, sizeText } from '../../../shared/src/export/boardFile'
 import { describeError, importBoardFile } from '../api'
-import { boardPath, navigate } from '../routing'
-import { useLocalStore } from '../state/localStore'
+import { openNewBoard } from '../screens/openNewBoard'
 
 // "Import a board file" on the Home screen: the server checks the file and makes a new board of it
 // (new id, new secrets); this browser then keeps it as a workshop it created and opens it as its
 // facilitator, exactly like "New workshop".
 
 export function ImportBoardForm() {
-  const rememberWorkshop = useLocalStore((s) => s.rememberWorkshop)
   const [file, setFile] = useState<File | null>(null)
   const [importing, setImporting] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -28,9 +26,7 @@ export function ImportBoardForm() {
     setImporting(true)
     setError(null)
     try {
-      const board = await importBoardFile(file)
-      rememberWorkshop({ id: board.id, title: board.title, secret: board.secrets.facilitator, accessRole: 'facilitator' })
-      navigate(boardPath(board.id, board.secrets.facilitator))
+      openNewBoard(await importBoardFile(file))
     } catch (e) {
       setError(describeError(e))
       setImporting(false)

@@ -5,6 +5,7 @@ import { boardLinkPath, parseBoardLink } from '../../../shared/src/session/joinL
 import { ImportBoardForm } from '../export/ImportBoardForm'
 import { boardPath, navigate } from '../routing'
 import { useLocalStore } from '../state/localStore'
+import { openNewBoard } from './openNewBoard'
 
 export function HomeScreen() {
   return (
@@ -26,7 +27,6 @@ export function HomeScreen() {
 type TemplatesState = { status: 'loading' } | { status: 'ready'; templates: TemplateSummary[] } | { status: 'error'; message: string }
 
 function NewWorkshopForm() {
-  const rememberWorkshop = useLocalStore((s) => s.rememberWorkshop)
   const [templates, setTemplates] = useState<TemplatesState>({ status: 'loading' })
   const [title, setTitle] = useState('')
   const [template, setTemplate] = useState('blank')
@@ -53,9 +53,7 @@ function NewWorkshopForm() {
     setCreating(true)
     setError(null)
     try {
-      const board = await createBoard({ title: title.trim() || 'Untitled workshop', template })
-      rememberWorkshop({ id: board.id, title: board.title, secret: board.secrets.facilitator, accessRole: 'facilitator' })
-      navigate(boardPath(board.id, board.secrets.facilitator))
+      openNewBoard(await createBoard({ title: title.trim() || 'Untitled workshop', template }))
     } catch (e) {
       setError(describeError(e))
       setCreating(false)
