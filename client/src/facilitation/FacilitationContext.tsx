@@ -4,7 +4,7 @@ import type * as Y from 'yjs'
 import { RATINGS_ROOT, SESSION_ROOT, VOTES_ROOT } from '../../../shared/src/doc/roots'
 import type { SessionKey, SessionValues } from '../../../shared/src/session/sessionKeys'
 import { readSession, writeSessionValue, type SessionState } from '../../../shared/src/session/sessionState'
-import { usePlainMap } from './usePlainMap'
+import { usePlainMap } from '../sync/usePlainMap'
 import { useServerClockOffset } from './serverClock'
 
 // What the facilitation controls share: the live session (phase, timer, voting, locks…), the

@@ -3,7 +3,7 @@ import { PERSON_ROLE_LABELS, PERSON_ROLES } from '../../../shared/src/roles'
 import { RATINGS, summariseRatings } from '../../../shared/src/session/ratings'
 import { votersByCard } from '../../../shared/src/session/votes'
 import { useFacilitation, type Facilitation } from './FacilitationContext'
-import { usePlainMap } from './usePlainMap'
+import { usePlainMap } from '../sync/usePlainMap'
 import { useRanking } from './useRanking'
 
 // The summary panel's facilitation sections: the vote ranking once revealed, and the ratings'

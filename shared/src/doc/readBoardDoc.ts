@@ -36,7 +36,8 @@ export function readBoardDoc(doc: Y.Doc): BoardDocContent {
   }
 }
 
-function readPeople(entries: Record<string, unknown>): Record<string, PersonEntry> {
+/** The `people` map's plain entries, each reduced to name, role and colour strings. */
+export function readPeople(entries: Record<string, unknown>): Record<string, PersonEntry> {
   const people: Record<string, PersonEntry> = {}
   for (const [id, value] of Object.entries(entries)) {
     if (!isObject(value)) continue
