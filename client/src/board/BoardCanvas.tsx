@@ -5,6 +5,7 @@ import { LicenseBlockedMessage } from './LicenseBlockedMessage'
 import { removeShapesOfFailedUploads } from './removeShapesOfFailedUploads'
 import { tavoloUiOverrides } from '../shapes/shapeUiOverrides'
 import { customShapeUtils } from './shapeUtils'
+import { tavoloComponents } from './tldrawComponents'
 import { useTldrawLicenseBlocked } from './useTldrawLicenseBlocked'
 
 // Bundled by Vite, so fonts, icons and translations come from our own server, never a CDN.
@@ -34,6 +35,7 @@ export function BoardCanvas(props: {
         store={props.store}
         shapeUtils={customShapeUtils}
         overrides={tavoloUiOverrides}
+        components={tavoloComponents}
         assetUrls={assetUrls}
         licenseKey={props.licenseKey ?? undefined}
         onMount={(editor) => {

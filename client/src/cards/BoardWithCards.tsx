@@ -4,6 +4,7 @@ import type * as Y from 'yjs'
 import { SummaryPanel } from '../summary/SummaryPanel'
 import { BoardCardsProvider } from './BoardCardsContext'
 import { CardPalette } from './CardPalette'
+import { useZonesFitTheirCards } from './useZonesFitTheirCards'
 import './boardWithCards.css'
 
 // The board's canvas (children) with what the cards add around it: the context the card shapes
@@ -17,6 +18,7 @@ export function BoardWithCards(props: {
   children: ReactNode
 }) {
   const { doc, editor } = props
+  useZonesFitTheirCards(editor)
   return (
     <BoardCardsProvider doc={doc} personId={props.personId}>
       <div className="tavolo-board-body">
