@@ -1,10 +1,11 @@
 import { useState } from 'react'
 import { Tldraw, type Editor, type TLStoreWithStatus } from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import { TldrawLocale } from '../i18n/TldrawLocale'
 import { LicenseBlockedMessage } from './LicenseBlockedMessage'
 import { removeShapesOfFailedUploads } from './removeShapesOfFailedUploads'
 import { tavoloUiOverrides } from '../shapes/shapeUiOverrides'
-import { customShapeUtils } from './shapeUtils'
+import { tavoloShapeUtils } from '../shapes'
 import { tavoloComponents } from './tldrawComponents'
 import { useTldrawLicenseBlocked } from './useTldrawLicenseBlocked'
 
@@ -33,7 +34,7 @@ export function BoardCanvas(props: {
       {licenseBlocked && <LicenseBlockedMessage />}
       <Tldraw
         store={props.store}
-        shapeUtils={customShapeUtils}
+        shapeUtils={tavoloShapeUtils}
         overrides={tavoloUiOverrides}
         components={tavoloComponents}
         assetUrls={assetUrls}
@@ -55,7 +56,9 @@ export function BoardCanvas(props: {
             onEditor(null)
           }
         }}
-      />
+      >
+        <TldrawLocale />
+      </Tldraw>
     </div>
   )
 }
