@@ -42,7 +42,7 @@ export function placementAtPoint(editor: Editor, point: VecLike, size: Size): Ca
     .filter((z) => editor.getShapePageBounds(z)?.containsPoint(point))
     .sort((a, b) => a.props.w * a.props.h - b.props.w * b.props.h)[0]
   if (!zone) return { x: point.x - size.w / 2, y: point.y - size.h / 2, zoneId: null }
-  const local = editor.getPointInParentSpace(zone.id, point)
+  const local = editor.getPointInShapeSpace(zone, point)
   const wanted = { x: local.x - size.w / 2, y: local.y - size.h / 2, ...size }
   if (cardsIn(editor, zone).some((card) => overlaps(card, wanted))) return placementInZone(editor, zone, size)
   return { x: wanted.x, y: wanted.y, zoneId: zone.id }
