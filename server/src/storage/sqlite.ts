@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import type { AccessRole, PersonRole } from '../../../shared/src/roles'
 import type { BoardRecord, BoardStorage, StoredAsset, StoredDocument } from './storage'
 
 export const SQLITE_FILE_NAME = 'tavolo.sqlite'
@@ -29,6 +30,16 @@ CREATE TABLE IF NOT EXISTS assets (
   content_type TEXT NOT NULL,
   data BLOB NOT NULL
 );
+CREATE TABLE IF NOT EXISTS people (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  access_role TEXT NOT NULL,
+  joined_at INTEGER NOT NULL,
+  PRIMARY KEY (board_id, id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS assets_by_board ON assets(board_id);
 CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY, checked_at INTEGER NOT NULL);
 `
 
@@ -72,6 +83,13 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
   const insertAsset = db.prepare('INSERT INTO assets (id, board_id, content_type, data) VALUES (?, ?, ?, ?)')
   const selectAsset = db.prepare<[string], { board_id: string; content_type: string; data: Buffer }>(
     'SELECT board_id, content_type, data FROM assets WHERE id = ?',
+  )
+  const sumAssetBytes = db.prepare<[string], { bytes: number }>(
+    'SELECT COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM assets WHERE board_id = ?',
+  )
+  const insertPerson = db.prepare('INSERT INTO people (board_id, id, name, role, access_role, joined_at) VALUES (?, ?, ?, ?, ?, ?)')
+  const selectPerson = db.prepare<[string, string], { name: string; role: PersonRole; access_role: AccessRole; joined_at: number }>(
+    'SELECT name, role, access_role, joined_at FROM people WHERE board_id = ? AND id = ?',
   )
   const touchHealth = db.prepare('INSERT INTO health (id, checked_at) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET checked_at = excluded.checked_at')
 
@@ -130,6 +148,18 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
     async getAsset(assetId) {
       const row = selectAsset.get(assetId)
       return row ? { boardId: row.board_id, contentType: row.content_type, data: toBytes(row.data) } : undefined
+    },
+    async boardAssetBytes(boardId) {
+      return sumAssetBytes.get(boardId)!.bytes
+    },
+    async addPerson(person) {
+      insertPerson.run(person.boardId, person.id, person.name, person.role, person.accessRole, person.joinedAt)
+    },
+    async getPerson(boardId, personId) {
+      const row = selectPerson.get(boardId, personId)
+      return row
+        ? { boardId, id: personId, name: row.name, role: row.role, accessRole: row.access_role, joinedAt: row.joined_at }
+        : undefined
     },
     async check() {
       touchHealth.run(Date.now())
