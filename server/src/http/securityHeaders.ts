@@ -11,7 +11,8 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "media-src 'self' data: blob:",
-  "connect-src 'self'",
+  // tldraw fetches its bundled translations as data: URLs and reads pasted images through blob: URLs.
+  "connect-src 'self' data: blob:",
   "worker-src 'self' blob:",
   "manifest-src 'self'",
   "frame-src 'none'",
