@@ -15,7 +15,9 @@ import { CLIENT_DIST_DIR } from './paths'
 import { CLOSE_GOING_AWAY, CLOSE_SECRET_ROTATED } from './relay/protocol'
 import { RoomRegistry } from './relay/rooms'
 import { Relay } from './relay/upgrade'
-import { openSqliteStorage } from './storage/sqlite'
+import { localFanout, type DisconnectCommand, type Fanout } from './fanout/fanout'
+import { openRedisFanout } from './fanout/redisFanout'
+import { openStorage } from './storage/openStorage'
 import type { BoardStorage } from './storage/storage'
 
 export interface TavoloServerStats {
@@ -42,17 +44,21 @@ export interface TavoloServerParts {
  * The server key and the storage, once a write to each has succeeded: a server that cannot keep
  * what people write must not say it is ready.
  */
-async function openWritableData(config: TavoloConfig, parts: TavoloServerParts): Promise<{ storage: BoardStorage; serverKey: Buffer }> {
+async function openWritableData(
+  config: TavoloConfig,
+  parts: TavoloServerParts,
+  logger: Logger,
+): Promise<{ storage: BoardStorage; serverKey: Buffer }> {
   let storage: BoardStorage | undefined
   try {
     probeFolderWrite(config.dataDir)
     const serverKey = loadOrCreateServerKey(config.dataDir)
-    storage = parts.storage ?? openSqliteStorage(config.dataDir)
+    storage = parts.storage ?? (await openStorage(config, logger))
     await storage.check()
     return { storage, serverKey }
   } catch (error) {
     await storage?.close().catch(() => undefined)
-    throw new Error(`the data folder ${config.dataDir} or its database cannot be written (${(error as Error).message})`)
+    throw new Error(`the data folder ${config.dataDir} or the database cannot be written (${(error as Error).message})`)
   }
 }
 
@@ -66,9 +72,18 @@ function probeFolderWrite(dir: string): void {
 /** Assembles the HTTP server, the API, the static client and the relay from a config. */
 export async function createTavoloServer(config: TavoloConfig, parts: TavoloServerParts = {}): Promise<TavoloServer> {
   const logger = parts.logger ?? createConsoleLogger()
-  const { storage, serverKey } = await openWritableData(config, parts)
+  const { storage, serverKey } = await openWritableData(config, parts, logger)
   const clientDir = parts.clientDir ?? CLIENT_DIST_DIR
-  const registry = new RoomRegistry(storage, { compactAfterUpdates: config.compactAfterUpdates, logger })
+  // The relay exists once the fan-out does; commands from other instances wait for neither.
+  const disconnect = (command: DisconnectCommand) => relay.disconnectRoles(command.boardId, command.roles, command.code, command.reason)
+  let fanout: Fanout
+  try {
+    fanout = config.redisUrl ? await openRedisFanout(config.redisUrl, disconnect, logger) : localFanout(disconnect)
+  } catch (error) {
+    await storage.close()
+    throw error
+  }
+  const registry = new RoomRegistry(storage, { compactAfterUpdates: config.compactAfterUpdates, logger, fanout })
   const relay = new Relay(storage, serverKey, registry, {
     maxMessageBytes: config.maxMessageBytes,
     maxSendBufferBytes: config.maxSendBufferBytes,
@@ -85,7 +100,12 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
     joins: new AddressRateLimit(config.joinsPerMinutePerAddress),
     tldrawLicenseKey: config.tldrawLicenseKey,
     onSecretsRotated: (boardId) =>
-      relay.disconnectRoles(boardId, ROTATED_ROLES, CLOSE_SECRET_ROTATED, 'the facilitator replaced this link: ask for the new one'),
+      fanout.disconnect({
+        boardId,
+        roles: [...ROTATED_ROLES],
+        code: CLOSE_SECRET_ROTATED,
+        reason: 'the facilitator replaced this link: ask for the new one',
+      }),
   }
   const stats = (): TavoloServerStats => ({ loadedRooms: registry.loadedCount, connections: relay.connectionCount })
 
@@ -157,6 +177,7 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
         await registry.whenUnloaded()
         server.closeAllConnections()
         await stopped
+        await fanout.close()
         await storage.close()
       })()
       return closing

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { REPO_ROOT } from '../../server/src/paths'
 import { openRawSocket, upgradeStatus } from '../support/rawsocket'
-import { createBoardViaApi, joinBoardViaApi, makeTempDataDir, startInProcessServer, type BoardCreated, type InProcessServer } from '../support/server'
+import { createBoardViaApi, makeTempDataDir, startInProcessServer, type BoardCreated, type InProcessServer } from '../support/server'
 
 // Every limit here is small so that a test can reach it; the defaults are in server/src/config.ts.
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(392)])
@@ -32,7 +32,7 @@ afterAll(async () => {
   fs.rmSync(base, { recursive: true, force: true })
 })
 
-const post = (urlPath: string, body: string | Uint8Array | undefined, headers: Record<string, string>) =>
+const post = (urlPath: string, body: string | Blob | undefined, headers: Record<string, string>) =>
   fetch(`${server.url}${urlPath}`, { method: 'POST', body, headers })
 
 describe('POST bodies', () => {
@@ -55,7 +55,7 @@ describe('POST bodies', () => {
   })
 
   it('keeps image uploads on their image content types', async () => {
-    const res = await post(`/api/boards/${board.id}/assets`, new Uint8Array(PNG), { 'Content-Type': 'image/png', Authorization: `Bearer ${board.secrets.editor}` })
+    const res = await post(`/api/boards/${board.id}/assets`, new Blob([new Uint8Array(PNG)]), { 'Content-Type': 'image/png', Authorization: `Bearer ${board.secrets.editor}` })
     expect(res.status).toBe(201)
   })
 })
@@ -64,7 +64,7 @@ describe('per-board image bytes', () => {
   it("refuses an upload past the board's total with 413 and a message saying so; other boards go on", async () => {
     const full = await createBoardViaApi(server.url, { title: 'Full' })
     const upload = (boardId: string, secret: string) =>
-      post(`/api/boards/${boardId}/assets`, new Uint8Array(PNG), { 'Content-Type': 'image/png', Authorization: `Bearer ${secret}` })
+      post(`/api/boards/${boardId}/assets`, new Blob([new Uint8Array(PNG)]), { 'Content-Type': 'image/png', Authorization: `Bearer ${secret}` })
     const results = await Promise.all([1, 2, 3].map(() => upload(full.id, full.secrets.editor)))
     expect(results.map((res) => res.status).sort()).toEqual([201, 201, 413])
     const refused = results.find((res) => res.status === 413)!
@@ -174,7 +174,7 @@ describe('unwritable data', () => {
     expect(result.output).not.toMatch(/ready/)
     const lines = result.output.trim().split('\n')
     expect(lines).toHaveLength(1)
-    expect(lines[0]).toContain(`Tavolo could not start: the data folder ${dataDir} or its database cannot be written`)
+    expect(lines[0]).toContain(`Tavolo could not start: the data folder ${dataDir} or the database cannot be written`)
     expect(lines[0]).toMatch(reason)
   }
 
