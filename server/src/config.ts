@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { LOG_LEVELS, type LogLevel } from './log'
 
 // Every setting is an environment variable with a default, so `npm start` needs no set-up.
 export interface TavoloConfig {
@@ -12,6 +13,7 @@ export interface TavoloConfig {
   maxConnectionsPerBoard: number
   tldrawLicenseKey: string | null
   skipClientBuild: boolean
+  logLevel: LogLevel
 }
 
 export interface SettingInfo {
@@ -31,6 +33,7 @@ export const SETTINGS: readonly SettingInfo[] = [
   { name: 'COMPACT_AFTER_UPDATES', default: '500', meaning: "Stored updates after which a board's log is merged into one snapshot (also done on unload)." },
   { name: 'MAX_CONNECTIONS_PER_BOARD', default: '500', meaning: 'Connections one board accepts at once; more are refused at the upgrade with HTTP 503.' },
   { name: 'TLDRAW_LICENSE_KEY', default: '(none)', meaning: 'tldraw licence key, served to the client at run time (GET /api/config); no rebuild needed.' },
+  { name: 'LOG_LEVEL', default: 'info', meaning: `Least severe log level written (JSON lines on stdout): one of ${LOG_LEVELS.join(', ')}.` },
   { name: 'SKIP_CLIENT_BUILD', default: '(unset)', meaning: 'Set to 1 to never build the client at start (tests build it once themselves).' },
 ]
 
@@ -42,6 +45,12 @@ function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min
     throw new Error(`Setting ${name} must be an integer ≥ ${min}, got "${raw}"`)
   }
   return value
+}
+
+function readLogLevel(env: NodeJS.ProcessEnv): LogLevel {
+  const raw = env.LOG_LEVEL || 'info'
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new Error(`Setting LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`)
+  return raw as LogLevel
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): TavoloConfig {
@@ -56,5 +65,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): TavoloConfig {
     maxConnectionsPerBoard: readInteger(env, 'MAX_CONNECTIONS_PER_BOARD', 500, 1),
     tldrawLicenseKey: env.TLDRAW_LICENSE_KEY || null,
     skipClientBuild: env.SKIP_CLIENT_BUILD === '1',
+    logLevel: readLogLevel(env),
   }
 }

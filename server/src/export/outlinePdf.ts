@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit'
 import type { Outline, OutlineBlock } from '../../../shared/src/export/outline'
 import { toWinAnsi } from './winAnsiText'
 
@@ -16,7 +15,9 @@ const CELL_PADDING = 4
 /** A heading stays with at least this much of what follows it. */
 const KEEP_WITH_NEXT = 60
 
-export function outlinePdf(outline: Outline): Promise<Buffer> {
+export async function outlinePdf(outline: Outline): Promise<Buffer> {
+  // Loaded on the first export, not at start: PDFKit and its font code are most of the server's size.
+  const { default: PDFDocument } = await import('pdfkit')
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_GAP },

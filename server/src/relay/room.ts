@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import type { Logger } from '../log'
+import { updatesCounter } from '../metrics'
 import type { BoardStorage } from '../storage/storage'
 import {
   CLOSE_INTERNAL_ERROR,
@@ -159,6 +160,7 @@ export class Room {
       return
     }
     this.storedUpdates += batch.length
+    updatesCounter.inc(batch.length)
     for (const { update, origin } of batch) {
       const message = encodeUpdate(update)
       for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message)
