@@ -12,7 +12,9 @@ import { CLIENT_DIST_DIR } from './paths'
 import { CLOSE_SECRET_ROTATED, CLOSE_SERVICE_RESTART } from './relay/protocol'
 import { RoomRegistry } from './relay/rooms'
 import { Relay } from './relay/upgrade'
-import { openSqliteStorage } from './storage/sqlite'
+import { localFanout, type DisconnectCommand, type Fanout } from './fanout/fanout'
+import { openRedisFanout } from './fanout/redisFanout'
+import { openStorage } from './storage/openStorage'
 import type { BoardStorage } from './storage/storage'
 
 export interface TavoloServerStats {
@@ -49,12 +51,25 @@ export interface TavoloServerParts {
 /** Assembles the HTTP server, the API, the static client and the relay from a config. */
 export async function createTavoloServer(config: TavoloConfig, parts: TavoloServerParts = {}): Promise<TavoloServer> {
   const logger = parts.logger ?? createJsonLogger(config.logLevel)
-  const storage = timedStorage(parts.storage ?? openSqliteStorage(config.dataDir))
-  const readinessChecks: ReadinessCheck[] = [{ name: 'storage', check: () => storage.check() }, ...(parts.readinessChecks ?? [])]
+  const storage = timedStorage(parts.storage ?? (await openStorage(config, logger)))
   let closing: Promise<void> | null = null
   const clientDir = parts.clientDir ?? CLIENT_DIST_DIR
   const serverKey = loadOrCreateServerKey(config.dataDir)
-  const registry = new RoomRegistry(storage, { compactAfterUpdates: config.compactAfterUpdates, logger })
+  // The relay exists once the fan-out does; commands from other instances wait for neither.
+  const disconnect = (command: DisconnectCommand) => relay.disconnectRoles(command.boardId, command.roles, command.code, command.reason)
+  let fanout: Fanout
+  try {
+    fanout = config.redisUrl ? await openRedisFanout(config.redisUrl, disconnect, logger) : localFanout(disconnect)
+  } catch (error) {
+    await storage.close()
+    throw error
+  }
+  const readinessChecks: ReadinessCheck[] = [
+    { name: 'storage', check: () => storage.check() },
+    ...(fanout.check ? [{ name: 'redis', check: () => fanout.check!() }] : []),
+    ...(parts.readinessChecks ?? []),
+  ]
+  const registry = new RoomRegistry(storage, { compactAfterUpdates: config.compactAfterUpdates, logger, fanout })
   const relay = new Relay(storage, serverKey, registry, {
     maxMessageBytes: config.maxMessageBytes,
     maxSendBufferBytes: config.maxSendBufferBytes,
@@ -67,7 +82,12 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
     maxAssetBytes: config.maxAssetBytes,
     tldrawLicenseKey: config.tldrawLicenseKey,
     onSecretsRotated: (boardId) =>
-      relay.disconnectRoles(boardId, ROTATED_ROLES, CLOSE_SECRET_ROTATED, 'the facilitator replaced this link: ask for the new one'),
+      fanout.disconnect({
+        boardId,
+        roles: [...ROTATED_ROLES],
+        code: CLOSE_SECRET_ROTATED,
+        reason: 'the facilitator replaced this link: ask for the new one',
+      }),
   }
   const stats = (): TavoloServerStats => ({ loadedRooms: registry.loadedCount, connections: relay.connectionCount })
 
@@ -151,6 +171,7 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
         await registry.whenUnloaded()
         server.closeAllConnections()
         await stopped
+        await fanout.close()
         await storage.close()
       })()
       return closing
