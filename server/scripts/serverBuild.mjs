@@ -4,29 +4,18 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { isStale } from './staleness.mjs'
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const SERVER_BUNDLE = path.join(REPO_ROOT, 'server', 'dist', 'main.js')
-const SERVER_SOURCES = ['server/src', 'shared/src', 'package-lock.json', 'server/scripts/serverBuild.mjs']
+const SERVER_SOURCES = ['server/src', 'shared/src', 'package-lock.json', 'server/scripts/serverBuild.mjs', 'server/scripts/staleness.mjs']
 // Loaded from node_modules at run time: native addons, the optional native pg driver, and PDFKit
 // (it reads its font metrics from files beside its code, and is imported only on a PDF export).
 const EXTERNAL = ['better-sqlite3', 'pg-native', 'pdfkit']
 
-function newestModification(entry) {
-  let stats
-  try {
-    stats = fs.statSync(entry)
-  } catch {
-    return 0
-  }
-  if (!stats.isDirectory()) return stats.mtimeMs
-  return fs.readdirSync(entry).reduce((newest, name) => Math.max(newest, newestModification(path.join(entry, name))), stats.mtimeMs)
-}
-
 /** Whether server/dist/main.js is missing or older than any of its sources. */
 export function serverBuildIsStale(root = REPO_ROOT) {
-  const built = newestModification(path.join(root, 'server', 'dist', 'main.js'))
-  return built === 0 || SERVER_SOURCES.some((source) => newestModification(path.join(root, source)) > built)
+  return isStale(root, 'server/dist/main.js', SERVER_SOURCES)
 }
 
 /** Bundles server/src/main.ts to server/dist/main.js when stale; concurrent callers are safe. */
