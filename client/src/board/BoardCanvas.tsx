@@ -5,7 +5,7 @@ import { TldrawLocale } from '../i18n/TldrawLocale'
 import { LicenseBlockedMessage } from './LicenseBlockedMessage'
 import { removeShapesOfFailedUploads } from './removeShapesOfFailedUploads'
 import { tavoloUiOverrides } from '../shapes/shapeUiOverrides'
-import { customShapeUtils } from './shapeUtils'
+import { tavoloShapeUtils } from '../shapes'
 import { useTldrawLicenseBlocked } from './useTldrawLicenseBlocked'
 
 // Bundled by Vite, so fonts, icons and translations come from our own server, never a CDN.
@@ -33,7 +33,7 @@ export function BoardCanvas(props: {
       {licenseBlocked && <LicenseBlockedMessage />}
       <Tldraw
         store={props.store}
-        shapeUtils={customShapeUtils}
+        shapeUtils={tavoloShapeUtils}
         overrides={tavoloUiOverrides}
         assetUrls={assetUrls}
         licenseKey={props.licenseKey ?? undefined}
