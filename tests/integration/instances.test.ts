@@ -136,7 +136,7 @@ describeWhenAvailable('two instances over PostgreSQL and Redis', unavailable, ()
     const closes = sockets.map((ws) => waitForClose(ws))
     const res = await fetch(`${a.url}/api/boards/${board.id}/links/rotate`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${board.secrets.facilitator}` },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${board.secrets.facilitator}` },
     })
     expect(res.status).toBe(200)
     for (const closed of await Promise.all(closes)) expect(closed.code).toBe(CLOSE_SECRET_ROTATED)

@@ -1,7 +1,7 @@
 import type { AccessRole, PersonRole } from '../../../shared/src/roles'
 
 // The storage interface: everything the server keeps. An engine is one file implementing it
-// (sqlite.ts, postgres/postgres.ts); openStorage.ts picks one from the settings. Methods return
+// (sqlite.ts, postgres.ts); openStorage.ts picks one from the settings. Methods return
 // promises so engines that talk to a network fit too.
 
 export interface BoardRecord {
