@@ -3,7 +3,7 @@ import http from 'node:http'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { ROTATED_ROLES } from './access/secrets'
-import { loadOrCreateServerKey } from './access/serverKey'
+import { loadOrCreateServerKey, serverKeyFingerprint } from './access/serverKey'
 import type { TavoloConfig } from './config'
 import { handleApi, type ApiContext } from './http/api'
 import { AddressRateLimit } from './http/rateLimit'
@@ -78,6 +78,7 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
   const disconnect = (command: DisconnectCommand) => relay.disconnectRoles(command.boardId, command.roles, command.code, command.reason)
   let fanout: Fanout
   try {
+    await storage.adoptServerKey(serverKeyFingerprint(serverKey))
     fanout = config.redisUrl ? await openRedisFanout(config.redisUrl, disconnect, logger) : localFanout(disconnect)
   } catch (error) {
     await storage.close()

@@ -6,8 +6,8 @@ import * as Y from 'yjs'
 import type { Logger } from '../../server/src/log'
 import { MIGRATIONS_DIR } from '../../server/src/paths'
 import { openPostgresStorage } from '../../server/src/storage/postgres'
-import type { BoardStorage } from '../../server/src/storage/storage'
-import { makeTempDataDir, startServerProcess } from '../support/server'
+import { OTHER_SERVER_KEY, type BoardStorage } from '../../server/src/storage/storage'
+import { makeTempDataDir, startInProcessServer, startServerProcess } from '../support/server'
 import { createTestDatabase, describeWhenAvailable, freePort, postgresUnavailable, type TestDatabase } from '../support/services'
 
 // What only the PostgreSQL engine does; the storage contract itself is storage-contract.test.ts.
@@ -76,6 +76,21 @@ describeWhenAvailable('PostgreSQL storage', await postgresUnavailable(), () => {
     expect((await storage.loadDocument(board.id)).updates).toHaveLength(1)
     await other.query('COMMIT')
     expect(await storage.compact(board.id, Y.encodeStateAsUpdate(doc), 1)).toBe(true)
+  })
+
+  it('an instance started with another server key than the others refuses to start, saying so', async () => {
+    const db = await freshDatabase()
+    const first = await startInProcessServer({ config: { databaseUrl: db.url } })
+    try {
+      const otherDir = makeTempDataDir()
+      await expect(startInProcessServer({ dataDir: otherDir, config: { databaseUrl: db.url } })).rejects.toThrow(OTHER_SERVER_KEY)
+      fs.rmSync(otherDir, { recursive: true, force: true })
+      // The same key (the same data folder, or a copy of server.key) is welcome.
+      const second = await startInProcessServer({ dataDir: first.dataDir, config: { databaseUrl: db.url } })
+      await second.server.close()
+    } finally {
+      await first.stop()
+    }
   })
 
   it('a server whose DATABASE_URL does not answer refuses to start, without printing the password', async () => {
