@@ -1,60 +1,131 @@
 import path from 'node:path'
 
-// Every setting is an environment variable with a default, so `npm start` needs no set-up.
-export interface TavoloConfig {
-  port: number
-  host: string
-  dataDir: string
-  maxMessageBytes: number
-  maxAssetBytes: number
-  maxSendBufferBytes: number
-  compactAfterUpdates: number
-  maxConnectionsPerBoard: number
-  tldrawLicenseKey: string | null
-  skipClientBuild: boolean
-}
+// Every setting is an environment variable with a default, so `npm start` needs no set-up. The
+// SETTINGS table below is the only place a setting is defined: `readConfig`, `npm start -- --help`
+// and the TavoloConfig type all come from it, and a test holds README's table to it. Adding a
+// setting is adding one row.
 
-export interface SettingInfo {
+/** Turns the variable's text into the setting's value; throws saying what the value must be. */
+type Parser<V> = (raw: string) => V
+
+interface Setting<Key extends string, V> {
+  /** The TavoloConfig field. */
+  key: Key
+  /** The environment variable. */
   name: string
+  /** The variable's text when it is unset or empty ('' for "none"), parsed like any other. */
   default: string
-  meaning: string
+  parse: Parser<V>
+  /** One line for README and --help. */
+  doc: string
 }
 
-/** The settings, for the README table and for `--help`-style output. */
-export const SETTINGS: readonly SettingInfo[] = [
-  { name: 'PORT', default: '8080', meaning: 'TCP port for the app, the API and the relay (0 picks a free port).' },
-  { name: 'HOST', default: '0.0.0.0', meaning: 'Interface to listen on; the default lets laptops on the venue network join.' },
-  { name: 'DATA_DIR', default: './data', meaning: 'Folder for the SQLite database (tavolo.sqlite) and the server key (server.key).' },
-  { name: 'MAX_MESSAGE_BYTES', default: '2097152', meaning: 'Largest websocket message accepted; a bigger one closes that connection with code 1009.' },
-  { name: 'MAX_ASSET_BYTES', default: '10485760', meaning: 'Largest image upload accepted by POST /api/boards/:id/assets (413 beyond).' },
-  { name: 'MAX_SEND_BUFFER_BYTES', default: '8388608', meaning: 'Bytes the server may queue for one client that does not read; beyond it the client is disconnected (1008).' },
-  { name: 'COMPACT_AFTER_UPDATES', default: '500', meaning: "Stored updates after which a board's log is merged into one snapshot (also done on unload)." },
-  { name: 'MAX_CONNECTIONS_PER_BOARD', default: '500', meaning: 'Connections one board accepts at once; more are refused at the upgrade with HTTP 503.' },
-  { name: 'TLDRAW_LICENSE_KEY', default: '(none)', meaning: 'tldraw licence key, served to the client at run time (GET /api/config); no rebuild needed.' },
-  { name: 'SKIP_CLIENT_BUILD', default: '(unset)', meaning: 'Set to 1 to never build the client at start (tests build it once themselves).' },
-]
+function setting<Key extends string, V>(key: Key, name: string, fallback: string, parse: Parser<V>, doc: string): Setting<Key, V> {
+  return { key, name, default: fallback, parse, doc }
+}
 
-function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
-  const raw = env[name]
-  if (raw === undefined || raw === '') return fallback
-  const value = Number(raw)
-  if (!Number.isInteger(value) || value < min) {
-    throw new Error(`Setting ${name} must be an integer ≥ ${min}, got "${raw}"`)
+/** A whole number of at least `min`. */
+function integer(min: number): Parser<number> {
+  return (raw) => {
+    const value = Number(raw)
+    if (!/^\s*-?\d+\s*$/.test(raw) || !Number.isSafeInteger(value) || value < min) throw new Error(`an integer ≥ ${min}`)
+    return value
   }
-  return value
+}
+const text: Parser<string> = (raw) => raw
+const optionalText: Parser<string | null> = (raw) => raw || null
+const directory: Parser<string> = (raw) => path.resolve(raw)
+const flag: Parser<boolean> = (raw) => {
+  if (raw !== '' && raw !== '0' && raw !== '1') throw new Error('1 (on) or 0 (off)')
+  return raw === '1'
 }
 
+export const SETTINGS = [
+  setting('port', 'PORT', '8080', integer(0), 'TCP port for the app, the API and the relay (0 picks a free port).'),
+  setting('host', 'HOST', '0.0.0.0', text, "Interface to listen on; the default lets laptops on the venue's network join."),
+  setting(
+    'dataDir',
+    'DATA_DIR',
+    './data',
+    directory,
+    'Folder for the SQLite database (tavolo.sqlite) and the server key (server.key, from which every board secret is derived: keep it with the database).',
+  ),
+  setting(
+    'maxMessageBytes',
+    'MAX_MESSAGE_BYTES',
+    '2097152',
+    integer(1024),
+    'Largest websocket message accepted; a bigger one closes that connection with code 1009.',
+  ),
+  setting('maxAssetBytes', 'MAX_ASSET_BYTES', '10485760', integer(1), 'Largest image upload (413 beyond).'),
+  setting(
+    'maxSendBufferBytes',
+    'MAX_SEND_BUFFER_BYTES',
+    '8388608',
+    integer(1024),
+    'Bytes queued for one client that does not read; beyond it that client is disconnected (1008).',
+  ),
+  setting(
+    'compactAfterUpdates',
+    'COMPACT_AFTER_UPDATES',
+    '500',
+    integer(1),
+    "Stored updates after which a board's log is merged into one snapshot (also done when the last person leaves).",
+  ),
+  setting(
+    'maxConnectionsPerBoard',
+    'MAX_CONNECTIONS_PER_BOARD',
+    '500',
+    integer(1),
+    'Connections one board accepts at once; more are refused at the upgrade with HTTP 503.',
+  ),
+  setting(
+    'tldrawLicenseKey',
+    'TLDRAW_LICENSE_KEY',
+    '',
+    optionalText,
+    'tldraw licence key, served to the browser at run time (no rebuild). Over plain HTTP or on localhost tldraw runs without one (with its watermark); behind HTTPS on a real domain tldraw requires one and Tavolo says so on screen when it is missing.',
+  ),
+  setting('skipClientBuild', 'SKIP_CLIENT_BUILD', '', flag, '1: never build the client at start (the tests build it once themselves).'),
+] as const
+
+type SettingRow = (typeof SETTINGS)[number]
+
+export type TavoloConfig = { [Row in SettingRow as Row['key']]: ReturnType<Row['parse']> }
+
+function readSetting(row: SettingRow, env: NodeJS.ProcessEnv): unknown {
+  const raw = env[row.name]
+  const given = raw === undefined || raw === '' ? row.default : raw
+  try {
+    return row.parse(given)
+  } catch (error) {
+    throw new Error(`Setting ${row.name} must be ${(error as Error).message}, got "${given}"`)
+  }
+}
+
+/** The configuration from `env`; throws naming the first setting whose value is wrong. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): TavoloConfig {
-  return {
-    port: readInteger(env, 'PORT', 8080, 0),
-    host: env.HOST || '0.0.0.0',
-    dataDir: path.resolve(env.DATA_DIR || './data'),
-    maxMessageBytes: readInteger(env, 'MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024),
-    maxAssetBytes: readInteger(env, 'MAX_ASSET_BYTES', 10 * 1024 * 1024, 1),
-    maxSendBufferBytes: readInteger(env, 'MAX_SEND_BUFFER_BYTES', 8 * 1024 * 1024, 1024),
-    compactAfterUpdates: readInteger(env, 'COMPACT_AFTER_UPDATES', 500, 1),
-    maxConnectionsPerBoard: readInteger(env, 'MAX_CONNECTIONS_PER_BOARD', 500, 1),
-    tldrawLicenseKey: env.TLDRAW_LICENSE_KEY || null,
-    skipClientBuild: env.SKIP_CLIENT_BUILD === '1',
+  return Object.fromEntries(SETTINGS.map((row) => [row.key, readSetting(row, env)])) as TavoloConfig
+}
+
+/** The text `npm start -- --help` prints: every setting, its default and what it does. */
+export function settingsHelp(width = 100): string {
+  const lines = ['Tavolo server. Every setting is an environment variable with a default:', '']
+  for (const row of SETTINGS) {
+    lines.push(`  ${row.name}=${row.default}${row.default === '' ? '   (default: none)' : ''}`)
+    lines.push(...wrap(row.doc, width - 6).map((line) => `      ${line}`))
   }
+  return lines.join('\n')
+}
+
+function wrap(paragraph: string, width: number): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of paragraph.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line)
+      line = word
+    } else line = line ? `${line} ${word}` : word
+  }
+  return [...lines, line]
 }

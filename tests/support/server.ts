@@ -7,16 +7,11 @@ import { createTavoloServer, type TavoloServer } from '../../server/src/app'
 import { readConfig, type TavoloConfig } from '../../server/src/config'
 import type { Logger } from '../../server/src/log'
 import type { BoardStorage } from '../../server/src/storage/storage'
+import type { CreatedBoard, NewBoardRequest } from '../../shared/src/wire/api'
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const READY_LINE = /Tavolo is ready on port (\d+)/
 const START_TIMEOUT_MS = 30_000
-
-export interface BoardCreated {
-  id: string
-  title: string
-  secrets: { facilitator: string; editor: string; viewer: string }
-}
 
 export interface ServerProcess {
   /** http://127.0.0.1:<port> */
@@ -160,7 +155,7 @@ export async function startInProcessServer(
 }
 
 /** POST /api/boards; throws with the server's error unless it answers 201. */
-export async function createBoardViaApi(url: string, body?: { title?: string; template?: string }): Promise<BoardCreated> {
+export async function createBoardViaApi(url: string, body?: NewBoardRequest): Promise<CreatedBoard> {
   const res = await fetch(`${url}/api/boards`, {
     method: 'POST',
     headers: body ? { 'Content-Type': 'application/json' } : {},
@@ -168,5 +163,5 @@ export async function createBoardViaApi(url: string, body?: { title?: string; te
   })
   const json = await res.json()
   if (res.status !== 201) throw new Error(`POST /api/boards answered ${res.status}: ${JSON.stringify(json)}`)
-  return json as BoardCreated
+  return json as CreatedBoard
 }

@@ -2,6 +2,7 @@ import { ErrorText } from '../ui/ErrorText'
 import { useEffect, useState, type FormEvent } from 'react'
 import { createBoard, describeError, listTemplates, type TemplateSummary } from '../api'
 import { boardLinkPath, parseBoardLink } from '../../../shared/src/session/joinLink'
+import { DEFAULT_BOARD_TITLE, DEFAULT_TEMPLATE_ID, MAX_TITLE_LENGTH } from '../../../shared/src/wire/limits'
 import { ImportBoardForm } from '../export/ImportBoardForm'
 import { boardPath, navigate } from '../routing'
 import { useLocalStore } from '../state/localStore'
@@ -29,7 +30,7 @@ type TemplatesState = { status: 'loading' } | { status: 'ready'; templates: Temp
 function NewWorkshopForm() {
   const [templates, setTemplates] = useState<TemplatesState>({ status: 'loading' })
   const [title, setTitle] = useState('')
-  const [template, setTemplate] = useState('blank')
+  const [template, setTemplate] = useState(DEFAULT_TEMPLATE_ID)
   const [creating, setCreating] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
@@ -39,7 +40,8 @@ function NewWorkshopForm() {
       (list) => {
         if (cancelled) return
         setTemplates({ status: 'ready', templates: list })
-        if (list.length > 0 && !list.some((t) => t.id === 'blank')) setTemplate(list[0].id)
+        // The catalogue lists its suggestion first.
+        if (list.length > 0) setTemplate(list[0].id)
       },
       (e: unknown) => !cancelled && setTemplates({ status: 'error', message: describeError(e) }),
     )
@@ -53,7 +55,7 @@ function NewWorkshopForm() {
     setCreating(true)
     setError(null)
     try {
-      openNewBoard(await createBoard({ title: title.trim() || 'Untitled workshop', template }))
+      openNewBoard(await createBoard({ title: title.trim() || DEFAULT_BOARD_TITLE, template }))
     } catch (e) {
       setError(describeError(e))
       setCreating(false)
@@ -69,7 +71,7 @@ function NewWorkshopForm() {
         value={title}
         onChange={(e) => setTitle(e.target.value)}
         placeholder="e.g. MSc Public Services Management"
-        maxLength={200}
+        maxLength={MAX_TITLE_LENGTH}
       />
       <label htmlFor="workshop-template">Template</label>
       <select
@@ -85,7 +87,7 @@ function NewWorkshopForm() {
             </option>
           ))
         ) : (
-          <option value="blank">{templates.status === 'loading' ? 'Loading templates…' : 'Blank'}</option>
+          <option value={DEFAULT_TEMPLATE_ID}>{templates.status === 'loading' ? 'Loading templates…' : 'Blank'}</option>
         )}
       </select>
       {templates.status === 'error' && <p className="hint">Templates could not be loaded ({templates.message}); a blank board will be created.</p>}

@@ -4,6 +4,7 @@ import { checkBoardAccess, type AccessCheck } from '../access/boardAccess'
 import { deriveBoardSecrets } from '../access/secrets'
 import { createBoard, parseNewBoardRequest } from '../boards/newBoard'
 import type { BoardStorage } from '../storage/storage'
+import { MAX_JSON_BODY_BYTES } from '../../../shared/src/wire/limits'
 import { handleAssetDownload, handleAssetUpload } from './assets'
 import { importBoardFile, isExportFormat, sendBoardExport } from './exports'
 import { HttpError, bearerSecret, readBody, sendJson } from './respond'
@@ -16,8 +17,6 @@ export interface ApiContext {
   /** Called after a board's shared links were replaced, to drop connections still using the old ones. */
   onSecretsRotated(boardId: string): void
 }
-
-const MAX_JSON_BODY_BYTES = 64 * 1024
 
 /** Turns an access check into the board and role, or the HTTP error the API answers. */
 export function requireAccess(check: AccessCheck): Extract<AccessCheck, { outcome: 'granted' }> {
@@ -52,8 +51,9 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
   const access = (boardId: string) => checkBoardAccess(ctx.storage, ctx.serverKey, boardId, bearerSecret(req))
 
   if (path === '/api/boards' && method === 'POST') {
-    const board = await createBoard(ctx.storage, ctx.serverKey, parseNewBoardRequest(await readJson(req)))
-    sendJson(res, 201, board)
+    const request = parseNewBoardRequest(await readJson(req))
+    if (!request.ok) throw new HttpError(400, request.error)
+    sendJson(res, 201, await createBoard(ctx.storage, ctx.serverKey, request.value))
     return true
   }
   if (path === '/api/boards/import' && method === 'POST') {

@@ -2,9 +2,8 @@ import * as Y from 'yjs'
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import type { Logger } from '../log'
 import type { BoardStorage } from '../storage/storage'
+import { CLOSE_INTERNAL_ERROR, CLOSE_INVALID_PAYLOAD } from '../../../shared/src/wire/closeCodes'
 import {
-  CLOSE_INTERNAL_ERROR,
-  CLOSE_INVALID_PAYLOAD,
   ProtocolError,
   encodeAwareness,
   encodeSyncStep1,
