@@ -18,10 +18,19 @@ interface Setting<Key extends string, V> {
   parse: Parser<V>
   /** One line for README and --help. */
   doc: string
+  /** The value may hold a password: error messages do not repeat it. */
+  secret: boolean
 }
 
-function setting<Key extends string, V>(key: Key, name: string, fallback: string, parse: Parser<V>, doc: string): Setting<Key, V> {
-  return { key, name, default: fallback, parse, doc }
+function setting<Key extends string, V>(
+  key: Key,
+  name: string,
+  fallback: string,
+  parse: Parser<V>,
+  doc: string,
+  opts: { secret?: boolean } = {},
+): Setting<Key, V> {
+  return { key, name, default: fallback, parse, doc, secret: opts.secret ?? false }
 }
 
 /** A whole number of at least `min`. */
@@ -35,6 +44,15 @@ function integer(min: number): Parser<number> {
 const text: Parser<string> = (raw) => raw
 const optionalText: Parser<string | null> = (raw) => raw || null
 const directory: Parser<string> = (raw) => path.resolve(raw)
+/** A URL with one of `protocols` ('postgres:'), or null when unset. */
+function optionalUrl(protocols: readonly string[]): Parser<string | null> {
+  return (raw) => {
+    if (raw === '') return null
+    const protocol = URL.canParse(raw) ? new URL(raw).protocol : null
+    if (!protocol || !protocols.includes(protocol)) throw new Error(`a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`)
+    return raw
+  }
+}
 const flag: Parser<boolean> = (raw) => {
   if (raw !== '' && raw !== '0' && raw !== '1') throw new Error('1 (on) or 0 (off)')
   return raw === '1'
@@ -86,6 +104,22 @@ export const SETTINGS = [
     optionalText,
     'tldraw licence key, served to the browser at run time (no rebuild). Over plain HTTP or on localhost tldraw runs without one (with its watermark); behind HTTPS on a real domain tldraw requires one and Tavolo says so on screen when it is missing.',
   ),
+  setting(
+    'databaseUrl',
+    'DATABASE_URL',
+    '',
+    optionalUrl(['postgres:', 'postgresql:']),
+    'postgres://user:password@host:port/database: store boards in PostgreSQL instead of SQLite (schema created and migrated at start), so several instances can share them. See Running several instances.',
+    { secret: true },
+  ),
+  setting(
+    'redisUrl',
+    'REDIS_URL',
+    '',
+    optionalUrl(['redis:', 'rediss:']),
+    'redis://host:port: relay edits, presence and link rotations between instances through Redis. Needs DATABASE_URL.',
+    { secret: true },
+  ),
   setting('skipClientBuild', 'SKIP_CLIENT_BUILD', '', flag, '1: never build the client at start (the tests build it once themselves).'),
 ] as const
 
@@ -99,13 +133,16 @@ function readSetting(row: SettingRow, env: NodeJS.ProcessEnv): unknown {
   try {
     return row.parse(given)
   } catch (error) {
-    throw new Error(`Setting ${row.name} must be ${(error as Error).message}, got "${given}"`)
+    throw new Error(`Setting ${row.name} must be ${(error as Error).message}${row.secret ? '' : `, got "${given}"`}`)
   }
 }
 
 /** The configuration from `env`; throws naming the first setting whose value is wrong. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): TavoloConfig {
-  return Object.fromEntries(SETTINGS.map((row) => [row.key, readSetting(row, env)])) as TavoloConfig
+  const config = Object.fromEntries(SETTINGS.map((row) => [row.key, readSetting(row, env)])) as TavoloConfig
+  // Instances on separate SQLite files would each hold a different board: fan-out needs one shared store.
+  if (config.redisUrl && !config.databaseUrl) throw new Error('Setting REDIS_URL needs DATABASE_URL: instances must share one PostgreSQL database')
+  return config
 }
 
 /** The text `npm start -- --help` prints: every setting, its default and what it does. */

@@ -8,12 +8,12 @@ const README = fs.readFileSync(path.resolve('README.md'), 'utf8')
 // Read by `npm run dev`'s script, not by the server.
 const DEV_SCRIPT_SETTINGS = ['TAVOLO_DEV_API_PORT']
 
-/** README's settings table as { name, default, doc }, without markdown and unit notes. */
+/** README's settings table as { name, default, doc }, without markdown (code, links) and unit notes. */
 function readmeSettings() {
   const section = README.slice(README.indexOf('## Settings'))
   const rows = section.slice(0, section.indexOf('\n## ')).split('\n').filter((line) => /^\| `/.test(line))
   return rows.map((line) => {
-    const [name, fallback, doc] = line.split(' | ').map((cell) => cell.replace(/^\| |\|$/g, '').replaceAll('`', '').trim())
+    const [name, fallback, doc] = line.split(' | ').map((cell) => cell.replace(/^\| |\|$/g, '').replaceAll('`', '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').trim())
     return { name, default: fallback === 'none' ? '' : fallback.replace(/ \(.*\)$/, ''), doc }
   })
 }
@@ -49,6 +49,9 @@ describe('server settings', () => {
     expect(() => readConfig({ PORT: '80.5' })).toThrow('Setting PORT must be an integer ≥ 0, got "80.5"')
     expect(() => readConfig({ COMPACT_AFTER_UPDATES: '0' })).toThrow('Setting COMPACT_AFTER_UPDATES must be an integer ≥ 1, got "0"')
     expect(() => readConfig({ SKIP_CLIENT_BUILD: 'yes' })).toThrow('Setting SKIP_CLIENT_BUILD must be 1 (on) or 0 (off), got "yes"')
+    // A URL may hold a password: the message does not repeat it.
+    expect(() => readConfig({ DATABASE_URL: 'mysql://u:hunter2@h/db' })).toThrow(/^Setting DATABASE_URL must be a URL starting with postgres:\/\/ or postgresql:\/\/$/)
+    expect(() => readConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow('Setting REDIS_URL needs DATABASE_URL')
   })
 
   it('`--help` prints every setting with its default and exits 0', () => {
