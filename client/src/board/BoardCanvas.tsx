@@ -1,10 +1,11 @@
 import { useState } from 'react'
 import { Tldraw, type Editor, type TLStoreWithStatus } from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import { TldrawLocale } from '../i18n/TldrawLocale'
 import { LicenseBlockedMessage } from './LicenseBlockedMessage'
 import { removeShapesOfFailedUploads } from './removeShapesOfFailedUploads'
 import { tavoloUiOverrides } from '../shapes/shapeUiOverrides'
-import { customShapeUtils } from './shapeUtils'
+import { tavoloShapeUtils } from '../shapes'
 import { useTldrawLicenseBlocked } from './useTldrawLicenseBlocked'
 
 // Bundled by Vite, so fonts, icons and translations come from our own server, never a CDN.
@@ -32,7 +33,7 @@ export function BoardCanvas(props: {
       {licenseBlocked && <LicenseBlockedMessage />}
       <Tldraw
         store={props.store}
-        shapeUtils={customShapeUtils}
+        shapeUtils={tavoloShapeUtils}
         overrides={tavoloUiOverrides}
         assetUrls={assetUrls}
         licenseKey={props.licenseKey ?? undefined}
@@ -53,7 +54,9 @@ export function BoardCanvas(props: {
             onEditor(null)
           }
         }}
-      />
+      >
+        <TldrawLocale />
+      </Tldraw>
     </div>
   )
 }

@@ -12,7 +12,7 @@ import { BoardCanvas } from './BoardCanvas'
 import { EditMeDialog } from './EditMeDialog'
 import type { PeopleListEntry } from './PeopleList'
 import { ShareDialog } from './ShareDialog'
-import { customShapeUtils } from './shapeUtils'
+import { tavoloShapeUtils } from '../shapes'
 import { TopBar } from './TopBar'
 import { UploadErrorAlert } from './UploadErrorAlert'
 import { useDisconnectWhileOffline } from './useDisconnectWhileOffline'
@@ -40,7 +40,7 @@ export function BoardRoom(props: { info: BoardInfo; secret: string; profile: Boa
     () => createBoardAssetStore({ boardId: info.id, secret, onUploadError: setUploadError }),
     [info.id, secret],
   )
-  const sync = useBoardSync({ boardId: info.id, secret, person, shapeUtils: customShapeUtils, readOnly, assets, accessRole: info.role })
+  const sync = useBoardSync({ boardId: info.id, secret, person, shapeUtils: tavoloShapeUtils, readOnly, assets, accessRole: info.role })
   useDisconnectWhileOffline(sync.provider)
 
   const followingId = useValue('following', () => editor?.getInstanceState().followingUserId ?? null, [editor])

@@ -2,8 +2,9 @@ import { randomId } from '../state/randomId'
 import { useState } from 'react'
 import { Tldraw, type Editor } from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import { TldrawLocale } from '../i18n/TldrawLocale'
 import type { BoardInfo } from '../api'
-import { customShapeUtils } from '../board/shapeUtils'
+import { tavoloShapeUtils } from '../shapes'
 import { useBoardInfo } from '../board/useBoardInfo'
 import { ConnectionRefusedMessage, useConnectionRefusal } from '../facilitation/ConnectionRefusedMessage'
 import { FacilitationProvider, useBoardFacilitation } from '../facilitation/FacilitationContext'
@@ -53,7 +54,7 @@ function PresentRoom({ info, secret, licenseKey }: { info: BoardInfo; secret: st
   // Its own person, so a projector opened on the facilitator's laptop never follows itself.
   const [person] = useState(() => ({ id: `projector-${randomId()}`, name: 'Projector', role: 'projector', colour: '#5b6475' }))
   const [editor, setEditor] = useState<Editor | null>(null)
-  const sync = useBoardSync({ boardId: info.id, secret, person, shapeUtils: customShapeUtils, readOnly: true, accessRole: 'viewer' })
+  const sync = useBoardSync({ boardId: info.id, secret, person, shapeUtils: tavoloShapeUtils, readOnly: true, accessRole: 'viewer' })
   const refusal = useConnectionRefusal(sync.provider)
   useFollowFacilitator(editor, sync.presentPeople)
   const facilitatorHere = sync.presentPeople.some((p) => !p.isSelf && p.person.accessRole === 'facilitator')
@@ -71,7 +72,7 @@ function PresentRoom({ info, secret, licenseKey }: { info: BoardInfo; secret: st
             {!facilitatorHere && <p className="tavolo-present-waiting">Waiting for the facilitator…</p>}
             <Tldraw
               store={sync.store}
-              shapeUtils={customShapeUtils}
+              shapeUtils={tavoloShapeUtils}
               overrides={tavoloUiOverrides}
               assetUrls={assetUrls}
               licenseKey={licenseKey ?? undefined}
@@ -86,7 +87,9 @@ function PresentRoom({ info, secret, licenseKey }: { info: BoardInfo; secret: st
                   setEditor(null)
                 }
               }}
-            />
+            >
+              <TldrawLocale />
+            </Tldraw>
           </div>
           <aside className="tavolo-present-side" aria-label="Workshop summary">
             <JoinQrCode boardId={info.id} secret={secret} role={info.role} />

@@ -1,5 +1,5 @@
 import { isObject } from '../board/shapeLike'
-import { ZONE_TYPE } from '../cards/zone'
+import { ZONE_TYPE } from '../cards/zone/zone'
 
 // The facilitator locks the structure of a template: zones and frames. A locked shape cannot be
 // moved, resized, deleted or unlocked by participants, and neither can the zones and frames

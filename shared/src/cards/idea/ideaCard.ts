@@ -4,6 +4,7 @@ import {
   type TLBaseShape,
 } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
+import type { CardDefinition } from '../cardFields'
 
 /** A free-text proposal that is not yet structured. */
 export const IDEA_CARD_TYPE = 'tavolo-idea'
@@ -25,10 +26,15 @@ export const ideaCardProps: RecordProps<IdeaCardShape> = {
 // No change since the first published props; a later change adds its step here.
 export const ideaCardMigrations = createShapePropsMigrationSequence({ sequence: [] })
 
-export const IDEA_CARD_FIELD_LABELS: Record<keyof Omit<IdeaCardProps, 'w' | 'h'>, string> = {
-  text: 'Idea',
-}
-
 export function defaultIdeaCardProps(): IdeaCardProps {
   return { w: 220, h: 160, text: '' }
+}
+
+export const IDEA_CARD: CardDefinition<typeof IDEA_CARD_TYPE, IdeaCardProps> = {
+  type: IDEA_CARD_TYPE,
+  label: 'Idea',
+  props: ideaCardProps,
+  migrations: ideaCardMigrations,
+  defaultProps: defaultIdeaCardProps,
+  fields: [{ key: 'text', label: 'Idea', kind: 'longText', show: 'body' }],
 }

@@ -1,7 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react'
 import { useEditor, type TLShape } from 'tldraw'
-import { editedCardMeta } from '../../../shared/src/cards'
-import { fieldValue, type CardDefinition, type CardField } from './cardDefinitions'
+import { editedCardMeta } from '../../../../shared/src/cards'
+import { fieldValue, type CardDefinition, type CardField } from '../../../../shared/src/cards'
 
 // The form a card shows while it is being edited. Every change is written at once (others see
 // it live); a number that does not parse stays in the field with its message and is not stored.

@@ -5,7 +5,8 @@ import {
   type TLBaseShape,
 } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
-import { hoursValidator } from './numberFields'
+import { fieldOptions, type CardDefinition } from '../cardFields'
+import { hoursValidator, parseHours } from '../numberFields'
 
 /** A module or topic of the course. */
 export const CONTENT_CARD_TYPE = 'tavolo-content'
@@ -35,13 +36,16 @@ export const contentCardProps: RecordProps<ContentCardShape> = {
 }
 
 export const contentCardVersions = createShapePropsMigrationIds(CONTENT_CARD_TYPE, {
-  // Version 1 is the first published props (title, description, hours): nothing to change.
   Initial: 1,
   AddDeliveredBy: 2,
 })
 
 export const contentCardMigrations = createShapePropsMigrationSequence({
   sequence: [
+    // Changes nothing, yet stays: tldraw numbers a sequence from /1 with no gaps and compares a
+    // stored board's version with the last step's number. Dropping it would renumber
+    // AddDeliveredBy to 1, so boards stored at version 2 would look newer than this code and
+    // boards at version 1 would never get `deliveredBy`.
     { id: contentCardVersions.Initial, up: (props) => props, down: (props) => props },
     {
       id: contentCardVersions.AddDeliveredBy,
@@ -50,13 +54,6 @@ export const contentCardMigrations = createShapePropsMigrationSequence({
     },
   ],
 })
-
-export const CONTENT_CARD_FIELD_LABELS: Record<keyof Omit<ContentCardProps, 'w' | 'h'>, string> = {
-  title: 'Title',
-  description: 'Description',
-  hours: 'Hours',
-  deliveredBy: 'Delivered by',
-}
 
 export const DELIVERED_BY_LABELS: Record<DeliveredBy, string> = {
   unset: 'Not decided yet',
@@ -67,4 +64,18 @@ export const DELIVERED_BY_LABELS: Record<DeliveredBy, string> = {
 
 export function defaultContentCardProps(): ContentCardProps {
   return { w: 260, h: 180, title: '', description: '', hours: 0, deliveredBy: 'unset' }
+}
+
+export const CONTENT_CARD: CardDefinition<typeof CONTENT_CARD_TYPE, ContentCardProps> = {
+  type: CONTENT_CARD_TYPE,
+  label: 'Content',
+  props: contentCardProps,
+  migrations: contentCardMigrations,
+  defaultProps: defaultContentCardProps,
+  fields: [
+    { key: 'title', label: 'Title', kind: 'text', show: 'heading' },
+    { key: 'description', label: 'Description', kind: 'longText', show: 'body' },
+    { key: 'hours', label: 'Hours', kind: 'number', unit: 'h', parse: parseHours, show: 'fact' },
+    { key: 'deliveredBy', label: 'Delivered by', kind: 'choice', options: fieldOptions(DELIVERED_BY, DELIVERED_BY_LABELS), show: 'fact' },
+  ],
 }

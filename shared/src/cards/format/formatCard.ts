@@ -4,7 +4,8 @@ import {
   type TLBaseShape,
 } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
-import { hoursValidator } from './numberFields'
+import { fieldOptions, type CardDefinition } from '../cardFields'
+import { hoursValidator, parseHours } from '../numberFields'
 
 /** A kind of lecture or activity, with the hours it takes. */
 export const FORMAT_CARD_TYPE = 'tavolo-format'
@@ -42,12 +43,6 @@ export const formatCardProps: RecordProps<FormatCardShape> = {
 // No change since the first published props; a later change adds its step here.
 export const formatCardMigrations = createShapePropsMigrationSequence({ sequence: [] })
 
-export const FORMAT_CARD_FIELD_LABELS: Record<keyof Omit<FormatCardProps, 'w' | 'h'>, string> = {
-  kind: 'Kind',
-  hours: 'Hours',
-  notes: 'Notes',
-}
-
 export const FORMAT_KIND_LABELS: Record<FormatKind, string> = {
   lecture: 'Frontal lecture',
   seminar: 'Seminar',
@@ -61,4 +56,17 @@ export const FORMAT_KIND_LABELS: Record<FormatKind, string> = {
 
 export function defaultFormatCardProps(): FormatCardProps {
   return { w: 240, h: 160, kind: 'lecture', hours: 0, notes: '' }
+}
+
+export const FORMAT_CARD: CardDefinition<typeof FORMAT_CARD_TYPE, FormatCardProps> = {
+  type: FORMAT_CARD_TYPE,
+  label: 'Lecture format',
+  props: formatCardProps,
+  migrations: formatCardMigrations,
+  defaultProps: defaultFormatCardProps,
+  fields: [
+    { key: 'kind', label: 'Kind', kind: 'choice', options: fieldOptions(FORMAT_KINDS, FORMAT_KIND_LABELS), show: 'heading' },
+    { key: 'hours', label: 'Hours', kind: 'number', unit: 'h', parse: parseHours, show: 'fact' },
+    { key: 'notes', label: 'Notes', kind: 'longText', show: 'body' },
+  ],
 }

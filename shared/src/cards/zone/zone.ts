@@ -4,7 +4,7 @@ import {
   type TLBaseShape,
 } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
-import { CARD_TYPES, type CardType } from './cardTypes'
+import { CARD_TYPES, type CardType } from '../cardTypes'
 
 /** A labelled area of a template that holds cards like a frame (cards inside are its children). */
 export const ZONE_TYPE = 'tavolo-zone'
@@ -28,11 +28,6 @@ export const zoneProps: RecordProps<ZoneShape> = {
 
 // No change since the first published props; a later change adds its step here.
 export const zoneMigrations = createShapePropsMigrationSequence({ sequence: [] })
-
-export const ZONE_FIELD_LABELS: Record<keyof Omit<ZoneProps, 'w' | 'h'>, string> = {
-  title: 'Zone title',
-  accepts: 'Cards that belong here',
-}
 
 export function defaultZoneProps(): ZoneProps {
   return { w: 800, h: 600, title: '', accepts: [] }

@@ -4,7 +4,8 @@ import {
   type TLBaseShape,
 } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
-import { weightValidator } from './numberFields'
+import { fieldOptions, type CardDefinition } from '../cardFields'
+import { parseWeight, weightValidator } from '../numberFields'
 
 /** An ongoing or final exam and its weight in the final mark. */
 export const EXAM_CARD_TYPE = 'tavolo-exam'
@@ -38,13 +39,6 @@ export const examCardProps: RecordProps<ExamCardShape> = {
 // No change since the first published props; a later change adds its step here.
 export const examCardMigrations = createShapePropsMigrationSequence({ sequence: [] })
 
-export const EXAM_CARD_FIELD_LABELS: Record<keyof Omit<ExamCardProps, 'w' | 'h'>, string> = {
-  timing: 'When',
-  form: 'Form',
-  weight: 'Weight (%)',
-  notes: 'Notes',
-}
-
 export const EXAM_TIMING_LABELS: Record<ExamTiming, string> = {
   ongoing: 'Ongoing (during the course)',
   final: 'Final',
@@ -60,4 +54,18 @@ export const EXAM_FORM_LABELS: Record<ExamForm, string> = {
 
 export function defaultExamCardProps(): ExamCardProps {
   return { w: 240, h: 160, timing: 'final', form: 'written', weight: 0, notes: '' }
+}
+
+export const EXAM_CARD: CardDefinition<typeof EXAM_CARD_TYPE, ExamCardProps> = {
+  type: EXAM_CARD_TYPE,
+  label: 'Exam',
+  props: examCardProps,
+  migrations: examCardMigrations,
+  defaultProps: defaultExamCardProps,
+  fields: [
+    { key: 'form', label: 'Form', kind: 'choice', options: fieldOptions(EXAM_FORMS, EXAM_FORM_LABELS), show: 'heading' },
+    { key: 'timing', label: 'When', kind: 'choice', options: fieldOptions(EXAM_TIMINGS, EXAM_TIMING_LABELS), show: 'fact' },
+    { key: 'weight', label: 'Weight (%)', kind: 'number', unit: '%', parse: parseWeight, show: 'fact' },
+    { key: 'notes', label: 'Notes', kind: 'longText', show: 'body' },
+  ],
 }

@@ -1,8 +1,7 @@
 import { BaseFrameLikeShapeUtil, Group2d, HTMLContainer, Rectangle2d, Vec, type TLShape } from 'tldraw'
-import { CARD_TYPE_LABELS, defaultZoneProps, ZONE_TYPE } from '../../../shared/src/cards'
-import { tavoloShapeSchemas } from '../../../shared/src/schema'
-import { ZoneLockBadge } from '../facilitation/LockControl'
-import './cards.css'
+import { CARD_TYPE_LABELS, defaultZoneProps, ZONE_TYPE, zoneMigrations, zoneProps } from '../../../../shared/src/cards'
+import { ZoneLockBadge } from '../../facilitation/LockControl'
+import './zone.css'
 
 // A labelled area of a template. Like a frame, the cards dropped in become its children and move
 // with it (BaseFrameLikeShapeUtil reparents on drag in and out); unlike a frame, its inside is
@@ -16,8 +15,8 @@ export const ZONE_HEADER_HEIGHT = 48
 
 export class ZoneShapeUtil extends BaseFrameLikeShapeUtil<ZoneShape> {
   static override type = ZONE_TYPE
-  static override props = tavoloShapeSchemas[ZONE_TYPE].props
-  static override migrations = tavoloShapeSchemas[ZONE_TYPE].migrations
+  static override props = zoneProps
+  static override migrations = zoneMigrations
 
   override getDefaultProps() {
     return defaultZoneProps()

@@ -1,8 +1,8 @@
 import { HTMLContainer, useIsEditing, type TLShape } from 'tldraw'
-import { useBoardCards } from '../cards/BoardCardsContext'
-import { CardVotes } from '../facilitation/CardVotes'
+import { useBoardCards } from '../../cards/BoardCardsContext'
+import { CardVotes } from '../../facilitation/CardVotes'
 import { CardFieldEditor } from './CardFieldEditor'
-import { displayValue, fieldValue, type CardDefinition } from './cardDefinitions'
+import { displayValue, fieldValue, type CardDefinition } from '../../../../shared/src/cards'
 import { CreatorBadge } from './CreatorBadge'
 import './cards.css'
 

@@ -1,6 +1,6 @@
-import { readCardMeta, TEMPLATE_AUTHOR } from '../../../shared/src/cards'
-import type { PersonEntry } from '../../../shared/src/doc/readBoardDoc'
-import { isPersonRole, PERSON_ROLE_LABELS } from '../../../shared/src/roles'
+import { readCardMeta, TEMPLATE_AUTHOR } from '../../../../shared/src/cards'
+import type { PersonEntry } from '../../../../shared/src/doc/readBoardDoc'
+import { isPersonRole, PERSON_ROLE_LABELS } from '../../../../shared/src/roles'
 
 // Who created a card: the name and the role spelled out in words, so the role never depends on
 // colour alone.
