@@ -66,7 +66,7 @@ export const SETTINGS = [
     'DATA_DIR',
     './data',
     directory,
-    'Folder for the SQLite database (tavolo.sqlite) and the server key (server.key, from which every board secret is derived: keep it with the database).',
+    'Folder for the SQLite database (tavolo.sqlite) and the server key (server.key, from which every board secret is derived: keep it with the database). The server refuses to start (one line, exit code 1) when this folder or its database cannot be written.',
   ),
   setting(
     'maxMessageBytes',
@@ -96,6 +96,34 @@ export const SETTINGS = [
     '500',
     integer(1),
     'Connections one board accepts at once; more are refused at the upgrade with HTTP 503.',
+  ),
+  setting(
+    'maxConnections',
+    'MAX_CONNECTIONS',
+    '5000',
+    integer(1),
+    'Websocket connections the server accepts at once over all boards; more are refused at the upgrade with HTTP 503.',
+  ),
+  setting(
+    'maxBoardAssetBytes',
+    'MAX_BOARD_ASSET_BYTES',
+    '268435456',
+    integer(1),
+    "Total bytes of one board's images; an upload past it is refused with 413 and a message the board shows.",
+  ),
+  setting(
+    'boardsPerMinutePerAddress',
+    'BOARDS_PER_MINUTE_PER_ADDRESS',
+    '20',
+    integer(1),
+    'Board creations and imports one client address may make per minute; beyond it 429 with Retry-After.',
+  ),
+  setting(
+    'joinsPerMinutePerAddress',
+    'JOINS_PER_MINUTE_PER_ADDRESS',
+    '600',
+    integer(1),
+    'People one client address may add to boards per minute (POST /api/boards/:id/people); beyond it 429 with Retry-After. A whole venue behind one NAT address stays far below it.',
   ),
   setting(
     'tldrawLicenseKey',

@@ -11,13 +11,6 @@ import { useTldrawLicenseBlocked } from './useTldrawLicenseBlocked'
 // Bundled by Vite, so fonts, icons and translations come from our own server, never a CDN.
 const assetUrls = getAssetUrlsByImport()
 
-declare global {
-  interface Window {
-    /** Test hook: the mounted editor, for assertions in the e2e suite. */
-    __tavolo?: { editor: Editor }
-  }
-}
-
 export function BoardCanvas(props: {
   store: TLStoreWithStatus
   licenseKey: string | null
@@ -40,7 +33,6 @@ export function BoardCanvas(props: {
         onMount={(editor) => {
           // Read-only is session state, not stored: set it on every mount.
           if (readOnly) editor.updateInstanceState({ isReadonly: true })
-          window.__tavolo = { editor }
           onEditor(editor)
           const stopFollowingOnEscape = (e: KeyboardEvent) => {
             if (e.key === 'Escape' && editor.getInstanceState().followingUserId) editor.stopFollowingUser()
@@ -50,7 +42,6 @@ export function BoardCanvas(props: {
           return () => {
             stopRemovingFailedUploads()
             window.removeEventListener('keydown', stopFollowingOnEscape, true)
-            if (window.__tavolo?.editor === editor) delete window.__tavolo
             onEditor(null)
           }
         }}
