@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { LOG_LEVELS, type LogLevel } from './log'
 
 // Every setting is an environment variable with a default, so `npm start` needs no set-up. The
 // SETTINGS table below is the only place a setting is defined: `readConfig`, `npm start -- --help`
@@ -51,6 +52,13 @@ function optionalUrl(protocols: readonly string[]): Parser<string | null> {
     const protocol = URL.canParse(raw) ? new URL(raw).protocol : null
     if (!protocol || !protocols.includes(protocol)) throw new Error(`a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`)
     return raw
+  }
+}
+/** One of `values`. */
+function oneOf<V extends string>(values: readonly V[]): Parser<V> {
+  return (raw) => {
+    if (!(values as readonly string[]).includes(raw)) throw new Error(`one of ${values.join(', ')}`)
+    return raw as V
   }
 }
 const flag: Parser<boolean> = (raw) => {
@@ -131,6 +139,13 @@ export const SETTINGS = [
     '',
     optionalText,
     'tldraw licence key, served to the browser at run time (no rebuild). Over plain HTTP or on localhost tldraw runs without one (with its watermark); behind HTTPS on a real domain tldraw requires one and Tavolo says so on screen when it is missing.',
+  ),
+  setting(
+    'logLevel',
+    'LOG_LEVEL',
+    'info',
+    oneOf<LogLevel>(LOG_LEVELS),
+    'Least severe log level written: fatal, error, warn, info, debug, trace or silent. Logs are JSON lines on stdout (pino): {"level":30,"time":…,"msg":"…"}.',
   ),
   setting(
     'databaseUrl',
