@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { afterEach, expect, it } from 'vitest'
-import { CLOSE_SECRET_ROTATED } from '../../server/src/relay/protocol'
+import { CLOSE_SECRET_ROTATED } from '../../shared/src/wire/closeCodes'
 import { startFailoverProxy, type FailoverProxy } from '../support/failoverProxy'
 import { openRawSocket, waitForClose } from '../support/rawsocket'
 import { createBoardViaApi, makeTempDataDir, startServerProcess, type ServerProcess } from '../support/server'

@@ -35,8 +35,8 @@ export interface Fanout {
   join(room: FannedRoom): BoardLink | null
   /** Runs the command on every instance, this one included. */
   disconnect(command: DisconnectCommand): Promise<void>
-  /** Throws when the other instances cannot be reached (Redis down); for readiness checks. */
-  check(): Promise<void>
+  /** Throws when the channel to the other instances (Redis) is not reachable; GET /readyz calls it. */
+  check?(): Promise<void>
   close(): Promise<void>
 }
 
@@ -45,7 +45,6 @@ export function localFanout(onDisconnect: (command: DisconnectCommand) => void):
   return {
     join: () => null,
     disconnect: async (command) => onDisconnect(command),
-    check: async () => undefined,
     close: async () => undefined,
   }
 }
