@@ -18,6 +18,8 @@ import {
 /** What a room needs from a connection. */
 export interface RoomPeer {
   send(message: Uint8Array): void
+  /** Sends the state the peer asked for: always delivered, however large the board. */
+  sendState(message: Uint8Array): void
   close(code: number, reason: string): void
 }
 
@@ -111,7 +113,7 @@ export class Room implements FannedRoom {
     } catch {
       throw new ProtocolError('malformed state vector', CLOSE_INVALID_PAYLOAD)
     }
-    peer.send(encodeSyncStep2(missing))
+    peer.sendState(encodeSyncStep2(missing))
   }
 
   /** Applies a peer's update; throws a ProtocolError (and changes nothing) if it is invalid. */
