@@ -1,5 +1,5 @@
 import { ErrorText } from '../ui/ErrorText'
-import { useEffect, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LanguagePicker } from '../i18n/LanguagePicker'
 import { createBoard, describeError, listTemplates, type TemplateSummary } from '../api'
@@ -7,6 +7,7 @@ import { boardLinkPath, parseBoardLink } from '../../../shared/src/session/joinL
 import { ImportBoardForm } from '../export/ImportBoardForm'
 import { boardPath, navigate } from '../routing'
 import { useLocalStore } from '../state/localStore'
+import { useLoaded } from '../ui/useLoaded'
 import { openNewBoard } from './openNewBoard'
 
 export function HomeScreen() {
@@ -28,30 +29,19 @@ export function HomeScreen() {
   )
 }
 
-type TemplatesState = { status: 'loading' } | { status: 'ready'; templates: TemplateSummary[] } | { status: 'error'; message: string }
+/** Blank when the server offers it, else its first template. */
+function defaultTemplate(list: readonly TemplateSummary[]): string {
+  return list.length > 0 && !list.some((t) => t.id === 'blank') ? list[0].id : 'blank'
+}
 
 function NewWorkshopForm() {
   const { t } = useTranslation()
-  const [templates, setTemplates] = useState<TemplatesState>({ status: 'loading' })
+  const templates = useLoaded(listTemplates, [])
   const [title, setTitle] = useState('')
-  const [template, setTemplate] = useState('blank')
+  const [chosenTemplate, setTemplate] = useState<string | null>(null)
+  const template = chosenTemplate ?? (templates.status === 'ready' ? defaultTemplate(templates.value) : 'blank')
   const [creating, setCreating] = useState(false)
   const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    let cancelled = false
-    listTemplates().then(
-      (list) => {
-        if (cancelled) return
-        setTemplates({ status: 'ready', templates: list })
-        if (list.length > 0 && !list.some((t) => t.id === 'blank')) setTemplate(list[0].id)
-      },
-      (e: unknown) => !cancelled && setTemplates({ status: 'error', message: describeError(e) }),
-    )
-    return () => {
-      cancelled = true
-    }
-  }, [])
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault()
@@ -84,7 +74,7 @@ function NewWorkshopForm() {
         disabled={templates.status !== 'ready'}
       >
         {templates.status === 'ready' ? (
-          templates.templates.map((t) => (
+          templates.value.map((t) => (
             <option key={t.id} value={t.id} title={t.description}>
               {t.title}
             </option>
