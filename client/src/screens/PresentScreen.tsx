@@ -109,8 +109,8 @@ function PresentPhase() {
 }
 
 function PresentSummary() {
-  const { doc, session } = useBoardFacilitation()
-  const { summary } = useDesignSummary(doc)
+  const { doc, editor, session } = useBoardFacilitation()
+  const { summary } = useDesignSummary(editor, doc)
   const target = summary.contentHours.target
   return (
     <section className="tavolo-present-summary tavolo-summary" data-testid="present-summary">
