@@ -6,6 +6,7 @@ import { LicenseBlockedMessage } from './LicenseBlockedMessage'
 import { removeShapesOfFailedUploads } from './removeShapesOfFailedUploads'
 import { tavoloUiOverrides } from '../shapes/shapeUiOverrides'
 import { tavoloShapeUtils } from '../shapes'
+import { tavoloComponents } from './tldrawComponents'
 import { useTldrawLicenseBlocked } from './useTldrawLicenseBlocked'
 
 // Bundled by Vite, so fonts, icons and translations come from our own server, never a CDN.
@@ -28,6 +29,7 @@ export function BoardCanvas(props: {
         store={props.store}
         shapeUtils={tavoloShapeUtils}
         overrides={tavoloUiOverrides}
+        components={tavoloComponents}
         assetUrls={assetUrls}
         licenseKey={props.licenseKey ?? undefined}
         onMount={(editor) => {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { LanguagePicker } from '../i18n/LanguagePicker'
 import { createBoard, describeError, listTemplates, type TemplateSummary } from '../api'
 import { boardLinkPath, parseBoardLink } from '../../../shared/src/session/joinLink'
+import { DEFAULT_TEMPLATE_ID, MAX_TITLE_LENGTH } from '../../../shared/src/wire/limits'
 import { ImportBoardForm } from '../export/ImportBoardForm'
 import { boardPath, navigate } from '../routing'
 import { useLocalStore } from '../state/localStore'
@@ -29,9 +30,9 @@ export function HomeScreen() {
   )
 }
 
-/** Blank when the server offers it, else its first template. */
+/** The catalogue lists its suggestion first. */
 function defaultTemplate(list: readonly TemplateSummary[]): string {
-  return list.length > 0 && !list.some((t) => t.id === 'blank') ? list[0].id : 'blank'
+  return list[0]?.id ?? DEFAULT_TEMPLATE_ID
 }
 
 function NewWorkshopForm() {
@@ -39,7 +40,7 @@ function NewWorkshopForm() {
   const templates = useLoaded(listTemplates, [])
   const [title, setTitle] = useState('')
   const [chosenTemplate, setTemplate] = useState<string | null>(null)
-  const template = chosenTemplate ?? (templates.status === 'ready' ? defaultTemplate(templates.value) : 'blank')
+  const template = chosenTemplate ?? (templates.status === 'ready' ? defaultTemplate(templates.value) : DEFAULT_TEMPLATE_ID)
   const [creating, setCreating] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
@@ -64,7 +65,7 @@ function NewWorkshopForm() {
         value={title}
         onChange={(e) => setTitle(e.target.value)}
         placeholder={t('home.titlePlaceholder')}
-        maxLength={200}
+        maxLength={MAX_TITLE_LENGTH}
       />
       <label htmlFor="workshop-template">{t('home.template')}</label>
       <select
@@ -80,7 +81,7 @@ function NewWorkshopForm() {
             </option>
           ))
         ) : (
-          <option value="blank">{templates.status === 'loading' ? t('home.loadingTemplates') : t('home.blank')}</option>
+          <option value={DEFAULT_TEMPLATE_ID}>{templates.status === 'loading' ? t('home.loadingTemplates') : t('home.blank')}</option>
         )}
       </select>
       {templates.status === 'error' && <p className="hint">{t('home.templatesFailed', { message: templates.message })}</p>}

@@ -4,10 +4,9 @@ import type { BoardLink, Fanout, FannedRoom } from '../fanout/fanout'
 import type { Logger } from '../log'
 import { updatesCounter } from '../metrics'
 import type { BoardStorage } from '../storage/storage'
+import { CLOSE_INTERNAL_ERROR, CLOSE_INVALID_PAYLOAD } from '../../../shared/src/wire/closeCodes'
 import { LogPosition } from './logPosition'
 import {
-  CLOSE_INTERNAL_ERROR,
-  CLOSE_INVALID_PAYLOAD,
   ProtocolError,
   encodeAwareness,
   encodeSyncStep1,
