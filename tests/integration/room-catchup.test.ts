@@ -56,7 +56,7 @@ async function setUp() {
   }
   const room = await Room.load(boardId, mine, { compactAfterUpdates: 1000, logger: quiet, fanout })
   const relayed: Uint8Array[] = []
-  room.join({ send: (message) => void relayed.push(message), sendState: (message) => void relayed.push(message), close: () => undefined })
+  room.join({ send: (message) => void relayed.push(message), sendState: () => undefined, close: () => undefined })
   /** The other instance stores an edit; returns its seq and update, as its Redis message would carry. */
   const otherInstanceWrites = async (doc: Y.Doc, key: string) => {
     const update = edit(doc, key)
