@@ -201,6 +201,10 @@ describe('facilitating a live workshop', () => {
 
   it('at zero every screen shows it and screen readers hear "Time is up"', async () => {
     await pageF.getByTestId('timer-reset').click()
+    // A timer of 0 is refused while typing, before Start.
+    await pageF.getByTestId('timer-minutes').fill('0')
+    await expect(pageF.getByTestId('timer-start').isDisabled()).resolves.toBe(true)
+    await pageF.getByRole('alert').getByText('Enter the minutes, up to 240').waitFor(WAIT)
     await pageF.getByTestId('timer-minutes').fill('0.05')
     await pageF.getByTestId('timer-start').click()
     for (const page of [pageP, pageV]) {

@@ -90,9 +90,23 @@ function TimerControls() {
         <>
           <label className="tavolo-inline-label">
             <span className="tavolo-visually-hidden">Timer minutes</span>
-            <input type="number" min={1} max={240} step={1} value={minutes} onChange={(e) => setMinutes(e.target.value)} aria-invalid={error !== null} data-testid="timer-minutes" />
+            <input
+              type="number"
+              min={1}
+              max={240}
+              step={1}
+              value={minutes}
+              onChange={(e) => {
+                // Said while typing, not only after Start: 0 or a blank is never a timer.
+                const value = Number(e.target.value)
+                setMinutes(e.target.value)
+                setError(e.target.value.trim() !== '' && value > 0 && value <= 240 ? null : 'Enter the minutes, up to 240')
+              }}
+              aria-invalid={error !== null}
+              data-testid="timer-minutes"
+            />
           </label>
-          <button type="button" onClick={start} data-testid="timer-start">
+          <button type="button" onClick={start} disabled={error !== null} data-testid="timer-start">
             Start
           </button>
         </>
