@@ -1,0 +1,51 @@
+import * as Y from 'yjs'
+import { connectBenchClient, opened } from './client'
+import { RELAYS, startRelay, writerUrl, type RelayName } from './servers'
+import { median, printFigure } from './stats'
+
+// Cold load of a 16 MiB board: the relay restarted, then one client's connect → synced.
+
+const BOARD_BYTES = 16 * 1024 * 1024
+const CHUNK_BYTES = 1024 * 1024
+const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 2)
+// Hocuspocus stores 2 s after the last change (its default debounce).
+const SETTLE_MS = 3000
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
+
+async function measure(name: RelayName): Promise<number[]> {
+  const first = await startRelay(name)
+  const doc = await first.newDocument()
+  const writerDoc = new Y.Doc()
+  const writer = connectBenchClient(writerUrl(first, doc), first.prefix(doc), { doc: writerDoc })
+  await opened(writer)
+  await writer.synced
+  writerDoc.on('update', (update: Uint8Array) => writer.sendUpdate(update))
+  const text = writerDoc.getText('large')
+  for (let i = 0; i < BOARD_BYTES / CHUNK_BYTES; i++) text.insert(text.length, String.fromCharCode(97 + i).repeat(CHUNK_BYTES))
+  await settle()
+  writer.close()
+  await settle()
+  await first.stop()
+  const times: number[] = []
+  for (let run = 0; run < RUNS; run++) {
+    const relay = await startRelay(name, { dataDir: first.dataDir, probe: name === 'Tavolo' ? doc : undefined })
+    try {
+      const start = performance.now()
+      const reader = connectBenchClient(relay.documentUrl(doc), relay.prefix(doc))
+      await reader.synced
+      times.push(performance.now() - start)
+      if (reader.doc.getText('large').length !== BOARD_BYTES) throw new Error(`${name}: the board arrived incomplete`)
+      reader.close()
+    } finally {
+      await relay.stop()
+    }
+  }
+  return times
+}
+
+export async function coldLoadFigure(): Promise<void> {
+  const values: Record<string, number> = {}
+  for (const name of RELAYS) values[name] = median(await measure(name))
+  printFigure(`Cold load of a 16 MiB board, connect → synced after a restart (median of ${RUNS})`, 'ms', values)
+}
