@@ -2,6 +2,7 @@ import WebSocket from 'ws'
 import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import { startRelay, writerUrl, type RelayName } from './servers'
 
 // A minimal Yjs sync client over a raw `ws` socket, the same for the three relays (only the
 // per-message prefix differs): light enough that 200 of them in the bench process measure the
@@ -74,3 +75,15 @@ export const opened = (client: BenchClient): Promise<void> =>
     client.ws.once('open', () => resolve())
     client.ws.once('error', reject)
   })
+
+/** A relay started with a new document and a synced writer whose every local change is sent. */
+export async function startWithWriter(name: RelayName) {
+  const relay = await startRelay(name)
+  const doc = await relay.newDocument()
+  const writerDoc = new Y.Doc()
+  const writer = connectBenchClient(writerUrl(relay, doc), relay.prefix(doc), { doc: writerDoc })
+  await opened(writer)
+  await writer.synced
+  writerDoc.on('update', (update: Uint8Array) => writer.sendUpdate(update))
+  return { relay, doc, writer, writerDoc }
+}

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
-import { connectBenchClient, opened } from './client'
-import { RELAYS, directoryBytes, startRelay, writerUrl, type RelayName } from './servers'
+import { connectBenchClient, startWithWriter } from './client'
+import { RELAYS, directoryBytes, startRelay, type RelayName } from './servers'
 import { printFigure } from './stats'
 
 // Stored bytes: a board of about 65 KB, then 10,000 small edits; every file in the relay's data
@@ -11,13 +11,7 @@ const EDITS = 10_000
 const SETTLE_MS = 3000
 
 async function measure(name: RelayName): Promise<{ open: number; restarted: number }> {
-  const relay = await startRelay(name)
-  const doc = await relay.newDocument()
-  const writerDoc = new Y.Doc()
-  const writer = connectBenchClient(writerUrl(relay, doc), relay.prefix(doc), { doc: writerDoc })
-  await opened(writer)
-  await writer.synced
-  writerDoc.on('update', (update: Uint8Array) => writer.sendUpdate(update))
+  const { relay, doc, writer, writerDoc } = await startWithWriter(name)
   const text = writerDoc.getText('notes')
   for (let i = 0; i < 64; i++) text.insert(text.length, `${String(i).padStart(4, '0')} `.repeat(200))
   const map = writerDoc.getMap('edits')
