@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useValue, type Editor, type TLUserId } from 'tldraw'
 import type { BoardInfo } from '../api'
@@ -21,6 +22,7 @@ import { useDisconnectWhileOffline } from './useDisconnectWhileOffline'
 // editing my name or opening dialogs never remounts it.
 export function BoardRoom(props: { info: BoardInfo; secret: string; profile: BoardProfile; licenseKey: string | null }) {
   const { info, secret, profile } = props
+  const { t } = useTranslation()
   const personId = useLocalStore((s) => s.personId)
   const colour = useLocalStore((s) => s.colour)
   const shareOpen = useLocalStore((s) => s.shareOpen)
@@ -57,10 +59,10 @@ export function BoardRoom(props: { info: BoardInfo; secret: string; profile: Boa
 
   if (sync.tooOld) {
     return (
-      <ScreenMessage title="Please reload the page" testId="too-old">
-        <p>This board was saved by a newer version of Tavolo — reload the page to get the new version.</p>
+      <ScreenMessage title={t('board.tooOldTitle')} testId="too-old">
+        <p>{t('board.tooOldText')}</p>
         <button type="button" className="primary" onClick={() => window.location.reload()}>
-          Reload
+          {t('common.reload')}
         </button>
       </ScreenMessage>
     )

@@ -1,4 +1,5 @@
-import { PERSON_ROLE_LABELS, isPersonRole } from '../../../shared/src/roles'
+import { useTranslation } from 'react-i18next'
+import { isPersonRole } from '../../../shared/src/roles'
 
 export interface PeopleListEntry {
   key: string
@@ -20,17 +21,19 @@ export function PeopleList(props: {
   onStopFollowing(): void
   onEditMe(): void
 }) {
+  const { t } = useTranslation()
   return (
-    <ul className="people" aria-label="People on this board" data-testid="people-list">
+    <ul className="people" aria-label={t('people.list')} data-testid="people-list">
       {props.people.map((p) => {
-        const roleLabel = (isPersonRole(p.role) ? PERSON_ROLE_LABELS[p.role] : p.role) + (p.viewing ? ' · viewing' : '')
+        const role = isPersonRole(p.role) ? t(`roles.${p.role}`) : p.role
+        const roleLabel = p.viewing ? t('people.viewing', { role }) : role
         const following = props.followingId === p.userId
         return (
           <li key={p.key} data-testid="person" data-person-id={p.personId}>
             {p.isMe ? (
-              <button type="button" className="person" onClick={props.onEditMe} title="Change your name or role" aria-label={`You: ${p.name}, ${roleLabel}. Edit me`}>
+              <button type="button" className="person" onClick={props.onEditMe} title={t('people.editMeTitle')} aria-label={t('people.me', { name: p.name, role: roleLabel })}>
                 <Avatar colour={p.colour} name={p.name} />
-                <span className="person-name">{p.name} (you)</span>
+                <span className="person-name">{t('people.you', { name: p.name })}</span>
                 <span className="person-role">{roleLabel}</span>
               </button>
             ) : (
@@ -39,7 +42,7 @@ export function PeopleList(props: {
                 className={following ? 'person following' : 'person'}
                 aria-pressed={following}
                 onClick={() => (following ? props.onStopFollowing() : props.onFollow(p.userId))}
-                title={following ? 'Stop following (Escape)' : `Follow ${p.name}'s view`}
+                title={following ? t('people.stopFollowing') : t('people.follow', { name: p.name })}
               >
                 <Avatar colour={p.colour} name={p.name} />
                 <span className="person-name">{p.name}</span>
