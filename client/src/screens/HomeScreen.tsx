@@ -128,7 +128,7 @@ function JoinForm() {
           setLink(e.target.value)
           setError(null)
         }}
-        placeholder="https://…/b/…#k=…"
+        placeholder={t('home.joinPlaceholder')}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? 'join-error' : undefined}
       />
@@ -164,7 +164,7 @@ function RecentWorkshops() {
             >
               {w.title}
             </a>
-            <span className="muted"> · {w.accessRole}</span>
+            <span className="muted"> · {t(`access.${w.accessRole}`)}</span>
             <button type="button" className="link-button" onClick={() => forgetWorkshop(w.id)} aria-label={t('home.forgetWorkshop', { title: w.title })}>
               {t('home.forget')}
             </button>

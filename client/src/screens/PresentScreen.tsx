@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { randomId } from '../state/randomId'
 import { useState } from 'react'
 import { Tldraw, type Editor } from 'tldraw'
@@ -27,10 +28,11 @@ import { ScreenMessage } from './ScreenMessage'
 const assetUrls = getAssetUrlsByImport()
 
 export function PresentScreen({ boardId, secret }: { boardId: string; secret: string | null }) {
+  const { t } = useTranslation()
   if (!secret) {
     return (
-      <ScreenMessage title="This link is incomplete" testId="board-error">
-        <p>A projector link ends with “#k=” and a key. Copy the whole link and open it again.</p>
+      <ScreenMessage title={t('app.linkIncomplete')} testId="board-error">
+        <p>{t('app.projectorLinkIncomplete')}</p>
       </ScreenMessage>
     )
   }
@@ -39,10 +41,11 @@ export function PresentScreen({ boardId, secret }: { boardId: string; secret: st
 
 function PresentLoader({ boardId, secret }: { boardId: string; secret: string }) {
   const state = useBoardInfo(boardId, secret)
-  if (state.status === 'loading') return <ScreenMessage title="Opening the projector view…" busy />
+  const { t } = useTranslation()
+  if (state.status === 'loading') return <ScreenMessage title={t('app.openingProjector')} busy />
   if (state.status === 'error') {
     return (
-      <ScreenMessage title="Cannot open this workshop" testId="board-error">
+      <ScreenMessage title={t('app.cannotOpen')} testId="board-error">
         <p>{state.message}</p>
       </ScreenMessage>
     )
@@ -51,8 +54,9 @@ function PresentLoader({ boardId, secret }: { boardId: string; secret: string })
 }
 
 function PresentRoom({ info, secret, licenseKey }: { info: BoardInfo; secret: string; licenseKey: string | null }) {
+  const { t } = useTranslation()
   // Its own person, so a projector opened on the facilitator's laptop never follows itself.
-  const [person] = useState(() => ({ id: `projector-${randomId()}`, name: 'Projector', role: 'projector', colour: '#5b6475' }))
+  const [person] = useState(() => ({ id: `projector-${randomId()}`, name: t('present.projectorName'), role: 'projector', colour: '#5b6475' }))
   const [editor, setEditor] = useState<Editor | null>(null)
   const sync = useBoardSync({ boardId: info.id, secret, person, shapeUtils: tavoloShapeUtils, readOnly: true, accessRole: 'viewer' })
   const refusal = useConnectionRefusal(sync.provider)
@@ -69,7 +73,7 @@ function PresentRoom({ info, secret, licenseKey }: { info: BoardInfo; secret: st
         </header>
         <div className="tavolo-present-body">
           <div className="tavolo-present-canvas board-canvas" data-testid="board-canvas">
-            {!facilitatorHere && <p className="tavolo-present-waiting">Waiting for the facilitator…</p>}
+            {!facilitatorHere && <p className="tavolo-present-waiting">{t('present.waiting')}</p>}
             <Tldraw
               store={sync.store}
               shapeUtils={tavoloShapeUtils}
@@ -91,7 +95,7 @@ function PresentRoom({ info, secret, licenseKey }: { info: BoardInfo; secret: st
               <TldrawLocale />
             </Tldraw>
           </div>
-          <aside className="tavolo-present-side" aria-label="Workshop summary">
+          <aside className="tavolo-present-side" aria-label={t('present.summary')}>
             <JoinQrCode boardId={info.id} secret={secret} role={info.role} />
             <PresentSummary />
           </aside>
@@ -118,18 +122,19 @@ function PresentPhase() {
 function PresentSummary() {
   const { doc, session } = useBoardFacilitation()
   const { summary } = useDesignSummary(doc)
+  const { t } = useTranslation()
   const target = summary.contentHours.target
   return (
     <section className="tavolo-present-summary tavolo-summary" data-testid="present-summary">
       <dl>
-        <dt>Content</dt>
-        <dd>{target === null ? `${summary.contentHours.total} h` : `${summary.contentHours.total} of ${target} h`}</dd>
-        <dt>Lecture formats</dt>
-        <dd>{summary.formatHours.total} h</dd>
-        <dt>Exams</dt>
-        <dd>{summary.examWeights.total} %</dd>
+        <dt>{t('present.content')}</dt>
+        <dd>{target === null ? t('units.hours', { value: summary.contentHours.total }) : t('units.hoursOf', { total: summary.contentHours.total, target })}</dd>
+        <dt>{t('present.formats')}</dt>
+        <dd>{t('units.hours', { value: summary.formatHours.total })}</dd>
+        <dt>{t('present.exams')}</dt>
+        <dd>{t('units.percent', { value: summary.examWeights.total })}</dd>
       </dl>
-      {session.voting.status === 'open' && <p>Dot voting is open</p>}
+      {session.voting.status === 'open' && <p>{t('present.votingOpen')}</p>}
       <FacilitationResults />
     </section>
   )
