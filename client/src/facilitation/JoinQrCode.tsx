@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { useEffect, useState } from 'react'
 import QRCode from 'qrcode'
 import { describeError, getBoardLinkSecrets } from '../api'
@@ -22,6 +23,7 @@ async function linkToShow(boardId: string, secret: string, role: AccessRole): Pr
 
 export function JoinQrCode(props: { boardId: string; secret: string; role: AccessRole }) {
   const { boardId, secret, role } = props
+  const { t } = useTranslation()
   const [state, setState] = useState<QrState>({ status: 'loading' })
   useEffect(() => {
     let cancelled = false
@@ -36,21 +38,21 @@ export function JoinQrCode(props: { boardId: string; secret: string; role: Acces
     }
   }, [boardId, secret, role])
 
-  if (state.status === 'loading') return <p>Preparing the QR code…</p>
-  if (state.status === 'error') return <p role="alert">No QR code: {state.message}</p>
+  if (state.status === 'loading') return <p>{t('qr.preparing')}</p>
+  if (state.status === 'error') return <p role="alert">{t('qr.failed', { message: state.message })}</p>
   return (
     <figure className="tavolo-present-qr" data-testid="join-qr" data-join-link={state.isJoinLink || undefined}>
-      <img src={state.image} alt={state.isJoinLink ? 'QR code of the link to join the workshop' : 'QR code of this projector view'} />
+      <img src={state.image} alt={state.isJoinLink ? t('qr.joinAlt') : t('qr.viewAlt')} />
       <figcaption>
         {state.isJoinLink ? (
           <>
-            Scan to join
+            {t('qr.scanToJoin')}
             <span className="tavolo-present-link" data-testid="join-link">
               {state.link}
             </span>
           </>
         ) : (
-          'Opened with a viewer link, this screen cannot show the join link: this code opens this view only. Ask the facilitator for the participant link.'
+          t('qr.viewerOnly')
         )}
       </figcaption>
     </figure>
