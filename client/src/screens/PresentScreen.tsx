@@ -109,12 +109,13 @@ function PresentRoom({ info, secret, licenseKey }: { info: BoardInfo; secret: st
 function PresentPhase() {
   const { session } = useBoardFacilitation()
   const phase = phaseInfo(session.phase)
+  const { t } = useTranslation()
   return (
     <p className="tavolo-present-phase" data-testid="present-phase" data-phase={phase.number}>
       <span className="tavolo-present-phase-label">
-        {phase.number} · {phase.label}
+        {phase.number} · {t(`phases.${phase.id}_label`)}
       </span>
-      <span className="tavolo-present-phase-tagline">{phase.tagline}</span>
+      <span className="tavolo-present-phase-tagline">{t(`phases.${phase.id}_tagline`)}</span>
     </p>
   )
 }
