@@ -1,10 +1,14 @@
+import fs from 'node:fs'
 import http from 'node:http'
+import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { ROTATED_ROLES } from './access/secrets'
 import { loadOrCreateServerKey } from './access/serverKey'
 import type { TavoloConfig } from './config'
 import { handleApi, type ApiContext } from './http/api'
-import { HttpError, sendError, sendJson } from './http/respond'
+import { AddressRateLimit } from './http/rateLimit'
+import { HttpError, decodeRequestPath, sendError, sendJson } from './http/respond'
+import { setSecurityHeaders } from './http/securityHeaders'
 import { serveClient } from './http/static'
 import { createConsoleLogger, pathOnly, type Logger } from './log'
 import { CLIENT_DIST_DIR } from './paths'
@@ -36,12 +40,40 @@ export interface TavoloServerParts {
   clientDir?: string
 }
 
+/**
+ * The server key and the storage, once a write to each has succeeded: a server that cannot keep
+ * what people write must not say it is ready.
+ */
+async function openWritableData(
+  config: TavoloConfig,
+  parts: TavoloServerParts,
+  logger: Logger,
+): Promise<{ storage: BoardStorage; serverKey: Buffer }> {
+  let storage: BoardStorage | undefined
+  try {
+    probeFolderWrite(config.dataDir)
+    const serverKey = loadOrCreateServerKey(config.dataDir)
+    storage = parts.storage ?? (await openStorage(config, logger))
+    await storage.check()
+    return { storage, serverKey }
+  } catch (error) {
+    await storage?.close().catch(() => undefined)
+    throw new Error(`the data folder ${config.dataDir} or the database cannot be written (${(error as Error).message})`)
+  }
+}
+
+function probeFolderWrite(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true })
+  const probe = path.join(dir, `.write-check-${process.pid}`)
+  fs.writeFileSync(probe, '')
+  fs.rmSync(probe)
+}
+
 /** Assembles the HTTP server, the API, the static client and the relay from a config. */
 export async function createTavoloServer(config: TavoloConfig, parts: TavoloServerParts = {}): Promise<TavoloServer> {
   const logger = parts.logger ?? createConsoleLogger()
-  const storage = parts.storage ?? (await openStorage(config, logger))
+  const { storage, serverKey } = await openWritableData(config, parts, logger)
   const clientDir = parts.clientDir ?? CLIENT_DIST_DIR
-  const serverKey = loadOrCreateServerKey(config.dataDir)
   // The relay exists once the fan-out does; commands from other instances wait for neither.
   const disconnect = (command: DisconnectCommand) => relay.disconnectRoles(command.boardId, command.roles, command.code, command.reason)
   let fanout: Fanout
@@ -56,12 +88,16 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
     maxMessageBytes: config.maxMessageBytes,
     maxSendBufferBytes: config.maxSendBufferBytes,
     maxConnectionsPerBoard: config.maxConnectionsPerBoard,
+    maxConnections: config.maxConnections,
     logger,
   })
   const api: ApiContext = {
     storage,
     serverKey,
     maxAssetBytes: config.maxAssetBytes,
+    maxBoardAssetBytes: config.maxBoardAssetBytes,
+    boardCreations: new AddressRateLimit(config.boardsPerMinutePerAddress),
+    joins: new AddressRateLimit(config.joinsPerMinutePerAddress),
     tldrawLicenseKey: config.tldrawLicenseKey,
     onSecretsRotated: (boardId) =>
       fanout.disconnect({
@@ -75,11 +111,12 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
 
   const server = http.createServer((req, res) => {
     const path = pathOnly(req.url)
+    setSecurityHeaders(res)
     handleRequest(req, res, path).catch((error) => {
       if (error instanceof HttpError) {
         // The rest of a refused body is not read, so this connection cannot be reused.
         res.setHeader('Connection', 'close')
-        return sendError(res, error.status, error.message)
+        return sendError(res, error.status, error.message, error.headers)
       }
       logger.error(`${req.method} ${path}: ${(error as Error).stack ?? error}`)
       if (!res.headersSent) sendError(res, 500, 'internal server error')
@@ -88,6 +125,7 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
   })
 
   async function handleRequest(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
+    const decodedPath = decodeRequestPath(path)
     if (path === '/healthz') {
       try {
         await storage.check()
@@ -102,7 +140,7 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
       return
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'method not allowed')
-    serveClient(clientDir, res, path, req.method === 'HEAD')
+    serveClient(clientDir, res, decodedPath, req.method === 'HEAD')
   }
 
   server.on('upgrade', (req, socket, head) => {

@@ -10,6 +10,10 @@ export interface TavoloConfig {
   maxSendBufferBytes: number
   compactAfterUpdates: number
   maxConnectionsPerBoard: number
+  maxConnections: number
+  maxBoardAssetBytes: number
+  boardsPerMinutePerAddress: number
+  joinsPerMinutePerAddress: number
   tldrawLicenseKey: string | null
   skipClientBuild: boolean
   /** PostgreSQL connection URL; null: SQLite in dataDir. */
@@ -34,6 +38,10 @@ export const SETTINGS: readonly SettingInfo[] = [
   { name: 'MAX_SEND_BUFFER_BYTES', default: '8388608', meaning: 'Bytes the server may queue for one client that does not read; beyond it the client is disconnected (1008).' },
   { name: 'COMPACT_AFTER_UPDATES', default: '500', meaning: "Stored updates after which a board's log is merged into one snapshot (also done on unload)." },
   { name: 'MAX_CONNECTIONS_PER_BOARD', default: '500', meaning: 'Connections one board accepts at once; more are refused at the upgrade with HTTP 503.' },
+  { name: 'MAX_CONNECTIONS', default: '5000', meaning: 'Websocket connections the server accepts at once over all boards; more are refused at the upgrade with HTTP 503.' },
+  { name: 'MAX_BOARD_ASSET_BYTES', default: '268435456', meaning: "Total bytes of one board's images; an upload beyond it is refused with 413 and a message the board shows." },
+  { name: 'BOARDS_PER_MINUTE_PER_ADDRESS', default: '20', meaning: 'Board creations and imports one client address may make per minute; beyond it 429 with Retry-After.' },
+  { name: 'JOINS_PER_MINUTE_PER_ADDRESS', default: '600', meaning: 'People one client address may add to boards per minute (POST /api/boards/:id/people); beyond it 429 with Retry-After. A whole venue behind one NAT address stays far below it.' },
   { name: 'TLDRAW_LICENSE_KEY', default: '(none)', meaning: 'tldraw licence key, served to the client at run time (GET /api/config); no rebuild needed.' },
   { name: 'DATABASE_URL', default: '(unset)', meaning: 'postgres://user:password@host:port/database: store boards in PostgreSQL (schema created and migrated at start) instead of SQLite, so several instances can share them.' },
   { name: 'REDIS_URL', default: '(unset)', meaning: 'redis://host:port: relay edits, presence and link rotations between instances through Redis (needs DATABASE_URL).' },
@@ -81,6 +89,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): TavoloConfig {
     maxSendBufferBytes: readInteger(env, 'MAX_SEND_BUFFER_BYTES', 8 * 1024 * 1024, 1024),
     compactAfterUpdates: readInteger(env, 'COMPACT_AFTER_UPDATES', 500, 1),
     maxConnectionsPerBoard: readInteger(env, 'MAX_CONNECTIONS_PER_BOARD', 500, 1),
+    maxConnections: readInteger(env, 'MAX_CONNECTIONS', 5000, 1),
+    maxBoardAssetBytes: readInteger(env, 'MAX_BOARD_ASSET_BYTES', 256 * 1024 * 1024, 1),
+    boardsPerMinutePerAddress: readInteger(env, 'BOARDS_PER_MINUTE_PER_ADDRESS', 20, 1),
+    joinsPerMinutePerAddress: readInteger(env, 'JOINS_PER_MINUTE_PER_ADDRESS', 600, 1),
     tldrawLicenseKey: env.TLDRAW_LICENSE_KEY || null,
     skipClientBuild: env.SKIP_CLIENT_BUILD === '1',
     databaseUrl: readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),

@@ -163,10 +163,27 @@ export async function startInProcessServer(
 export async function createBoardViaApi(url: string, body?: { title?: string; template?: string }): Promise<BoardCreated> {
   const res = await fetch(`${url}/api/boards`, {
     method: 'POST',
-    headers: body ? { 'Content-Type': 'application/json' } : {},
+    headers: { 'Content-Type': 'application/json' },
     body: body ? JSON.stringify(body) : undefined,
   })
   const json = await res.json()
   if (res.status !== 201) throw new Error(`POST /api/boards answered ${res.status}: ${JSON.stringify(json)}`)
   return json as BoardCreated
+}
+
+/** POST /api/boards/:id/people; throws with the server's error unless it answers 201. */
+export async function joinBoardViaApi(
+  url: string,
+  boardId: string,
+  secret: string,
+  body: { name: string; role: string } = { name: 'Ada', role: 'professional' },
+): Promise<{ personId: string; token: string }> {
+  const res = await fetch(`${url}/api/boards/${boardId}/people`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${secret}` },
+    body: JSON.stringify(body),
+  })
+  const json = await res.json()
+  if (res.status !== 201) throw new Error(`POST /api/boards/${boardId}/people answered ${res.status}: ${JSON.stringify(json)}`)
+  return json as { personId: string; token: string }
 }

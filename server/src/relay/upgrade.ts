@@ -12,6 +12,8 @@ export interface RelayOptions {
   maxMessageBytes: number
   maxSendBufferBytes: number
   maxConnectionsPerBoard: number
+  /** Connections over all boards. */
+  maxConnections: number
   logger: Logger
 }
 
@@ -84,6 +86,9 @@ export class Relay {
         return refuse(401, 'missing secret: connect with ?k=<secret>')
       case 'wrong-secret':
         return refuse(401, 'wrong secret for this board')
+    }
+    if (this.connections.size >= this.options.maxConnections) {
+      return refuse(503, `the server already has ${this.options.maxConnections} connections`)
     }
     if (this.registry.holderCount(boardId) >= this.options.maxConnectionsPerBoard) {
       return refuse(503, `this board already has ${this.options.maxConnectionsPerBoard} connections`)

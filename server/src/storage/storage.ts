@@ -1,3 +1,5 @@
+import type { AccessRole, PersonRole } from '../../../shared/src/roles'
+
 // The storage interface: everything the server keeps. An engine is one file implementing it
 // (sqlite.ts, postgres/postgres.ts); openStorage.ts picks one from the settings. Methods return
 // promises so engines that talk to a network fit too.
@@ -28,6 +30,17 @@ export interface StoredAsset {
   data: Uint8Array
 }
 
+/** Someone who joined a board (POST /api/boards/:id/people): the server stamps presence and attribution from it. */
+export interface StoredPerson {
+  boardId: string
+  id: string
+  name: string
+  role: PersonRole
+  /** The access role of the link they joined with. */
+  accessRole: AccessRole
+  joinedAt: number
+}
+
 export interface BoardStorage {
   /** Creates a board with its seeded document as the first snapshot (at seq 0), in one transaction. */
   createBoard(board: BoardRecord, initialSnapshot: Uint8Array): Promise<void>
@@ -55,6 +68,10 @@ export interface BoardStorage {
   compact(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<boolean>
   putAsset(assetId: string, asset: StoredAsset): Promise<void>
   getAsset(assetId: string): Promise<StoredAsset | undefined>
+  /** The bytes of every image stored for the board, for its total-size limit. */
+  boardAssetBytes(boardId: string): Promise<number>
+  addPerson(person: StoredPerson): Promise<void>
+  getPerson(boardId: string, personId: string): Promise<StoredPerson | undefined>
   /** Throws when the engine cannot read and write; used by /healthz. */
   check(): Promise<void>
   close(): Promise<void>
