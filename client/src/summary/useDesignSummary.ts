@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react'
 import type * as Y from 'yjs'
 import { readBoardDoc } from '../../../shared/src/doc/readBoardDoc'
 import { computeSummary, type DesignSummary } from '../../../shared/src/summary'
+import type { Language } from '../../../shared/src/i18n'
+import { useLanguage } from '../i18n/i18n'
 
 // The live design summary of a board, from the same shared functions the exports use. It is
 // recomputed at most once per animation frame, however many updates (a drag sends dozens) arrive.
@@ -12,20 +14,21 @@ export interface BoardSummary {
   session: Record<string, unknown>
 }
 
-function compute(doc: Y.Doc): BoardSummary {
+function compute(doc: Y.Doc, language: Language): BoardSummary {
   const content = readBoardDoc(doc)
-  return { summary: computeSummary(content), session: content.session }
+  return { summary: computeSummary(content, language), session: content.session }
 }
 
 export function useDesignSummary(doc: Y.Doc): BoardSummary {
-  const [state, setState] = useState(() => compute(doc))
+  const language = useLanguage()
+  const [state, setState] = useState(() => compute(doc, language))
   useEffect(() => {
     let frame: number | null = null
     const schedule = () => {
       if (frame !== null) return
       frame = requestAnimationFrame(() => {
         frame = null
-        setState(compute(doc))
+        setState(compute(doc, language))
       })
     }
     schedule()
@@ -34,6 +37,6 @@ export function useDesignSummary(doc: Y.Doc): BoardSummary {
       doc.off('update', schedule)
       if (frame !== null) cancelAnimationFrame(frame)
     }
-  }, [doc])
+  }, [doc, language])
   return state
 }
