@@ -17,7 +17,7 @@ export function ImportBoardForm() {
   async function onSubmit(event: FormEvent) {
     event.preventDefault()
     if (!file) {
-      setError('Choose a board file first (a .tavolo.json file exported from Tavolo).')
+      setError(t('errors.chooseFile'))
       return
     }
     if (file.size > BOARD_FILE_MAX_BYTES) {

@@ -111,7 +111,7 @@ function JoinForm() {
     event.preventDefault()
     const parsed = parseBoardLink(link, window.location.origin)
     if (!parsed.ok) {
-      setError(parsed.error)
+      setError(t(`errors.link_${parsed.error}`, { host: parsed.host }))
       return
     }
     navigate(boardLinkPath(parsed.boardId, parsed.secret, parsed.view))

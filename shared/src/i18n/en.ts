@@ -382,4 +382,15 @@ export const en = {
     set: 'Set',
     targetInvalid: 'The target must be more than 0 hours, in steps of 0.5',
   },
+  errors: {
+    unreachable: 'Cannot reach the Tavolo server. Check your connection and try again.',
+    serverAnswered: 'The server answered {{status}}',
+    linkInvalid: 'This link is no longer valid. Ask the facilitator for a new one.',
+    boardMissing: 'This workshop does not exist. Check that you copied the whole link.',
+    chooseFile: 'Choose a board file first (a .tavolo.json file exported from Tavolo).',
+    link_empty: 'Paste the link you were given.',
+    'link_not-a-board-link': 'This is not a Tavolo board link. It should look like https://…/b/<board>#k=<key>.',
+    'link_other-server': 'This link belongs to another Tavolo server ({{host}}). Open it directly in your browser.',
+    'link_no-secret': 'This link is incomplete: the part after "#k=" is missing. Copy the whole link again.',
+  },
 }

@@ -381,4 +381,15 @@ export const it: Catalogue = {
     set: 'Imposta',
     targetInvalid: 'L’obiettivo deve essere più di 0 ore, a passi di 0,5',
   },
+  errors: {
+    unreachable: 'Impossibile raggiungere il server Tavolo. Controlla la connessione e riprova.',
+    serverAnswered: 'Il server ha risposto {{status}}',
+    linkInvalid: 'Questo link non è più valido. Chiedine uno nuovo al facilitatore.',
+    boardMissing: 'Questo workshop non esiste. Controlla di aver copiato tutto il link.',
+    chooseFile: 'Scegli prima un file di lavagna (un file .tavolo.json esportato da Tavolo).',
+    link_empty: 'Incolla il link che hai ricevuto.',
+    'link_not-a-board-link': 'Questo non è un link a una lavagna Tavolo. Dovrebbe avere la forma https://…/b/<lavagna>#k=<chiave>.',
+    'link_other-server': 'Questo link appartiene a un altro server Tavolo ({{host}}). Aprilo direttamente nel browser.',
+    'link_no-secret': 'Questo link è incompleto: manca la parte dopo "#k=". Copia di nuovo tutto il link.',
+  },
 }
