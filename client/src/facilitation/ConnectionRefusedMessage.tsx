@@ -2,12 +2,10 @@ import { useTranslation } from 'react-i18next'
 import { useEffect, useState } from 'react'
 import type { TFunction } from 'i18next'
 import type { WebsocketProvider } from 'y-websocket'
+import { CLOSE_FORBIDDEN_WRITE, CLOSE_SECRET_ROTATED } from '../../../shared/src/wire/closeCodes'
 
 // When the server ends this connection for good (close codes 4400–4499: y-websocket stops
 // retrying), say why over the whole screen instead of leaving a board that silently stopped syncing.
-
-const SECRET_ROTATED = 4401
-const FORBIDDEN_WRITE = 4403
 
 export interface Refusal {
   code: number
@@ -38,7 +36,7 @@ export function ConnectionRefusedMessage({ refusal, onStartAfresh }: { refusal: 
         <h1>{title}</h1>
         <p>{text}</p>
         <p className="hint">{t('refused.notSaved')}</p>
-        {refusal.code === FORBIDDEN_WRITE && onStartAfresh && (
+        {refusal.code === CLOSE_FORBIDDEN_WRITE && onStartAfresh && (
           <button type="button" className="primary" onClick={() => void onStartAfresh().then(() => window.location.reload())} data-testid="start-afresh">
             {t('refused.startAfresh')}
           </button>
@@ -49,8 +47,8 @@ export function ConnectionRefusedMessage({ refusal, onStartAfresh }: { refusal: 
 }
 
 function describeRefusal({ code, reason }: Refusal, t: TFunction): { title: string; text: string } {
-  if (code === SECRET_ROTATED) return { title: t('refused.rotatedTitle'), text: t('refused.rotatedText') }
-  if (code === FORBIDDEN_WRITE) {
+  if (code === CLOSE_SECRET_ROTATED) return { title: t('refused.rotatedTitle'), text: t('refused.rotatedText') }
+  if (code === CLOSE_FORBIDDEN_WRITE) {
     return { title: t('refused.writeTitle'), text: t('refused.writeText', { reason: reason || t('refused.writeReason') }) }
   }
   return { title: t('refused.closedTitle'), text: t('refused.closedText', { reason: reason || t('refused.closedCode', { code }) }) }

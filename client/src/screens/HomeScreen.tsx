@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { LanguagePicker } from '../i18n/LanguagePicker'
 import { createBoard, describeError, listTemplates, type TemplateSummary } from '../api'
 import { boardLinkPath, parseBoardLink } from '../../../shared/src/session/joinLink'
+import { DEFAULT_TEMPLATE_ID, MAX_TITLE_LENGTH } from '../../../shared/src/wire/limits'
 import { ImportBoardForm } from '../export/ImportBoardForm'
 import { boardPath, navigate } from '../routing'
 import { useLocalStore } from '../state/localStore'
@@ -34,7 +35,7 @@ function NewWorkshopForm() {
   const { t } = useTranslation()
   const [templates, setTemplates] = useState<TemplatesState>({ status: 'loading' })
   const [title, setTitle] = useState('')
-  const [template, setTemplate] = useState('blank')
+  const [template, setTemplate] = useState(DEFAULT_TEMPLATE_ID)
   const [creating, setCreating] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
@@ -44,7 +45,8 @@ function NewWorkshopForm() {
       (list) => {
         if (cancelled) return
         setTemplates({ status: 'ready', templates: list })
-        if (list.length > 0 && !list.some((t) => t.id === 'blank')) setTemplate(list[0].id)
+        // The catalogue lists its suggestion first.
+        if (list.length > 0) setTemplate(list[0].id)
       },
       (e: unknown) => !cancelled && setTemplates({ status: 'error', message: describeError(e) }),
     )
@@ -74,7 +76,7 @@ function NewWorkshopForm() {
         value={title}
         onChange={(e) => setTitle(e.target.value)}
         placeholder={t('home.titlePlaceholder')}
-        maxLength={200}
+        maxLength={MAX_TITLE_LENGTH}
       />
       <label htmlFor="workshop-template">{t('home.template')}</label>
       <select
@@ -90,7 +92,7 @@ function NewWorkshopForm() {
             </option>
           ))
         ) : (
-          <option value="blank">{templates.status === 'loading' ? t('home.loadingTemplates') : t('home.blank')}</option>
+          <option value={DEFAULT_TEMPLATE_ID}>{templates.status === 'loading' ? t('home.loadingTemplates') : t('home.blank')}</option>
         )}
       </select>
       {templates.status === 'error' && <p className="hint">{t('home.templatesFailed', { message: templates.message })}</p>}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { ErrorText } from '../ui/ErrorText'
 import { useId, useState, type FormEvent } from 'react'
 import { PERSON_ROLES, type AccessRole, type PersonRole } from '../../../shared/src/roles'
+import { MAX_PERSON_NAME_LENGTH } from '../../../shared/src/wire/limits'
 import type { BoardProfile } from '../state/localStore'
 
 // Asked the first time a person opens a board, and again from "Edit me". The facilitator link
@@ -40,7 +41,7 @@ export function ProfileForm(props: ProfileFormProps) {
     const trimmed = name.trim()
     if (!trimmed) return setError(t('join.nameMissing'))
     if (!role) return setError(t('join.roleMissing'))
-    props.onDone({ name: trimmed.slice(0, 60), role })
+    props.onDone({ name: trimmed.slice(0, MAX_PERSON_NAME_LENGTH), role })
   }
 
   return (
@@ -48,7 +49,7 @@ export function ProfileForm(props: ProfileFormProps) {
       <h1 id="join-screen-heading">{props.initial ? t('join.editTitle') : t('join.title', { title: props.boardTitle })}</h1>
       {props.accessRole === 'viewer' && <p className="hint">{t('join.viewOnly')}</p>}
       <label htmlFor={nameId}>{t('join.name')}</label>
-      <input id={nameId} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} autoFocus autoComplete="name" />
+      <input id={nameId} value={name} onChange={(e) => setName(e.target.value)} maxLength={MAX_PERSON_NAME_LENGTH} autoFocus autoComplete="name" />
       <fieldset>
         <legend>{t('join.role')}</legend>
         {isFacilitator ? (

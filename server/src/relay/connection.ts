@@ -3,17 +3,15 @@ import * as Y from 'yjs'
 import { SESSION_ROOT } from '../../../shared/src/doc/roots'
 import type { AccessRole } from '../../../shared/src/roles'
 import { rootsTouchedByUpdate, UNRESOLVED_ROOT } from '../access/rootsTouchedByUpdate'
-import type { Logger } from '../log'
 import {
   CLOSE_FORBIDDEN_WRITE,
   CLOSE_INTERNAL_ERROR,
   CLOSE_MESSAGE_TOO_BIG,
   CLOSE_POLICY_VIOLATION,
   CLOSE_UNSUPPORTED_DATA,
-  ProtocolError,
-  decodeMessage,
-  type IncomingMessage,
-} from './protocol'
+} from '../../../shared/src/wire/closeCodes'
+import type { Logger } from '../log'
+import { ProtocolError, decodeMessage, type IncomingMessage } from './protocol'
 import type { Room, RoomPeer } from './room'
 import type { RoomRegistry } from './rooms'
 
@@ -96,6 +94,13 @@ export class Connection implements RoomPeer {
     this.options.logger.warn(`board ${this.boardId}: closing a ${this.role} connection with ${code}: ${detail}`)
     this.ws.close(code, closeReason(reason))
     this.terminateTimer = setTimeout(() => this.ws.terminate(), TERMINATE_AFTER_CLOSE_MS)
+  }
+
+  /** Finishes the messages already received, waits until their edits are stored, then closes. */
+  async closeWhenStored(code: number, reason: string): Promise<void> {
+    await this.queue
+    await this.room?.allStored()
+    this.close(code, reason)
   }
 
   private async handle(data: RawData, isBinary: boolean): Promise<void> {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { useId, useState, type KeyboardEvent } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useEditor, type TLShape } from 'tldraw'
 import { editedCardMeta } from '../../../../shared/src/cards'
 import { fieldValue, type CardDefinition, type CardField } from '../../../../shared/src/cards'
@@ -15,6 +15,16 @@ export function CardFieldEditor(props: { shape: TLShape; definition: CardDefinit
   const { shape, definition, personId } = props
   const { t, i18n } = useTranslation()
   const words = cardWords(t, i18n.language, definition.type)
+  const form = useRef<HTMLFormElement>(null)
+  // autoFocus alone loses to tldraw, which focuses its container when a double-click ends: put
+  // the focus on the first field once the gesture is over, unless someone already moved it.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const element = form.current
+      if (element && !element.contains(document.activeElement)) element.querySelector<HTMLElement>('input, textarea, select')?.focus()
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [])
 
   const write = (key: string, value: unknown) => {
     const current = editor.getShape(shape.id)
@@ -45,6 +55,7 @@ export function CardFieldEditor(props: { shape: TLShape; definition: CardDefinit
 
   return (
     <form
+      ref={form}
       className="tavolo-card-editor"
       aria-label={t('card.edit', { type: cardTypeName(t, definition.type).toLowerCase() })}
       onSubmit={(e) => e.preventDefault()}
