@@ -58,7 +58,8 @@ describe('no hard-coded UI text', () => {
     expect(hardCodedTexts('ok.tsx', `export const B = () => <p title={t('a')}>{t('b')} · {n} × %</p>`)).toEqual([])
   })
 
-  it('no component in client/src writes UI text outside the catalogue', () => {
+  // Parsing every component takes a few seconds on a busy machine.
+  it('no component in client/src writes UI text outside the catalogue', { timeout: 30_000 }, () => {
     const offenders = componentFiles(join(ROOT, 'client/src')).flatMap((path) =>
       hardCodedTexts(path, readFileSync(path, 'utf8')).map((hit) => `${relative(ROOT, path)}:${hit}`),
     )
