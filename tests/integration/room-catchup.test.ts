@@ -56,7 +56,7 @@ async function setUp() {
   }
   const room = await Room.load(boardId, mine, { compactAfterUpdates: 1000, logger: quiet, fanout })
   const relayed: Uint8Array[] = []
-  room.join({ send: (message) => void relayed.push(message), close: () => undefined })
+  room.join({ send: (message) => void relayed.push(message), sendState: () => undefined, close: () => undefined })
   /** The other instance stores an edit; returns its seq and update, as its Redis message would carry. */
   const otherInstanceWrites = async (doc: Y.Doc, key: string) => {
     const update = edit(doc, key)
@@ -93,7 +93,7 @@ describe('a room fed by other instances', () => {
     await otherInstanceWrites(new Y.Doc(), 'theirs')
     const local = new Y.Doc()
     Y.applyUpdate(local, Y.encodeStateAsUpdate(room.doc))
-    room.applyUpdate({ send: () => undefined, close: () => undefined }, edit(local, 'mine'))
+    room.applyUpdate({ send: () => undefined, sendState: () => undefined, close: () => undefined }, edit(local, 'mine'))
     await room.allStored()
     expect(published).toEqual([[2, 2]])
     await waitFor(() => keys(room.doc).length === 2, "the other instance's edit")
