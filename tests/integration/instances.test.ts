@@ -156,10 +156,18 @@ describeWhenAvailable('two instances over PostgreSQL and Redis', unavailable, ()
     onA.doc.getMap('edits').set('before', 1)
     await waitFor(() => onB.doc.getMap('edits').has('before'), 'the first edit on B')
 
+    expect((await fetch(`${b.url}/readyz`)).status).toBe(200)
     await redis.kill()
     onA.doc.getMap('edits').set('during', 2)
     onB.doc.getMap('edits').set('during-b', 3)
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    // Not ready while the other instances cannot be reached (a load balancer sends people elsewhere).
+    const readyz = async () => {
+      const res = await fetch(`${b.url}/readyz`)
+      return [res.status, ((await res.json()) as { failed: string[] }).failed]
+    }
+    let readiness = await readyz()
+    while (readiness[0] === 200) readiness = await readyz()
+    expect(readiness).toEqual([503, ['redis']])
     await redis.start()
 
     await waitFor(() => onB.doc.getMap('edits').has('during') && onA.doc.getMap('edits').has('during-b'), 'edits made during the outage on both', 30_000)

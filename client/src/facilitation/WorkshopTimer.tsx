@@ -62,7 +62,7 @@ export function WorkshopTimer({ large = false }: { large?: boolean }) {
         {timeUp ? t('timer.timeUp') : ''}
       </span>
       {isFacilitator && <TimerControls />}
-      <button type="button" className="tavolo-icon-button" onClick={toggleMute} aria-pressed={!muted} aria-label={t('timer.sound')} title={t('timer.soundHint')}>
+      <button type="button" className="tavolo-icon-button" onClick={toggleMute} title={t('timer.soundHint')}>
         {muted ? t('timer.soundOff') : t('timer.soundOn')}
       </button>
     </div>

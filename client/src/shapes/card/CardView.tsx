@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { HTMLContainer, useIsEditing, type TLShape } from 'tldraw'
 import { useBoardCards } from '../../cards/BoardCardsContext'
+import { useBoardPeople } from '../../cards/boardPeople'
 import { CardVotes } from '../../facilitation/CardVotes'
 import { CardFieldEditor } from './CardFieldEditor'
 import { fieldValue, type CardDefinition } from '../../../../shared/src/cards'
@@ -15,7 +16,8 @@ export function CardView(props: { shape: TLShape; definition: CardDefinition }) 
   const { shape, definition } = props
   const { t } = useTranslation()
   const isEditing = useIsEditing(shape.id)
-  const { personId, people } = useBoardCards()
+  const { personId } = useBoardCards()
+  const people = useBoardPeople()
   const { w, h } = shape.props as { w: number; h: number }
   return (
     <HTMLContainer
@@ -27,10 +29,10 @@ export function CardView(props: { shape: TLShape; definition: CardDefinition }) 
       data-card-type={definition.type}
       data-editing={isEditing || undefined}
     >
-      <header className="tavolo-card-header">
+      <div className="tavolo-card-header">
         <span className="tavolo-card-type">{cardTypeName(t, definition.type)}</span>
         <CreatorBadge meta={shape.meta} people={people} />
-      </header>
+      </div>
       {isEditing ? (
         <CardFieldEditor shape={shape} definition={definition} personId={personId} />
       ) : (
