@@ -40,13 +40,12 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
   const storage = parts.storage ?? openSqliteStorage(config.dataDir)
   const clientDir = parts.clientDir ?? CLIENT_DIST_DIR
   const serverKey = loadOrCreateServerKey(config.dataDir)
-  const registry = new RoomRegistry(storage, { compactAfterUpdates: config.compactAfterUpdates, logger })
-  const relay = new Relay(storage, serverKey, registry, {
-    maxMessageBytes: config.maxMessageBytes,
-    maxSendBufferBytes: config.maxSendBufferBytes,
-    maxConnectionsPerBoard: config.maxConnectionsPerBoard,
+  const registry = new RoomRegistry(storage, {
+    compactAfterUpdates: config.compactAfterUpdates,
+    presenceIntervalMs: config.presenceIntervalMs,
     logger,
   })
+  const relay = new Relay(storage, serverKey, registry, { ...config, logger })
   const api: ApiContext = {
     storage,
     serverKey,

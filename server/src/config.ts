@@ -10,6 +10,11 @@ export interface TavoloConfig {
   maxSendBufferBytes: number
   compactAfterUpdates: number
   maxConnectionsPerBoard: number
+  maxMessagesPerSecond: number
+  maxBytesPerSecond: number
+  maxBoardBytes: number
+  maxPresenceBytes: number
+  presenceIntervalMs: number
   tldrawLicenseKey: string | null
   skipClientBuild: boolean
 }
@@ -30,6 +35,11 @@ export const SETTINGS: readonly SettingInfo[] = [
   { name: 'MAX_SEND_BUFFER_BYTES', default: '8388608', meaning: 'Bytes the server may queue for one client that does not read; beyond it the client is disconnected (1008).' },
   { name: 'COMPACT_AFTER_UPDATES', default: '500', meaning: "Stored updates after which a board's log is merged into one snapshot (also done on unload)." },
   { name: 'MAX_CONNECTIONS_PER_BOARD', default: '500', meaning: 'Connections one board accepts at once; more are refused at the upgrade with HTTP 503.' },
+  { name: 'MAX_MESSAGES_PER_SECOND', default: '200', meaning: 'Websocket messages one connection may send per second (bursts of 2 s allowed); beyond it the connection closes with 1008.' },
+  { name: 'MAX_BYTES_PER_SECOND', default: '1048576', meaning: 'Bytes one connection may send per second (bursts of 2 s plus one largest message allowed); beyond it the connection closes with 1008.' },
+  { name: 'MAX_BOARD_BYTES', default: '67108864', meaning: "Largest stored document of one board; an edit that would pass it is refused (4403, \"the board is full\")." },
+  { name: 'MAX_PRESENCE_BYTES', default: '8192', meaning: "Largest presence (cursor, name) state of one client; a bigger one closes that connection with 1009." },
+  { name: 'PRESENCE_INTERVAL_MS', default: '50', meaning: "The server forwards each board's presence changes at most once per interval (20 a second by default), latest state first." },
   { name: 'TLDRAW_LICENSE_KEY', default: '(none)', meaning: 'tldraw licence key, served to the client at run time (GET /api/config); no rebuild needed.' },
   { name: 'SKIP_CLIENT_BUILD', default: '(unset)', meaning: 'Set to 1 to never build the client at start (tests build it once themselves).' },
 ]
@@ -54,6 +64,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): TavoloConfig {
     maxSendBufferBytes: readInteger(env, 'MAX_SEND_BUFFER_BYTES', 8 * 1024 * 1024, 1024),
     compactAfterUpdates: readInteger(env, 'COMPACT_AFTER_UPDATES', 500, 1),
     maxConnectionsPerBoard: readInteger(env, 'MAX_CONNECTIONS_PER_BOARD', 500, 1),
+    maxMessagesPerSecond: readInteger(env, 'MAX_MESSAGES_PER_SECOND', 200, 1),
+    maxBytesPerSecond: readInteger(env, 'MAX_BYTES_PER_SECOND', 1024 * 1024, 1024),
+    maxBoardBytes: readInteger(env, 'MAX_BOARD_BYTES', 64 * 1024 * 1024, 1024),
+    maxPresenceBytes: readInteger(env, 'MAX_PRESENCE_BYTES', 8192, 256),
+    presenceIntervalMs: readInteger(env, 'PRESENCE_INTERVAL_MS', 50, 0),
     tldrawLicenseKey: env.TLDRAW_LICENSE_KEY || null,
     skipClientBuild: env.SKIP_CLIENT_BUILD === '1',
   }

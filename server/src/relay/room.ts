@@ -1,7 +1,9 @@
 import * as Y from 'yjs'
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
+import { docBoardView, type DocBoardView } from '../../../shared/src/rules/docBoardView'
 import type { Logger } from '../log'
 import type { BoardStorage } from '../storage/storage'
+import { ClientIdOwners } from './rules/clientIds'
 import {
   CLOSE_INTERNAL_ERROR,
   CLOSE_INVALID_PAYLOAD,
@@ -20,6 +22,8 @@ export interface RoomPeer {
 
 export interface RoomOptions {
   compactAfterUpdates: number
+  /** Presence forwarded at most once per this many ms (latest state wins). */
+  presenceIntervalMs: number
   logger: Logger
 }
 
@@ -29,38 +33,51 @@ interface PendingUpdate {
 }
 
 /**
- * One board in memory: its Y.Doc, its peers and their awareness. Updates are validated by
- * applying them, stored (one transaction per tick) and only then relayed, so no peer ever
- * holds an edit the server could lose.
+ * One board in memory: its Y.Doc, its peers and their awareness. Updates reach the room only
+ * after the relay's rules accepted them (hooks.ts); they are stored (one transaction per tick,
+ * after the client-id claims they made) and only then relayed, so no peer ever holds an edit
+ * the server could lose. Presence is forwarded in batches, at most once per interval.
  */
 export class Room {
   private readonly peers = new Map<RoomPeer, Set<number>>()
+  /** Which peer sets each presence client id. */
+  private readonly controllers = new Map<number, RoomPeer>()
   private pending: PendingUpdate[] = []
   private writeScheduled = false
   private writes: Promise<void> = Promise.resolve()
   private storageFailed = false
+  /** The board as the write rules read it. */
+  readonly view: DocBoardView
+  private readonly presenceChanged = new Set<number>()
+  private presenceTimer: NodeJS.Timeout | null = null
+  private lastPresenceSent = -Infinity
 
   private constructor(
     readonly boardId: string,
     private readonly storage: BoardStorage,
     readonly doc: Y.Doc,
     readonly awareness: Awareness,
+    readonly clientOwners: ClientIdOwners,
     private storedUpdates: number,
+    /** Bytes of the stored snapshot and updates, for the board size limit. */
+    public storedBytes: number,
     private readonly options: RoomOptions,
   ) {
+    this.view = docBoardView(doc)
     doc.on('update', this.onDocUpdate)
     awareness.on('update', this.onAwarenessUpdate)
   }
 
   static async load(boardId: string, storage: BoardStorage, options: RoomOptions): Promise<Room> {
-    const stored = await storage.loadDocument(boardId)
+    const [stored, owners] = await Promise.all([storage.loadDocument(boardId), storage.loadClientOwners(boardId)])
     const doc = new Y.Doc({ gc: true })
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
     for (const update of stored.updates) Y.applyUpdate(doc, update)
     const awareness = new Awareness(doc)
     // The server itself is not a participant.
     awareness.setLocalState(null)
-    return new Room(boardId, storage, doc, awareness, stored.updates.length, options)
+    const storedBytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, update) => sum + update.byteLength, 0)
+    return new Room(boardId, storage, doc, awareness, new ClientIdOwners(owners), stored.updates.length, storedBytes, options)
   }
 
   get peerCount(): number {
@@ -78,7 +95,14 @@ export class Room {
   leave(peer: RoomPeer): void {
     const clientIds = this.peers.get(peer)
     this.peers.delete(peer)
-    if (clientIds && clientIds.size > 0) removeAwarenessStates(this.awareness, Array.from(clientIds), null)
+    if (!clientIds || clientIds.size === 0) return
+    for (const id of clientIds) this.controllers.delete(id)
+    removeAwarenessStates(this.awareness, Array.from(clientIds), null)
+  }
+
+  /** The peer that sets this client id's presence, if any. */
+  presenceController<P extends RoomPeer>(clientId: number): P | undefined {
+    return this.controllers.get(clientId) as P | undefined
   }
 
   /** Answers a peer's state vector with what it misses, once everything it will get is stored. */
@@ -104,6 +128,7 @@ export class Room {
     }
   }
 
+  /** Applies a peer's presence (already checked by the rules); the peer controls those ids from now on. */
   applyAwareness(peer: RoomPeer, update: Uint8Array): void {
     try {
       applyAwarenessUpdate(this.awareness, update, peer)
@@ -127,6 +152,8 @@ export class Room {
   async unload(): Promise<void> {
     await this.allStored()
     if (!this.storageFailed && this.storedUpdates > 0) await this.compact()
+    if (this.presenceTimer) clearTimeout(this.presenceTimer)
+    this.view.dispose()
     this.doc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
@@ -150,6 +177,8 @@ export class Room {
     this.pending = []
     if (this.storageFailed) return
     try {
+      // onStore: the client ids these updates claimed are stored before anyone receives them.
+      await this.clientOwners.store(this.storage, this.boardId)
       await this.storage.appendUpdates(
         this.boardId,
         batch.map((item) => item.update),
@@ -159,6 +188,7 @@ export class Room {
       return
     }
     this.storedUpdates += batch.length
+    for (const { update } of batch) this.storedBytes += update.byteLength
     for (const { update, origin } of batch) {
       const message = encodeUpdate(update)
       for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message)
@@ -170,8 +200,10 @@ export class Room {
     try {
       // Every stored update was applied to this doc before it was stored, so the snapshot
       // contains them all and may replace them.
-      await this.storage.compact(this.boardId, Y.encodeStateAsUpdate(this.doc))
+      const snapshot = Y.encodeStateAsUpdate(this.doc)
+      await this.storage.compact(this.boardId, snapshot)
       this.storedUpdates = 0
+      this.storedBytes = snapshot.byteLength
     } catch (error) {
       // The log stays as it was: nothing is lost, compaction is retried later.
       this.options.logger.error(`board ${this.boardId}: compaction failed: ${(error as Error).message}`)
@@ -189,12 +221,41 @@ export class Room {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const controlled = this.peers.get(origin as RoomPeer)
+    const peer = origin as RoomPeer
+    const controlled = this.peers.get(peer)
     if (controlled) {
-      for (const id of added) controlled.add(id)
-      for (const id of removed) controlled.delete(id)
+      for (const id of added.concat(updated)) {
+        const previous = this.controllers.get(id)
+        // A reconnecting client takes its ids over from its old connection, which must not remove them on leave.
+        if (previous && previous !== peer) this.peers.get(previous)?.delete(id)
+        this.controllers.set(id, peer)
+        controlled.add(id)
+      }
+      for (const id of removed) {
+        controlled.delete(id)
+        this.controllers.delete(id)
+      }
     }
-    const changed = added.concat(updated, removed)
+    for (const id of added.concat(updated, removed)) this.presenceChanged.add(id)
+    this.schedulePresence()
+  }
+
+  /** Forwards changed presence at most once per interval, each client's latest state. */
+  private schedulePresence(): void {
+    if (this.presenceTimer) return
+    const wait = this.lastPresenceSent + this.options.presenceIntervalMs - performance.now()
+    if (wait <= 0) return this.sendPresence()
+    this.presenceTimer = setTimeout(() => {
+      this.presenceTimer = null
+      this.sendPresence()
+    }, wait)
+  }
+
+  private sendPresence(): void {
+    this.lastPresenceSent = performance.now()
+    const changed = Array.from(this.presenceChanged)
+    this.presenceChanged.clear()
+    if (changed.length === 0) return
     // Sent to everyone, the sender included: a lone client's own renewals keep its
     // provider's "no message received" watchdog quiet.
     const message = encodeAwareness(encodeAwarenessUpdate(this.awareness, changed))

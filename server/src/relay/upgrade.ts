@@ -7,9 +7,9 @@ import { pathOnly, type Logger } from '../log'
 import type { BoardStorage } from '../storage/storage'
 import { Connection } from './connection'
 import type { RoomRegistry } from './rooms'
+import { connectionRules, type RuleSettings } from './rules'
 
-export interface RelayOptions {
-  maxMessageBytes: number
+export interface RelayOptions extends RuleSettings {
   maxSendBufferBytes: number
   maxConnectionsPerBoard: number
   logger: Logger
@@ -88,10 +88,11 @@ export class Relay {
     if (this.registry.holderCount(boardId) >= this.options.maxConnectionsPerBoard) {
       return refuse(503, `this board already has ${this.options.maxConnectionsPerBoard} connections`)
     }
+    const writer = null
     this.wss.handleUpgrade(request, socket, head, (ws) => {
       this.alive.add(ws)
       ws.on('pong', () => this.alive.add(ws))
-      const connection = new Connection(ws, boardId, access.role, this.registry, this.options)
+      const connection = new Connection(ws, boardId, access.role, writer, this.registry, { ...this.options, rules: connectionRules(this.options) })
       this.connections.add(connection)
       this.options.logger.info(`board ${boardId}: ${access.role} connected (${this.connections.size} connections)`)
       void connection.finished.then(() => {

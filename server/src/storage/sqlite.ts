@@ -29,6 +29,12 @@ CREATE TABLE IF NOT EXISTS assets (
   content_type TEXT NOT NULL,
   data BLOB NOT NULL
 );
+CREATE TABLE IF NOT EXISTS client_ids (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  client_id INTEGER NOT NULL,
+  person_id TEXT NOT NULL,
+  PRIMARY KEY (board_id, client_id)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY, checked_at INTEGER NOT NULL);
 `
 
@@ -73,6 +79,10 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
   const selectAsset = db.prepare<[string], { board_id: string; content_type: string; data: Buffer }>(
     'SELECT board_id, content_type, data FROM assets WHERE id = ?',
   )
+  const selectClientIds = db.prepare<[string], { client_id: number; person_id: string }>(
+    'SELECT client_id, person_id FROM client_ids WHERE board_id = ?',
+  )
+  const insertClientId = db.prepare('INSERT INTO client_ids (board_id, client_id, person_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
   const touchHealth = db.prepare('INSERT INTO health (id, checked_at) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET checked_at = excluded.checked_at')
 
   const createBoard = db.transaction((board: BoardRecord, snapshot: Uint8Array) => {
@@ -81,6 +91,9 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
   })
   const appendUpdates = db.transaction((boardId: string, updates: readonly Uint8Array[]) => {
     for (const update of updates) insertUpdate.run(boardId, toBuffer(update))
+  })
+  const claimClientIds = db.transaction((boardId: string, personId: string, clientIds: readonly number[]) => {
+    for (const clientId of clientIds) insertClientId.run(boardId, clientId, personId)
   })
   // One transaction: a crash before COMMIT leaves the old snapshot and every update in place.
   const compact = db.transaction((boardId: string, snapshot: Uint8Array) => {
@@ -123,6 +136,12 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
     },
     async compact(boardId, snapshot) {
       compact(boardId, snapshot)
+    },
+    async loadClientOwners(boardId) {
+      return new Map(selectClientIds.all(boardId).map((row) => [row.client_id, row.person_id]))
+    },
+    async claimClientIds(boardId, personId, clientIds) {
+      if (clientIds.length > 0) claimClientIds(boardId, personId, clientIds)
     },
     async putAsset(assetId, asset: StoredAsset) {
       insertAsset.run(assetId, asset.boardId, asset.contentType, toBuffer(asset.data))

@@ -36,6 +36,10 @@ export interface BoardStorage {
    * guarantees `snapshot` contains every update stored so far for this board.
    */
   compact(boardId: string, snapshot: Uint8Array): Promise<void>
+  /** Which person first wrote with each Yjs client id on the board (client id → person id). */
+  loadClientOwners(boardId: string): Promise<Map<number, string>>
+  /** Makes `personId` the owner of those client ids; an id that already has an owner keeps it. */
+  claimClientIds(boardId: string, personId: string, clientIds: readonly number[]): Promise<void>
   putAsset(assetId: string, asset: StoredAsset): Promise<void>
   getAsset(assetId: string): Promise<StoredAsset | undefined>
   /** Throws when the engine cannot read and write; used by /healthz. */

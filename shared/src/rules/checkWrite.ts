@@ -1,0 +1,66 @@
+import type { TLSchema } from '@tldraw/tlschema'
+import { META_KEYS, META_ROOT, RECORDS_ROOT, SESSION_ROOT, VOTES_ROOT } from '../doc/roots'
+import { decodeStoredSchema } from '../doc/schemaAge'
+import { createTavoloSchema } from '../schema'
+import { boardAfter, type BoardChange, type BoardView } from './boardChange'
+import { checkCreatedBy } from './createdByRule'
+import { checkLocks } from './lockRule'
+import { checkMetaWrite } from './metaRule'
+import { checkOwnHost } from './ownHostRule'
+import { checkOwnKey, PERSON_KEYED_ROOTS } from './ownKeysRule'
+import { checkParentChain } from './parentRule'
+import { checkRecordValid, short } from './recordRule'
+import { checkVotes } from './voteRule'
+import { refuse, type Refusal, type Writer } from './writer'
+
+// The referee of every write to a board document (DESIGN.md, "The board document"): the server
+// runs it on each update before applying, storing or relaying it; a client can run it on a change
+// it is about to make. Each rule is its own module; this one only says which applies where.
+
+let schema: TLSchema | null = null
+const boardSchema = (): TLSchema => (schema ??= createTavoloSchema())
+
+/** Null when `writer` may make `change` to the board `before`; otherwise the first rule it breaks. */
+export function checkWrite(writer: Writer, change: BoardChange, before: BoardView): Refusal | null {
+  const after = boardAfter(before, change)
+  for (const [root, keys] of change) {
+    for (const [key, value] of keys) {
+      const refusal = checkKey(writer, root, key, value, before, after)
+      if (refusal) return refusal
+    }
+    if (root === VOTES_ROOT) {
+      const refusal = checkVotes(writer, keys, after)
+      if (refusal) return refusal
+    }
+  }
+  return null
+}
+
+function checkKey(writer: Writer, root: string, key: string, value: unknown, before: BoardView, after: BoardView): Refusal | null {
+  switch (root) {
+    case RECORDS_ROOT:
+      return checkRecordWrite(writer, key, value, before, after)
+    case META_ROOT:
+      return checkMetaWrite(writer, key, value, boardSchema().serialize())
+    case SESSION_ROOT:
+      return writer.role === 'facilitator' ? null : refuse('session', 'only the facilitator can change the workshop session')
+    default:
+      if (Object.hasOwn(PERSON_KEYED_ROOTS, root)) return checkOwnKey(writer, root, key, value)
+      return refuse('roots', `the board document has no "${short(root)}"`)
+  }
+}
+
+function checkRecordWrite(writer: Writer, key: string, value: unknown, before: BoardView, after: BoardView): Refusal | null {
+  if (value !== undefined) {
+    const storedSchema = decodeStoredSchema(before.value(META_ROOT, META_KEYS.schema))
+    const invalid = checkRecordValid(boardSchema(), key, value, storedSchema)
+    if (invalid) return invalid
+    const record = value as Record<string, unknown>
+    const refusal =
+      checkOwnHost(record) ??
+      (record.typeName === 'shape' ? checkParentChain(record, after) : null) ??
+      checkCreatedBy(writer, record, before.value(RECORDS_ROOT, key))
+    if (refusal) return refusal
+  }
+  return checkLocks(writer, key, before, after)
+}
