@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { useRoute } from './routing'
 import { BoardScreen } from './screens/BoardScreen'
 import { HomeScreen } from './screens/HomeScreen'
@@ -6,6 +7,7 @@ import { ScreenMessage } from './screens/ScreenMessage'
 
 export function App() {
   const route = useRoute()
+  const { t } = useTranslation()
   switch (route.name) {
     case 'home':
       return <HomeScreen />
@@ -16,8 +18,8 @@ export function App() {
       return <PresentScreen key={`${route.boardId}#${route.secret}`} boardId={route.boardId} secret={route.secret} />
     case 'not-found':
       return (
-        <ScreenMessage title="Page not found" testId="not-found">
-          <p>There is nothing at {route.path}.</p>
+        <ScreenMessage title={t('app.pageNotFound')} testId="not-found">
+          <p>{t('app.nothingAt', { path: route.path })}</p>
         </ScreenMessage>
       )
   }

@@ -11,7 +11,9 @@ import { CLIENT_DIST_DIR } from './paths'
 import { CLOSE_GOING_AWAY, CLOSE_SECRET_ROTATED } from './relay/protocol'
 import { RoomRegistry } from './relay/rooms'
 import { Relay } from './relay/upgrade'
-import { openSqliteStorage } from './storage/sqlite'
+import { localFanout, type DisconnectCommand, type Fanout } from './fanout/fanout'
+import { openRedisFanout } from './fanout/redisFanout'
+import { openStorage } from './storage/openStorage'
 import type { BoardStorage } from './storage/storage'
 
 export interface TavoloServerStats {
@@ -37,13 +39,23 @@ export interface TavoloServerParts {
 /** Assembles the HTTP server, the API, the static client and the relay from a config. */
 export async function createTavoloServer(config: TavoloConfig, parts: TavoloServerParts = {}): Promise<TavoloServer> {
   const logger = parts.logger ?? createConsoleLogger()
-  const storage = parts.storage ?? openSqliteStorage(config.dataDir)
+  const storage = parts.storage ?? (await openStorage(config, logger))
   const clientDir = parts.clientDir ?? CLIENT_DIST_DIR
   const serverKey = loadOrCreateServerKey(config.dataDir)
+  // The relay exists once the fan-out does; commands from other instances wait for neither.
+  const disconnect = (command: DisconnectCommand) => relay.disconnectRoles(command.boardId, command.roles, command.code, command.reason)
+  let fanout: Fanout
+  try {
+    fanout = config.redisUrl ? await openRedisFanout(config.redisUrl, disconnect, logger) : localFanout(disconnect)
+  } catch (error) {
+    await storage.close()
+    throw error
+  }
   const registry = new RoomRegistry(storage, {
     compactAfterUpdates: config.compactAfterUpdates,
     presenceIntervalMs: config.presenceIntervalMs,
     logger,
+    fanout,
   })
   const relay = new Relay(storage, serverKey, registry, { ...config, logger })
   const api: ApiContext = {
@@ -52,7 +64,12 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
     maxAssetBytes: config.maxAssetBytes,
     tldrawLicenseKey: config.tldrawLicenseKey,
     onSecretsRotated: (boardId) =>
-      relay.disconnectRoles(boardId, ROTATED_ROLES, CLOSE_SECRET_ROTATED, 'the facilitator replaced this link: ask for the new one'),
+      fanout.disconnect({
+        boardId,
+        roles: [...ROTATED_ROLES],
+        code: CLOSE_SECRET_ROTATED,
+        reason: 'the facilitator replaced this link: ask for the new one',
+      }),
   }
   const stats = (): TavoloServerStats => ({ loadedRooms: registry.loadedCount, connections: relay.connectionCount })
 
@@ -122,6 +139,7 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
         await registry.whenUnloaded()
         server.closeAllConnections()
         await stopped
+        await fanout.close()
         await storage.close()
       })()
       return closing

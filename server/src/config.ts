@@ -17,6 +17,10 @@ export interface TavoloConfig {
   presenceIntervalMs: number
   tldrawLicenseKey: string | null
   skipClientBuild: boolean
+  /** PostgreSQL connection URL; null: SQLite in dataDir. */
+  databaseUrl: string | null
+  /** Redis URL for fan-out between instances; null: one instance, no Redis. */
+  redisUrl: string | null
 }
 
 export interface SettingInfo {
@@ -41,6 +45,8 @@ export const SETTINGS: readonly SettingInfo[] = [
   { name: 'MAX_PRESENCE_BYTES', default: '8192', meaning: "Largest presence (cursor, name) state of one client; a bigger one closes that connection with 1009." },
   { name: 'PRESENCE_INTERVAL_MS', default: '50', meaning: "The server forwards each board's presence changes at most once per interval (20 a second by default), latest state first." },
   { name: 'TLDRAW_LICENSE_KEY', default: '(none)', meaning: 'tldraw licence key, served to the client at run time (GET /api/config); no rebuild needed.' },
+  { name: 'DATABASE_URL', default: '(unset)', meaning: 'postgres://user:password@host:port/database: store boards in PostgreSQL (schema created and migrated at start) instead of SQLite, so several instances can share them.' },
+  { name: 'REDIS_URL', default: '(unset)', meaning: 'redis://host:port: relay edits, presence and link rotations between instances through Redis (needs DATABASE_URL).' },
   { name: 'SKIP_CLIENT_BUILD', default: '(unset)', meaning: 'Set to 1 to never build the client at start (tests build it once themselves).' },
 ]
 
@@ -52,6 +58,27 @@ function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min
     throw new Error(`Setting ${name} must be an integer ≥ ${min}, got "${raw}"`)
   }
   return value
+}
+
+function readUrl(env: NodeJS.ProcessEnv, name: string, protocols: readonly string[]): string | null {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return null
+  let protocol: string
+  try {
+    protocol = new URL(raw).protocol
+  } catch {
+    // The value is not echoed: it may hold a password.
+    throw new Error(`Setting ${name} is not a URL`)
+  }
+  if (!protocols.includes(protocol)) throw new Error(`Setting ${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`)
+  return raw
+}
+
+function readRedisUrl(env: NodeJS.ProcessEnv): string | null {
+  const url = readUrl(env, 'REDIS_URL', ['redis:', 'rediss:'])
+  // Instances on separate SQLite files would each hold a different board: fan-out needs one shared store.
+  if (url && !env.DATABASE_URL) throw new Error('Setting REDIS_URL needs DATABASE_URL: instances must share one PostgreSQL database')
+  return url
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): TavoloConfig {
@@ -71,5 +98,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): TavoloConfig {
     presenceIntervalMs: readInteger(env, 'PRESENCE_INTERVAL_MS', 50, 0),
     tldrawLicenseKey: env.TLDRAW_LICENSE_KEY || null,
     skipClientBuild: env.SKIP_CLIENT_BUILD === '1',
+    databaseUrl: readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl: readRedisUrl(env),
   }
 }

@@ -3,9 +3,12 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { MIGRATIONS_DIR } from '../../server/src/paths'
 import { SQLITE_FILE_NAME, openSqliteStorage } from '../../server/src/storage/sqlite'
 import type { BoardRecord, BoardStorage } from '../../server/src/storage/storage'
 import { makeTempDataDir } from '../support/server'
+
+// What only the SQLite engine does; the storage contract itself is tests/integration/storage-contract.test.ts.
 
 const dirs: string[] = []
 const opened: BoardStorage[] = []
@@ -26,8 +29,7 @@ const board: BoardRecord = { id: 'AAAAAAAAAAAAAAAAAAAAAA', title: 'T', template:
 
 function edit(doc: Y.Doc, key: string, value: number): Uint8Array {
   let update: Uint8Array | null = null
-  const capture = (u: Uint8Array) => (update = u)
-  doc.once('update', capture)
+  doc.once('update', (u: Uint8Array) => (update = u))
   doc.getMap('m').set(key, value)
   return update!
 }
@@ -40,36 +42,14 @@ function rebuild(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] })
 }
 
 describe('SQLite storage', () => {
-  it('creates its file in WAL mode on first use and keeps boards across reopening', async () => {
+  it('creates its file in WAL mode on first use, with every migration recorded', async () => {
     const { storage, dir } = open()
-    const doc = new Y.Doc()
-    doc.getMap('meta').set('title', 'T')
-    await storage.createBoard(board, Y.encodeStateAsUpdate(doc))
-    await storage.appendUpdates(board.id, [edit(doc, 'a', 1), edit(doc, 'b', 2)])
     await storage.close()
-
     const db = new Database(path.join(dir, SQLITE_FILE_NAME))
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all().map((row) => (row as { version: number }).version)
     db.close()
-
-    const again = open(dir).storage
-    expect(await again.getBoard(board.id)).toEqual(board)
-    expect(await again.getBoard('BBBBBBBBBBBBBBBBBBBBBB')).toBeUndefined()
-    const stored = await again.loadDocument(board.id)
-    expect(stored.updates).toHaveLength(2)
-    expect(rebuild(stored).getMap('m').toJSON()).toEqual({ a: 1, b: 2 })
-  })
-
-  it('compaction replaces the log with one snapshot holding the same content', async () => {
-    const { storage } = open()
-    const doc = new Y.Doc()
-    await storage.createBoard(board, Y.encodeStateAsUpdate(doc))
-    for (let i = 0; i < 100; i++) await storage.appendUpdates(board.id, [edit(doc, `k${i}`, i)])
-    const before = rebuild(await storage.loadDocument(board.id)).getMap('m').toJSON()
-    await storage.compact(board.id, Y.encodeStateAsUpdate(doc))
-    const after = await storage.loadDocument(board.id)
-    expect(after.updates).toHaveLength(0)
-    expect(rebuild(after).getMap('m').toJSON()).toEqual(before)
+    expect(versions).toEqual(fs.readdirSync(path.join(MIGRATIONS_DIR, 'sqlite')).map((_, i) => i + 1))
   })
 
   it('a compaction cut short before its commit (a crash) leaves the log as it was', async () => {
@@ -81,7 +61,7 @@ describe('SQLite storage', () => {
     // connection that then goes away as a killed process would.
     const crashing = new Database(path.join(dir, SQLITE_FILE_NAME))
     crashing.exec('BEGIN')
-    crashing.prepare('UPDATE snapshots SET data = ? WHERE board_id = ?').run(Buffer.from([0, 0]), board.id)
+    crashing.prepare('UPDATE snapshots SET data = ?, seq = 2 WHERE board_id = ?').run(Buffer.from([0, 0]), board.id)
     crashing.prepare('DELETE FROM updates WHERE board_id = ?').run(board.id)
     crashing.close()
     const stored = await storage.loadDocument(board.id)
@@ -89,24 +69,38 @@ describe('SQLite storage', () => {
     expect(rebuild(stored).getMap('m').toJSON()).toEqual({ a: 1, b: 2 })
   })
 
-  it('refuses updates for a board that does not exist', async () => {
-    const { storage } = open()
-    await storage.createBoard(board, Y.encodeStateAsUpdate(new Y.Doc()))
-    const doc = new Y.Doc()
-    await expect(storage.appendUpdates('CCCCCCCCCCCCCCCCCCCCCC', [edit(doc, 'x', 1)])).rejects.toThrow(/FOREIGN KEY/)
-    await storage.appendUpdates(board.id, [edit(doc, 'y', 1), edit(doc, 'z', 2)])
-    expect((await storage.loadDocument(board.id)).updates).toHaveLength(2)
+  it('opens a database made before numbered logs, numbering each board’s updates in their order', async () => {
+    const dir = makeTempDataDir()
+    dirs.push(dir)
+    const old = new Database(path.join(dir, SQLITE_FILE_NAME))
+    old.exec(fs.readFileSync(path.join(MIGRATIONS_DIR, 'sqlite', '001_init.sql'), 'utf8'))
+    const docs = { A: new Y.Doc(), B: new Y.Doc() }
+    for (const id of ['A', 'B'] as const) {
+      old.prepare('INSERT INTO boards (id, title, template, created_at) VALUES (?, ?, ?, 1)').run(id.repeat(22), id, 'blank')
+      old.prepare('INSERT INTO snapshots (board_id, data) VALUES (?, ?)').run(id.repeat(22), Buffer.from(Y.encodeStateAsUpdate(docs[id])))
+    }
+    // Interleaved, as the old global numbering stored them.
+    for (let i = 0; i < 6; i++) {
+      const id = i % 3 === 0 ? 'B' : 'A'
+      old.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)').run(id.repeat(22), Buffer.from(edit(docs[id], `k${i}`, i)))
+    }
+    old.close()
+
+    const { storage } = open(dir)
+    const a = await storage.loadDocument('A'.repeat(22))
+    expect(a.seq).toBe(4)
+    expect(rebuild(a).getMap('m').toJSON()).toEqual(docs.A.getMap('m').toJSON())
+    expect((await storage.loadDocument('A'.repeat(22), 3)).updates).toHaveLength(1)
+    expect((await storage.loadDocument('B'.repeat(22))).seq).toBe(2)
+    expect(await storage.appendUpdates('B'.repeat(22), [edit(docs.B, 'new', 1)])).toBe(3)
   })
 
-  it('stores and returns assets, and answers its health check', async () => {
-    const { storage } = open()
-    await storage.createBoard(board, Y.encodeStateAsUpdate(new Y.Doc()))
-    const data = new Uint8Array([1, 2, 3])
-    await storage.putAsset('DDDDDDDDDDDDDDDDDDDDDD', { boardId: board.id, contentType: 'image/png', data })
-    expect(await storage.getAsset('DDDDDDDDDDDDDDDDDDDDDD')).toEqual({ boardId: board.id, contentType: 'image/png', data })
-    expect(await storage.getAsset('EEEEEEEEEEEEEEEEEEEEEE')).toBeUndefined()
-    await expect(storage.check()).resolves.toBeUndefined()
+  it('refuses a database migrated by a newer Tavolo', async () => {
+    const { storage, dir } = open()
     await storage.close()
-    await expect(storage.check()).rejects.toThrow()
+    const db = new Database(path.join(dir, SQLITE_FILE_NAME))
+    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 0)").run()
+    db.close()
+    expect(() => openSqliteStorage(dir)).toThrow(/schema version 999, newer than this Tavolo knows/)
   })
 })

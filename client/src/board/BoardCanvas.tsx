@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Tldraw, type Editor, type TLStoreWithStatus } from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import { TldrawLocale } from '../i18n/TldrawLocale'
 import { LicenseBlockedMessage } from './LicenseBlockedMessage'
 import { removeShapesOfFailedUploads } from './removeShapesOfFailedUploads'
 import { tavoloUiOverrides } from '../shapes/shapeUiOverrides'
@@ -53,7 +54,9 @@ export function BoardCanvas(props: {
             onEditor(null)
           }
         }}
-      />
+      >
+        <TldrawLocale />
+      </Tldraw>
     </div>
   )
 }

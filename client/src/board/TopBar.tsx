@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { LanguagePicker } from '../i18n/LanguagePicker'
 import { navigate } from '../routing'
 import { ConnectionBadge, type ConnectionState } from './ConnectionBadge'
 import { PeopleList, type PeopleListEntry } from './PeopleList'
@@ -17,6 +19,7 @@ export function TopBar(props: {
   /** The Export menu, mounted by the board. */
   exportMenu?: ReactNode
 }) {
+  const { t } = useTranslation()
   return (
     <header className="top-bar" data-testid="top-bar">
       <a
@@ -26,9 +29,9 @@ export function TopBar(props: {
           e.preventDefault()
           navigate('/')
         }}
-        aria-label="Tavolo home"
+        aria-label={t('app.home')}
       >
-        Tavolo
+        {t('app.name')}
       </a>
       <h1 className="top-bar-title" data-testid="board-title">
         {props.title}
@@ -48,6 +51,7 @@ export function TopBar(props: {
         onEditMe={props.onEditMe}
       />
       {props.exportMenu}
+      <LanguagePicker />
       {props.canShare && (
         <button type="button" className="primary" onClick={props.onShare} data-testid="share-button">
           Share

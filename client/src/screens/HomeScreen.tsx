@@ -1,5 +1,7 @@
 import { ErrorText } from '../ui/ErrorText'
 import { useEffect, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { LanguagePicker } from '../i18n/LanguagePicker'
 import { createBoard, describeError, listTemplates, type TemplateSummary } from '../api'
 import { boardLinkPath, parseBoardLink } from '../../../shared/src/session/joinLink'
 import { ImportBoardForm } from '../export/ImportBoardForm'
@@ -8,11 +10,13 @@ import { useLocalStore } from '../state/localStore'
 import { openNewBoard } from './openNewBoard'
 
 export function HomeScreen() {
+  const { t } = useTranslation()
   return (
     <main className="home">
       <header className="home-header">
-        <h1>Tavolo</h1>
-        <p>A shared table for co-designing public services.</p>
+        <LanguagePicker />
+        <h1>{t('app.name')}</h1>
+        <p>{t('home.tagline')}</p>
       </header>
       <div className="home-columns">
         <NewWorkshopForm />
@@ -27,6 +31,7 @@ export function HomeScreen() {
 type TemplatesState = { status: 'loading' } | { status: 'ready'; templates: TemplateSummary[] } | { status: 'error'; message: string }
 
 function NewWorkshopForm() {
+  const { t } = useTranslation()
   const [templates, setTemplates] = useState<TemplatesState>({ status: 'loading' })
   const [title, setTitle] = useState('')
   const [template, setTemplate] = useState('blank')
@@ -53,7 +58,7 @@ function NewWorkshopForm() {
     setCreating(true)
     setError(null)
     try {
-      openNewBoard(await createBoard({ title: title.trim() || 'Untitled workshop', template }))
+      openNewBoard(await createBoard({ title: title.trim() || t('home.untitled'), template }))
     } catch (e) {
       setError(describeError(e))
       setCreating(false)
@@ -62,16 +67,16 @@ function NewWorkshopForm() {
 
   return (
     <form className="card" onSubmit={onSubmit} aria-labelledby="new-workshop-heading" data-testid="new-workshop-form">
-      <h2 id="new-workshop-heading">New workshop</h2>
-      <label htmlFor="workshop-title">Title</label>
+      <h2 id="new-workshop-heading">{t('home.newWorkshop')}</h2>
+      <label htmlFor="workshop-title">{t('home.title')}</label>
       <input
         id="workshop-title"
         value={title}
         onChange={(e) => setTitle(e.target.value)}
-        placeholder="e.g. MSc Public Services Management"
+        placeholder={t('home.titlePlaceholder')}
         maxLength={200}
       />
-      <label htmlFor="workshop-template">Template</label>
+      <label htmlFor="workshop-template">{t('home.template')}</label>
       <select
         id="workshop-template"
         value={template}
@@ -85,12 +90,12 @@ function NewWorkshopForm() {
             </option>
           ))
         ) : (
-          <option value="blank">{templates.status === 'loading' ? 'Loading templates…' : 'Blank'}</option>
+          <option value="blank">{templates.status === 'loading' ? t('home.loadingTemplates') : t('home.blank')}</option>
         )}
       </select>
-      {templates.status === 'error' && <p className="hint">Templates could not be loaded ({templates.message}); a blank board will be created.</p>}
+      {templates.status === 'error' && <p className="hint">{t('home.templatesFailed', { message: templates.message })}</p>}
       <button type="submit" className="primary" disabled={creating}>
-        {creating ? 'Creating…' : 'Create workshop'}
+        {creating ? t('home.creating') : t('home.create')}
       </button>
       <ErrorText message={error} />
     </form>
@@ -98,6 +103,7 @@ function NewWorkshopForm() {
 }
 
 function JoinForm() {
+  const { t } = useTranslation()
   const [link, setLink] = useState('')
   const [error, setError] = useState<string | null>(null)
 
@@ -113,8 +119,8 @@ function JoinForm() {
 
   return (
     <form className="card" onSubmit={onSubmit} aria-labelledby="join-heading" data-testid="join-form">
-      <h2 id="join-heading">Join a workshop</h2>
-      <label htmlFor="join-link">Link you were given</label>
+      <h2 id="join-heading">{t('home.join')}</h2>
+      <label htmlFor="join-link">{t('home.joinLink')}</label>
       <input
         id="join-link"
         value={link}
@@ -127,7 +133,7 @@ function JoinForm() {
         aria-describedby={error ? 'join-error' : undefined}
       />
       <button type="submit" className="primary">
-        Join
+        {t('home.joinButton')}
       </button>
       {error && (
         <p role="alert" id="join-error" className="error">
@@ -139,12 +145,13 @@ function JoinForm() {
 }
 
 function RecentWorkshops() {
+  const { t } = useTranslation()
   const workshops = useLocalStore((s) => s.workshops)
   const forgetWorkshop = useLocalStore((s) => s.forgetWorkshop)
   if (workshops.length === 0) return null
   return (
     <section className="card recent" aria-labelledby="recent-heading">
-      <h2 id="recent-heading">Your workshops</h2>
+      <h2 id="recent-heading">{t('home.yourWorkshops')}</h2>
       <ul>
         {workshops.map((w) => (
           <li key={w.id}>
@@ -158,8 +165,8 @@ function RecentWorkshops() {
               {w.title}
             </a>
             <span className="muted"> · {w.accessRole}</span>
-            <button type="button" className="link-button" onClick={() => forgetWorkshop(w.id)} aria-label={`Forget ${w.title}`}>
-              Forget
+            <button type="button" className="link-button" onClick={() => forgetWorkshop(w.id)} aria-label={t('home.forgetWorkshop', { title: w.title })}>
+              {t('home.forget')}
             </button>
           </li>
         ))}

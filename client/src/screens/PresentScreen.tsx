@@ -2,6 +2,7 @@ import { randomId } from '../state/randomId'
 import { useState } from 'react'
 import { Tldraw, type Editor } from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import { TldrawLocale } from '../i18n/TldrawLocale'
 import type { BoardInfo } from '../api'
 import { customShapeUtils } from '../board/shapeUtils'
 import { useBoardInfo } from '../board/useBoardInfo'
@@ -86,7 +87,9 @@ function PresentRoom({ info, secret, licenseKey }: { info: BoardInfo; secret: st
                   setEditor(null)
                 }
               }}
-            />
+            >
+              <TldrawLocale />
+            </Tldraw>
           </div>
           <aside className="tavolo-present-side" aria-label="Workshop summary">
             <JoinQrCode boardId={info.id} secret={secret} role={info.role} />

@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { navigate } from '../routing'
 
 /** A full-screen explanation (loading, bad link, unknown board…) with a way back home. */
 export function ScreenMessage(props: { title: string; children?: ReactNode; testId?: string; busy?: boolean }) {
+  const { t } = useTranslation()
   return (
     <main className="screen-message" data-testid={props.testId} role={props.busy ? 'status' : 'alert'} aria-busy={props.busy}>
       <h1>{props.title}</h1>
@@ -16,7 +18,7 @@ export function ScreenMessage(props: { title: string; children?: ReactNode; test
               navigate('/')
             }}
           >
-            Back to Tavolo home
+            {t('app.backHome')}
           </a>
         </p>
       )}

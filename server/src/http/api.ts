@@ -14,7 +14,8 @@ export interface ApiContext {
   maxAssetBytes: number
   tldrawLicenseKey: string | null
   /** Called after a board's shared links were replaced, to drop connections still using the old ones. */
-  onSecretsRotated(boardId: string): void
+  /** Resolves once every instance has been told to close the old links. */
+  onSecretsRotated(boardId: string): Promise<void>
 }
 
 const MAX_JSON_BODY_BYTES = 64 * 1024
@@ -92,7 +93,7 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
     const { board, role } = requireAccess(await access(match[1]))
     if (role !== 'facilitator') throw new HttpError(403, 'only the facilitator secret can replace the links')
     const generation = await ctx.storage.rotateSecrets(board.id)
-    ctx.onSecretsRotated(board.id)
+    await ctx.onSecretsRotated(board.id)
     const { editor, viewer } = deriveBoardSecrets(ctx.serverKey, board.id, generation)
     sendJson(res, 200, { editor, viewer })
     return true

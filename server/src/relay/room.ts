@@ -1,8 +1,10 @@
 import * as Y from 'yjs'
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
+import type { BoardLink, Fanout, FannedRoom } from '../fanout/fanout'
 import { docBoardView, type DocBoardView } from '../../../shared/src/rules/docBoardView'
 import type { Logger } from '../log'
 import type { BoardStorage } from '../storage/storage'
+import { LogPosition } from './logPosition'
 import { ClientIdOwners } from './rules/clientIds'
 import {
   CLOSE_INTERNAL_ERROR,
@@ -25,7 +27,16 @@ export interface RoomOptions {
   /** Presence forwarded at most once per this many ms (latest state wins). */
   presenceIntervalMs: number
   logger: Logger
+  /** Other instances serving the same boards (REDIS_URL); without it the room is alone. */
+  fanout?: Fanout
 }
+
+/** Origins of changes that are already stored: relayed to this room's peers, never stored again. */
+const FROM_STORAGE = Symbol('from storage')
+const FROM_OTHER_INSTANCE = Symbol('from another instance')
+// Updates from other instances may arrive out of order; a gap still open after this is read
+// from storage.
+const GAP_GRACE_MS = 100
 
 interface PendingUpdate {
   update: Uint8Array
@@ -38,7 +49,7 @@ interface PendingUpdate {
  * after the client-id claims they made) and only then relayed, so no peer ever holds an edit
  * the server could lose. Presence is forwarded in batches, at most once per interval.
  */
-export class Room {
+export class Room implements FannedRoom {
   private readonly peers = new Map<RoomPeer, Set<number>>()
   /** Which peer sets each presence client id. */
   private readonly controllers = new Map<number, RoomPeer>()
@@ -46,6 +57,11 @@ export class Room {
   private writeScheduled = false
   private writes: Promise<void> = Promise.resolve()
   private storageFailed = false
+  /** The last update the stored snapshot holds, as far as this room knows. */
+  private compactedThrough: number
+  private link: BoardLink | null = null
+  private catchingUp: Promise<void> | null = null
+  private gapTimer: NodeJS.Timeout | null = null
   /** The board as the write rules read it. */
   readonly view: DocBoardView
   private readonly presenceChanged = new Set<number>()
@@ -58,11 +74,13 @@ export class Room {
     readonly doc: Y.Doc,
     readonly awareness: Awareness,
     readonly clientOwners: ClientIdOwners,
-    private storedUpdates: number,
+    private readonly position: LogPosition,
+    storedUpdates: number,
     /** Bytes of the stored snapshot and updates, for the board size limit. */
-    public storedBytes: number,
+    private bytes: number,
     private readonly options: RoomOptions,
   ) {
+    this.compactedThrough = position.through - storedUpdates
     this.view = docBoardView(doc)
     doc.on('update', this.onDocUpdate)
     awareness.on('update', this.onAwarenessUpdate)
@@ -77,7 +95,14 @@ export class Room {
     // The server itself is not a participant.
     awareness.setLocalState(null)
     const storedBytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, update) => sum + update.byteLength, 0)
-    return new Room(boardId, storage, doc, awareness, new ClientIdOwners(owners), stored.updates.length, storedBytes, options)
+    const room = new Room(boardId, storage, doc, awareness, new ClientIdOwners(owners), new LogPosition(stored.seq), stored.updates.length, storedBytes, options)
+    room.link = options.fanout?.join(room) ?? null
+    return room
+  }
+
+  /** Bytes of the board's stored document (snapshot and log), for the board size limit. */
+  get storedBytes(): number {
+    return this.bytes
   }
 
   get peerCount(): number {
@@ -148,10 +173,50 @@ export class Room {
     await this.writes
   }
 
+  /** An update another instance stored: applied and relayed to this room's peers. */
+  applyStored(update: Uint8Array, from: number, to: number): void {
+    if (to <= this.position.through) return
+    Y.applyUpdate(this.doc, update, FROM_OTHER_INSTANCE)
+    this.position.add(from, to)
+    this.bytes += update.byteLength
+    this.watchForGap()
+  }
+
+  applyRemoteAwareness(update: Uint8Array): void {
+    applyAwarenessUpdate(this.awareness, update, FROM_OTHER_INSTANCE)
+  }
+
+  /** Applies (and relays) whatever storage holds beyond this room's position. */
+  catchUp(): Promise<void> {
+    this.catchingUp ??= (async () => {
+      try {
+        const stored = await this.storage.loadDocument(this.boardId, this.position.through)
+        Y.transact(
+          this.doc,
+          () => {
+            if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot)
+            for (const update of stored.updates) Y.applyUpdate(this.doc, update)
+          },
+          FROM_STORAGE,
+        )
+        this.position.reach(stored.seq)
+      } catch (error) {
+        this.options.logger.error(`board ${this.boardId}: catching up from storage failed: ${(error as Error).message}`)
+      } finally {
+        this.catchingUp = null
+      }
+      this.watchForGap()
+    })()
+    return this.catchingUp
+  }
+
   /** Stores what is left, merges the log into one snapshot, and frees the document. */
   async unload(): Promise<void> {
+    await this.link?.leave()
+    if (this.gapTimer) clearTimeout(this.gapTimer)
+    await this.catchingUp
     await this.allStored()
-    if (!this.storageFailed && this.storedUpdates > 0) await this.compact()
+    if (!this.storageFailed && this.position.through > this.compactedThrough) await this.compact()
     if (this.presenceTimer) clearTimeout(this.presenceTimer)
     this.view.dispose()
     this.doc.off('update', this.onDocUpdate)
@@ -160,7 +225,20 @@ export class Room {
     this.doc.destroy()
   }
 
+  private watchForGap(): void {
+    if (!this.position.hasGap || this.gapTimer) return
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = null
+      if (this.position.hasGap) void this.catchUp()
+    }, GAP_GRACE_MS)
+  }
+
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === FROM_STORAGE || origin === FROM_OTHER_INSTANCE) {
+      const message = encodeUpdate(update)
+      for (const peer of this.peers.keys()) peer.send(message)
+      return
+    }
     this.pending.push({ update, origin })
     if (this.writeScheduled) return
     this.writeScheduled = true
@@ -176,34 +254,41 @@ export class Room {
     const batch = this.pending
     this.pending = []
     if (this.storageFailed) return
+    const updates = batch.map((item) => item.update)
+    let last: number
     try {
       // onStore: the client ids these updates claimed are stored before anyone receives them.
       await this.clientOwners.store(this.storage, this.boardId)
-      await this.storage.appendUpdates(
-        this.boardId,
-        batch.map((item) => item.update),
-      )
+      last = await this.storage.appendUpdates(this.boardId, updates)
     } catch (error) {
       this.failStorage(error)
       return
     }
-    this.storedUpdates += batch.length
-    for (const { update } of batch) this.storedBytes += update.byteLength
+    const first = last - batch.length + 1
+    this.position.add(first, last)
+    for (const update of updates) this.bytes += update.byteLength
     for (const { update, origin } of batch) {
       const message = encodeUpdate(update)
       for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message)
     }
-    if (this.storedUpdates >= this.options.compactAfterUpdates) await this.compact()
+    this.link?.stored(updates.length === 1 ? updates[0] : Y.mergeUpdates(updates), first, last)
+    // Another instance appended in between and its message has not arrived (yet).
+    this.watchForGap()
+    if (last - this.compactedThrough >= this.options.compactAfterUpdates) await this.compact()
   }
 
   private async compact(): Promise<void> {
+    const through = this.position.through
+    if (through <= this.compactedThrough) return
     try {
-      // Every stored update was applied to this doc before it was stored, so the snapshot
-      // contains them all and may replace them.
+      // The doc holds every update up to `through` (applied before being stored here, or read
+      // from storage or another instance), so the snapshot may replace them. Later ones, maybe
+      // appended by another instance meanwhile, stay in the log. A false answer means another
+      // instance compacted this far: nothing left to do either way.
       const snapshot = Y.encodeStateAsUpdate(this.doc)
-      await this.storage.compact(this.boardId, snapshot)
-      this.storedUpdates = 0
-      this.storedBytes = snapshot.byteLength
+      await this.storage.compact(this.boardId, snapshot, through)
+      this.compactedThrough = through
+      this.bytes = snapshot.byteLength
     } catch (error) {
       // The log stays as it was: nothing is lost, compaction is retried later.
       this.options.logger.error(`board ${this.boardId}: compaction failed: ${(error as Error).message}`)
@@ -238,6 +323,10 @@ export class Room {
     }
     for (const id of added.concat(updated, removed)) this.presenceChanged.add(id)
     this.schedulePresence()
+    // Every instance expires silent states itself ('timeout'); only this instance's own changes travel.
+    if (origin !== FROM_OTHER_INSTANCE && origin !== 'timeout') {
+      this.link?.awarenessChanged(encodeAwarenessUpdate(this.awareness, added.concat(updated, removed)))
+    }
   }
 
   /** Forwards changed presence at most once per interval, each client's latest state. */

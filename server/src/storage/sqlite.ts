@@ -1,42 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import { checkNotNewer, readMigrations } from './migrations'
 import type { BoardRecord, BoardStorage, StoredAsset, StoredDocument } from './storage'
 
 export const SQLITE_FILE_NAME = 'tavolo.sqlite'
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS boards (
-  id TEXT PRIMARY KEY,
-  title TEXT NOT NULL,
-  template TEXT NOT NULL,
-  created_at INTEGER NOT NULL,
-  secret_generation INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS snapshots (
-  board_id TEXT PRIMARY KEY REFERENCES boards(id),
-  data BLOB NOT NULL
-);
-CREATE TABLE IF NOT EXISTS updates (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  board_id TEXT NOT NULL REFERENCES boards(id),
-  data BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS updates_by_board ON updates(board_id, seq);
-CREATE TABLE IF NOT EXISTS assets (
-  id TEXT PRIMARY KEY,
-  board_id TEXT NOT NULL REFERENCES boards(id),
-  content_type TEXT NOT NULL,
-  data BLOB NOT NULL
-);
-CREATE TABLE IF NOT EXISTS client_ids (
-  board_id TEXT NOT NULL REFERENCES boards(id),
-  client_id INTEGER NOT NULL,
-  person_id TEXT NOT NULL,
-  PRIMARY KEY (board_id, client_id)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY, checked_at INTEGER NOT NULL);
-`
 
 interface BoardRow {
   id: string
@@ -50,16 +18,39 @@ const toBytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, bu
 // better-sqlite3 binds Buffers as BLOBs; this views the same memory without copying.
 const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 
+/** Applies the migrations this file has not seen, recorded in schema_migrations. */
+function migrate(db: Database.Database, file: string): void {
+  const migrations = readMigrations('sqlite')
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)')
+  // IMMEDIATE takes the write lock first, so two processes opening one file migrate it once.
+  db.transaction(() => {
+    const applied = db.prepare<[], { version: number }>('SELECT version FROM schema_migrations').all().map((row) => row.version)
+    checkNotNewer(applied, migrations, file)
+    const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+    for (const migration of migrations) {
+      if (applied.includes(migration.version)) continue
+      db.exec(migration.sql)
+      record.run(migration.version, migration.name, Date.now())
+    }
+  }).immediate()
+}
+
 /** SQLite through better-sqlite3: one file under the data folder, WAL mode, created on first use. */
 export function openSqliteStorage(dataDir: string): BoardStorage {
   fs.mkdirSync(dataDir, { recursive: true })
-  const db = new Database(path.join(dataDir, SQLITE_FILE_NAME))
+  const file = path.join(dataDir, SQLITE_FILE_NAME)
+  const db = new Database(file)
   db.pragma('journal_mode = WAL')
   // NORMAL in WAL mode: a committed transaction survives a process crash (kill -9); only an
   // OS crash or power loss may drop the last ones.
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
-  db.exec(SCHEMA)
+  try {
+    migrate(db, file)
+  } catch (error) {
+    db.close()
+    throw error
+  }
 
   const insertBoard = db.prepare(
     'INSERT INTO boards (id, title, template, created_at, secret_generation) VALUES (?, ?, ?, ?, ?)',
@@ -68,13 +59,19 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
   const bumpGeneration = db.prepare<[string], { secret_generation: number }>(
     'UPDATE boards SET secret_generation = secret_generation + 1 WHERE id = ? RETURNING secret_generation',
   )
-  const upsertSnapshot = db.prepare(
-    'INSERT INTO snapshots (board_id, data) VALUES (?, ?) ON CONFLICT(board_id) DO UPDATE SET data = excluded.data',
+  const bumpSeq = db.prepare<[number, string], { last_seq: number }>(
+    'UPDATE boards SET last_seq = last_seq + ? WHERE id = ? RETURNING last_seq',
   )
-  const selectSnapshot = db.prepare<[string], { data: Buffer }>('SELECT data FROM snapshots WHERE board_id = ?')
-  const selectUpdates = db.prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE board_id = ? ORDER BY seq')
-  const insertUpdate = db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)')
-  const deleteUpdates = db.prepare('DELETE FROM updates WHERE board_id = ?')
+  const selectSeq = db.prepare<[string], { last_seq: number }>('SELECT last_seq FROM boards WHERE id = ?')
+  const upsertSnapshot = db.prepare(
+    'INSERT INTO snapshots (board_id, seq, data) VALUES (?, ?, ?) ON CONFLICT(board_id) DO UPDATE SET seq = excluded.seq, data = excluded.data',
+  )
+  const selectSnapshot = db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM snapshots WHERE board_id = ?')
+  const selectUpdates = db.prepare<[string, number], { data: Buffer }>(
+    'SELECT data FROM updates WHERE board_id = ? AND seq > ? ORDER BY seq',
+  )
+  const insertUpdate = db.prepare('INSERT INTO updates (board_id, seq, data) VALUES (?, ?, ?)')
+  const deleteUpdates = db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?')
   const insertAsset = db.prepare('INSERT INTO assets (id, board_id, content_type, data) VALUES (?, ?, ?, ?)')
   const selectAsset = db.prepare<[string], { board_id: string; content_type: string; data: Buffer }>(
     'SELECT board_id, content_type, data FROM assets WHERE id = ?',
@@ -87,24 +84,34 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
 
   const createBoard = db.transaction((board: BoardRecord, snapshot: Uint8Array) => {
     insertBoard.run(board.id, board.title, board.template, board.createdAt, board.secretGeneration)
-    upsertSnapshot.run(board.id, toBuffer(snapshot))
+    upsertSnapshot.run(board.id, 0, toBuffer(snapshot))
   })
-  const appendUpdates = db.transaction((boardId: string, updates: readonly Uint8Array[]) => {
-    for (const update of updates) insertUpdate.run(boardId, toBuffer(update))
+  const appendUpdates = db.transaction((boardId: string, updates: readonly Uint8Array[]): number => {
+    const row = bumpSeq.get(updates.length, boardId)
+    if (!row) throw new Error(`no board ${boardId}`)
+    let seq = row.last_seq - updates.length
+    for (const update of updates) insertUpdate.run(boardId, ++seq, toBuffer(update))
+    return row.last_seq
   })
   const claimClientIds = db.transaction((boardId: string, personId: string, clientIds: readonly number[]) => {
     for (const clientId of clientIds) insertClientId.run(boardId, clientId, personId)
   })
   // One transaction: a crash before COMMIT leaves the old snapshot and every update in place.
-  const compact = db.transaction((boardId: string, snapshot: Uint8Array) => {
-    upsertSnapshot.run(boardId, toBuffer(snapshot))
-    deleteUpdates.run(boardId)
+  const compact = db.transaction((boardId: string, snapshot: Uint8Array, throughSeq: number): boolean => {
+    const current = selectSnapshot.get(boardId)
+    if (current && current.seq >= throughSeq) return false
+    upsertSnapshot.run(boardId, throughSeq, toBuffer(snapshot))
+    deleteUpdates.run(boardId, throughSeq)
+    return true
   })
-  const loadDocument = db.transaction((boardId: string): StoredDocument => {
+  const loadDocument = db.transaction((boardId: string, afterSeq: number | undefined): StoredDocument => {
     const snapshot = selectSnapshot.get(boardId)
+    const seq = selectSeq.get(boardId)?.last_seq ?? 0
+    const withSnapshot = snapshot !== undefined && (afterSeq === undefined || snapshot.seq > afterSeq)
     return {
-      snapshot: snapshot ? toBytes(snapshot.data) : null,
-      updates: selectUpdates.all(boardId).map((row) => toBytes(row.data)),
+      snapshot: withSnapshot ? toBytes(snapshot.data) : null,
+      updates: selectUpdates.all(boardId, afterSeq ?? 0).map((row) => toBytes(row.data)),
+      seq,
     }
   })
 
@@ -128,14 +135,14 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
       if (!row) throw new Error(`no board ${id}`)
       return row.secret_generation
     },
-    async loadDocument(boardId) {
-      return loadDocument(boardId)
+    async loadDocument(boardId, afterSeq) {
+      return loadDocument(boardId, afterSeq)
     },
     async appendUpdates(boardId, updates) {
-      if (updates.length > 0) appendUpdates(boardId, updates)
+      return appendUpdates(boardId, updates)
     },
-    async compact(boardId, snapshot) {
-      compact(boardId, snapshot)
+    async compact(boardId, snapshot, throughSeq) {
+      return compact(boardId, snapshot, throughSeq)
     },
     async loadClientOwners(boardId) {
       return new Map(selectClientIds.all(boardId).map((row) => [row.client_id, row.person_id]))

@@ -1,5 +1,6 @@
-// The storage interface: everything the server keeps. A second engine (Redis, Postgres…) is one
-// new file implementing it. Methods return promises so engines that talk to a network fit too.
+// The storage interface: everything the server keeps. An engine is one file implementing it
+// (sqlite.ts, postgres/postgres.ts); openStorage.ts picks one from the settings. Methods return
+// promises so engines that talk to a network fit too.
 
 export interface BoardRecord {
   id: string
@@ -10,10 +11,15 @@ export interface BoardRecord {
   secretGeneration: number
 }
 
-/** A board's document as stored: an optional merged snapshot plus the updates appended after it. */
+/**
+ * A board's document as stored: an optional merged snapshot plus the updates appended after it.
+ * Every board has an update log numbered 1, 2, 3… without gaps; `seq` is the position this state
+ * reaches: it holds every update numbered up to `seq` (some later ones may be in the snapshot too).
+ */
 export interface StoredDocument {
   snapshot: Uint8Array | null
   updates: Uint8Array[]
+  seq: number
 }
 
 export interface StoredAsset {
@@ -23,19 +29,30 @@ export interface StoredAsset {
 }
 
 export interface BoardStorage {
-  /** Creates a board with its seeded document as the first snapshot, in one transaction. */
+  /** Creates a board with its seeded document as the first snapshot (at seq 0), in one transaction. */
   createBoard(board: BoardRecord, initialSnapshot: Uint8Array): Promise<void>
   getBoard(id: string): Promise<BoardRecord | undefined>
   /** Bumps the board's secret generation, which replaces its shared links; returns the new one. */
   rotateSecrets(id: string): Promise<number>
-  loadDocument(boardId: string): Promise<StoredDocument>
-  /** Appends updates in order, in one transaction: all of them are stored or none. */
-  appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<void>
   /**
-   * Replaces the snapshot and every stored update with `snapshot`, atomically. The caller
-   * guarantees `snapshot` contains every update stored so far for this board.
+   * The whole stored document; with `afterSeq`, only what a reader holding every update up to
+   * `afterSeq` is missing: the updates after it, and the snapshot only when a compaction has
+   * folded some of those into it. Snapshot, updates and `seq` are read as one consistent state.
    */
-  compact(boardId: string, snapshot: Uint8Array): Promise<void>
+  loadDocument(boardId: string, afterSeq?: number): Promise<StoredDocument>
+  /**
+   * Appends updates in order, in one transaction: all of them are stored or none. Returns the
+   * seq of the last one (the batch is numbered last − n + 1 … last). Several processes may
+   * append to one board at once: each batch gets its own numbers, in commit order.
+   */
+  appendUpdates(boardId: string, updates: readonly Uint8Array[]): Promise<number>
+  /**
+   * Replaces the snapshot with `snapshot` and deletes the updates numbered up to `throughSeq`,
+   * atomically; later updates (another process may be appending) stay. The caller guarantees
+   * `snapshot` contains every update up to `throughSeq`. Returns false and changes nothing when
+   * the stored snapshot already reaches `throughSeq` or another process is compacting the board.
+   */
+  compact(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<boolean>
   /** Which person first wrote with each Yjs client id on the board (client id → person id). */
   loadClientOwners(boardId: string): Promise<Map<number, string>>
   /** Makes `personId` the owner of those client ids; an id that already has an owner keeps it. */

@@ -11,7 +11,13 @@ export async function serveAsOrigin(context: BrowserContext, origin: string, ser
     async (route) => {
       const url = new URL(route.request().url())
       if (url.origin !== origin) return route.abort()
-      await route.fulfill({ response: await route.fetch({ url: serverUrl + url.pathname + url.search }) })
+      try {
+        await route.fulfill({ response: await route.fetch({ url: serverUrl + url.pathname + url.search }) })
+      } catch (error) {
+        // A test that closes its page while a request is in flight disposes of the request; any
+        // other failure is real.
+        if (!/disposed|closed/i.test((error as Error).message)) throw error
+      }
     },
   )
   await context.routeWebSocket(

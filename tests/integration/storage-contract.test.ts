@@ -1,0 +1,254 @@
+import fs from 'node:fs'
+import { afterEach, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { Logger } from '../../server/src/log'
+import { openPostgresStorage } from '../../server/src/storage/postgres'
+import { openSqliteStorage } from '../../server/src/storage/sqlite'
+import type { BoardRecord, BoardStorage, StoredDocument } from '../../server/src/storage/storage'
+import { makeTempDataDir } from '../support/server'
+import { createTestDatabase, describeWhenAvailable, postgresUnavailable } from '../support/services'
+
+// The storage contract, one suite run against every engine. Each test gets a fresh SQLite file
+// or a fresh PostgreSQL database; `open()` opens another connection to the same one, as a
+// second instance would.
+
+const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined }
+
+interface Engine {
+  name: string
+  unavailable: string | null
+  /** A fresh, empty store; `open` gives more handles on it. Removed by `cleanup`. */
+  fresh(): Promise<{ open(): Promise<BoardStorage>; cleanup(): Promise<void> }>
+}
+
+const engines: Engine[] = [
+  {
+    name: 'SQLite',
+    unavailable: null,
+    async fresh() {
+      const dir = makeTempDataDir()
+      return {
+        open: async () => openSqliteStorage(dir),
+        cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
+      }
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    unavailable: await postgresUnavailable(),
+    async fresh() {
+      const db = await createTestDatabase()
+      return { open: () => openPostgresStorage(db.url, quiet), cleanup: () => db.drop() }
+    },
+  },
+]
+
+const board: BoardRecord = { id: 'AAAAAAAAAAAAAAAAAAAAAA', title: 'Tavola', template: 'blank', createdAt: 1_700_000_000_123, secretGeneration: 0 }
+const other: BoardRecord = { ...board, id: 'BBBBBBBBBBBBBBBBBBBBBB', title: 'Altra' }
+
+function edit(doc: Y.Doc, key: string, value: number): Uint8Array {
+  let update: Uint8Array | null = null
+  doc.once('update', (u: Uint8Array) => (update = u))
+  doc.getMap('m').set(key, value)
+  return update!
+}
+
+function edits(doc: Y.Doc, prefix: string, count: number): Uint8Array[] {
+  return Array.from({ length: count }, (_, i) => edit(doc, `${prefix}${i}`, i))
+}
+
+function rebuild(...parts: StoredDocument[]): Y.Doc {
+  const doc = new Y.Doc()
+  for (const stored of parts) {
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+    for (const update of stored.updates) Y.applyUpdate(doc, update)
+  }
+  return doc
+}
+
+const contentOf = (...parts: StoredDocument[]) => rebuild(...parts).getMap('m').toJSON()
+
+for (const engine of engines) {
+  describeWhenAvailable(`storage contract: ${engine.name}`, engine.unavailable, () => {
+    const handles: BoardStorage[] = []
+    const cleanups: (() => Promise<void>)[] = []
+
+    async function fresh(): Promise<{ storage: BoardStorage; open(): Promise<BoardStorage> }> {
+      const store = await engine.fresh()
+      cleanups.push(store.cleanup)
+      const open = async () => {
+        const handle = await store.open()
+        handles.push(handle)
+        return handle
+      }
+      return { storage: await open(), open }
+    }
+
+    afterEach(async () => {
+      for (const handle of handles.splice(0)) await handle.close()
+      for (const cleanup of cleanups.splice(0)) await cleanup()
+    })
+
+    it('creates a board with its first snapshot at seq 0, and finds only boards that exist', async () => {
+      const { storage } = await fresh()
+      const doc = new Y.Doc()
+      doc.getMap('m').set('seed', 1)
+      await storage.createBoard(board, Y.encodeStateAsUpdate(doc))
+      expect(await storage.getBoard(board.id)).toEqual(board)
+      expect(await storage.getBoard(other.id)).toBeUndefined()
+      const stored = await storage.loadDocument(board.id)
+      expect(stored.seq).toBe(0)
+      expect(stored.updates).toEqual([])
+      expect(contentOf(stored)).toEqual({ seed: 1 })
+      await expect(storage.createBoard(board, Y.encodeStateAsUpdate(doc))).rejects.toThrow()
+    })
+
+    it("numbers each board's updates 1, 2, 3… on its own and returns them in order", async () => {
+      const { storage } = await fresh()
+      const doc = new Y.Doc()
+      await storage.createBoard(board, Y.encodeStateAsUpdate(doc))
+      await storage.createBoard(other, Y.encodeStateAsUpdate(new Y.Doc()))
+      expect(await storage.appendUpdates(board.id, edits(doc, 'a', 3))).toBe(3)
+      expect(await storage.appendUpdates(other.id, edits(new Y.Doc(), 'o', 2))).toBe(2)
+      expect(await storage.appendUpdates(board.id, edits(doc, 'b', 1))).toBe(4)
+      const stored = await storage.loadDocument(board.id)
+      expect(stored.seq).toBe(4)
+      expect(stored.updates).toHaveLength(4)
+      expect(contentOf(stored)).toEqual({ a0: 0, a1: 1, a2: 2, b0: 0 })
+      expect((await storage.loadDocument(other.id)).seq).toBe(2)
+    })
+
+    it('refuses updates for a board that does not exist, and stores nothing of them', async () => {
+      const { storage } = await fresh()
+      await storage.createBoard(board, Y.encodeStateAsUpdate(new Y.Doc()))
+      await expect(storage.appendUpdates(other.id, edits(new Y.Doc(), 'x', 2))).rejects.toThrow()
+      expect(await storage.appendUpdates(board.id, edits(new Y.Doc(), 'y', 2))).toBe(2)
+      expect((await storage.loadDocument(other.id)).updates).toEqual([])
+    })
+
+    it('after a seq, returns only the later updates, and the snapshot only once compaction passed that seq', async () => {
+      const { storage } = await fresh()
+      const doc = new Y.Doc()
+      await storage.createBoard(board, Y.encodeStateAsUpdate(doc))
+      const reader = new Y.Doc()
+      Y.applyUpdate(reader, Y.encodeStateAsUpdate(doc))
+      await storage.appendUpdates(board.id, edits(doc, 'a', 5))
+      const firstTwo = await storage.loadDocument(board.id)
+      firstTwo.updates.slice(0, 2).forEach((update) => Y.applyUpdate(reader, update))
+
+      const after2 = await storage.loadDocument(board.id, 2)
+      expect(after2.snapshot).toBeNull()
+      expect(after2.updates).toHaveLength(3)
+      expect(after2.seq).toBe(5)
+      expect(await storage.loadDocument(board.id, 5)).toEqual({ snapshot: null, updates: [], seq: 5 })
+
+      await storage.appendUpdates(board.id, edits(doc, 'b', 2))
+      expect(await storage.compact(board.id, Y.encodeStateAsUpdate(doc), 7)).toBe(true)
+      const afterCompaction = await storage.loadDocument(board.id, 2)
+      expect(afterCompaction.snapshot).not.toBeNull()
+      expect(afterCompaction.seq).toBe(7)
+      // A reader at seq 2 that applies what it was given ends up with the whole board.
+      Y.applyUpdate(reader, afterCompaction.snapshot!)
+      afterCompaction.updates.forEach((update) => Y.applyUpdate(reader, update))
+      expect(reader.getMap('m').toJSON()).toEqual(doc.getMap('m').toJSON())
+      expect((await storage.loadDocument(board.id, 7)).snapshot).toBeNull()
+    })
+
+    it('compaction through a seq keeps later updates, and never lets an older snapshot replace a newer one', async () => {
+      const { storage } = await fresh()
+      const doc = new Y.Doc()
+      await storage.createBoard(board, Y.encodeStateAsUpdate(doc))
+      await storage.appendUpdates(board.id, edits(doc, 'a', 10))
+      const at10 = Y.encodeStateAsUpdate(doc)
+      const late = edits(doc, 'late', 3)
+      await storage.appendUpdates(board.id, late)
+
+      expect(await storage.compact(board.id, at10, 10)).toBe(true)
+      const stored = await storage.loadDocument(board.id)
+      expect(stored.updates).toHaveLength(3)
+      expect(stored.seq).toBe(13)
+      expect(contentOf(stored)).toEqual(doc.getMap('m').toJSON())
+
+      // A slower instance compacting with a document that reaches only seq 8.
+      expect(await storage.compact(board.id, Y.encodeStateAsUpdate(new Y.Doc()), 8)).toBe(false)
+      expect(await storage.compact(board.id, at10, 10)).toBe(false)
+      expect(contentOf(await storage.loadDocument(board.id))).toEqual(doc.getMap('m').toJSON())
+      expect(await storage.appendUpdates(board.id, edits(doc, 'c', 1))).toBe(14)
+    })
+
+    it('two handles appending to one board at once get distinct numbers without gaps, and lose nothing', async () => {
+      const { storage, open } = await fresh()
+      const second = await open()
+      await storage.createBoard(board, Y.encodeStateAsUpdate(new Y.Doc()))
+      const docA = new Y.Doc()
+      const docB = new Y.Doc()
+      const lasts = await Promise.all([
+        ...Array.from({ length: 20 }, (_, i) => storage.appendUpdates(board.id, [edit(docA, `a${i}`, i), edit(docA, `a${i}x`, i)])),
+        ...Array.from({ length: 20 }, (_, i) => second.appendUpdates(board.id, [edit(docB, `b${i}`, i)])),
+      ])
+      const numbers = lasts.slice(0, 20).flatMap((last) => [last - 1, last]).concat(lasts.slice(20))
+      expect(numbers.sort((x, y) => x - y)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1))
+      const stored = await second.loadDocument(board.id)
+      expect(stored.seq).toBe(60)
+      expect(Object.keys(contentOf(stored))).toHaveLength(60)
+    })
+
+    it('compaction happens once when two handles race, and keeps updates another handle appends meanwhile', async () => {
+      const { storage, open } = await fresh()
+      const second = await open()
+      const doc = new Y.Doc()
+      await storage.createBoard(board, Y.encodeStateAsUpdate(doc))
+      await storage.appendUpdates(board.id, edits(doc, 'a', 50))
+      const snapshot = Y.encodeStateAsUpdate(doc)
+      const writer = new Y.Doc()
+      const [first, again, ...appended] = await Promise.all([
+        storage.compact(board.id, snapshot, 50),
+        second.compact(board.id, snapshot, 50),
+        ...Array.from({ length: 10 }, (_, i) => second.appendUpdates(board.id, [edit(writer, `w${i}`, i)])),
+      ])
+      expect([first, again].filter(Boolean)).toHaveLength(1)
+      expect(appended.sort((x, y) => x - y)).toEqual(Array.from({ length: 10 }, (_, i) => 51 + i))
+      const stored = await storage.loadDocument(board.id)
+      expect(stored.updates).toHaveLength(10)
+      expect(Object.keys(contentOf(stored))).toHaveLength(60)
+    })
+
+    it('rotates secrets by bumping the generation of an existing board only', async () => {
+      const { storage } = await fresh()
+      await storage.createBoard(board, Y.encodeStateAsUpdate(new Y.Doc()))
+      expect(await storage.rotateSecrets(board.id)).toBe(1)
+      expect(await storage.rotateSecrets(board.id)).toBe(2)
+      expect((await storage.getBoard(board.id))?.secretGeneration).toBe(2)
+      await expect(storage.rotateSecrets(other.id)).rejects.toThrow()
+    })
+
+    it("stores assets for an existing board and returns them byte for byte", async () => {
+      const { storage } = await fresh()
+      await storage.createBoard(board, Y.encodeStateAsUpdate(new Y.Doc()))
+      const data = new Uint8Array([0, 1, 2, 255, 0])
+      await storage.putAsset('DDDDDDDDDDDDDDDDDDDDDD', { boardId: board.id, contentType: 'image/png', data })
+      expect(await storage.getAsset('DDDDDDDDDDDDDDDDDDDDDD')).toEqual({ boardId: board.id, contentType: 'image/png', data })
+      expect(await storage.getAsset('EEEEEEEEEEEEEEEEEEEEEE')).toBeUndefined()
+      await expect(storage.putAsset('DDDDDDDDDDDDDDDDDDDDDD', { boardId: board.id, contentType: 'image/png', data })).rejects.toThrow()
+      await expect(storage.putAsset('FFFFFFFFFFFFFFFFFFFFFF', { boardId: other.id, contentType: 'image/png', data })).rejects.toThrow()
+    })
+
+    it('answers its health check while open and fails it once closed', async () => {
+      const { storage } = await fresh()
+      await expect(storage.check()).resolves.toBeUndefined()
+      await storage.close()
+      await expect(storage.check()).rejects.toThrow()
+    })
+
+    it('keeps everything across reopening, and handles opened at once agree on the schema', async () => {
+      const { storage, open } = await fresh()
+      const doc = new Y.Doc()
+      await storage.createBoard(board, Y.encodeStateAsUpdate(doc))
+      await storage.appendUpdates(board.id, edits(doc, 'a', 3))
+      await storage.close()
+      const [again, alsoAgain] = await Promise.all([open(), open()])
+      expect(await again.getBoard(board.id)).toEqual(board)
+      expect(contentOf(await alsoAgain.loadDocument(board.id))).toEqual(doc.getMap('m').toJSON())
+    })
+  })
+}
