@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { MAX_PRESENCE_BYTES, PRESENCE_INTERVAL_MS } from '../../shared/src/wire/presence'
 
 // Every setting is an environment variable with a default, so `npm start` needs no set-up.
 export interface TavoloConfig {
@@ -94,8 +95,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): TavoloConfig {
     maxMessagesPerSecond: readInteger(env, 'MAX_MESSAGES_PER_SECOND', 200, 1),
     maxBytesPerSecond: readInteger(env, 'MAX_BYTES_PER_SECOND', 1024 * 1024, 1024),
     maxBoardBytes: readInteger(env, 'MAX_BOARD_BYTES', 64 * 1024 * 1024, 1024),
-    maxPresenceBytes: readInteger(env, 'MAX_PRESENCE_BYTES', 8192, 256),
-    presenceIntervalMs: readInteger(env, 'PRESENCE_INTERVAL_MS', 50, 0),
+    maxPresenceBytes: readInteger(env, 'MAX_PRESENCE_BYTES', MAX_PRESENCE_BYTES, 256),
+    presenceIntervalMs: readInteger(env, 'PRESENCE_INTERVAL_MS', PRESENCE_INTERVAL_MS, 0),
     tldrawLicenseKey: env.TLDRAW_LICENSE_KEY || null,
     skipClientBuild: env.SKIP_CLIENT_BUILD === '1',
     databaseUrl: readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),

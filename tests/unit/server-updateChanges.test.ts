@@ -78,6 +78,11 @@ describe('updateChanges', () => {
     expect(changesOf(nextUpdate((d) => d.getArray('votes').push([1]))).kind).toBe('malformed')
   })
 
+  it('notes roots outside the format as written, without keys', () => {
+    const { nextUpdate, plain } = setup()
+    expect(plain(nextUpdate((d) => d.getText('notes').insert(0, 'hello')))).toEqual({ notes: {} })
+  })
+
   it('marks an update whose neighbours the server has never seen as unresolved', () => {
     const { client, nextUpdate, changesOf } = setup()
     client.getMap('session').set('phase', 1)

@@ -51,11 +51,10 @@ describe('write rules: meta and session', () => {
     expect(check(editor, { meta: { schema: createTavoloSchema().serialize() } })).toBeNull()
   })
 
-  it('keeps the session facilitator-only and refuses roots the format does not have', () => {
+  it('keeps the session facilitator-only', () => {
     const { check } = board()
     expect(check(editor, { session: { phase: 3 } })?.rule).toBe('session')
     expect(check(facilitator, { session: { phase: 3 } })).toBeNull()
-    expect(check(facilitator, { secrets: { a: 1 } })?.rule).toBe('roots')
   })
 })
 

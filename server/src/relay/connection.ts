@@ -170,7 +170,7 @@ export class Connection implements RelayPeer {
   }
 
   private fail(error: unknown): void {
-    if (error instanceof Refused) this.close(error.closeCode, error.message, `${error.rule}: ${error.message}`)
+    if (error instanceof Refused) this.close(error.closeCode, error.message, `${error.message} (rule: ${error.rule})`)
     else if (error instanceof ProtocolError) this.close(error.closeCode, error.message)
     else this.close(CLOSE_INTERNAL_ERROR, 'internal error', (error as Error).message)
   }

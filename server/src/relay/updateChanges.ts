@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import type { BoardChange, BoardView } from '../../../shared/src/rules/boardChange'
-import { RECORDS_ROOT } from '../../../shared/src/doc/roots'
+import { BOARD_MAP_ROOTS, RECORDS_ROOT } from '../../../shared/src/doc/roots'
 
 // What an encoded Yjs update would change in a board document, read from the update and the doc
 // before it is applied, so the rules can judge it first (shared/src/rules/checkWrite.ts).
@@ -88,10 +88,11 @@ function readChanges(doc: Y.Doc, view: BoardView, update: Uint8Array): { change:
   const held = Y.decodeStateVector(Y.encodeStateVector(doc))
   const change = new Map<string, Map<string, unknown>>()
   const clients = new Set<number>()
-  const write = (root: string, key: string, value: unknown, overwrite: boolean) => {
+  /** Records a write of `root[key]`; a null key only marks a root outside the format as written. */
+  const write = (root: string, key: string | null, value?: unknown, overwrite = true) => {
     let keys = change.get(root)
     if (!keys) change.set(root, (keys = new Map()))
-    if (overwrite || !keys.has(key)) keys.set(key, value)
+    if (key !== null && (overwrite || !keys.has(key))) keys.set(key, value)
   }
 
   // An item names its parent only when it has no neighbours; otherwise it shares its neighbour's.
@@ -121,6 +122,10 @@ function readChanges(doc: Y.Doc, view: BoardView, update: Uint8Array): { change:
     if (!(struct instanceof Y.Item)) continue
     const place = placeOfIncoming(struct, 0)
     if (place.nested) throw new Malformed('the board document has no nested types')
+    if (!isFormatRoot(place.root)) {
+      write(place.root, null)
+      continue
+    }
     const content = struct.content
     if (place.root === RECORDS_ROOT) {
       if (place.key !== null) throw new Malformed('records is a list, not a map')
@@ -158,6 +163,10 @@ function readChanges(doc: Y.Doc, view: BoardView, update: Uint8Array): { change:
         if (!(known instanceof Y.Item) || known.deleted) continue
         const place = placeOfDocItem(known)
         if (place.nested) continue
+        if (!isFormatRoot(place.root)) {
+          write(place.root, null)
+          continue
+        }
         if (place.root === RECORDS_ROOT && known.content instanceof Y.ContentAny) {
           deleteRecordEntries(view, known, Math.max(clock, known.id.clock) - known.id.clock, Math.min(clock + len, c) - known.id.clock, write)
         } else if (place.key !== null && (known.parent as Y.Map<unknown>)._map.get(place.key) === known) {
@@ -169,13 +178,18 @@ function readChanges(doc: Y.Doc, view: BoardView, update: Uint8Array): { change:
   return { change, clients }
 }
 
+/** Roots of the document format; others are only noted as written (checkWrite judges them). */
+function isFormatRoot(root: string): boolean {
+  return root === RECORDS_ROOT || BOARD_MAP_ROOTS.includes(root)
+}
+
 /** A deleted records entry deletes its record only if it is the record's current entry. */
 function deleteRecordEntries(
   view: BoardView,
   item: Y.Item,
   from: number,
   to: number,
-  write: (root: string, key: string, value: unknown, overwrite: boolean) => void,
+  write: (root: string, key: string | null, value?: unknown, overwrite?: boolean) => void,
 ): void {
   const entries = (item.content as Y.ContentAny).arr.slice(from, to) as Array<{ key?: unknown; val?: unknown } | null>
   for (const entry of entries) {

@@ -9,7 +9,7 @@ import { checkMetaWrite } from './metaRule'
 import { checkOwnHost } from './ownHostRule'
 import { checkOwnKey, PERSON_KEYED_ROOTS } from './ownKeysRule'
 import { checkParentChain } from './parentRule'
-import { checkRecordValid, short } from './recordRule'
+import { checkRecordValid } from './recordRule'
 import { checkVotes } from './voteRule'
 import { refuse, type Refusal, type Writer } from './writer'
 
@@ -20,15 +20,25 @@ import { refuse, type Refusal, type Writer } from './writer'
 let schema: TLSchema | null = null
 const boardSchema = (): TLSchema => (schema ??= createTavoloSchema())
 
+export interface WriteCheckOptions {
+  /**
+   * False while a link without a person token may still write (until every client joins as a
+   * person): the rules that compare keys and attribution with the writer's person id are skipped.
+   */
+  personKnown?: boolean
+}
+
 /** Null when `writer` may make `change` to the board `before`; otherwise the first rule it breaks. */
-export function checkWrite(writer: Writer, change: BoardChange, before: BoardView): Refusal | null {
+export function checkWrite(writer: Writer, change: BoardChange, before: BoardView, options: WriteCheckOptions = {}): Refusal | null {
+  const personKnown = options.personKnown ?? true
   const after = boardAfter(before, change)
   for (const [root, keys] of change) {
     for (const [key, value] of keys) {
-      const refusal = checkKey(writer, root, key, value, before, after)
+      if (!personKnown && Object.hasOwn(PERSON_KEYED_ROOTS, root)) continue
+      const refusal = checkKey(writer, root, key, value, before, after, personKnown)
       if (refusal) return refusal
     }
-    if (root === VOTES_ROOT) {
+    if (root === VOTES_ROOT && personKnown) {
       const refusal = checkVotes(writer, keys, after)
       if (refusal) return refusal
     }
@@ -36,21 +46,36 @@ export function checkWrite(writer: Writer, change: BoardChange, before: BoardVie
   return null
 }
 
-function checkKey(writer: Writer, root: string, key: string, value: unknown, before: BoardView, after: BoardView): Refusal | null {
+function checkKey(
+  writer: Writer,
+  root: string,
+  key: string,
+  value: unknown,
+  before: BoardView,
+  after: BoardView,
+  personKnown: boolean,
+): Refusal | null {
   switch (root) {
     case RECORDS_ROOT:
-      return checkRecordWrite(writer, key, value, before, after)
+      return checkRecordWrite(writer, key, value, before, after, personKnown)
     case META_ROOT:
       return checkMetaWrite(writer, key, value, boardSchema().serialize())
     case SESSION_ROOT:
       return writer.role === 'facilitator' ? null : refuse('session', 'only the facilitator can change the workshop session')
     default:
-      if (Object.hasOwn(PERSON_KEYED_ROOTS, root)) return checkOwnKey(writer, root, key, value)
-      return refuse('roots', `the board document has no "${short(root)}"`)
+      // Roots outside the format are read by no client; the board size limit bounds them.
+      return Object.hasOwn(PERSON_KEYED_ROOTS, root) ? checkOwnKey(writer, root, key, value) : null
   }
 }
 
-function checkRecordWrite(writer: Writer, key: string, value: unknown, before: BoardView, after: BoardView): Refusal | null {
+function checkRecordWrite(
+  writer: Writer,
+  key: string,
+  value: unknown,
+  before: BoardView,
+  after: BoardView,
+  personKnown: boolean,
+): Refusal | null {
   if (value !== undefined) {
     const storedSchema = decodeStoredSchema(before.value(META_ROOT, META_KEYS.schema))
     const invalid = checkRecordValid(boardSchema(), key, value, storedSchema)
@@ -59,7 +84,7 @@ function checkRecordWrite(writer: Writer, key: string, value: unknown, before: B
     const refusal =
       checkOwnHost(record) ??
       (record.typeName === 'shape' ? checkParentChain(record, after) : null) ??
-      checkCreatedBy(writer, record, before.value(RECORDS_ROOT, key))
+      (personKnown ? checkCreatedBy(writer, record, before.value(RECORDS_ROOT, key)) : null)
     if (refusal) return refusal
   }
   return checkLocks(writer, key, before, after)

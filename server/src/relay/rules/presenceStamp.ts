@@ -7,8 +7,7 @@ import { CLOSE_INVALID_PAYLOAD } from '../protocol'
 // Others see who a client is from its presence: the projector follows the facilitator's, the
 // people list shows names and roles. So the server writes the identity fields itself, from the
 // person token (id, access role, the name they joined with) and the person's own `people` entry
-// (their latest name, role, colour), over
-// whatever the client claims. A connection without a token shows no identity at all.
+// (their latest name, role, colour), over whatever the client claims.
 
 export const presenceStamp: RelayRule = {
   name: 'presence-stamp',
@@ -24,7 +23,9 @@ export const presenceStamp: RelayRule = {
       if (!isObject(state)) throw new Refused('presence-stamp', 'a presence state must be an object', CLOSE_INVALID_PAYLOAD)
       const { person, presence, ...rest } = state
       if (!peer.writer) {
-        entry.json = JSON.stringify(rest)
+        // A link without a person token (still allowed to write, see writeAccess.ts) keeps its
+        // claimed identity for now, but never a higher access role than its link.
+        if (isObject(person)) entry.json = JSON.stringify({ ...state, person: { ...person, accessRole: peer.role } })
         continue
       }
       const claimed = isObject(person) ? person : {}

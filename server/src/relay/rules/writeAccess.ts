@@ -1,11 +1,15 @@
 import { Refused, type RelayRule } from '../hooks'
 import { CLOSE_FORBIDDEN_WRITE } from '../protocol'
 
-/** A connection without a person token reads only: any update that changes something closes it. */
+/**
+ * Viewers never write. A connection without a person token (`p`) still writes with its link's
+ * role for now, because the browser does not join as a person yet; once it does, such a
+ * connection reads only (issue 9) and this rule refuses its writes too.
+ */
 export const writeAccess: RelayRule = {
   name: 'write-access',
   beforeHandleUpdate({ peer, change, clients }) {
-    if (peer.writer || (change.size === 0 && clients.size === 0)) return
-    throw new Refused('write-access', 'this connection reads only: join the board as a person (?p=<token>) to edit', CLOSE_FORBIDDEN_WRITE)
+    if (change.size === 0 && clients.size === 0) return
+    if (peer.role === 'viewer') throw new Refused('write-access', 'viewers cannot edit the board', CLOSE_FORBIDDEN_WRITE)
   },
 }
