@@ -29,7 +29,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           root: '.',
-          include: ['tests/unit/**/*.test.{ts,tsx}'],
+          // Shared code keeps some tests beside it (a card type's folder holds its tests).
+          include: ['tests/unit/**/*.test.{ts,tsx}', 'shared/src/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -72,10 +72,13 @@ async function request<T>(path: string, init: RequestInit = {}, secret?: string)
   return (await (await send(path, init, secret)).json()) as T
 }
 
+// The server refuses every POST but an image upload unless it declares a JSON body.
+const JSON_BODY = { 'Content-Type': 'application/json' }
+
 export function createBoard(input: { title: string; template: string }): Promise<CreatedBoard> {
   return request('/api/boards', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: JSON_BODY,
     body: JSON.stringify(input),
   })
 }
@@ -89,7 +92,7 @@ export function getBoardLinkSecrets(boardId: string, facilitatorSecret: string):
 }
 
 export function rotateBoardLinkSecrets(boardId: string, facilitatorSecret: string): Promise<BoardLinkSecrets> {
-  return request(`/api/boards/${encodeURIComponent(boardId)}/links/rotate`, { method: 'POST' }, facilitatorSecret)
+  return request(`/api/boards/${encodeURIComponent(boardId)}/links/rotate`, { method: 'POST', headers: JSON_BODY }, facilitatorSecret)
 }
 
 export async function listTemplates(): Promise<TemplateSummary[]> {
@@ -118,7 +121,7 @@ export async function fetchBoardExport(boardId: string, secret: string, format: 
 
 /** POST /api/boards/import: a board file becomes a new board, with new secrets. */
 export function importBoardFile(file: Blob): Promise<CreatedBoard> {
-  return request('/api/boards/import', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: file })
+  return request('/api/boards/import', { method: 'POST', headers: JSON_BODY, body: file })
 }
 
 /** A message for a person, whatever was thrown. */

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { MAX_PRESENCE_BYTES, PRESENCE_INTERVAL_MS } from '../../shared/src/wire/presence'
+import { LOG_LEVELS, type LogLevel } from './log'
 
 // Every setting is an environment variable with a default, so `npm start` needs no set-up.
 export interface TavoloConfig {
@@ -16,8 +17,13 @@ export interface TavoloConfig {
   maxBoardBytes: number
   maxPresenceBytes: number
   presenceIntervalMs: number
+  maxConnections: number
+  maxBoardAssetBytes: number
+  boardsPerMinutePerAddress: number
+  joinsPerMinutePerAddress: number
   tldrawLicenseKey: string | null
   skipClientBuild: boolean
+  logLevel: LogLevel
   /** PostgreSQL connection URL; null: SQLite in dataDir. */
   databaseUrl: string | null
   /** Redis URL for fan-out between instances; null: one instance, no Redis. */
@@ -45,7 +51,12 @@ export const SETTINGS: readonly SettingInfo[] = [
   { name: 'MAX_BOARD_BYTES', default: '67108864', meaning: "Largest stored document of one board; an edit that would pass it is refused (4403, \"the board is full\")." },
   { name: 'MAX_PRESENCE_BYTES', default: '8192', meaning: "Largest presence (cursor, name) state of one client; a bigger one closes that connection with 1009." },
   { name: 'PRESENCE_INTERVAL_MS', default: '50', meaning: "The server forwards each board's presence changes at most once per interval (20 a second by default), latest state first." },
+  { name: 'MAX_CONNECTIONS', default: '5000', meaning: 'Websocket connections the server accepts at once over all boards; more are refused at the upgrade with HTTP 503.' },
+  { name: 'MAX_BOARD_ASSET_BYTES', default: '268435456', meaning: "Total bytes of one board's images; an upload beyond it is refused with 413 and a message the board shows." },
+  { name: 'BOARDS_PER_MINUTE_PER_ADDRESS', default: '20', meaning: 'Board creations and imports one client address may make per minute; beyond it 429 with Retry-After.' },
+  { name: 'JOINS_PER_MINUTE_PER_ADDRESS', default: '600', meaning: 'People one client address may add to boards per minute (POST /api/boards/:id/people); beyond it 429 with Retry-After. A whole venue behind one NAT address stays far below it.' },
   { name: 'TLDRAW_LICENSE_KEY', default: '(none)', meaning: 'tldraw licence key, served to the client at run time (GET /api/config); no rebuild needed.' },
+  { name: 'LOG_LEVEL', default: 'info', meaning: `Least severe log level written (JSON lines on stdout): one of ${LOG_LEVELS.join(', ')}.` },
   { name: 'DATABASE_URL', default: '(unset)', meaning: 'postgres://user:password@host:port/database: store boards in PostgreSQL (schema created and migrated at start) instead of SQLite, so several instances can share them.' },
   { name: 'REDIS_URL', default: '(unset)', meaning: 'redis://host:port: relay edits, presence and link rotations between instances through Redis (needs DATABASE_URL).' },
   { name: 'SKIP_CLIENT_BUILD', default: '(unset)', meaning: 'Set to 1 to never build the client at start (tests build it once themselves).' },
@@ -59,6 +70,12 @@ function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min
     throw new Error(`Setting ${name} must be an integer ≥ ${min}, got "${raw}"`)
   }
   return value
+}
+
+function readLogLevel(env: NodeJS.ProcessEnv): LogLevel {
+  const raw = env.LOG_LEVEL || 'info'
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new Error(`Setting LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`)
+  return raw as LogLevel
 }
 
 function readUrl(env: NodeJS.ProcessEnv, name: string, protocols: readonly string[]): string | null {
@@ -97,8 +114,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): TavoloConfig {
     maxBoardBytes: readInteger(env, 'MAX_BOARD_BYTES', 64 * 1024 * 1024, 1024),
     maxPresenceBytes: readInteger(env, 'MAX_PRESENCE_BYTES', MAX_PRESENCE_BYTES, 256),
     presenceIntervalMs: readInteger(env, 'PRESENCE_INTERVAL_MS', PRESENCE_INTERVAL_MS, 0),
+    maxConnections: readInteger(env, 'MAX_CONNECTIONS', 5000, 1),
+    maxBoardAssetBytes: readInteger(env, 'MAX_BOARD_ASSET_BYTES', 256 * 1024 * 1024, 1),
+    boardsPerMinutePerAddress: readInteger(env, 'BOARDS_PER_MINUTE_PER_ADDRESS', 20, 1),
+    joinsPerMinutePerAddress: readInteger(env, 'JOINS_PER_MINUTE_PER_ADDRESS', 600, 1),
     tldrawLicenseKey: env.TLDRAW_LICENSE_KEY || null,
     skipClientBuild: env.SKIP_CLIENT_BUILD === '1',
+    logLevel: readLogLevel(env),
     databaseUrl: readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     redisUrl: readRedisUrl(env),
   }

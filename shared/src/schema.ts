@@ -1,29 +1,18 @@
 import { createTLSchema, defaultShapeSchemas, type SchemaPropsInfo, type TLSchema } from '@tldraw/tlschema'
 import './cards/shapePropsMap'
-import { CONTENT_CARD_TYPE, contentCardMigrations, contentCardProps } from './cards/contentCard'
-import { EXAM_CARD_TYPE, examCardMigrations, examCardProps } from './cards/examCard'
-import { FORMAT_CARD_TYPE, formatCardMigrations, formatCardProps } from './cards/formatCard'
-import { IDEA_CARD_TYPE, ideaCardMigrations, ideaCardProps } from './cards/ideaCard'
-import { ZONE_TYPE, zoneMigrations, zoneProps } from './cards/zone'
+import { CARD_DEFINITIONS, CARD_TYPES } from './cards/cardTypes'
+import { ZONE_TYPE, zoneMigrations, zoneProps } from './cards/zone/zone'
 
 // One place that lists Tavolo's shapes with their validators and migrations. The server builds
 // its schema from it; the client's ShapeUtils use the same objects as `static props` and
-// `static migrations`, so both sides validate and migrate identically.
+// `static migrations` (client/src/shapes/), so both sides validate and migrate identically.
 
-export const TAVOLO_SHAPE_TYPES = [
-  CONTENT_CARD_TYPE,
-  FORMAT_CARD_TYPE,
-  EXAM_CARD_TYPE,
-  IDEA_CARD_TYPE,
-  ZONE_TYPE,
-] as const
+export const TAVOLO_SHAPE_TYPES = [...CARD_TYPES, ZONE_TYPE] as const
 export type TavoloShapeType = (typeof TAVOLO_SHAPE_TYPES)[number]
 
+// A card definition is a SchemaPropsInfo: its `props` and `migrations` are what tldraw reads.
 export const tavoloShapeSchemas = {
-  [CONTENT_CARD_TYPE]: { props: contentCardProps, migrations: contentCardMigrations },
-  [FORMAT_CARD_TYPE]: { props: formatCardProps, migrations: formatCardMigrations },
-  [EXAM_CARD_TYPE]: { props: examCardProps, migrations: examCardMigrations },
-  [IDEA_CARD_TYPE]: { props: ideaCardProps, migrations: ideaCardMigrations },
+  ...CARD_DEFINITIONS,
   [ZONE_TYPE]: { props: zoneProps, migrations: zoneMigrations },
 } satisfies Record<TavoloShapeType, SchemaPropsInfo>
 

@@ -133,13 +133,13 @@ describe('rotating the shared links', () => {
 
     const forbidden = await fetch(`${server.url}/api/boards/${board.id}/links/rotate`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${board.secrets.editor}` },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${board.secrets.editor}` },
     })
     expect(forbidden.status).toBe(403)
 
     const res = await fetch(`${server.url}/api/boards/${board.id}/links/rotate`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${board.secrets.facilitator}` },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${board.secrets.facilitator}` },
     })
     expect(res.status).toBe(200)
     const links = (await res.json()) as { editor: string; viewer: string }

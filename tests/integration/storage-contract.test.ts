@@ -233,6 +233,30 @@ for (const engine of engines) {
       await expect(storage.putAsset('FFFFFFFFFFFFFFFFFFFFFF', { boardId: other.id, contentType: 'image/png', data })).rejects.toThrow()
     })
 
+    it("sums a board's image bytes, board by board", async () => {
+      const { storage } = await fresh()
+      await storage.createBoard(board, Y.encodeStateAsUpdate(new Y.Doc()))
+      await storage.createBoard(other, Y.encodeStateAsUpdate(new Y.Doc()))
+      expect(await storage.boardAssetBytes(board.id)).toBe(0)
+      await storage.putAsset('DDDDDDDDDDDDDDDDDDDDDD', { boardId: board.id, contentType: 'image/png', data: new Uint8Array(300) })
+      await storage.putAsset('EEEEEEEEEEEEEEEEEEEEEE', { boardId: board.id, contentType: 'image/png', data: new Uint8Array(45) })
+      await storage.putAsset('FFFFFFFFFFFFFFFFFFFFFF', { boardId: other.id, contentType: 'image/png', data: new Uint8Array(7) })
+      expect(await storage.boardAssetBytes(board.id)).toBe(345)
+      expect(await storage.boardAssetBytes(other.id)).toBe(7)
+    })
+
+    it('keeps the people who joined a board, per board, once each', async () => {
+      const { storage, open } = await fresh()
+      await storage.createBoard(board, Y.encodeStateAsUpdate(new Y.Doc()))
+      const person = { boardId: board.id, id: 'PPPPPPPPPPPPPPPPPPPPPP', name: 'Ada', role: 'citizen', accessRole: 'editor', joinedAt: 1_700_000_000_456 } as const
+      await storage.addPerson(person)
+      expect(await (await open()).getPerson(board.id, person.id)).toEqual(person)
+      expect(await storage.getPerson(other.id, person.id)).toBeUndefined()
+      expect(await storage.getPerson(board.id, 'QQQQQQQQQQQQQQQQQQQQQQ')).toBeUndefined()
+      await expect(storage.addPerson(person)).rejects.toThrow()
+      await expect(storage.addPerson({ ...person, boardId: other.id })).rejects.toThrow()
+    })
+
     it('answers its health check while open and fails it once closed', async () => {
       const { storage } = await fresh()
       await expect(storage.check()).resolves.toBeUndefined()

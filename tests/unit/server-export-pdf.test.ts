@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { programmePdf } from '../../server/src/export/programmePdf'
-import { toWinAnsi } from '../../server/src/export/winAnsiText'
 import { boardWithCards, CARDS, workshopBoard } from './shared-export-fixture'
 
 const date = new Date(Date.UTC(2026, 10, 28))
@@ -60,30 +59,17 @@ describe('programmePdf', () => {
     expect(pages.join('\n')).toContain('Topic number 30')
   })
 
-  it('prints characters outside the built-in font as plain equivalents instead of failing', async () => {
-    const board = boardWithCards([
-      { id: 'shape:u', type: 'tavolo-content', props: { title: 'Łódź ≈ 日本語 🙂 “ok” €5 Zoë', description: 'Ελληνικά\tand tabs', hours: 2, deliveredBy: 'unset' } },
-    ], { zoneAccepts: ['tavolo-content'] })
-    const text = pagesOf(await programmePdf({ ...board, meta: { title: 'Città — 東京 board' } }, { date }), 'unicode').join('\n')
-    expect(text).toContain('Città — ?? board')
-    expect(text).toContain('Lódz ~ ??? ? “ok” €5 Zoë')
-    expect(text).toContain('???????? and tabs')
-  })
-})
-
-describe('toWinAnsi', () => {
-  it('keeps Latin-1 and the Windows-1252 extras', () => {
-    expect(toWinAnsi('Città, naïve, Straße, “quotes” — 5 € … ‰')).toBe('Città, naïve, Straße, “quotes” — 5 € … ‰')
-  })
-
-  it('drops accents it cannot print, maps common signs and marks the rest', () => {
-    expect(toWinAnsi('Dvořák Łukasz ő')).toBe('Dvorák Lukasz o')
-    expect(toWinAnsi('≈ 50 h → ok ≤ 3')).toBe('~ 50 h -> ok <= 3')
-    expect(toWinAnsi('漢字 🙂')).toBe('?? ?')
-    expect(toWinAnsi('zero\u200bwidth e\u0301')).toBe('zerowidth e')
-  })
-
-  it('keeps line breaks and turns other spacing into spaces', () => {
-    expect(toWinAnsi('a\tb\u00a0c\u2003d\ne')).toBe('a b\u00a0c d\ne')
+  it('prints every name and symbol as typed: Latin Extended, Greek, Cyrillic, signs', async () => {
+    const names = ['Zoë Nguyễn-Đặng Ørsted', 'Dvořák Łukasz Őrs', 'Αλέξανδρος Παπαδόπουλος', 'Наталья Иванова']
+    const board = boardWithCards(
+      names.map((name, i) => ({
+        id: `shape:u${i}`,
+        type: 'tavolo-content',
+        props: { title: name, description: '≈ 50 h → “ok” ≤ 3 €5 — ½', hours: 2, deliveredBy: 'unset' },
+      })),
+      { zoneAccepts: ['tavolo-content'] },
+    )
+    const text = pagesOf(await programmePdf({ ...board, meta: { title: 'Città di Łódź — Αθήνα, Київ' } }, { date }), 'unicode').join('\n')
+    for (const expected of [...names, '≈ 50 h → “ok” ≤ 3 €5 — ½', 'Città di Łódź — Αθήνα, Київ']) expect(text).toContain(expected)
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { TEMPLATE_AUTHOR } from '../../shared/src/cards/cardMeta'
-import { ZONE_TYPE } from '../../shared/src/cards/zone'
+import { ZONE_TYPE } from '../../shared/src/cards/zone/zone'
 import { readRecords } from '../../shared/src/doc/recordsRoot'
 import { DOC_FORMAT_VERSION, SESSION_ROOT } from '../../shared/src/doc/roots'
 import { boardChange } from '../../shared/src/rules/boardChange'

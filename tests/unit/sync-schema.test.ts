@@ -1,7 +1,7 @@
 import { createTLStore, defaultShapeUtils, type SerializedSchemaV2 } from 'tldraw'
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { customShapeUtils } from '../../client/src/board/shapeUtils'
+import { tavoloShapeUtils } from '../../client/src/shapes'
 import { compareStoredSchema, decodeStoredSchema } from '../../shared/src/doc/schemaAge'
 import { readRecords } from '../../shared/src/doc/recordsRoot'
 import { createTavoloSchema } from '../../shared/src/schema'
@@ -30,7 +30,7 @@ describe("the client's store schema and the server's board schema", () => {
   // The server seeds meta.schema from shared's createTavoloSchema(); if the browser's store
   // schema differed, every fresh board would look newer than the client and refuse to open.
   test('are the same, so a seeded board opens without migration or too-old', () => {
-    const client = createTLStore({ shapeUtils: [...defaultShapeUtils, ...customShapeUtils] }).schema.serialize()
+    const client = createTLStore({ shapeUtils: [...defaultShapeUtils, ...tavoloShapeUtils] }).schema.serialize()
     const server = createTavoloSchema().serialize()
     expect(compareStoredSchema(client, server)).toBe('same')
   })
@@ -39,7 +39,7 @@ describe("the client's store schema and the server's board schema", () => {
     const doc = new Y.Doc()
     seedBoardDoc(doc, { title: 'Seeded', templateId })
     const seeded = Y.encodeStateVector(doc)
-    const store = createTLStore({ shapeUtils: [...defaultShapeUtils, ...customShapeUtils] })
+    const store = createTLStore({ shapeUtils: [...defaultShapeUtils, ...tavoloShapeUtils] })
     const client = bindClient(doc, store)
     expect(client.logged).toEqual([])
     expect(client.binding.getStatus()).toEqual({ kind: 'synced' })

@@ -5,18 +5,12 @@ import { TldrawLocale } from '../i18n/TldrawLocale'
 import { LicenseBlockedMessage } from './LicenseBlockedMessage'
 import { removeShapesOfFailedUploads } from './removeShapesOfFailedUploads'
 import { tavoloUiOverrides } from '../shapes/shapeUiOverrides'
-import { customShapeUtils } from './shapeUtils'
+import { tavoloShapeUtils } from '../shapes'
+import { tavoloComponents } from './tldrawComponents'
 import { useTldrawLicenseBlocked } from './useTldrawLicenseBlocked'
 
 // Bundled by Vite, so fonts, icons and translations come from our own server, never a CDN.
 const assetUrls = getAssetUrlsByImport()
-
-declare global {
-  interface Window {
-    /** Test hook: the mounted editor, for assertions in the e2e suite. */
-    __tavolo?: { editor: Editor }
-  }
-}
 
 export function BoardCanvas(props: {
   store: TLStoreWithStatus
@@ -33,14 +27,14 @@ export function BoardCanvas(props: {
       {licenseBlocked && <LicenseBlockedMessage />}
       <Tldraw
         store={props.store}
-        shapeUtils={customShapeUtils}
+        shapeUtils={tavoloShapeUtils}
         overrides={tavoloUiOverrides}
+        components={tavoloComponents}
         assetUrls={assetUrls}
         licenseKey={props.licenseKey ?? undefined}
         onMount={(editor) => {
           // Read-only is session state, not stored: set it on every mount.
           if (readOnly) editor.updateInstanceState({ isReadonly: true })
-          window.__tavolo = { editor }
           onEditor(editor)
           const stopFollowingOnEscape = (e: KeyboardEvent) => {
             if (e.key === 'Escape' && editor.getInstanceState().followingUserId) editor.stopFollowingUser()
@@ -50,7 +44,6 @@ export function BoardCanvas(props: {
           return () => {
             stopRemovingFailedUploads()
             window.removeEventListener('keydown', stopFollowingOnEscape, true)
-            if (window.__tavolo?.editor === editor) delete window.__tavolo
             onEditor(null)
           }
         }}

@@ -1,5 +1,5 @@
 import { useValue, type Editor, type TLShapeId } from 'tldraw'
-import { ZONE_TYPE } from '../../../shared/src/cards/zone'
+import { ZONE_TYPE } from '../../../shared/src/cards/zone/zone'
 
 export interface SelectedZone {
   id: TLShapeId

@@ -4,7 +4,8 @@ import { Tldraw, type Editor } from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { TldrawLocale } from '../i18n/TldrawLocale'
 import type { BoardInfo } from '../api'
-import { customShapeUtils } from '../board/shapeUtils'
+import { tavoloShapeUtils } from '../shapes'
+import { useBoardHandle } from '../board/useBoardHandle'
 import { useBoardInfo } from '../board/useBoardInfo'
 import { ConnectionRefusedMessage, useConnectionRefusal } from '../facilitation/ConnectionRefusedMessage'
 import { FacilitationProvider, useBoardFacilitation } from '../facilitation/FacilitationContext'
@@ -54,8 +55,9 @@ function PresentRoom({ info, secret, licenseKey }: { info: BoardInfo; secret: st
   // Its own person, so a projector opened on the facilitator's laptop never follows itself.
   const [person] = useState(() => ({ id: `projector-${randomId()}`, name: 'Projector', role: 'projector', colour: '#5b6475' }))
   const [editor, setEditor] = useState<Editor | null>(null)
-  const sync = useBoardSync({ boardId: info.id, secret, person, shapeUtils: customShapeUtils, readOnly: true, accessRole: 'viewer' })
+  const sync = useBoardSync({ boardId: info.id, secret, person, shapeUtils: tavoloShapeUtils, readOnly: true, accessRole: 'viewer' })
   const refusal = useConnectionRefusal(sync.provider)
+  useBoardHandle(editor, sync.doc)
   useFollowFacilitator(editor, sync.presentPeople)
   const facilitatorHere = sync.presentPeople.some((p) => !p.isSelf && p.person.accessRole === 'facilitator')
 
@@ -72,7 +74,7 @@ function PresentRoom({ info, secret, licenseKey }: { info: BoardInfo; secret: st
             {!facilitatorHere && <p className="tavolo-present-waiting">Waiting for the facilitator…</p>}
             <Tldraw
               store={sync.store}
-              shapeUtils={customShapeUtils}
+              shapeUtils={tavoloShapeUtils}
               overrides={tavoloUiOverrides}
               assetUrls={assetUrls}
               licenseKey={licenseKey ?? undefined}
@@ -80,10 +82,8 @@ function PresentRoom({ info, secret, licenseKey }: { info: BoardInfo; secret: st
               onMount={(mounted) => {
                 // Read-only is session state, not stored: set it on every mount.
                 mounted.updateInstanceState({ isReadonly: true })
-                window.__tavolo = { editor: mounted }
                 setEditor(mounted)
                 return () => {
-                  if (window.__tavolo?.editor === mounted) delete window.__tavolo
                   setEditor(null)
                 }
               }}

@@ -1,15 +1,14 @@
 import type { TLAnyShapeUtilConstructor } from 'tldraw'
-import { ContentCardShapeUtil } from './ContentCardShapeUtil'
-import { ExamCardShapeUtil } from './ExamCardShapeUtil'
-import { FormatCardShapeUtil } from './FormatCardShapeUtil'
-import { IdeaCardShapeUtil } from './IdeaCardShapeUtil'
-import { ZoneShapeUtil } from './ZoneShapeUtil'
+import { CARD_DEFINITIONS, CARD_TYPES } from '../../../shared/src/cards'
+import { createCardShapeUtil } from './card/cardShapeUtil'
+import { ZoneShapeUtil } from './zone/ZoneShapeUtil'
 
-/** Tavolo's shapes: the four cards and the zones. Pass to the store and to <Tldraw shapeUtils>. */
+// The views of Tavolo's shapes. What each shape stores (props, validators, migrations) and which
+// fields a card has live in shared/src/cards/<type>/; here: card/ (one view and editor for every
+// card type) and zone/. tldraw adds its default shapes itself.
+
+/** The four cards and the zones, one array instance: pass it to the store and to <Tldraw shapeUtils>. */
 export const tavoloShapeUtils: readonly TLAnyShapeUtilConstructor[] = [
-  ContentCardShapeUtil,
-  FormatCardShapeUtil,
-  ExamCardShapeUtil,
-  IdeaCardShapeUtil,
+  ...CARD_TYPES.map((type) => createCardShapeUtil(CARD_DEFINITIONS[type])),
   ZoneShapeUtil,
 ]

@@ -16,8 +16,12 @@ export const ROTATED_ROLES: readonly AccessRole[] = ['editor', 'viewer']
  * rotates the shared ones.
  */
 export function deriveSecret(serverKey: Buffer, boardId: string, role: AccessRole, generation: number): string {
-  const effectiveGeneration = ROTATED_ROLES.includes(role) ? generation : 0
-  return createHmac('sha256', serverKey).update(`${boardId}\n${role}\n${effectiveGeneration}`).digest('base64url')
+  return createHmac('sha256', serverKey).update(`${boardId}\n${role}\n${linkGeneration(role, generation)}`).digest('base64url')
+}
+
+/** The generation a role's link is at: the facilitator's link is never rotated. */
+export function linkGeneration(role: AccessRole, boardGeneration: number): number {
+  return ROTATED_ROLES.includes(role) ? boardGeneration : 0
 }
 
 export function deriveBoardSecrets(serverKey: Buffer, boardId: string, generation: number): BoardSecrets {

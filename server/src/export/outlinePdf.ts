@@ -1,29 +1,38 @@
-import PDFDocument from 'pdfkit'
+import { createRequire } from 'node:module'
 import type { Outline, OutlineBlock } from '../../../shared/src/export/outline'
-import { toWinAnsi } from './winAnsiText'
 
-// Renders an outline as an A4 PDF with PDFKit's built-in Helvetica (no font files, no service
-// outside the app): black text on white, 10.5 pt body, "Page N of M" at the foot of every page.
+// Renders an outline as an A4 PDF in DejaVu Sans, embedded (subset) from the dejavu-fonts-ttf
+// package, so names print as typed in Latin Extended, Greek and Cyrillic: black text on white,
+// 10.5 pt body, "Page N of M" at the foot of every page.
 
 type Doc = PDFKit.PDFDocument
 
 const MARGIN = 56
 const FOOTER_GAP = 28
-const BODY = { font: 'Helvetica', size: 10.5 }
-const BOLD = 'Helvetica-Bold'
+const BODY = { font: 'DejaVuSans', size: 10.5 }
+const BOLD = 'DejaVuSans-Bold'
 const HEADING_SIZES = { 1: 20, 2: 14, 3: 11.5 } as const
 const CELL_PADDING = 4
 /** A heading stays with at least this much of what follows it. */
 const KEEP_WITH_NEXT = 60
 
-export function outlinePdf(outline: Outline): Promise<Buffer> {
+const require = createRequire(import.meta.url)
+/** The font file of one of our two faces; PDFKit embeds only the glyphs a document uses. */
+const fontFile = (name: string) => require.resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`)
+
+export async function outlinePdf(outline: Outline): Promise<Buffer> {
+  // Loaded on the first export, not at start: PDFKit and its font code are most of the server's size.
+  const { default: PDFDocument } = await import('pdfkit')
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_GAP },
     bufferPages: true,
-    info: { Title: toWinAnsi(outline.title), Creator: 'Tavolo' },
+    info: { Title: outline.title, Creator: 'Tavolo' },
     displayTitle: true,
+    // Instead of the built-in Helvetica, which has only the WinAnsi characters.
+    font: fontFile(BODY.font),
   })
+  for (const name of [BODY.font, BOLD]) doc.registerFont(name, fontFile(name))
   const done = collect(doc)
   doc.font(BODY.font).fontSize(BODY.size)
   outline.blocks.forEach((block, i) => {
@@ -49,18 +58,18 @@ function drawBlock(doc: Doc, block: OutlineBlock): void {
   switch (block.kind) {
     case 'heading': {
       doc.font(BOLD).fontSize(HEADING_SIZES[block.level])
-      const text = toWinAnsi(block.text)
+      const text = block.text
       ensureSpace(doc, doc.heightOfString(text, { width }) + KEEP_WITH_NEXT)
       doc.text(text, MARGIN, doc.y, { width })
       break
     }
     case 'paragraph':
-      doc.font(BODY.font).fontSize(BODY.size).text(toWinAnsi(block.text), MARGIN, doc.y, { width })
+      doc.font(BODY.font).fontSize(BODY.size).text(block.text, MARGIN, doc.y, { width })
       break
     case 'list':
       doc.font(BODY.font).fontSize(BODY.size)
       for (const item of block.items) {
-        const text = toWinAnsi(item)
+        const text = item
         ensureSpace(doc, Math.min(doc.heightOfString(text, { width: width - 14 }), 3 * doc.currentLineHeight()))
         const top = doc.y
         doc.text('•', MARGIN + 2, top, { width: 10 })
@@ -78,7 +87,7 @@ function drawTable(doc: Doc, block: Extract<OutlineBlock, { kind: 'table' }>): v
   const widths = columnWidths(doc, block)
   const drawRow = (cells: readonly string[], bold: boolean) => {
     doc.font(bold ? BOLD : BODY.font).fontSize(BODY.size)
-    const texts = cells.map(toWinAnsi)
+    const texts = cells
     const height = Math.max(...texts.map((t, i) => doc.heightOfString(t, { width: widths[i] - 2 * CELL_PADDING }))) + 2 * CELL_PADDING
     ensureSpace(doc, height)
     const top = doc.y
@@ -104,7 +113,7 @@ function drawTable(doc: Doc, block: Extract<OutlineBlock, { kind: 'table' }>): v
  */
 function columnWidths(doc: Doc, block: Extract<OutlineBlock, { kind: 'table' }>): number[] {
   const total = contentWidth(doc)
-  const texts = block.columns.map((column, i) => [column.title, ...block.rows.map((row) => row[i] ?? '')].map(toWinAnsi))
+  const texts = block.columns.map((column, i) => [column.title, ...block.rows.map((row) => row[i] ?? '')])
   doc.font(BOLD).fontSize(BODY.size)
   const natural = texts.map((column) => Math.max(...column.map((t) => doc.widthOfString(t))) + 2 * CELL_PADDING)
   const naturalTotal = sum(natural)

@@ -1,17 +1,26 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { listTemplates } from '../../../shared/src/templates/index'
+import { T } from '@tldraw/validate'
+import { joinBoardRequestValidator } from '../../../shared/src/api/people'
 import { checkBoardAccess, type AccessCheck } from '../access/boardAccess'
+import { joinBoard, mayTakePersonRole } from '../access/joinBoard'
 import { deriveBoardSecrets } from '../access/secrets'
 import { createBoard, parseNewBoardRequest } from '../boards/newBoard'
 import type { BoardStorage } from '../storage/storage'
 import { handleAssetDownload, handleAssetUpload } from './assets'
 import { importBoardFile, isExportFormat, sendBoardExport } from './exports'
-import { HttpError, bearerSecret, readBody, sendJson } from './respond'
+import type { AddressRateLimit } from './rateLimit'
+import { HttpError, bearerSecret, readBody, requestMediaType, sendJson } from './respond'
 
 export interface ApiContext {
   storage: BoardStorage
   serverKey: Buffer
   maxAssetBytes: number
+  maxBoardAssetBytes: number
+  /** Board creations and imports per client address. */
+  boardCreations: AddressRateLimit
+  /** People joining boards per client address. */
+  joins: AddressRateLimit
   tldrawLicenseKey: string | null
   /** Called after a board's shared links were replaced, to drop connections still using the old ones. */
   /** Resolves once every instance has been told to close the old links. */
@@ -46,18 +55,52 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+/** The body checked by `validator`, or a 400 saying which field is wrong and why. */
+function validated<V>(validator: T.Validator<V>, body: unknown): V {
+  try {
+    return validator.validate(body)
+  } catch (error) {
+    throw new HttpError(400, `invalid request: ${(error as Error).message}`)
+  }
+}
+
+const ASSET_UPLOAD_PATH = /^\/api\/boards\/[^/]+\/assets$/
+
+/**
+ * Every POST but an image upload declares a JSON body, even an empty one: a page on another site
+ * can send text/plain or form POSTs without asking, but not application/json.
+ */
+function requireJsonPost(req: IncomingMessage, method: string, path: string): void {
+  if (method !== 'POST' || ASSET_UPLOAD_PATH.test(path)) return
+  const type = requestMediaType(req)
+  if (type !== 'application/json') throw new HttpError(415, `Content-Type must be application/json; got "${type}"`)
+}
+
+/** Counts one request against a per-address limit; a 429 with Retry-After beyond it. */
+function takeRate(limit: AddressRateLimit, req: IncomingMessage, what: string): void {
+  const decision = limit.take(req.socket.remoteAddress ?? '')
+  if (!decision.allowed) {
+    throw new HttpError(429, `too many ${what} from this address: try again in ${decision.retryAfterSeconds} s`, {
+      'Retry-After': String(decision.retryAfterSeconds),
+    })
+  }
+}
+
 /** Routes `/api/*`; returns false when no route matches. Throws HttpError for client errors. */
 export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
   const method = req.method ?? 'GET'
   const query = new URL(req.url ?? '/', 'http://localhost').searchParams
   const access = (boardId: string) => checkBoardAccess(ctx.storage, ctx.serverKey, boardId, bearerSecret(req))
+  requireJsonPost(req, method, path)
 
   if (path === '/api/boards' && method === 'POST') {
+    takeRate(ctx.boardCreations, req, 'new boards')
     const board = await createBoard(ctx.storage, ctx.serverKey, parseNewBoardRequest(await readJson(req)))
     sendJson(res, 201, board)
     return true
   }
   if (path === '/api/boards/import' && method === 'POST') {
+    takeRate(ctx.boardCreations, req, 'new boards')
     sendJson(res, 201, await importBoardFile(ctx.storage, ctx.serverKey, req))
     return true
   }
@@ -78,6 +121,15 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
   if (match && method === 'GET') {
     const { board, role } = requireAccess(await access(match[1]))
     sendJson(res, 200, { id: board.id, title: board.title, role })
+    return true
+  }
+  match = /^\/api\/boards\/([^/]+)\/people$/.exec(path)
+  if (match && method === 'POST') {
+    const { board, role } = requireAccess(await access(match[1]))
+    const request = validated(joinBoardRequestValidator, await readJson(req))
+    if (!mayTakePersonRole(role, request)) throw new HttpError(400, 'only the facilitator link can join as the facilitator')
+    takeRate(ctx.joins, req, 'people joining')
+    sendJson(res, 201, await joinBoard(ctx.storage, ctx.serverKey, board, role, request))
     return true
   }
   match = /^\/api\/boards\/([^/]+)\/links$/.exec(path)

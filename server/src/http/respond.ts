@@ -5,14 +5,17 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Extra response headers, such as `Retry-After` on a 429. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message)
   }
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body)
   res.writeHead(status, {
+    ...headers,
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
@@ -20,8 +23,13 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text)
 }
 
-export function sendError(res: ServerResponse, status: number, message: string): void {
-  sendJson(res, status, { error: message })
+export function sendError(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+  sendJson(res, status, { error: message }, headers)
+}
+
+/** The media type of the request body, lower-case without parameters ('' when none is declared). */
+export function requestMediaType(req: IncomingMessage): string {
+  return (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
 }
 
 /**
@@ -45,4 +53,16 @@ export async function readBody(req: IncomingMessage, limit: number, what: string
 export function bearerSecret(req: IncomingMessage): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')
   return match ? match[1] : null
+}
+
+/** The request path percent-decoded; a 400 for invalid encoding or a NUL byte, which no file or route has. */
+export function decodeRequestPath(rawPath: string): string {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(rawPath)
+  } catch {
+    throw new HttpError(400, 'malformed path: invalid percent-encoding')
+  }
+  if (decoded.includes('\0')) throw new HttpError(400, 'malformed path: it contains a NUL byte')
+  return decoded
 }

@@ -25,16 +25,11 @@ const CONTENT_TYPES: Record<string, string> = {
 }
 
 /**
- * Serves the built client from `root`. Paths without a file extension (`/`, `/b/<id>`, …) are
- * the app's own routes and get index.html.
+ * Serves the built client from `root` (`decoded`: the request path, percent-decoded and checked
+ * by `decodeRequestPath`). Paths without a file extension (`/`, `/b/<id>`, …) are the app's own
+ * routes and get index.html.
  */
-export function serveClient(root: string, res: ServerResponse, urlPath: string, headOnly: boolean): void {
-  let decoded: string
-  try {
-    decoded = decodeURIComponent(urlPath)
-  } catch {
-    return sendError(res, 400, 'malformed path')
-  }
+export function serveClient(root: string, res: ServerResponse, decoded: string, headOnly: boolean): void {
   const isAppRoute = path.extname(decoded) === ''
   const file = isAppRoute ? path.join(root, 'index.html') : path.join(root, path.normalize(decoded))
   if (!file.startsWith(root + path.sep)) return sendError(res, 404, 'not found')
@@ -48,7 +43,6 @@ export function serveClient(root: string, res: ServerResponse, urlPath: string, 
       'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Content-Length': stats.size,
       'Cache-Control': cache,
-      'X-Content-Type-Options': 'nosniff',
     })
     if (headOnly) return res.end()
     fs.createReadStream(file).pipe(res)

@@ -3,6 +3,7 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwareness
 import type { BoardLink, Fanout, FannedRoom } from '../fanout/fanout'
 import { docBoardView, type DocBoardView } from '../../../shared/src/rules/docBoardView'
 import type { Logger } from '../log'
+import { updatesCounter } from '../metrics'
 import type { BoardStorage } from '../storage/storage'
 import { LogPosition } from './logPosition'
 import { ClientIdOwners } from './rules/clientIds'
@@ -267,6 +268,7 @@ export class Room implements FannedRoom {
     const first = last - batch.length + 1
     this.position.add(first, last)
     for (const update of updates) this.bytes += update.byteLength
+    updatesCounter.inc(batch.length)
     for (const { update, origin } of batch) {
       const message = encodeUpdate(update)
       for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message)

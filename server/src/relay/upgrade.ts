@@ -12,6 +12,8 @@ import { connectionRules, type RuleSettings } from './rules'
 export interface RelayOptions extends RuleSettings {
   maxSendBufferBytes: number
   maxConnectionsPerBoard: number
+  /** Connections over all boards. */
+  maxConnections: number
   logger: Logger
 }
 
@@ -85,6 +87,9 @@ export class Relay {
       case 'wrong-secret':
         return refuse(401, 'wrong secret for this board')
     }
+    if (this.connections.size >= this.options.maxConnections) {
+      return refuse(503, `the server already has ${this.options.maxConnections} connections`)
+    }
     if (this.registry.holderCount(boardId) >= this.options.maxConnectionsPerBoard) {
       return refuse(503, `this board already has ${this.options.maxConnectionsPerBoard} connections`)
     }
@@ -109,11 +114,11 @@ export class Relay {
     }
   }
 
-  /** Closes every connection and resolves once each has released its room. */
+  /** Closes every connection once what it sent is stored; resolves once each has released its room. */
   async close(code: number, reason: string): Promise<void> {
     clearInterval(this.heartbeat)
     const all = Array.from(this.connections)
-    for (const connection of all) connection.close(code, reason)
+    await Promise.all(all.map((connection) => connection.closeWhenStored(code, reason)))
     await Promise.all(all.map((connection) => connection.finished))
     this.wss.close()
   }

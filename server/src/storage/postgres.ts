@@ -1,6 +1,7 @@
 import pg from 'pg'
 import type { Logger } from '../log'
 import { checkNotNewer, readMigrations } from './migrations'
+import type { AccessRole, PersonRole } from '../../../shared/src/roles'
 import type { BoardStorage, StoredDocument } from './storage'
 
 // Advisory lock keys (two int4: a class and a value), so Tavolo's locks never meet another
@@ -173,6 +174,32 @@ export async function openPostgresStorage(connectionString: string, logger: Logg
       )
       const row = rows[0]
       return row ? { boardId: row.board_id, contentType: row.content_type, data: toBytes(row.data) } : undefined
+    },
+    async boardAssetBytes(boardId) {
+      const { rows } = await pool.query<{ bytes: string }>('SELECT COALESCE(SUM(octet_length(data)), 0) AS bytes FROM assets WHERE board_id = $1', [
+        boardId,
+      ])
+      return Number(rows[0].bytes)
+    },
+    async addPerson(person) {
+      await pool.query('INSERT INTO people (board_id, id, name, role, access_role, joined_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+        person.boardId,
+        person.id,
+        person.name,
+        person.role,
+        person.accessRole,
+        person.joinedAt,
+      ])
+    },
+    async getPerson(boardId, personId) {
+      const { rows } = await pool.query<{ name: string; role: PersonRole; access_role: AccessRole; joined_at: string }>(
+        'SELECT name, role, access_role, joined_at FROM people WHERE board_id = $1 AND id = $2',
+        [boardId, personId],
+      )
+      const row = rows[0]
+      return row
+        ? { boardId, id: personId, name: row.name, role: row.role, accessRole: row.access_role, joinedAt: Number(row.joined_at) }
+        : undefined
     },
     async check() {
       await pool.query(

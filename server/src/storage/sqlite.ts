@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { checkNotNewer, readMigrations } from './migrations'
+import type { AccessRole, PersonRole } from '../../../shared/src/roles'
 import type { BoardRecord, BoardStorage, StoredAsset, StoredDocument } from './storage'
 
 export const SQLITE_FILE_NAME = 'tavolo.sqlite'
@@ -80,6 +81,13 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
     'SELECT client_id, person_id FROM client_ids WHERE board_id = ?',
   )
   const insertClientId = db.prepare('INSERT INTO client_ids (board_id, client_id, person_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
+  const sumAssetBytes = db.prepare<[string], { bytes: number }>(
+    'SELECT COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM assets WHERE board_id = ?',
+  )
+  const insertPerson = db.prepare('INSERT INTO people (board_id, id, name, role, access_role, joined_at) VALUES (?, ?, ?, ?, ?, ?)')
+  const selectPerson = db.prepare<[string, string], { name: string; role: PersonRole; access_role: AccessRole; joined_at: number }>(
+    'SELECT name, role, access_role, joined_at FROM people WHERE board_id = ? AND id = ?',
+  )
   const touchHealth = db.prepare('INSERT INTO health (id, checked_at) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET checked_at = excluded.checked_at')
 
   const createBoard = db.transaction((board: BoardRecord, snapshot: Uint8Array) => {
@@ -156,6 +164,18 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
     async getAsset(assetId) {
       const row = selectAsset.get(assetId)
       return row ? { boardId: row.board_id, contentType: row.content_type, data: toBytes(row.data) } : undefined
+    },
+    async boardAssetBytes(boardId) {
+      return sumAssetBytes.get(boardId)!.bytes
+    },
+    async addPerson(person) {
+      insertPerson.run(person.boardId, person.id, person.name, person.role, person.accessRole, person.joinedAt)
+    },
+    async getPerson(boardId, personId) {
+      const row = selectPerson.get(boardId, personId)
+      return row
+        ? { boardId, id: personId, name: row.name, role: row.role, accessRole: row.access_role, joinedAt: row.joined_at }
+        : undefined
     },
     async check() {
       touchHealth.run(Date.now())

@@ -1,3 +1,5 @@
+import type { AccessRole, PersonRole } from '../../../shared/src/roles'
+
 // The storage interface: everything the server keeps. An engine is one file implementing it
 // (sqlite.ts, postgres/postgres.ts); openStorage.ts picks one from the settings. Methods return
 // promises so engines that talk to a network fit too.
@@ -26,6 +28,17 @@ export interface StoredAsset {
   boardId: string
   contentType: string
   data: Uint8Array
+}
+
+/** Someone who joined a board (POST /api/boards/:id/people): the server stamps presence and attribution from it. */
+export interface StoredPerson {
+  boardId: string
+  id: string
+  name: string
+  role: PersonRole
+  /** The access role of the link they joined with. */
+  accessRole: AccessRole
+  joinedAt: number
 }
 
 export interface BoardStorage {
@@ -59,6 +72,10 @@ export interface BoardStorage {
   claimClientIds(boardId: string, personId: string, clientIds: readonly number[]): Promise<void>
   putAsset(assetId: string, asset: StoredAsset): Promise<void>
   getAsset(assetId: string): Promise<StoredAsset | undefined>
+  /** The bytes of every image stored for the board, for its total-size limit. */
+  boardAssetBytes(boardId: string): Promise<number>
+  addPerson(person: StoredPerson): Promise<void>
+  getPerson(boardId: string, personId: string): Promise<StoredPerson | undefined>
   /** Throws when the engine cannot read and write; used by /healthz. */
   check(): Promise<void>
   close(): Promise<void>

@@ -1,18 +1,26 @@
-import { CONTENT_CARD_TYPE } from './contentCard'
-import { EXAM_CARD_TYPE } from './examCard'
-import { FORMAT_CARD_TYPE } from './formatCard'
-import { IDEA_CARD_TYPE } from './ideaCard'
+import type { TLGlobalShapePropsMap } from '@tldraw/tlschema'
+import type { CardDefinition } from './cardFields'
+import { CONTENT_CARD, CONTENT_CARD_TYPE } from './content/contentCard'
+import { EXAM_CARD, EXAM_CARD_TYPE } from './exam/examCard'
+import { FORMAT_CARD, FORMAT_CARD_TYPE } from './format/formatCard'
+import { IDEA_CARD, IDEA_CARD_TYPE } from './idea/ideaCard'
 
 /** The card shape types, in palette order. Zones are not cards: they hold cards. */
 export const CARD_TYPES = [CONTENT_CARD_TYPE, FORMAT_CARD_TYPE, EXAM_CARD_TYPE, IDEA_CARD_TYPE] as const
 export type CardType = (typeof CARD_TYPES)[number]
 
-export const CARD_TYPE_LABELS: Record<CardType, string> = {
-  [CONTENT_CARD_TYPE]: 'Content',
-  [FORMAT_CARD_TYPE]: 'Lecture format',
-  [EXAM_CARD_TYPE]: 'Exam',
-  [IDEA_CARD_TYPE]: 'Idea',
+/** Each card type's definition (content/, format/, exam/, idea/): the one list both sides build from. */
+export const CARD_DEFINITIONS: { readonly [Type in CardType]: CardDefinition<Type, TLGlobalShapePropsMap[Type]> } = {
+  [CONTENT_CARD_TYPE]: CONTENT_CARD,
+  [FORMAT_CARD_TYPE]: FORMAT_CARD,
+  [EXAM_CARD_TYPE]: EXAM_CARD,
+  [IDEA_CARD_TYPE]: IDEA_CARD,
 }
+
+export const CARD_TYPE_LABELS = Object.fromEntries(CARD_TYPES.map((type) => [type, CARD_DEFINITIONS[type].label])) as Record<
+  CardType,
+  string
+>
 
 export function isCardType(value: unknown): value is CardType {
   return typeof value === 'string' && (CARD_TYPES as readonly string[]).includes(value)

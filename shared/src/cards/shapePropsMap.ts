@@ -1,8 +1,8 @@
-import type { ContentCardProps } from './contentCard'
-import type { ExamCardProps } from './examCard'
-import type { FormatCardProps } from './formatCard'
-import type { IdeaCardProps } from './ideaCard'
-import type { ZoneProps } from './zone'
+import type { ContentCardProps } from './content/contentCard'
+import type { ExamCardProps } from './exam/examCard'
+import type { FormatCardProps } from './format/formatCard'
+import type { IdeaCardProps } from './idea/ideaCard'
+import type { ZoneProps } from './zone/zone'
 
 // Registers Tavolo's shapes in tldraw's global shape map, so `TLShape<'tavolo-content'>` and
 // `editor.createShape({ type: 'tavolo-content', ... })` are typed. Augmenting the tlschema module

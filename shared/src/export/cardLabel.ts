@@ -1,8 +1,8 @@
 import type { ShapeLike } from '../board/shapeLike'
-import { CONTENT_CARD_TYPE } from '../cards/contentCard'
-import { EXAM_CARD_TYPE, EXAM_FORM_LABELS, EXAM_TIMING_LABELS } from '../cards/examCard'
-import { FORMAT_CARD_TYPE, FORMAT_KIND_LABELS } from '../cards/formatCard'
-import { IDEA_CARD_TYPE } from '../cards/ideaCard'
+import { CONTENT_CARD_TYPE } from '../cards/content/contentCard'
+import { EXAM_CARD_TYPE, EXAM_FORM_LABELS, EXAM_TIMING_LABELS } from '../cards/exam/examCard'
+import { FORMAT_CARD_TYPE, FORMAT_KIND_LABELS } from '../cards/format/formatCard'
+import { IDEA_CARD_TYPE } from '../cards/idea/ideaCard'
 
 // How an export names a card in a list or table (vote results, warnings): its title, kind, form
 // or text, falling back to plain words when the stored value is empty or unknown.

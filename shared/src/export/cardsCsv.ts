@@ -1,6 +1,6 @@
 import { readCardMeta, TEMPLATE_AUTHOR } from '../cards/cardMeta'
-import { CONTENT_CARD_TYPE } from '../cards/contentCard'
-import { IDEA_CARD_TYPE } from '../cards/ideaCard'
+import { CONTENT_CARD_TYPE } from '../cards/content/contentCard'
+import { IDEA_CARD_TYPE } from '../cards/idea/ideaCard'
 import { computeSummary } from '../summary'
 import { boardCards, type BoardCard } from './boardCards'
 import { CSV_BOM, csvRow, type CsvValue } from './csv'

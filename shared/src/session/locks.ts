@@ -1,5 +1,5 @@
 import { isObject } from '../board/shapeLike'
-import { ZONE_TYPE } from '../cards/zone'
+import { ZONE_TYPE } from '../cards/zone/zone'
 
 // The facilitator locks the structure of a template: zones and frames. A locked shape and
 // everything inside it (its descendants: zones, frames and cards) cannot be moved, resized,

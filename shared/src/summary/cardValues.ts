@@ -1,6 +1,6 @@
-import { CONTENT_CARD_TYPE } from '../cards/contentCard'
-import { EXAM_CARD_TYPE, EXAM_FORM_LABELS, EXAM_TIMINGS, type ExamTiming } from '../cards/examCard'
-import { FORMAT_CARD_TYPE, FORMAT_KINDS, FORMAT_KIND_LABELS, type FormatKind } from '../cards/formatCard'
+import { CONTENT_CARD_TYPE } from '../cards/content/contentCard'
+import { EXAM_CARD_TYPE, EXAM_FORM_LABELS, EXAM_TIMINGS, type ExamTiming } from '../cards/exam/examCard'
+import { FORMAT_CARD_TYPE, FORMAT_KINDS, FORMAT_KIND_LABELS, type FormatKind } from '../cards/format/formatCard'
 import { isValidHours, isValidWeight } from '../cards/numberFields'
 import type { ShapeLike } from '../board/shapeLike'
 

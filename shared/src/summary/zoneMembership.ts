@@ -1,5 +1,5 @@
 import { isCardType, type CardType } from '../cards/cardTypes'
-import { ZONE_TYPE } from '../cards/zone'
+import { ZONE_TYPE } from '../cards/zone/zone'
 import { boxContains, pageCentre, shapeSize } from '../board/geometry'
 import type { ShapeLike } from '../board/shapeLike'
 

@@ -1,8 +1,8 @@
 import type { CardType } from '../cards/cardTypes'
-import type { ContentCardProps } from '../cards/contentCard'
-import type { ExamCardProps } from '../cards/examCard'
-import type { FormatCardProps } from '../cards/formatCard'
-import type { IdeaCardProps } from '../cards/ideaCard'
+import type { ContentCardProps } from '../cards/content/contentCard'
+import type { ExamCardProps } from '../cards/exam/examCard'
+import type { FormatCardProps } from '../cards/format/formatCard'
+import type { IdeaCardProps } from '../cards/idea/ideaCard'
 
 // A template is data: adding one means adding a data file beside the others and listing it in
 // catalog.ts. Seeding turns it into tldraw records (templateRecords.ts).

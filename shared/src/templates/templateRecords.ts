@@ -1,11 +1,8 @@
 import { createShapeId, type TLPageId, type TLParentId, type TLShape, type TLShapeId } from '@tldraw/tlschema'
 import { getIndicesAbove, type IndexKey } from '@tldraw/utils'
 import { TEMPLATE_AUTHOR, newCardMeta } from '../cards/cardMeta'
-import { defaultContentCardProps } from '../cards/contentCard'
-import { defaultExamCardProps } from '../cards/examCard'
-import { defaultFormatCardProps } from '../cards/formatCard'
-import { defaultIdeaCardProps } from '../cards/ideaCard'
-import { ZONE_TYPE } from '../cards/zone'
+import { CARD_DEFINITIONS } from '../cards/cardTypes'
+import { ZONE_TYPE } from '../cards/zone/zone'
 import type { StarterCard, Template, TemplateZone } from './template'
 
 /** Spacing of starter cards inside a zone: below the zone's title, left to right, then down. */
@@ -64,20 +61,11 @@ export function templateRecords(template: Template, options: TemplateRecordsOpti
 }
 
 export function starterCardProps(card: StarterCard): Record<string, unknown> & { w: number; h: number } {
-  switch (card.type) {
-    case 'tavolo-content':
-      return { ...defaultContentCardProps(), ...card.props }
-    case 'tavolo-format':
-      return { ...defaultFormatCardProps(), ...card.props }
-    case 'tavolo-exam':
-      return { ...defaultExamCardProps(), ...card.props }
-    case 'tavolo-idea':
-      return { ...defaultIdeaCardProps(), ...card.props }
-  }
+  return { ...CARD_DEFINITIONS[card.type].defaultProps(), ...card.props }
 }
 
 /** Zone-relative position of the `order`-th starter card: a grid as wide as the zone allows. */
-export function starterCardPosition(zone: TemplateZone, order: number, size: { w: number; h: number }) {
+export function starterCardPosition(zone: Pick<TemplateZone, 'w'>, order: number, size: { w: number; h: number }) {
   const { padding, header, gap } = STARTER_LAYOUT
   const columns = Math.max(1, Math.floor((zone.w - 2 * padding + gap) / (size.w + gap)))
   return {

@@ -1,6 +1,5 @@
-import { isCardType } from '../cards/cardTypes'
+import { CARD_DEFINITIONS, isCardType } from '../cards/cardTypes'
 import { isValidHours } from '../cards/numberFields'
-import { tavoloShapeSchemas } from '../schema'
 import { TEMPLATE_RULES, type Template, type TemplateZone } from './template'
 import { starterCardPosition, starterCardProps } from './templateRecords'
 
@@ -70,7 +69,7 @@ function starterCardProblems(template: Template): string[] {
       problems.push(`${name} is in zone "${zone.key}", which does not accept ${card.type}`)
     }
     const props = starterCardProps(card)
-    const validators: Record<string, { validate: (value: unknown) => unknown }> = tavoloShapeSchemas[card.type].props
+    const validators: Record<string, { validate: (value: unknown) => unknown }> = CARD_DEFINITIONS[card.type].props
     for (const [field, value] of Object.entries(props)) {
       const validator = validators[field]
       if (!validator) problems.push(`${name} has unknown field "${field}"`)

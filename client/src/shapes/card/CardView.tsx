@@ -1,0 +1,68 @@
+import { HTMLContainer, useIsEditing, type TLShape } from 'tldraw'
+import { useBoardCards } from '../../cards/BoardCardsContext'
+import { CardVotes } from '../../facilitation/CardVotes'
+import { CardFieldEditor } from './CardFieldEditor'
+import { displayValue, fieldValue, type CardDefinition } from '../../../../shared/src/cards'
+import { CreatorBadge } from './CreatorBadge'
+import './cards.css'
+
+// The chrome every card shares: a header with its type and creator, then either its fields as
+// text or, while it is being edited, the form that edits them.
+
+export function CardView(props: { shape: TLShape; definition: CardDefinition }) {
+  const { shape, definition } = props
+  const isEditing = useIsEditing(shape.id)
+  const { personId, people } = useBoardCards()
+  const { w, h } = shape.props as { w: number; h: number }
+  return (
+    <HTMLContainer
+      className={`tavolo-card tavolo-card-${definition.type.replace('tavolo-', '')}`}
+      // While editing, the card grows to show its whole form, over whatever lies below it.
+      style={isEditing ? { width: w, height: 'auto', bottom: 'auto', minHeight: h, pointerEvents: 'all' } : { width: w, height: h }}
+      data-testid="card"
+      data-shape-id={shape.id}
+      data-card-type={definition.type}
+      data-editing={isEditing || undefined}
+    >
+      <header className="tavolo-card-header">
+        <span className="tavolo-card-type">{definition.label}</span>
+        <CreatorBadge meta={shape.meta} people={people} />
+      </header>
+      {isEditing ? (
+        <CardFieldEditor shape={shape} definition={definition} personId={personId} />
+      ) : (
+        <CardText shape={shape} definition={definition} />
+      )}
+      {!isEditing && <CardVotes shapeId={shape.id} />}
+    </HTMLContainer>
+  )
+}
+
+function CardText({ shape, definition }: { shape: TLShape; definition: CardDefinition }) {
+  const shown = definition.fields.map((field) => ({ field, text: displayValue(field, fieldValue(shape.props, field)) }))
+  const heading = shown.filter((s) => s.field.show === 'heading' && s.text !== '').map((s) => s.text).join(' · ')
+  const hasHeadingField = definition.fields.some((f) => f.show === 'heading')
+  return (
+    <div className="tavolo-card-body">
+      {hasHeadingField && (
+        <p className={heading ? 'tavolo-card-heading' : 'tavolo-card-heading tavolo-card-empty'}>
+          {heading || `Untitled ${definition.label.toLowerCase()}`}
+        </p>
+      )}
+      {shown
+        .filter((s) => s.field.show === 'fact' && s.text !== '')
+        .map(({ field, text }) => (
+          <p key={field.key} className="tavolo-card-fact" data-field={field.key}>
+            <span className="tavolo-card-fact-label">{field.label}:</span> {text}
+          </p>
+        ))}
+      {shown
+        .filter((s) => s.field.show === 'body')
+        .map(({ field, text }) => (
+          <p key={field.key} className={text ? 'tavolo-card-text' : 'tavolo-card-text tavolo-card-empty'} data-field={field.key}>
+            {text || (definition.fields.length === 1 ? 'Double-click or press Enter to write' : '')}
+          </p>
+        ))}
+    </div>
+  )
+}

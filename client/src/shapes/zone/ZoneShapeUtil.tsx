@@ -1,0 +1,89 @@
+import { BaseFrameLikeShapeUtil, Group2d, HTMLContainer, Rectangle2d, Vec, type TLShape } from 'tldraw'
+import { CARD_TYPE_LABELS, defaultZoneProps, ZONE_TYPE, zoneMigrations, zoneProps } from '../../../../shared/src/cards'
+import { ZoneLockBadge } from '../../facilitation/LockControl'
+import './zone.css'
+
+// A labelled area of a template. Like a frame, the cards dropped in become its children and move
+// with it (BaseFrameLikeShapeUtil reparents on drag in and out); unlike a frame, its inside is
+// hollow to the pointer, so people drag and brush-select cards in it without grabbing the zone:
+// the zone is picked by its title bar or its edge. Participants do not edit a zone's title.
+
+type ZoneShape = TLShape<typeof ZONE_TYPE>
+
+/** Height of the title bar, in canvas units; templates place their cards below it. */
+export const ZONE_HEADER_HEIGHT = 48
+
+export class ZoneShapeUtil extends BaseFrameLikeShapeUtil<ZoneShape> {
+  static override type = ZONE_TYPE
+  static override props = zoneProps
+  static override migrations = zoneMigrations
+
+  override getDefaultProps() {
+    return defaultZoneProps()
+  }
+
+  override canReceiveNewChildrenOfType(shape: ZoneShape, type: TLShape['type']): boolean {
+    // A zone inside a zone would make "the zone a card is in" ambiguous to people.
+    return type !== ZONE_TYPE && super.canReceiveNewChildrenOfType(shape, type)
+  }
+
+  override shouldClipChild(child: TLShape): boolean {
+    // A card being edited shows its whole form, even past the zone's edge.
+    return child.id !== this.editor.getEditingShapeId() && super.shouldClipChild(child)
+  }
+
+  override getGeometry(shape: ZoneShape) {
+    const { w, h } = shape.props
+    return new Group2d({
+      children: [
+        new Rectangle2d({ width: w, height: h, isFilled: false }),
+        // A label part: clicking the title bar selects the zone, as with tldraw frames.
+        new Rectangle2d({ width: w, height: Math.min(ZONE_HEADER_HEIGHT, h), isFilled: true, isLabel: true }),
+      ],
+    })
+  }
+
+  override getClipPath(shape: ZoneShape): Vec[] {
+    const { w, h } = shape.props
+    return [new Vec(0, 0), new Vec(w, 0), new Vec(w, h), new Vec(0, h)]
+  }
+
+  override getIndicatorPath(shape: ZoneShape): Path2D {
+    const path = new Path2D()
+    path.rect(0, 0, shape.props.w, shape.props.h)
+    return path
+  }
+
+  override getText(shape: ZoneShape): string {
+    return shape.props.title
+  }
+
+  override getAriaDescriptor(shape: ZoneShape): string {
+    return `Zone ${shape.props.title}. ${acceptsText(shape)}`
+  }
+
+  override component(shape: ZoneShape) {
+    return (
+      <HTMLContainer
+        className="tavolo-zone"
+        style={{ width: shape.props.w, height: shape.props.h }}
+        data-testid="zone"
+        data-shape-id={shape.id}
+      >
+        <header className="tavolo-zone-header" style={{ height: ZONE_HEADER_HEIGHT }}>
+          <span className="tavolo-zone-title">
+            {shape.props.title || 'Untitled zone'}
+            <ZoneLockBadge shapeId={shape.id} />
+          </span>
+          <span className="tavolo-zone-accepts">{acceptsText(shape)}</span>
+        </header>
+      </HTMLContainer>
+    )
+  }
+}
+
+function acceptsText(shape: ZoneShape): string {
+  const { accepts } = shape.props
+  if (accepts.length === 0) return 'Any cards'
+  return `${accepts.map((type) => CARD_TYPE_LABELS[type]).join(', ')} cards`
+}

@@ -1,0 +1,77 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startServerProcess, type ServerProcess } from '../support/server'
+import { launchChromium } from './support/browser'
+import { WAIT, createWorkshop, drawRectangle, enterBoardAs, waitForConnected, waitForShapeCount } from './support/tavoloPage'
+
+// The server's Content-Security-Policy must not break the app: every screen loads its scripts,
+// styles, fonts, icons, service worker and websocket with no violation reported.
+
+let server: ServerProcess
+let browser: Browser
+let context: BrowserContext
+const violations: string[] = []
+
+/** A page that reports every CSP violation, from the event and from the console. */
+async function watchedPage(): Promise<Page> {
+  const page = await context.newPage()
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(`console: ${message.text()}`)
+  })
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`))
+  return page
+}
+
+beforeAll(async () => {
+  server = await startServerProcess()
+  browser = await launchChromium()
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`)
+    })
+  })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('the browser policy', () => {
+  it('home, join, board and projector run under the CSP with no violation', async () => {
+    const page = await watchedPage()
+    const response = await page.goto(`${server.url}/`)
+    expect(response!.headers()['content-security-policy']).toContain("default-src 'self'")
+    const { boardId, secret } = await createWorkshop(page, server.url, 'Policy check')
+    await enterBoardAs(page, 'Flo')
+    await drawRectangle(page, [0.3, 0.3], [0.45, 0.5])
+    await waitForShapeCount(page, 1)
+
+    // The service worker registered, and tldraw's bundled fonts and icons loaded.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null || navigator.serviceWorker.ready.then(() => true), undefined, WAIT)
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) !== undefined)).toBe(true)
+    await page.evaluate(() => document.fonts.ready)
+    expect(await page.evaluate(() => Array.from(document.fonts).some((font) => font.status === 'loaded'))).toBe(true)
+    expect(await page.locator('.tlui-toolbar .tlui-icon').first().isVisible()).toBe(true)
+
+    const projector = await watchedPage()
+    await projector.goto(`${server.url}/b/${boardId}/present#k=${secret}`)
+    await projector.locator('.tl-canvas').waitFor(WAIT)
+    await waitForShapeCount(projector, 1)
+
+    const participant = await watchedPage()
+    await participant.goto(`${server.url}/b/${boardId}#k=${secret}`)
+    await waitForConnected(participant)
+    expect(violations).toEqual([])
+  })
+
+  it('the page cannot be framed and sends no referrer', async () => {
+    const page = await watchedPage()
+    const response = await page.goto(`${server.url}/`)
+    const headers = response!.headers()
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'")
+    expect(headers['referrer-policy']).toBe('no-referrer')
+    expect(headers['x-content-type-options']).toBe('nosniff')
+  })
+})
