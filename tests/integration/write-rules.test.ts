@@ -11,7 +11,8 @@ import type { TavoloConfig } from '../../server/src/config'
 import { encodeAwarenessEntries } from '../../server/src/relay/awarenessUpdate'
 import { encodeAwareness, encodeUpdate } from '../../server/src/relay/protocol'
 import { openRawSocket, upgradeStatus, waitForClose } from '../support/rawsocket'
-import { createBoardViaApi, joinBoardViaApi, startInProcessServer, type BoardCreated, type InProcessServer } from '../support/server'
+import { createBoardViaApi, joinBoardViaApi, startInProcessServer, type InProcessServer } from '../support/server'
+import type { CreatedBoard } from '../../shared/src/wire/api'
 import { trackedClients } from '../support/trackedClients'
 import { waitFor, waitForSync, type TestClient } from '../support/yclient'
 
@@ -29,7 +30,7 @@ const { client } = trackedClients(() => server!.wsUrl)
 type Shape = { id: string; type: string; parentId: string; x: number; props: Record<string, unknown>; meta: Record<string, unknown> } & Record<string, unknown>
 
 interface Workshop {
-  board: BoardCreated
+  board: CreatedBoard
   facilitator: TestClient
   honest: TestClient
   attacker: TestClient

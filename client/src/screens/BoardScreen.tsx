@@ -3,7 +3,7 @@ import { BoardRoom } from '../board/BoardRoom'
 import { useBoardInfo } from '../board/useBoardInfo'
 import { useLocalStore } from '../state/localStore'
 import { JoinScreen } from './JoinScreen'
-import { ScreenMessage } from './ScreenMessage'
+import { BoardInfoPending, ScreenMessage } from './ScreenMessage'
 
 export function BoardScreen({ boardId, secret }: { boardId: string; secret: string | null }) {
   if (!secret) {
@@ -23,31 +23,25 @@ function BoardLoader({ boardId, secret }: { boardId: string; secret: string }) {
   const setProfile = useLocalStore((s) => s.setProfile)
   const rememberWorkshop = useLocalStore((s) => s.rememberWorkshop)
 
-  const info = state.status === 'ready' ? state.info : null
+  const info = state.status === 'ready' ? state.value.info : null
   useEffect(() => {
     if (info) rememberWorkshop({ id: info.id, title: info.title, secret, accessRole: info.role })
   }, [info, secret, rememberWorkshop])
 
-  if (state.status === 'loading') return <ScreenMessage title="Opening the workshop…" busy />
-  if (state.status === 'error') {
-    return (
-      <ScreenMessage title="Cannot open this workshop" testId="board-error">
-        <p>{state.message}</p>
-      </ScreenMessage>
-    )
-  }
+  if (state.status !== 'ready') return <BoardInfoPending state={state} loadingTitle="Opening the workshop…" />
+  const { value: ready } = state
   // Only the facilitator link makes someone the facilitator; a changed link asks again.
-  const profileFitsLink = profile !== null && (profile.role === 'facilitator') === (state.info.role === 'facilitator')
+  const profileFitsLink = profile !== null && (profile.role === 'facilitator') === (ready.info.role === 'facilitator')
   if (!profile || !profileFitsLink) {
     return (
       <JoinScreen
-        boardTitle={state.info.title}
-        accessRole={state.info.role}
+        boardTitle={ready.info.title}
+        accessRole={ready.info.role}
         initial={null}
         suggestedName={profile?.name ?? lastName}
         onDone={(p) => setProfile(boardId, p)}
       />
     )
   }
-  return <BoardRoom info={state.info} secret={secret} profile={profile} licenseKey={state.licenseKey} />
+  return <BoardRoom info={ready.info} secret={secret} profile={profile} licenseKey={ready.licenseKey} />
 }

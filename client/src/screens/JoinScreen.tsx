@@ -1,6 +1,7 @@
 import { ErrorText } from '../ui/ErrorText'
 import { useId, useState, type FormEvent } from 'react'
 import { PERSON_ROLE_LABELS, PERSON_ROLES, type AccessRole, type PersonRole } from '../../../shared/src/roles'
+import { MAX_PERSON_NAME_LENGTH } from '../../../shared/src/wire/limits'
 import type { BoardProfile } from '../state/localStore'
 
 // Asked the first time a person opens a board, and again from "Edit me". The facilitator link
@@ -38,7 +39,7 @@ export function ProfileForm(props: ProfileFormProps) {
     const trimmed = name.trim()
     if (!trimmed) return setError('Please enter the name others will see.')
     if (!role) return setError('Please choose your role in this workshop.')
-    props.onDone({ name: trimmed.slice(0, 60), role })
+    props.onDone({ name: trimmed.slice(0, MAX_PERSON_NAME_LENGTH), role })
   }
 
   return (
@@ -46,7 +47,7 @@ export function ProfileForm(props: ProfileFormProps) {
       <h1 id="join-screen-heading">{props.initial ? 'Edit how others see you' : `Join “${props.boardTitle}”`}</h1>
       {props.accessRole === 'viewer' && <p className="hint">You have a view-only link: you can watch the board but not change it.</p>}
       <label htmlFor={nameId}>Your name</label>
-      <input id={nameId} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} autoFocus autoComplete="name" />
+      <input id={nameId} value={name} onChange={(e) => setName(e.target.value)} maxLength={MAX_PERSON_NAME_LENGTH} autoFocus autoComplete="name" />
       <fieldset>
         <legend>Your role</legend>
         {isFacilitator ? (

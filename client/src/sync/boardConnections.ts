@@ -1,6 +1,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { SECRET_PARAM, WEBSOCKET_PATH } from '../../../shared/src/wire/api'
 import { createRefCountedRegistry } from './refCountedRegistry'
 
 // One Y.Doc, websocket provider and IndexedDB copy per open board, shared by every component
@@ -35,7 +36,7 @@ const connections = createRefCountedRegistry<BoardConnection>({
   create: (key) => {
     const [boardId, secret] = JSON.parse(key) as [string, string]
     const doc = new Y.Doc()
-    const provider = new WebsocketProvider(`${websocketBase(window.location)}/ws`, boardId, doc, { params: { k: secret } })
+    const provider = new WebsocketProvider(`${websocketBase(window.location)}${WEBSOCKET_PATH}`, boardId, doc, { params: { [SECRET_PARAM]: secret } })
     const local = new IndexeddbPersistence(localCopyName(boardId), doc)
     const connection: BoardConnection = { boardId, secret, doc, provider, local, everConnected: false }
     provider.on('status', ({ status }) => {

@@ -7,6 +7,7 @@ import { joinBoard, mayTakePersonRole } from '../access/joinBoard'
 import { deriveBoardSecrets } from '../access/secrets'
 import { createBoard, parseNewBoardRequest } from '../boards/newBoard'
 import type { BoardStorage } from '../storage/storage'
+import { MAX_JSON_BODY_BYTES } from '../../../shared/src/wire/limits'
 import { handleAssetDownload, handleAssetUpload } from './assets'
 import { importBoardFile, isExportFormat, sendBoardExport } from './exports'
 import type { AddressRateLimit } from './rateLimit'
@@ -26,8 +27,6 @@ export interface ApiContext {
   /** Resolves once every instance has been told to close the old links. */
   onSecretsRotated(boardId: string): Promise<void>
 }
-
-const MAX_JSON_BODY_BYTES = 64 * 1024
 
 /** Turns an access check into the board and role, or the HTTP error the API answers. */
 export function requireAccess(check: AccessCheck): Extract<AccessCheck, { outcome: 'granted' }> {
@@ -95,8 +94,9 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
 
   if (path === '/api/boards' && method === 'POST') {
     takeRate(ctx.boardCreations, req, 'new boards')
-    const board = await createBoard(ctx.storage, ctx.serverKey, parseNewBoardRequest(await readJson(req)))
-    sendJson(res, 201, board)
+    const request = parseNewBoardRequest(await readJson(req))
+    if (!request.ok) throw new HttpError(400, request.error)
+    sendJson(res, 201, await createBoard(ctx.storage, ctx.serverKey, request.value))
     return true
   }
   if (path === '/api/boards/import' && method === 'POST') {

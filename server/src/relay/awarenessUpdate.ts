@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import { CLOSE_INVALID_PAYLOAD, ProtocolError } from './protocol'
+import { CLOSE_INVALID_PAYLOAD } from '../../../shared/src/wire/closeCodes'
+import { ProtocolError } from './protocol'
 
 // An awareness update (y-protocols/awareness) as entries, so presence rules can read and rewrite
 // the states before the room applies them: count, then per client its id, clock and JSON state.

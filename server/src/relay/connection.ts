@@ -1,19 +1,17 @@
 import type { WebSocket, RawData } from 'ws'
 import * as Y from 'yjs'
 import type { AccessRole } from '../../../shared/src/roles'
-import type { Logger } from '../log'
-import { decodeAwarenessUpdate, encodeAwarenessEntries } from './awarenessUpdate'
-import { Refused, type Person, type RelayPeer, type RelayRule } from './hooks'
 import {
   CLOSE_FORBIDDEN_WRITE,
   CLOSE_INTERNAL_ERROR,
   CLOSE_MESSAGE_TOO_BIG,
   CLOSE_POLICY_VIOLATION,
   CLOSE_UNSUPPORTED_DATA,
-  ProtocolError,
-  decodeMessage,
-  type IncomingMessage,
-} from './protocol'
+} from '../../../shared/src/wire/closeCodes'
+import type { Logger } from '../log'
+import { decodeAwarenessUpdate, encodeAwarenessEntries } from './awarenessUpdate'
+import { Refused, type Person, type RelayPeer, type RelayRule } from './hooks'
+import { ProtocolError, decodeMessage, type IncomingMessage } from './protocol'
 import type { Room } from './room'
 import type { RoomRegistry } from './rooms'
 import { updateChanges } from './updateChanges'

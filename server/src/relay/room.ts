@@ -5,11 +5,10 @@ import { docBoardView, type DocBoardView } from '../../../shared/src/rules/docBo
 import type { Logger } from '../log'
 import { updatesCounter } from '../metrics'
 import type { BoardStorage } from '../storage/storage'
+import { CLOSE_INTERNAL_ERROR, CLOSE_INVALID_PAYLOAD } from '../../../shared/src/wire/closeCodes'
 import { LogPosition } from './logPosition'
 import { ClientIdOwners } from './rules/clientIds'
 import {
-  CLOSE_INTERNAL_ERROR,
-  CLOSE_INVALID_PAYLOAD,
   ProtocolError,
   encodeAwareness,
   encodeSyncStep1,

@@ -1,5 +1,5 @@
 import { Refused, type RelayRule } from '../hooks'
-import { CLOSE_FORBIDDEN_WRITE } from '../protocol'
+import { CLOSE_FORBIDDEN_WRITE } from '../../../../shared/src/wire/closeCodes'
 
 /** A board's stored document stays under MAX_BOARD_BYTES: an update that would pass it is refused. */
 export function boardSize(maxBoardBytes: number): RelayRule {

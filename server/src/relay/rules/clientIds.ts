@@ -1,6 +1,6 @@
 import type { BoardStorage } from '../../storage/storage'
 import { Refused, type RelayRule } from '../hooks'
-import { CLOSE_FORBIDDEN_WRITE } from '../protocol'
+import { CLOSE_FORBIDDEN_WRITE } from '../../../../shared/src/wire/closeCodes'
 
 // A Yjs client id belongs to the first person who writes with it (or shows presence under it),
 // kept in storage across restarts: a person's offline edits under an older client id still

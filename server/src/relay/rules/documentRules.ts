@@ -1,6 +1,6 @@
 import { checkWrite } from '../../../../shared/src/rules/checkWrite'
 import { Refused, type RelayRule } from '../hooks'
-import { CLOSE_FORBIDDEN_WRITE } from '../protocol'
+import { CLOSE_FORBIDDEN_WRITE } from '../../../../shared/src/wire/closeCodes'
 
 /**
  * What a person may write where: meta and session, record validity, parents, attribution, locks,

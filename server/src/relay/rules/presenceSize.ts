@@ -1,5 +1,5 @@
 import { Refused, type RelayRule } from '../hooks'
-import { CLOSE_MESSAGE_TOO_BIG } from '../protocol'
+import { CLOSE_MESSAGE_TOO_BIG } from '../../../../shared/src/wire/closeCodes'
 
 /** One presence state is at most MAX_PRESENCE_BYTES: a cursor and a name, never a payload for everyone. */
 export function presenceSize(maxPresenceBytes: number): RelayRule {

@@ -2,7 +2,7 @@ import { createUserId } from '@tldraw/tlschema'
 import { isObject } from '../../../../shared/src/board/shapeLike'
 import { PEOPLE_ROOT } from '../../../../shared/src/doc/roots'
 import { Refused, type RelayRule } from '../hooks'
-import { CLOSE_INVALID_PAYLOAD } from '../protocol'
+import { CLOSE_INVALID_PAYLOAD } from '../../../../shared/src/wire/closeCodes'
 
 // Others see who a client is from its presence: the projector follows the facilitator's, the
 // people list shows names and roles. So the server writes the identity fields itself, from the

@@ -1,5 +1,5 @@
 import { Refused, type RelayRule } from '../hooks'
-import { CLOSE_POLICY_VIOLATION } from '../protocol'
+import { CLOSE_POLICY_VIOLATION } from '../../../../shared/src/wire/closeCodes'
 
 // One connection cannot take the server's time from every other board: each has a budget of
 // messages and bytes per second (token buckets that allow short bursts), far above what a person

@@ -1,5 +1,5 @@
 import { Refused, type RelayRule } from '../hooks'
-import { CLOSE_FORBIDDEN_WRITE } from '../protocol'
+import { CLOSE_FORBIDDEN_WRITE } from '../../../../shared/src/wire/closeCodes'
 
 /**
  * Viewers never write. A connection without a person token (`p`) still writes with its link's
