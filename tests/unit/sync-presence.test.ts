@@ -37,17 +37,23 @@ function participant(doc: Y.Doc, person: PersonInfo) {
   return { store, awareness, $person, presence }
 }
 
+/** Alice and Victor on one board, their docs and presence connected. */
+function aliceAndVictor() {
+  const docA = new Y.Doc()
+  startBoard(bindClient(docA).store)
+  const docB = new Y.Doc()
+  connectDocs(docA, docB)
+  const a = participant(docA, alice)
+  const b = participant(docB, victor)
+  connectAwareness(a.awareness, b.awareness)
+  return { a, b }
+}
+
 const presences = (store: TLStore) => store.query.records('instance_presence').get() as TLInstancePresence[]
 
 describe('presence over awareness', () => {
   test("each side draws the other's cursor with name and colour, and lists who is here", async () => {
-    const docA = new Y.Doc()
-    startBoard(bindClient(docA).store)
-    const docB = new Y.Doc()
-    connectDocs(docA, docB)
-    const a = participant(docA, alice)
-    const b = participant(docB, victor)
-    connectAwareness(a.awareness, b.awareness)
+    const { a, b } = aliceAndVictor()
     movePointer(a.store, 120, 80)
     const seenByB = presences(b.store)
     expect(seenByB).toHaveLength(1)
@@ -66,13 +72,7 @@ describe('presence over awareness', () => {
   })
 
   test('the cursor is sent at most once per interval, its latest position last', async () => {
-    const docA = new Y.Doc()
-    startBoard(bindClient(docA).store)
-    const docB = new Y.Doc()
-    connectDocs(docA, docB)
-    const a = participant(docA, alice)
-    const b = participant(docB, victor)
-    connectAwareness(a.awareness, b.awareness)
+    const { a, b } = aliceAndVictor()
     await nextPresenceInterval()
     let sent = 0
     a.awareness.on('change', () => sent++)

@@ -28,36 +28,36 @@ export interface WriteCheckOptions {
   personKnown?: boolean
 }
 
+/** One write being judged: who writes, and the board before and after it. */
+interface Judged {
+  writer: Writer
+  before: BoardView
+  after: BoardView
+  personKnown: boolean
+}
+
 /** Null when `writer` may make `change` to the board `before`; otherwise the first rule it breaks. */
 export function checkWrite(writer: Writer, change: BoardChange, before: BoardView, options: WriteCheckOptions = {}): Refusal | null {
-  const personKnown = options.personKnown ?? true
-  const after = boardAfter(before, change)
+  const judged: Judged = { writer, before, after: boardAfter(before, change), personKnown: options.personKnown ?? true }
   for (const [root, keys] of change) {
     for (const [key, value] of keys) {
-      if (!personKnown && Object.hasOwn(PERSON_KEYED_ROOTS, root)) continue
-      const refusal = checkKey(writer, root, key, value, before, after, personKnown)
+      if (!judged.personKnown && Object.hasOwn(PERSON_KEYED_ROOTS, root)) continue
+      const refusal = checkKey(judged, root, key, value)
       if (refusal) return refusal
     }
-    if (root === VOTES_ROOT && personKnown) {
-      const refusal = checkVotes(writer, keys, after)
+    if (root === VOTES_ROOT && judged.personKnown) {
+      const refusal = checkVotes(writer, keys, judged.after)
       if (refusal) return refusal
     }
   }
   return null
 }
 
-function checkKey(
-  writer: Writer,
-  root: string,
-  key: string,
-  value: unknown,
-  before: BoardView,
-  after: BoardView,
-  personKnown: boolean,
-): Refusal | null {
+function checkKey(judged: Judged, root: string, key: string, value: unknown): Refusal | null {
+  const { writer } = judged
   switch (root) {
     case RECORDS_ROOT:
-      return checkRecordWrite(writer, key, value, before, after, personKnown)
+      return checkRecordWrite(judged, key, value)
     case META_ROOT:
       return checkMetaWrite(writer, key, value, boardSchema().serialize())
     case SESSION_ROOT:
@@ -68,14 +68,7 @@ function checkKey(
   }
 }
 
-function checkRecordWrite(
-  writer: Writer,
-  key: string,
-  value: unknown,
-  before: BoardView,
-  after: BoardView,
-  personKnown: boolean,
-): Refusal | null {
+function checkRecordWrite({ writer, before, after, personKnown }: Judged, key: string, value: unknown): Refusal | null {
   if (value !== undefined) {
     const storedSchema = decodeStoredSchema(before.value(META_ROOT, META_KEYS.schema))
     const invalid = checkRecordValid(boardSchema(), key, value, storedSchema)
