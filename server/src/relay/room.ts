@@ -4,7 +4,7 @@ import type { BoardLink, Fanout, FannedRoom } from '../fanout/fanout'
 import { docBoardView, type DocBoardView } from '../../../shared/src/rules/docBoardView'
 import type { Logger } from '../log'
 import { updatesCounter } from '../metrics'
-import type { BoardStorage } from '../storage/storage'
+import type { BoardStorage, StoredDocument } from '../storage/storage'
 import { CLOSE_INTERNAL_ERROR, CLOSE_INVALID_PAYLOAD } from '../../../shared/src/wire/closeCodes'
 import { LogPosition } from './logPosition'
 import { ClientIdOwners } from './rules/clientIds'
@@ -16,9 +16,16 @@ import {
   encodeUpdate,
 } from './protocol'
 
+// Besides every COMPACT_AFTER_UPDATES updates, a board is compacted once its log outweighs this
+// share of its snapshot (and this minimum), so that stored size follows the board's live size.
+const COMPACT_LOG_SHARE_OF_SNAPSHOT = 0.25
+const COMPACT_MIN_LOG_BYTES = 16 * 1024
+
 /** What a room needs from a connection. */
 export interface RoomPeer {
   send(message: Uint8Array): void
+  /** Sends the state the peer asked for: always delivered, however large the board. */
+  sendState(message: Uint8Array): void
   close(code: number, reason: string): void
 }
 
@@ -59,6 +66,9 @@ export class Room implements FannedRoom {
   private storageFailed = false
   /** The last update the stored snapshot holds, as far as this room knows. */
   private compactedThrough: number
+  /** Bytes of the snapshot and of the updates stored after it, for compaction by size. */
+  private snapshotBytes: number
+  private loggedBytes: number
   private link: BoardLink | null = null
   private catchingUp: Promise<void> | null = null
   private gapTimer: NodeJS.Timeout | null = null
@@ -75,12 +85,12 @@ export class Room implements FannedRoom {
     readonly awareness: Awareness,
     readonly clientOwners: ClientIdOwners,
     private readonly position: LogPosition,
-    storedUpdates: number,
-    /** Bytes of the stored snapshot and updates, for the board size limit. */
-    private bytes: number,
+    stored: StoredDocument,
     private readonly options: RoomOptions,
   ) {
-    this.compactedThrough = position.through - storedUpdates
+    this.compactedThrough = position.through - stored.updates.length
+    this.snapshotBytes = stored.snapshot?.byteLength ?? 0
+    this.loggedBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0)
     this.view = docBoardView(doc)
     doc.on('update', this.onDocUpdate)
     awareness.on('update', this.onAwarenessUpdate)
@@ -94,15 +104,14 @@ export class Room implements FannedRoom {
     const awareness = new Awareness(doc)
     // The server itself is not a participant.
     awareness.setLocalState(null)
-    const storedBytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, update) => sum + update.byteLength, 0)
-    const room = new Room(boardId, storage, doc, awareness, new ClientIdOwners(owners), new LogPosition(stored.seq), stored.updates.length, storedBytes, options)
+    const room = new Room(boardId, storage, doc, awareness, new ClientIdOwners(owners), new LogPosition(stored.seq), stored, options)
     room.link = options.fanout?.join(room) ?? null
     return room
   }
 
   /** Bytes of the board's stored document (snapshot and log), for the board size limit. */
   get storedBytes(): number {
-    return this.bytes
+    return this.snapshotBytes + this.loggedBytes
   }
 
   get peerCount(): number {
@@ -139,7 +148,7 @@ export class Room implements FannedRoom {
     } catch {
       throw new ProtocolError('malformed state vector', CLOSE_INVALID_PAYLOAD)
     }
-    peer.send(encodeSyncStep2(missing))
+    peer.sendState(encodeSyncStep2(missing))
   }
 
   /** Applies a peer's update; throws a ProtocolError (and changes nothing) if it is invalid. */
@@ -178,7 +187,7 @@ export class Room implements FannedRoom {
     if (to <= this.position.through) return
     Y.applyUpdate(this.doc, update, FROM_OTHER_INSTANCE)
     this.position.add(from, to)
-    this.bytes += update.byteLength
+    this.loggedBytes += update.byteLength
     this.watchForGap()
   }
 
@@ -266,7 +275,6 @@ export class Room implements FannedRoom {
     }
     const first = last - batch.length + 1
     this.position.add(first, last)
-    for (const update of updates) this.bytes += update.byteLength
     updatesCounter.inc(batch.length)
     for (const { update, origin } of batch) {
       const message = encodeUpdate(update)
@@ -275,7 +283,13 @@ export class Room implements FannedRoom {
     this.link?.stored(updates.length === 1 ? updates[0] : Y.mergeUpdates(updates), first, last)
     // Another instance appended in between and its message has not arrived (yet).
     this.watchForGap()
-    if (last - this.compactedThrough >= this.options.compactAfterUpdates) await this.compact()
+    this.loggedBytes += updates.reduce((sum, update) => sum + update.byteLength, 0)
+    if (last - this.compactedThrough >= this.options.compactAfterUpdates || this.logOutgrewSnapshot()) await this.compact()
+  }
+
+  /** Many small edits to a small board: the log would soon outweigh the board itself. */
+  private logOutgrewSnapshot(): boolean {
+    return this.loggedBytes > Math.max(COMPACT_MIN_LOG_BYTES, this.snapshotBytes * COMPACT_LOG_SHARE_OF_SNAPSHOT)
   }
 
   private async compact(): Promise<void> {
@@ -289,7 +303,8 @@ export class Room implements FannedRoom {
       const snapshot = Y.encodeStateAsUpdate(this.doc)
       await this.storage.compact(this.boardId, snapshot, through)
       this.compactedThrough = through
-      this.bytes = snapshot.byteLength
+      this.snapshotBytes = snapshot.byteLength
+      this.loggedBytes = 0
     } catch (error) {
       // The log stays as it was: nothing is lost, compaction is retried later.
       this.options.logger.error(`board ${this.boardId}: compaction failed: ${(error as Error).message}`)
