@@ -8,6 +8,7 @@ import type { BoardStorage, StoredDocument } from '../storage/storage'
 import { CLOSE_INTERNAL_ERROR, CLOSE_INVALID_PAYLOAD } from '../../../shared/src/wire/closeCodes'
 import { LogPosition } from './logPosition'
 import { ClientIdOwners } from './rules/clientIds'
+import { PRESENCE_INTERVAL_MS } from '../../../shared/src/wire/presence'
 import {
   ProtocolError,
   encodeAwareness,
@@ -31,8 +32,8 @@ export interface RoomPeer {
 
 export interface RoomOptions {
   compactAfterUpdates: number
-  /** Presence forwarded at most once per this many ms (latest state wins). */
-  presenceIntervalMs: number
+  /** Presence forwarded at most once per this many ms (latest state wins); PRESENCE_INTERVAL_MS by default. */
+  presenceIntervalMs?: number
   logger: Logger
   /** Other instances serving the same boards (REDIS_URL); without it the room is alone. */
   fanout?: Fanout
@@ -348,7 +349,7 @@ export class Room implements FannedRoom {
   /** Forwards changed presence at most once per interval, each client's latest state. */
   private schedulePresence(): void {
     if (this.presenceTimer) return
-    const wait = this.lastPresenceSent + this.options.presenceIntervalMs - performance.now()
+    const wait = this.lastPresenceSent + (this.options.presenceIntervalMs ?? PRESENCE_INTERVAL_MS) - performance.now()
     if (wait <= 0) return this.sendPresence()
     this.presenceTimer = setTimeout(() => {
       this.presenceTimer = null
