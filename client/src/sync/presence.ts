@@ -15,7 +15,7 @@ import {
 import type { Awareness } from 'y-protocols/awareness'
 import type { AccessRole } from '../../../shared/src/roles'
 
-// Presence travels over Yjs awareness, never the document (DESIGN.md). Each client publishes two
+// Presence travels over Yjs awareness, never the document (docs/architecture.md). Each client publishes two
 // fields: `person` (who they are, for the people list, viewers included) and `presence` (tldraw's
 // cursor/camera/selection record, drawn by the editor as a collaborator's cursor).
 

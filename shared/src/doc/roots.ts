@@ -1,4 +1,4 @@
-// The root names of a board's Y.Doc are the document format (../DESIGN.md): client, server,
+// The root names of a board's Y.Doc are the document format (docs/architecture.md): client, server,
 // exporters and outside clients all rely on them, so they change only with a format migration.
 
 /** Y.Array of `{ key, val }` entries used through y-utility's YKeyValue: tldraw records by id. */

@@ -15,7 +15,7 @@ import type { PlainBoard } from './plainBoard'
 // schema and validated). Any problem refuses the whole file with a message saying what is wrong.
 
 export const BOARD_FILE_KIND = 'tavolo-board'
-/** A sensible import limit: a large workshop board is well under 1 MB. */
+/** The largest board file an import accepts (413 beyond). */
 export const BOARD_FILE_MAX_BYTES = 10 * 1024 * 1024
 
 export interface BoardFile {

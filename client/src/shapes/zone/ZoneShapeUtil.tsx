@@ -1,5 +1,5 @@
 import { BaseFrameLikeShapeUtil, Group2d, HTMLContainer, Rectangle2d, Vec, type TLShape } from 'tldraw'
-import { CARD_TYPE_LABELS, defaultZoneProps, ZONE_TYPE, zoneMigrations, zoneProps } from '../../../../shared/src/cards'
+import { CARD_TYPE_LABELS, defaultZoneProps, ZONE_HEADER_HEIGHT, ZONE_TYPE, zoneMigrations, zoneProps } from '../../../../shared/src/cards'
 import { ZoneLockBadge } from '../../facilitation/LockControl'
 import './zone.css'
 
@@ -10,8 +10,6 @@ import './zone.css'
 
 type ZoneShape = TLShape<typeof ZONE_TYPE>
 
-/** Height of the title bar, in canvas units; templates place their cards below it. */
-export const ZONE_HEADER_HEIGHT = 48
 
 export class ZoneShapeUtil extends BaseFrameLikeShapeUtil<ZoneShape> {
   static override type = ZONE_TYPE
