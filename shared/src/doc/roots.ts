@@ -23,11 +23,3 @@ export const META_KEYS = {
   title: 'title',
   template: 'template',
 } as const
-
-/** Keys of the `session` map that templates and the live summary use. */
-export const SESSION_KEYS = {
-  /** `{ totalHours?: number }`: the design's targets, editable by the facilitator. */
-  targets: 'targets',
-  /** The template rules (`TemplateRule[]`) the summary checks on this board. */
-  rules: 'rules',
-} as const

@@ -7,7 +7,7 @@ import { DOC_FORMAT_VERSION, META_KEYS, META_ROOT, PEOPLE_ROOT, RATINGS_ROOT, SE
 import { createTavoloSchema } from '../schema'
 import { BOARD_FILE_VERSION, upgradeBoardFile } from './boardFileMigrations'
 import { migrateBoardRecords, type RawRecord, type SerializedSchema } from './boardRecordsMigration'
-import type { PlainBoard } from './plainBoard'
+import type { BoardDocContent } from '../doc/readBoardDoc'
 
 // The board file: a whole board as JSON, to keep or to restore as a new board. Importing checks
 // everything before anything is written: the kind, the size, the file's format version (older
@@ -37,7 +37,7 @@ export interface BoardFile {
 
 export type BoardFileParse = { ok: true; file: BoardFile } | { ok: false; error: string }
 
-export function toBoardFile(board: PlainBoard, opts: { exportedAt?: Date } = {}): BoardFile {
+export function toBoardFile(board: BoardDocContent, opts: { exportedAt?: Date } = {}): BoardFile {
   const { meta } = board
   const schema = meta[META_KEYS.schema]
   return {
