@@ -34,4 +34,22 @@ export const en = {
     forget: 'Forget',
     forgetWorkshop: 'Forget {{title}}',
   },
+  people: {
+    open: '{{count}} people on this board: show the list',
+    listLabel: 'People on this board',
+    you: '{{name}} (you)',
+    viewing: 'viewing',
+    table: 'Table',
+    noTable: 'No table yet',
+    editMe: 'Edit me',
+    editMeTitle: 'Change your name or role',
+    follow: 'Follow',
+    followName: 'Follow {{name}}',
+    stopFollowing: 'Stop following',
+    stopFollowingTitle: 'Stop following (Escape)',
+    close: 'Close',
+  },
+  keyboard: {
+    skipToPalette: 'Skip to the card palette',
+  },
 }

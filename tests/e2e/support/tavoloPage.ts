@@ -89,3 +89,10 @@ export async function dropGeneratedImage(page: Page, side: number, fileName: str
 export function personIdOf(page: Page): Promise<string> {
   return page.evaluate(() => (JSON.parse(localStorage.getItem('tavolo.identity')!) as { personId: string }).personId)
 }
+
+/** Opens the people list from the avatars in the top bar (a no-op when it is open). */
+export async function openPeople(page: Page): Promise<void> {
+  const toggle = page.getByTestId('people-toggle')
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
+  await page.getByTestId('people-list').waitFor(WAIT)
+}
