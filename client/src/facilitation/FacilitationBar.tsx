@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { projectorLink } from '../../../shared/src/session/joinLink'
 import type { PresentPerson } from '../sync/presence'
 import { useBoardFacilitation } from './FacilitationContext'
@@ -13,6 +14,7 @@ import './facilitation.css'
 
 export function FacilitationBar(props: { boardId: string; secret: string; presentPeople: readonly PresentPerson[] }) {
   const { isFacilitator } = useBoardFacilitation()
+  const { t } = useTranslation()
   return (
     <div className="tavolo-facilitation-bar" data-testid="facilitation-bar">
       <PhaseBar />
@@ -23,7 +25,7 @@ export function FacilitationBar(props: { boardId: string; secret: string; presen
       <FollowMe presentPeople={props.presentPeople} />
       {isFacilitator && (
         <a className="tavolo-facilitation-link" href={projectorLink(window.location.origin, props.boardId, props.secret)} target="_blank" rel="noopener" data-testid="projector-link">
-          Projector view
+          {t('facilitation.projectorView')}
         </a>
       )}
     </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { useEffect } from 'react'
 import { BoardRoom } from '../board/BoardRoom'
 import { useBoardInfo } from '../board/useBoardInfo'
@@ -6,10 +7,11 @@ import { JoinScreen } from './JoinScreen'
 import { BoardInfoPending, ScreenMessage } from './ScreenMessage'
 
 export function BoardScreen({ boardId, secret }: { boardId: string; secret: string | null }) {
+  const { t } = useTranslation()
   if (!secret) {
     return (
-      <ScreenMessage title="This link is incomplete" testId="board-error">
-        <p>A board link ends with “#k=” and a key. Copy the whole link you were given and open it again.</p>
+      <ScreenMessage title={t('app.linkIncomplete')} testId="board-error">
+        <p>{t('app.boardLinkIncomplete')}</p>
       </ScreenMessage>
     )
   }
@@ -18,6 +20,7 @@ export function BoardScreen({ boardId, secret }: { boardId: string; secret: stri
 
 function BoardLoader({ boardId, secret }: { boardId: string; secret: string }) {
   const state = useBoardInfo(boardId, secret)
+  const { t } = useTranslation()
   const profile = useLocalStore((s) => s.profiles[boardId] ?? null)
   const lastName = useLocalStore((s) => s.lastName)
   const setProfile = useLocalStore((s) => s.setProfile)
@@ -28,7 +31,7 @@ function BoardLoader({ boardId, secret }: { boardId: string; secret: string }) {
     if (info) rememberWorkshop({ id: info.id, title: info.title, secret, accessRole: info.role })
   }, [info, secret, rememberWorkshop])
 
-  if (state.status !== 'ready') return <BoardInfoPending state={state} loadingTitle="Opening the workshop…" />
+  if (state.status !== 'ready') return <BoardInfoPending state={state} loadingTitle={t('app.opening')} />
   const { value: ready } = state
   // Only the facilitator link makes someone the facilitator; a changed link asks again.
   const profileFitsLink = profile !== null && (profile.role === 'facilitator') === (ready.info.role === 'facilitator')
