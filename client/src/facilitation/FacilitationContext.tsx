@@ -2,8 +2,8 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react'
 import type { Editor } from 'tldraw'
 import type * as Y from 'yjs'
 import { RATINGS_ROOT, SESSION_ROOT, VOTES_ROOT } from '../../../shared/src/doc/roots'
-import type { SessionKey, SessionValues } from '../../../shared/src/session/sessionKeys'
-import { readSession, writeSessionValue, type SessionState } from '../../../shared/src/session/sessionState'
+import type { SessionKey, SessionState } from '../../../shared/src/session/sessionKeys'
+import { readSession, writeSessionValue } from '../../../shared/src/session/sessionState'
 import { usePlainMap } from '../sync/usePlainMap'
 import { useServerClockOffset } from './serverClock'
 
@@ -24,7 +24,7 @@ export interface Facilitation {
   /** Add to Date.now() to get the server's clock. */
   clockOffsetMs: number
   /** Facilitator only: writes one session value (the server refuses it from anyone else). */
-  writeSession<K extends SessionKey>(key: K, value: SessionValues[K]): void
+  writeSession<K extends SessionKey>(key: K, value: SessionState[K]): void
 }
 
 const FacilitationContext = createContext<Facilitation | null>(null)

@@ -3,7 +3,8 @@ import { useState } from 'react'
 import type { Editor } from 'tldraw'
 import type * as Y from 'yjs'
 import { readBoardDoc } from '../../../shared/src/doc/readBoardDoc'
-import { SESSION_KEYS, SESSION_ROOT } from '../../../shared/src/doc/roots'
+import { SESSION_ROOT } from '../../../shared/src/doc/roots'
+import { SESSION_KEYS } from '../../../shared/src/session/sessionKeys'
 import { readSessionValue, writeSessionValue } from '../../../shared/src/session/sessionState'
 import {
   getTemplate,

@@ -5,7 +5,7 @@ import { migrateBoardRecords } from './migrateBoardRecords'
 import { recordsKeyValue } from './recordsKeyValue'
 import { compareStoredSchema, decodeStoredSchema } from '../../../shared/src/doc/schemaAge'
 
-// The binding between a tldraw store and a board's Y.Doc (DESIGN.md, "The board document"):
+// The binding between a tldraw store and a board's Y.Doc (docs/architecture.md, "The board document"):
 // document-scope records live whole in the `records` root, keyed by id through YKeyValue, so the
 // doc grows with the number of records, not the number of edits.
 

@@ -16,7 +16,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import type { AccessRole } from '../../../shared/src/roles'
 import { PRESENCE_INTERVAL_MS } from '../../../shared/src/wire/presence'
 
-// Presence travels over Yjs awareness, never the document (DESIGN.md). Each client publishes two
+// Presence travels over Yjs awareness, never the document (docs/architecture.md). Each client publishes two
 // fields: `person` (who they are, for the people list, viewers included) and `presence` (tldraw's
 // cursor/camera/selection record, drawn by the editor as a collaborator's cursor).
 

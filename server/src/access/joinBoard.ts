@@ -1,4 +1,4 @@
-import type { JoinBoardRequest, JoinBoardResponse } from '../../../shared/src/api/people'
+import type { JoinBoardRequest, JoinBoardResponse } from '../../../shared/src/wire/people'
 import type { AccessRole } from '../../../shared/src/roles'
 import type { BoardRecord, BoardStorage } from '../storage/storage'
 import { newRandomId } from './ids'

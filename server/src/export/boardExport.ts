@@ -1,7 +1,7 @@
 import { serializeBoardFile, toBoardFile } from '../../../shared/src/export/boardFile'
 import { cardsCsv } from '../../../shared/src/export/cardsCsv'
 import { EXPORT_FORMATS, exportFileName, type ExportFormat } from '../../../shared/src/export/exportFormats'
-import type { PlainBoard } from '../../../shared/src/export/plainBoard'
+import type { BoardDocContent } from '../../../shared/src/doc/readBoardDoc'
 import { programmeMarkdown } from '../../../shared/src/export/programmeMarkdown'
 import { META_KEYS } from '../../../shared/src/doc/roots'
 import { programmePdf } from './programmePdf'
@@ -18,7 +18,7 @@ export interface BoardExport {
 }
 
 export async function boardExport(
-  board: PlainBoard,
+  board: BoardDocContent,
   format: ExportFormat,
   opts: { date: Date; anonymous?: boolean },
 ): Promise<BoardExport> {
@@ -30,7 +30,7 @@ export async function boardExport(
   }
 }
 
-async function exportBody(board: PlainBoard, format: ExportFormat, opts: { date: Date; anonymous?: boolean }): Promise<Buffer> {
+async function exportBody(board: BoardDocContent, format: ExportFormat, opts: { date: Date; anonymous?: boolean }): Promise<Buffer> {
   switch (format) {
     case 'md':
       return Buffer.from(programmeMarkdown(board, opts), 'utf8')

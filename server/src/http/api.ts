@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { listTemplates } from '../../../shared/src/templates/index'
 import { T } from '@tldraw/validate'
-import { joinBoardRequestValidator } from '../../../shared/src/api/people'
+import { joinBoardRequestValidator } from '../../../shared/src/wire/people'
 import { checkBoardAccess, type AccessCheck } from '../access/boardAccess'
 import { joinBoard, mayTakePersonRole } from '../access/joinBoard'
 import { deriveBoardSecrets } from '../access/secrets'

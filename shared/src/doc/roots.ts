@@ -1,4 +1,4 @@
-// The root names of a board's Y.Doc are the document format (../DESIGN.md): client, server,
+// The root names of a board's Y.Doc are the document format (docs/architecture.md): client, server,
 // exporters and outside clients all rely on them, so they change only with a format migration.
 
 /** Y.Array of `{ key, val }` entries used through y-utility's YKeyValue: tldraw records by id. */
@@ -25,12 +25,4 @@ export const META_KEYS = {
   format: 'format',
   title: 'title',
   template: 'template',
-} as const
-
-/** Keys of the `session` map that templates and the live summary use. */
-export const SESSION_KEYS = {
-  /** `{ totalHours?: number }`: the design's targets, editable by the facilitator. */
-  targets: 'targets',
-  /** The template rules (`TemplateRule[]`) the summary checks on this board. */
-  rules: 'rules',
 } as const

@@ -7,7 +7,7 @@ import { DOC_FORMAT_VERSION, META_KEYS, META_ROOT, PEOPLE_ROOT, RATINGS_ROOT, SE
 import { createTavoloSchema } from '../schema'
 import { BOARD_FILE_VERSION, upgradeBoardFile } from './boardFileMigrations'
 import { migrateBoardRecords, type RawRecord, type SerializedSchema } from './boardRecordsMigration'
-import type { PlainBoard } from './plainBoard'
+import type { BoardDocContent } from '../doc/readBoardDoc'
 
 // The board file: a whole board as JSON, to keep or to restore as a new board. Importing checks
 // everything before anything is written: the kind, the size, the file's format version (older
@@ -15,7 +15,7 @@ import type { PlainBoard } from './plainBoard'
 // schema and validated). Any problem refuses the whole file with a message saying what is wrong.
 
 export const BOARD_FILE_KIND = 'tavolo-board'
-/** A sensible import limit: a large workshop board is well under 1 MB. */
+/** The largest board file an import accepts (413 beyond). */
 export const BOARD_FILE_MAX_BYTES = 10 * 1024 * 1024
 
 export interface BoardFile {
@@ -37,7 +37,7 @@ export interface BoardFile {
 
 export type BoardFileParse = { ok: true; file: BoardFile } | { ok: false; error: string }
 
-export function toBoardFile(board: PlainBoard, opts: { exportedAt?: Date } = {}): BoardFile {
+export function toBoardFile(board: BoardDocContent, opts: { exportedAt?: Date } = {}): BoardFile {
   const { meta } = board
   const schema = meta[META_KEYS.schema]
   return {

@@ -4,7 +4,7 @@ import { IDEA_CARD_TYPE } from '../cards/idea/ideaCard'
 import { computeSummary } from '../summary'
 import { boardCards, type BoardCard } from './boardCards'
 import { CSV_BOM, csvRow, type CsvValue } from './csv'
-import type { PlainBoard } from './plainBoard'
+import type { BoardDocContent } from '../doc/readBoardDoc'
 
 // One row per card, for spreadsheets and scripts. Values are as stored (type names, kinds, forms
 // and roles are the document format's ids), so a script can rely on them. `description` holds a
@@ -29,12 +29,12 @@ export const CARDS_CSV_COLUMNS = [
   'last_edited_at',
 ] as const
 
-export function cardsCsv(board: PlainBoard, opts: { anonymous?: boolean } = {}): string {
+export function cardsCsv(board: BoardDocContent, opts: { anonymous?: boolean } = {}): string {
   const cards = boardCards(board.records, computeSummary(board))
   return CSV_BOM + csvRow(CARDS_CSV_COLUMNS) + cards.map((card) => csvRow(cardRow(card, board, opts.anonymous ?? false))).join('')
 }
 
-function cardRow(card: BoardCard, board: PlainBoard, anonymous: boolean): CsvValue[] {
+function cardRow(card: BoardCard, board: BoardDocContent, anonymous: boolean): CsvValue[] {
   const { shape } = card
   const { props } = shape
   const meta = readCardMeta(shape.meta)
@@ -58,7 +58,7 @@ function cardRow(card: BoardCard, board: PlainBoard, anonymous: boolean): CsvVal
   ]
 }
 
-function creatorOf(personId: string | null, board: PlainBoard): { name: string; role: string } {
+function creatorOf(personId: string | null, board: BoardDocContent): { name: string; role: string } {
   if (personId === TEMPLATE_AUTHOR) return { name: 'Template', role: 'template' }
   const person = personId !== null && Object.hasOwn(board.people, personId) ? board.people[personId] : undefined
   return person ? { name: person.name, role: person.role } : { name: '', role: '' }

@@ -1,10 +1,10 @@
 import { markdownInline, markdownParagraph } from './markdownText'
 import type { Outline, OutlineBlock } from './outline'
-import type { PlainBoard } from './plainBoard'
+import type { BoardDocContent } from '../doc/readBoardDoc'
 import { programmeOutline, type ProgrammeOptions } from './programmeOutline'
 
 /** The programme document in Markdown (CommonMark with GFM tables), ending with one newline. */
-export function programmeMarkdown(board: PlainBoard, opts: ProgrammeOptions): string {
+export function programmeMarkdown(board: BoardDocContent, opts: ProgrammeOptions): string {
   return outlineMarkdown(programmeOutline(board, opts))
 }
 

@@ -11,7 +11,7 @@ import { getTemplate, hasTemplate } from '../templates/catalog'
 import { boardCards, type BoardCard } from './boardCards'
 import { cardLabel, labelOf, nonEmpty } from './cardLabel'
 import type { Outline, OutlineBlock, OutlineColumn } from './outline'
-import type { PlainBoard } from './plainBoard'
+import type { BoardDocContent } from '../doc/readBoardDoc'
 import { ratingsOutline } from './ratingsOutline'
 
 // The programme document as an outline: what the Markdown and the PDF both show. Totals,
@@ -28,7 +28,7 @@ export interface ProgrammeOptions {
 const ROLE_LABELS: Record<ContributorRole, string> = { ...PERSON_ROLE_LABELS, unknown: 'Role not given' }
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
-export function programmeOutline(board: PlainBoard, opts: ProgrammeOptions): Outline {
+export function programmeOutline(board: BoardDocContent, opts: ProgrammeOptions): Outline {
   const summary = computeSummary(board)
   const cards = boardCards(board.records, summary)
   const title = nonEmpty(board.meta[META_KEYS.title]) ?? 'Untitled board'
@@ -48,14 +48,14 @@ export function programmeOutline(board: PlainBoard, opts: ProgrammeOptions): Out
   return { title, blocks }
 }
 
-function introduction(board: PlainBoard, date: Date): string {
+function introduction(board: BoardDocContent, date: Date): string {
   const templateId = board.meta[META_KEYS.template]
   const template = typeof templateId === 'string' && hasTemplate(templateId) ? getTemplate(templateId).title : null
   const when = `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`
   return `Designed together on Tavolo. Exported on ${when}.` + (template ? ` Template: ${template}.` : '')
 }
 
-function participants(board: PlainBoard, anonymous: boolean): OutlineBlock[] {
+function participants(board: BoardDocContent, anonymous: boolean): OutlineBlock[] {
   const byRole = new Map<ContributorRole, string[]>()
   for (const person of Object.values(board.people)) {
     const role = isPersonRole(person.role) ? person.role : 'unknown'
@@ -158,7 +158,7 @@ function tableSection(title: string, empty: string, columns: OutlineColumn[], ro
   ]
 }
 
-function voteResults(cards: readonly BoardCard[], board: PlainBoard): OutlineBlock[] {
+function voteResults(cards: readonly BoardCard[], board: BoardDocContent): OutlineBlock[] {
   const byId = new Map(cards.map((c) => [c.shape.id, c]))
   const ranked = ranking(board.votes, [...byId.keys()]).filter((r) => r.dots > 0)
   if (ranked.length === 0) return []

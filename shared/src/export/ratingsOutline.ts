@@ -2,12 +2,12 @@ import { PERSON_ROLES, PERSON_ROLE_LABELS } from '../roles'
 import { summariseRatings } from '../session/ratings'
 import { readSessionValue } from '../session/sessionState'
 import type { OutlineBlock } from './outline'
-import type { PlainBoard } from './plainBoard'
+import type { BoardDocContent } from '../doc/readBoardDoc'
 
 // The co-assessment ratings of the programme: per criterion as the facilitator listed them, the
 // average, how many rated, and the average by role (the session model computes all of them).
 
-export function ratingsOutline(board: PlainBoard): OutlineBlock[] {
+export function ratingsOutline(board: BoardDocContent): OutlineBlock[] {
   const criteria = summariseRatings(board.ratings, board.people, readSessionValue(board.session, 'criteria'))
   if (!criteria.some((c) => c.count > 0)) return []
   const roles = [...PERSON_ROLES, 'unknown' as const]

@@ -1,4 +1,3 @@
-import { SESSION_KEYS } from '../doc/roots'
 import type { FollowRequest } from './follow'
 import type { Locks } from './locks'
 import type { PhaseNumber } from './phases'
@@ -6,25 +5,28 @@ import type { SessionTargets } from './targets'
 import type { TimerState } from './timer'
 import type { VotingRound } from './votingRound'
 
-// The keys of the board's `session` map that facilitation uses, and the type of each value.
-// Each key holds one whole plain-JSON value (never a nested Yjs type), so the server can see a
-// session write in an update, and two facilitator actions on different keys never conflict.
-// `rules` (SESSION_KEYS.rules) also lives in `session`; templates and the summary own it.
+// Every key of the board's `session` map, and the type of each facilitation value. Each key holds
+// one whole plain-JSON value (never a nested Yjs type), so the server can see a session write in
+// an update, and two facilitator actions on different keys never conflict.
 
-export const SESSION_STATE_KEYS = {
+export const SESSION_KEYS = {
   phase: 'phase',
   voting: 'voting',
   timer: 'timer',
-  targets: SESSION_KEYS.targets,
+  /** `{ totalHours?: number }`: the design's targets, editable by the facilitator. */
+  targets: 'targets',
+  /** The template rules (`TemplateRule[]`) the summary checks; templates and the summary own it. */
+  rules: 'rules',
   locks: 'locks',
   follow: 'follow',
   criteria: 'criteria',
   anonymous: 'anonymous',
 } as const
 
-export type SessionKey = keyof typeof SESSION_STATE_KEYS
+/** The keys facilitation reads and writes through `readSessionValue`/`writeSessionValue`. */
+export type SessionKey = keyof SessionState
 
-export interface SessionValues {
+export interface SessionState {
   phase: PhaseNumber
   voting: VotingRound
   timer: TimerState

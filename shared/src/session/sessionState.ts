@@ -3,7 +3,7 @@ import { readCriteria, DEFAULT_CRITERIA } from './criteria'
 import { readFollowRequest } from './follow'
 import { readLocks } from './locks'
 import { DEFAULT_PHASE, readPhase } from './phases'
-import { SESSION_STATE_KEYS, type SessionKey, type SessionValues } from './sessionKeys'
+import { SESSION_KEYS, type SessionKey, type SessionState } from './sessionKeys'
 import { DEFAULT_TARGETS, readTargets } from './targets'
 import { DEFAULT_TIMER, readTimer } from './timer'
 import { DEFAULT_VOTING_ROUND, readVotingRound } from './votingRound'
@@ -11,8 +11,6 @@ import { DEFAULT_VOTING_ROUND, readVotingRound } from './votingRound'
 // The facilitation state of a board, read from the plain `session` map. Reading is forgiving (an
 // older or buggy client's value falls back to the default, so the board always works); writing
 // is strict (only a value that reads back unchanged is written).
-
-export type SessionState = SessionValues
 
 export const DEFAULT_SESSION: SessionState = {
   phase: DEFAULT_PHASE,
@@ -26,7 +24,7 @@ export const DEFAULT_SESSION: SessionState = {
 }
 
 /** Each key's reader: the value as stored, cleaned, or undefined when unusable. */
-const READERS: { [K in SessionKey]: (value: unknown) => SessionValues[K] | undefined } = {
+const READERS: { [K in SessionKey]: (value: unknown) => SessionState[K] | undefined } = {
   phase: readPhase,
   voting: readVotingRound,
   timer: readTimer,
@@ -37,11 +35,11 @@ const READERS: { [K in SessionKey]: (value: unknown) => SessionValues[K] | undef
   anonymous: (value) => (typeof value === 'boolean' ? value : undefined),
 }
 
-const SESSION_KEY_NAMES = Object.keys(SESSION_STATE_KEYS) as SessionKey[]
+const SESSION_KEY_NAMES = Object.keys(READERS) as SessionKey[]
 
 /** One key of the session from the plain map, or its default. */
-export function readSessionValue<K extends SessionKey>(plain: Readonly<Record<string, unknown>>, key: K): SessionValues[K] {
-  const stored = Object.hasOwn(plain, SESSION_STATE_KEYS[key]) ? plain[SESSION_STATE_KEYS[key]] : undefined
+export function readSessionValue<K extends SessionKey>(plain: Readonly<Record<string, unknown>>, key: K): SessionState[K] {
+  const stored = Object.hasOwn(plain, SESSION_KEYS[key]) ? plain[SESSION_KEYS[key]] : undefined
   return READERS[key](stored) ?? DEFAULT_SESSION[key]
 }
 
@@ -56,14 +54,14 @@ export function readSession(plain: Readonly<Record<string, unknown>>): SessionSt
  * Writes one session value as plain JSON. Throws when the value is not valid as it stands (for
  * example a criterion with stray spaces: clean it with cleanCriterion first).
  */
-export function writeSessionValue<K extends SessionKey>(map: Y.Map<unknown>, key: K, value: SessionValues[K]): void {
+export function writeSessionValue<K extends SessionKey>(map: Y.Map<unknown>, key: K, value: SessionState[K]): void {
   if (value === undefined) throw new Error(`Invalid value for session "${key}": undefined`)
   const plain: unknown = JSON.parse(JSON.stringify(value))
   const read = READERS[key](plain)
   if (read === undefined || canonicalJson(read) !== canonicalJson(plain)) {
     throw new Error(`Invalid value for session "${key}": ${JSON.stringify(value)}`)
   }
-  map.set(SESSION_STATE_KEYS[key], plain)
+  map.set(SESSION_KEYS[key], plain)
 }
 
 /** JSON with object keys sorted, so two equal values compare equal whatever their key order. */

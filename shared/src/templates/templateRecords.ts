@@ -2,11 +2,14 @@ import { createShapeId, type TLPageId, type TLParentId, type TLShape, type TLSha
 import { getIndicesAbove, type IndexKey } from '@tldraw/utils'
 import { TEMPLATE_AUTHOR, newCardMeta } from '../cards/cardMeta'
 import { CARD_DEFINITIONS } from '../cards/cardTypes'
-import { ZONE_TYPE } from '../cards/zone/zone'
+import { ZONE_HEADER_HEIGHT, ZONE_TYPE } from '../cards/zone/zone'
 import type { StarterCard, Template, TemplateZone } from './template'
 
-/** Spacing of starter cards inside a zone: below the zone's title, left to right, then down. */
-export const STARTER_LAYOUT = { padding: 24, header: 64, gap: 20 } as const
+/**
+ * Spacing of starter cards inside a zone: left to right, then down, the first row 16 units below
+ * the zone's title bar (`header` is where that row starts).
+ */
+export const STARTER_LAYOUT = { padding: 24, header: ZONE_HEADER_HEIGHT + 16, gap: 20 } as const
 
 export interface TemplateRecordsOptions {
   /** The page the zones go on. */

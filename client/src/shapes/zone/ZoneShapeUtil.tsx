@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { BaseFrameLikeShapeUtil, Group2d, HTMLContainer, Rectangle2d, Vec, type TLShape } from 'tldraw'
-import { defaultZoneProps, ZONE_TYPE, zoneMigrations, zoneProps } from '../../../../shared/src/cards'
+import { defaultZoneProps, ZONE_HEADER_HEIGHT, ZONE_TYPE, zoneMigrations, zoneProps } from '../../../../shared/src/cards'
 import { ZoneLockBadge } from '../../facilitation/LockControl'
 import { i18next } from '../../i18n/i18n'
 import { cardTypeName } from '../../i18n/cardText'
@@ -13,8 +13,6 @@ import './zone.css'
 
 type ZoneShape = TLShape<typeof ZONE_TYPE>
 
-/** Height of the title bar, in canvas units; templates place their cards below it. */
-export const ZONE_HEADER_HEIGHT = 48
 
 export class ZoneShapeUtil extends BaseFrameLikeShapeUtil<ZoneShape> {
   static override type = ZONE_TYPE

@@ -32,3 +32,6 @@ export const zoneMigrations = createShapePropsMigrationSequence({ sequence: [] }
 export function defaultZoneProps(): ZoneProps {
   return { w: 800, h: 600, title: '', accepts: [] }
 }
+
+/** Height of a zone's title bar, in canvas units: the view draws it, starter cards go below it. */
+export const ZONE_HEADER_HEIGHT = 48

@@ -4,7 +4,7 @@ import { YKeyValue } from 'y-utility/y-keyvalue'
 import { readBoardDoc } from '../../../../shared/src/doc/readBoardDoc'
 import { recordsArray, readRecords } from '../../../../shared/src/doc/recordsRoot'
 import { PEOPLE_ROOT, RATINGS_ROOT, VOTES_ROOT } from '../../../../shared/src/doc/roots'
-import type { PlainBoard } from '../../../../shared/src/export/plainBoard'
+import type { BoardDocContent } from '../../../../shared/src/doc/readBoardDoc'
 import { seedBoardDoc } from '../../../../shared/src/templates/index'
 
 // A workshop board built the way the app builds one: seeded from the MSc template, then edited
@@ -96,7 +96,7 @@ export function workshopDoc(): Y.Doc {
   return doc
 }
 
-export function workshopBoard(): PlainBoard {
+export function workshopBoard(): BoardDocContent {
   return readBoardDoc(workshopDoc())
 }
 
@@ -113,8 +113,8 @@ interface FocusedCard {
  */
 export function boardWithCards(
   cards: FocusedCard[],
-  opts: { people?: PlainBoard['people']; zoneAccepts?: string[] } = {},
-): PlainBoard {
+  opts: { people?: BoardDocContent['people']; zoneAccepts?: string[] } = {},
+): BoardDocContent {
   const indices = getIndicesAbove(null, cards.length + 1)
   const zone = opts.zoneAccepts && {
     id: 'shape:zone',

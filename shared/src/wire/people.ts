@@ -1,10 +1,9 @@
 import { T } from '@tldraw/validate'
 import { PERSON_ROLES, type PersonRole } from '../roles'
+import { MAX_PERSON_NAME_LENGTH } from './limits'
 
 // POST /api/boards/:id/people: a person joins a board through a link and gets a server-made id
 // and a token that proves it on the websocket (`?p=<token>`).
-
-export const MAX_PERSON_NAME_LENGTH = 60
 
 // Control characters would let a name fake lines in exports and logs.
 const personName = T.string.check((value) => {
