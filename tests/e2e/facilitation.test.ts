@@ -307,12 +307,15 @@ describe('facilitating a live workshop', () => {
     await waitForConnected(pageF)
   })
 
-  it('the facilitator\'s "Projector view" shows a QR code of the current participant link', async () => {
+  it('the facilitator\'s "Projector view" opens with the viewer secret and shows a QR code of the current participant link', async () => {
     const participantLink = await pageF.getByTestId('participant-link').inputValue()
+    const viewerLink = await pageF.getByTestId('viewer-link').inputValue()
     await pageF.getByRole('button', { name: 'Close' }).click()
-    const href = await pageF.getByTestId('projector-link').getAttribute('href')
-    const projector = await pageF.context().newPage()
-    await projector.goto(href!)
+    const [projector] = await Promise.all([pageF.context().waitForEvent('page'), pageF.getByTestId('projector-link').click()])
+    await projector.waitForURL(/\/present#/, WAIT)
+    const opened = new URLSearchParams(new URL(projector.url()).hash.slice(1))
+    expect(opened.get('k')).toBe(new URLSearchParams(new URL(viewerLink).hash.slice(1)).get('k'))
+    expect(opened.get('k')).not.toBe(new URLSearchParams(new URL(pageF.url()).hash.slice(1)).get('k'))
     await projector.getByTestId('join-link').getByText(participantLink, { exact: true }).waitFor(WAIT)
     await expect(projector.locator('[data-testid="join-qr"] img').getAttribute('src')).resolves.toMatch(/^data:image\/png;base64,/)
     await projector.screenshot({ path: path.join(SCREENSHOTS, 'facilitation-projector-join.png') })

@@ -26,7 +26,7 @@ import { ScreenMessage } from './ScreenMessage'
 
 const assetUrls = getAssetUrlsByImport()
 
-export function PresentScreen({ boardId, secret }: { boardId: string; secret: string | null }) {
+export function PresentScreen({ boardId, secret, joinSecret }: { boardId: string; secret: string | null; joinSecret: string | null }) {
   if (!secret) {
     return (
       <ScreenMessage title="This link is incomplete" testId="board-error">
@@ -34,10 +34,10 @@ export function PresentScreen({ boardId, secret }: { boardId: string; secret: st
       </ScreenMessage>
     )
   }
-  return <PresentLoader boardId={boardId} secret={secret} />
+  return <PresentLoader boardId={boardId} secret={secret} joinSecret={joinSecret} />
 }
 
-function PresentLoader({ boardId, secret }: { boardId: string; secret: string }) {
+function PresentLoader({ boardId, secret, joinSecret }: { boardId: string; secret: string; joinSecret: string | null }) {
   const state = useBoardInfo(boardId, secret)
   if (state.status === 'loading') return <ScreenMessage title="Opening the projector view…" busy />
   if (state.status === 'error') {
@@ -47,10 +47,11 @@ function PresentLoader({ boardId, secret }: { boardId: string; secret: string })
       </ScreenMessage>
     )
   }
-  return <PresentRoom info={state.info} secret={secret} licenseKey={state.licenseKey} />
+  return <PresentRoom info={state.info} secret={secret} joinSecret={joinSecret} licenseKey={state.licenseKey} />
 }
 
-function PresentRoom({ info, secret, licenseKey }: { info: BoardInfo; secret: string; licenseKey: string | null }) {
+function PresentRoom(props: { info: BoardInfo; secret: string; joinSecret: string | null; licenseKey: string | null }) {
+  const { info, secret, licenseKey } = props
   // Its own person, so a projector opened on the facilitator's laptop never follows itself.
   const [person] = useState(() => ({ id: `projector-${randomId()}`, name: 'Projector', role: 'projector', colour: '#5b6475' }))
   const [editor, setEditor] = useState<Editor | null>(null)
@@ -92,7 +93,7 @@ function PresentRoom({ info, secret, licenseKey }: { info: BoardInfo; secret: st
             </Tldraw>
           </div>
           <aside className="tavolo-present-side" aria-label="Workshop summary">
-            <JoinQrCode boardId={info.id} secret={secret} role={info.role} />
+            <JoinQrCode boardId={info.id} secret={secret} joinSecret={props.joinSecret} role={info.role} />
             <PresentSummary />
           </aside>
         </div>

@@ -34,4 +34,8 @@ export const en = {
     forget: 'Forget',
     forgetWorkshop: 'Forget {{title}}',
   },
+  projector: {
+    open: 'Projector view',
+    openFailed: 'The projector view could not be opened: {{message}}',
+  },
 }

@@ -33,4 +33,8 @@ export const it: Catalogue = {
     forget: 'Dimentica',
     forgetWorkshop: 'Dimentica {{title}}',
   },
+  projector: {
+    open: 'Vista proiettore',
+    openFailed: 'Non è stato possibile aprire la vista proiettore: {{message}}',
+  },
 }
