@@ -10,9 +10,10 @@ import { AddressRateLimit } from './http/rateLimit'
 import { HttpError, decodeRequestPath, sendError, sendJson } from './http/respond'
 import { setSecurityHeaders } from './http/securityHeaders'
 import { serveClient } from './http/static'
-import { createConsoleLogger, pathOnly, type Logger } from './log'
+import { createJsonLogger, pathOnly, type Logger } from './log'
+import { boardsOpenGauge, connectionsGauge, metricsRegistry, timedStorage } from './metrics'
 import { CLIENT_DIST_DIR } from './paths'
-import { CLOSE_GOING_AWAY, CLOSE_SECRET_ROTATED } from './relay/protocol'
+import { CLOSE_SECRET_ROTATED, CLOSE_SERVICE_RESTART } from './relay/protocol'
 import { RoomRegistry } from './relay/rooms'
 import { Relay } from './relay/upgrade'
 import { localFanout, type DisconnectCommand, type Fanout } from './fanout/fanout'
@@ -30,14 +31,25 @@ export interface TavoloServer {
   /** http://host:port, with 127.0.0.1 when listening on every interface. */
   url: string
   stats(): TavoloServerStats
-  /** Closes every connection (1001), stores every board, closes storage. */
+  /**
+   * Stops accepting, stores every board, closes every connection with 1012 (clients reconnect,
+   * to another instance if there is one), closes storage.
+   */
   close(): Promise<void>
+}
+
+/** One dependency GET /readyz checks; it throws when the dependency is not reachable. */
+export interface ReadinessCheck {
+  name: string
+  check(): Promise<void>
 }
 
 export interface TavoloServerParts {
   logger?: Logger
   storage?: BoardStorage
   clientDir?: string
+  /** Checked by GET /readyz besides storage (Redis, when configured). */
+  readinessChecks?: ReadinessCheck[]
 }
 
 /**
@@ -71,8 +83,11 @@ function probeFolderWrite(dir: string): void {
 
 /** Assembles the HTTP server, the API, the static client and the relay from a config. */
 export async function createTavoloServer(config: TavoloConfig, parts: TavoloServerParts = {}): Promise<TavoloServer> {
-  const logger = parts.logger ?? createConsoleLogger()
-  const { storage, serverKey } = await openWritableData(config, parts, logger)
+  const logger = parts.logger ?? createJsonLogger(config.logLevel)
+  const opened = await openWritableData(config, parts, logger)
+  const storage = timedStorage(opened.storage)
+  const serverKey = opened.serverKey
+  let closing: Promise<void> | null = null
   const clientDir = parts.clientDir ?? CLIENT_DIST_DIR
   // The relay exists once the fan-out does; commands from other instances wait for neither.
   const disconnect = (command: DisconnectCommand) => relay.disconnectRoles(command.boardId, command.roles, command.code, command.reason)
@@ -83,6 +98,11 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
     await storage.close()
     throw error
   }
+  const readinessChecks: ReadinessCheck[] = [
+    { name: 'storage', check: () => storage.check() },
+    ...(fanout.check ? [{ name: 'redis', check: () => fanout.check!() }] : []),
+    ...(parts.readinessChecks ?? []),
+  ]
   const registry = new RoomRegistry(storage, { compactAfterUpdates: config.compactAfterUpdates, logger, fanout })
   const relay = new Relay(storage, serverKey, registry, {
     maxMessageBytes: config.maxMessageBytes,
@@ -126,14 +146,14 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
 
   async function handleRequest(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
     const decodedPath = decodeRequestPath(path)
-    if (path === '/healthz') {
-      try {
-        await storage.check()
-        return sendJson(res, 200, { ok: true, ...stats() })
-      } catch (error) {
-        logger.error(`health check failed: ${(error as Error).message}`)
-        return sendJson(res, 503, { ok: false, error: 'storage is not available' })
-      }
+    if (path === '/healthz') return sendJson(res, 200, { ok: true, ...stats() })
+    if (path === '/readyz') return sendJson(res, ...(await readiness()))
+    if (path === '/metrics') {
+      connectionsGauge.set(relay.connectionCount)
+      boardsOpenGauge.set(registry.loadedCount)
+      res.writeHead(200, { 'Content-Type': metricsRegistry.contentType })
+      res.end(await metricsRegistry.metrics())
+      return
     }
     if (path.startsWith('/api/')) {
       if (!(await handleApi(api, req, res, path))) sendError(res, 404, `no API route ${req.method} ${path}`)
@@ -143,7 +163,22 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
     serveClient(clientDir, res, decodedPath, req.method === 'HEAD')
   }
 
+  /** Ready to take connections: not shutting down, and every dependency answers. */
+  async function readiness(): Promise<[number, { ready: boolean; failed: string[] }]> {
+    if (closing) return [503, { ready: false, failed: ['shutting down'] }]
+    const results = await Promise.allSettled(readinessChecks.map((item) => item.check()))
+    const failed = readinessChecks.filter((_, i) => results[i].status === 'rejected').map((item) => item.name)
+    for (const [i, result] of results.entries()) {
+      if (result.status === 'rejected') logger.error(`readiness: ${readinessChecks[i].name} failed: ${(result.reason as Error).message}`)
+    }
+    return [failed.length ? 503 : 200, { ready: failed.length === 0, failed }]
+  }
+
   server.on('upgrade', (req, socket, head) => {
+    if (closing) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n')
+      return
+    }
     relay.handleUpgrade(req, socket, head).catch((error) => {
       logger.error(`upgrade ${pathOnly(req.url)}: ${(error as Error).message}`)
       socket.destroy()
@@ -164,7 +199,6 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
   const port = (server.address() as AddressInfo).port
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host
 
-  let closing: Promise<void> | null = null
   return {
     port,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
@@ -173,7 +207,7 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
         server.closeIdleConnections()
-        await relay.close(CLOSE_GOING_AWAY, 'the server is shutting down')
+        await relay.close(CLOSE_SERVICE_RESTART, 'the server is restarting: reconnecting')
         await registry.whenUnloaded()
         server.closeAllConnections()
         await stopped

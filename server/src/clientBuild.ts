@@ -1,28 +1,14 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { spawnSync } from 'node:child_process'
+import { isStale } from '../scripts/staleness.mjs'
 import { REPO_ROOT } from './paths'
 
 // What the built client depends on: when any of it is newer than dist/index.html, rebuild.
 const CLIENT_SOURCES = ['client/src', 'client/index.html', 'client/public', 'shared/src', 'vite.config.ts', 'package-lock.json']
 const BUILT_INDEX = 'client/dist/index.html'
 
-function newestModification(entry: string): number {
-  let stats: fs.Stats
-  try {
-    stats = fs.statSync(entry)
-  } catch {
-    return 0
-  }
-  if (!stats.isDirectory()) return stats.mtimeMs
-  return fs.readdirSync(entry).reduce((newest, name) => Math.max(newest, newestModification(path.join(entry, name))), stats.mtimeMs)
-}
-
 /** Whether client/dist is missing or older than any of its sources. */
 export function clientBuildIsStale(root: string = REPO_ROOT): boolean {
-  const built = newestModification(path.join(root, BUILT_INDEX))
-  if (built === 0) return true
-  return CLIENT_SOURCES.some((source) => newestModification(path.join(root, source)) > built)
+  return isStale(root, BUILT_INDEX, CLIENT_SOURCES)
 }
 
 /** Builds the client with Vite when it is stale; throws if the build fails. */

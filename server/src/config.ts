@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { LOG_LEVELS, type LogLevel } from './log'
 
 // Every setting is an environment variable with a default, so `npm start` needs no set-up.
 export interface TavoloConfig {
@@ -16,6 +17,7 @@ export interface TavoloConfig {
   joinsPerMinutePerAddress: number
   tldrawLicenseKey: string | null
   skipClientBuild: boolean
+  logLevel: LogLevel
   /** PostgreSQL connection URL; null: SQLite in dataDir. */
   databaseUrl: string | null
   /** Redis URL for fan-out between instances; null: one instance, no Redis. */
@@ -43,6 +45,7 @@ export const SETTINGS: readonly SettingInfo[] = [
   { name: 'BOARDS_PER_MINUTE_PER_ADDRESS', default: '20', meaning: 'Board creations and imports one client address may make per minute; beyond it 429 with Retry-After.' },
   { name: 'JOINS_PER_MINUTE_PER_ADDRESS', default: '600', meaning: 'People one client address may add to boards per minute (POST /api/boards/:id/people); beyond it 429 with Retry-After. A whole venue behind one NAT address stays far below it.' },
   { name: 'TLDRAW_LICENSE_KEY', default: '(none)', meaning: 'tldraw licence key, served to the client at run time (GET /api/config); no rebuild needed.' },
+  { name: 'LOG_LEVEL', default: 'info', meaning: `Least severe log level written (JSON lines on stdout): one of ${LOG_LEVELS.join(', ')}.` },
   { name: 'DATABASE_URL', default: '(unset)', meaning: 'postgres://user:password@host:port/database: store boards in PostgreSQL (schema created and migrated at start) instead of SQLite, so several instances can share them.' },
   { name: 'REDIS_URL', default: '(unset)', meaning: 'redis://host:port: relay edits, presence and link rotations between instances through Redis (needs DATABASE_URL).' },
   { name: 'SKIP_CLIENT_BUILD', default: '(unset)', meaning: 'Set to 1 to never build the client at start (tests build it once themselves).' },
@@ -56,6 +59,12 @@ function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min
     throw new Error(`Setting ${name} must be an integer ≥ ${min}, got "${raw}"`)
   }
   return value
+}
+
+function readLogLevel(env: NodeJS.ProcessEnv): LogLevel {
+  const raw = env.LOG_LEVEL || 'info'
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new Error(`Setting LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`)
+  return raw as LogLevel
 }
 
 function readUrl(env: NodeJS.ProcessEnv, name: string, protocols: readonly string[]): string | null {
@@ -95,6 +104,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): TavoloConfig {
     joinsPerMinutePerAddress: readInteger(env, 'JOINS_PER_MINUTE_PER_ADDRESS', 600, 1),
     tldrawLicenseKey: env.TLDRAW_LICENSE_KEY || null,
     skipClientBuild: env.SKIP_CLIENT_BUILD === '1',
+    logLevel: readLogLevel(env),
     databaseUrl: readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     redisUrl: readRedisUrl(env),
   }

@@ -1,17 +1,23 @@
-// One line per event. Callers pass paths without query strings: secrets travel in `?k=` and
-// must never reach a log.
+import pino from 'pino'
+
+// One JSON line per event (pino), at or above LOG_LEVEL. Callers pass paths without query
+// strings: secrets travel in `?k=` and must never reach a log.
 export interface Logger {
   info(message: string): void
   warn(message: string): void
   error(message: string): void
 }
 
-export function createConsoleLogger(): Logger {
-  const line = (level: string, message: string) => `${new Date().toISOString()} ${level} ${message}`
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+export type LogLevel = (typeof LOG_LEVELS)[number]
+
+/** A logger writing JSON lines to stdout: {"level":30,"time":…,"msg":"…"}. */
+export function createJsonLogger(level: LogLevel = 'info'): Logger {
+  const logger = pino({ level, base: undefined })
   return {
-    info: (message) => console.log(line('info', message)),
-    warn: (message) => console.warn(line('warn', message)),
-    error: (message) => console.error(line('error', message)),
+    info: (message) => logger.info(message),
+    warn: (message) => logger.warn(message),
+    error: (message) => logger.error(message),
   }
 }
 

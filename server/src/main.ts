@@ -2,6 +2,7 @@ import os from 'node:os'
 import { createTavoloServer } from './app'
 import { ensureClientBuilt } from './clientBuild'
 import { readConfig } from './config'
+import { createJsonLogger } from './log'
 
 /** The addresses laptops on the venue's network can reach this machine at. */
 function lanAddresses(): string[] {
@@ -13,22 +14,26 @@ function lanAddresses(): string[] {
 
 async function main(): Promise<void> {
   const config = readConfig()
-  if (!config.skipClientBuild) ensureClientBuilt()
-  const server = await createTavoloServer(config)
+  const logger = createJsonLogger(config.logLevel)
+  if (!config.skipClientBuild) ensureClientBuilt(undefined, (line) => logger.info(line))
+  const server = await createTavoloServer(config, { logger })
   const everywhere = config.host === '0.0.0.0' || config.host === '::'
-  console.log(`Tavolo is ready on port ${server.port} (data in ${config.dataDir})`)
-  console.log(`  On this computer:  ${server.url}/`)
-  if (everywhere) for (const address of lanAddresses()) console.log(`  On the network:    http://${address}:${server.port}/`)
+  logger.info(`Tavolo is ready on port ${server.port} (data in ${config.dataDir})`)
+  logger.info(`On this computer: ${server.url}/`)
+  if (everywhere) for (const address of lanAddresses()) logger.info(`On the network: http://${address}:${server.port}/`)
 
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return
     stopping = true
-    console.log(`${signal}: storing the boards and shutting down…`)
+    logger.info(`${signal}: storing the boards and shutting down`)
     server.close().then(
-      () => process.exit(0),
+      () => {
+        logger.info('every board is stored: stopped')
+        process.exit(0)
+      },
       (error) => {
-        console.error(`shutdown failed: ${(error as Error).message}`)
+        logger.error(`shutdown failed: ${(error as Error).message}`)
         process.exit(1)
       },
     )

@@ -11,6 +11,7 @@ import {
   drawRectangle,
   dropGeneratedImage,
   enterBoardAs,
+  personIdOf,
   shapeIds,
   waitForConnected,
   waitForShape,
@@ -99,7 +100,7 @@ describe('a workshop board in Chromium', () => {
     const following = () => pageA.evaluate(() => window.__tavolo!.editor.getInstanceState().followingUserId)
     await pageA.locator('[data-testid="person"]', { hasText: 'Bruno' }).getByRole('button').click()
     await pageA.waitForFunction(() => window.__tavolo!.editor.getInstanceState().followingUserId !== null, undefined, WAIT)
-    const bPersonId = await pageB.evaluate(() => JSON.parse(localStorage.getItem('tavolo.local')!).state.personId as string)
+    const bPersonId = await personIdOf(pageB)
     expect(await following()).toBe(`user:${bPersonId}`)
     await pageA.keyboard.press('Escape')
     await pageA.waitForFunction(() => window.__tavolo!.editor.getInstanceState().followingUserId === null, undefined, WAIT)

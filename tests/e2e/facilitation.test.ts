@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBoardViaApi, startServerProcess, type BoardCreated, type ServerProcess } from '../support/server'
 import { launchChromium } from './support/browser'
-import { WAIT, enterBoardAs, waitForConnected } from './support/tavoloPage'
+import { WAIT, enterBoardAs, personIdOf, waitForConnected } from './support/tavoloPage'
 
 // A live workshop in three browser contexts: the facilitator (F) steers, a participant (P) whose
 // computer clock is three hours fast takes part, and the projector (V, opened with the viewer
@@ -55,7 +55,7 @@ function phaseOf(page: Page, testId: string): Promise<string | null> {
 }
 
 function plainMap(page: Page, root: string): Promise<Record<string, unknown>> {
-  return page.evaluate((name) => window.__tavoloDoc!.getMap(name).toJSON() as Record<string, unknown>, root)
+  return page.evaluate((name) => window.__tavolo!.doc.getMap(name).toJSON() as Record<string, unknown>, root)
 }
 
 /** Puts a shape in the middle of the screen at a readable zoom (camera only: nothing shared changes). */
@@ -108,7 +108,7 @@ beforeAll(async () => {
   await pageV.goto(link(board.secrets.viewer, '/present'))
   await pageV.getByTestId('present-screen').waitFor(WAIT)
   await pageV.waitForFunction(() => window.__tavolo?.editor !== undefined, undefined, WAIT)
-  facilitatorId = await pageF.evaluate(() => (JSON.parse(localStorage.getItem('tavolo.local')!) as { state: { personId: string } }).state.personId)
+  facilitatorId = await personIdOf(pageF)
 })
 
 afterAll(async () => {
@@ -277,7 +277,7 @@ describe('facilitating a live workshop', () => {
 
   it('a forged session write from a participant is refused: nobody sees it and the participant is told', async () => {
     const phaseBefore = await phaseOf(pageF, 'phase-bar')
-    await pageP.evaluate(() => window.__tavoloDoc!.getMap('session').set('phase', 4))
+    await pageP.evaluate(() => window.__tavolo!.doc.getMap('session').set('phase', 4))
     const refused = pageP.getByTestId('connection-refused')
     await refused.waitFor(WAIT)
     await expect(refused.getAttribute('data-code')).resolves.toBe('4403')

@@ -3,12 +3,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createTavoloServer, type TavoloServer } from '../../server/src/app'
+import { createTavoloServer, type ReadinessCheck, type TavoloServer } from '../../server/src/app'
 import { readConfig, type TavoloConfig } from '../../server/src/config'
 import type { Logger } from '../../server/src/log'
 import type { BoardStorage } from '../../server/src/storage/storage'
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const START_SCRIPT = 'server/scripts/start.mjs'
 const READY_LINE = /Tavolo is ready on port (\d+)/
 const START_TIMEOUT_MS = 30_000
 
@@ -45,7 +46,7 @@ function waitForExit(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts the real server (`node --import tsx server/src/main.ts`) as a child process on a free port with a
+ * Starts the real server as `npm start` does (the compiled bundle, built first when stale) as a child process on a free port with a
  * temporary data folder. SKIP_CLIENT_BUILD=1 is set unless `env` overrides it: tests that need
  * the client build it once beforehand.
  */
@@ -58,9 +59,8 @@ export async function startServerProcess(opts: { dataDir?: string; env?: Record<
 
   const launch = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      // node with tsx's loader, not the tsx CLI: the CLI runs the server in a child process, which
-      // a SIGKILL of the CLI would leave running.
-      const proc = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+      // What `npm start` runs (without npm's own process, which a SIGKILL would leave behind).
+      const proc = spawn(process.execPath, [START_SCRIPT], {
         cwd: REPO_ROOT,
         env: { ...process.env, HOST: '127.0.0.1', SKIP_CLIENT_BUILD: '1', ...opts.env, PORT: String(port), DATA_DIR: dataDir },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -132,7 +132,7 @@ export interface InProcessServer {
 
 /** The server in this process on a free port: fast, and its stats are at hand. */
 export async function startInProcessServer(
-  opts: { dataDir?: string; config?: Partial<TavoloConfig>; storage?: BoardStorage; clientDir?: string } = {},
+  opts: { dataDir?: string; config?: Partial<TavoloConfig>; storage?: BoardStorage; clientDir?: string; readinessChecks?: ReadinessCheck[] } = {},
 ): Promise<InProcessServer> {
   const ownsDataDir = opts.dataDir === undefined
   const dataDir = opts.dataDir ?? makeTempDataDir()
@@ -143,7 +143,7 @@ export async function startInProcessServer(
     warn: (line) => logs.push(`warn ${line}`),
     error: (line) => logs.push(`error ${line}`),
   }
-  const server = await createTavoloServer(config, { logger, storage: opts.storage, clientDir: opts.clientDir })
+  const server = await createTavoloServer(config, { logger, storage: opts.storage, clientDir: opts.clientDir, readinessChecks: opts.readinessChecks })
   return {
     url: server.url,
     wsUrl: `ws://127.0.0.1:${server.port}/ws`,

@@ -13,13 +13,6 @@ import { useTldrawLicenseBlocked } from './useTldrawLicenseBlocked'
 const assetUrls = getAssetUrlsByImport()
 const uiOverrides = [tavoloUiOverrides, ownOriginUiOverrides]
 
-declare global {
-  interface Window {
-    /** Test hook: the mounted editor, for assertions in the e2e suite. */
-    __tavolo?: { editor: Editor }
-  }
-}
-
 export function BoardCanvas(props: {
   store: TLStoreWithStatus
   licenseKey: string | null
@@ -45,7 +38,6 @@ export function BoardCanvas(props: {
           // Read-only is session state, not stored: set it on every mount.
           if (readOnly) editor.updateInstanceState({ isReadonly: true })
           keepContentOnOwnOrigin(editor)
-          window.__tavolo = { editor }
           onEditor(editor)
           const stopFollowingOnEscape = (e: KeyboardEvent) => {
             if (e.key === 'Escape' && editor.getInstanceState().followingUserId) editor.stopFollowingUser()
@@ -55,7 +47,6 @@ export function BoardCanvas(props: {
           return () => {
             stopRemovingFailedUploads()
             window.removeEventListener('keydown', stopFollowingOnEscape, true)
-            if (window.__tavolo?.editor === editor) delete window.__tavolo
             onEditor(null)
           }
         }}

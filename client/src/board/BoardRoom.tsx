@@ -1,32 +1,30 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { useValue, type Editor, type TLUserId } from 'tldraw'
 import type { BoardInfo } from '../api'
 import { ScreenMessage } from '../screens/ScreenMessage'
+import { localIdentity } from '../state/identity'
 import { useLocalStore, type BoardProfile } from '../state/localStore'
-import { BoardWithCards } from '../cards/BoardWithCards'
 import { ExportMenu } from '../export/ExportMenu'
 import { FacilitationLayer } from '../facilitation/FacilitationLayer'
 import { useBoardSync } from '../sync/useBoardSync'
 import { createBoardAssetStore } from './assetStore'
 import { BoardCanvas } from './BoardCanvas'
+import { BoardLayout } from './BoardLayout'
 import { EditMeDialog } from './EditMeDialog'
 import type { PeopleListEntry } from './PeopleList'
 import { ShareDialog } from './ShareDialog'
 import { tavoloShapeUtils } from '../shapes'
 import { TopBar } from './TopBar'
+import { useBoardHandle } from './useBoardHandle'
 import { UploadErrorAlert } from './UploadErrorAlert'
-import { useDisconnectWhileOffline } from './useDisconnectWhileOffline'
 
 // The board itself: one sync session (provider, store) for as long as this component lives;
 // editing my name or opening dialogs never remounts it.
 export function BoardRoom(props: { info: BoardInfo; secret: string; profile: BoardProfile; licenseKey: string | null }) {
   const { info, secret, profile } = props
-  const personId = useLocalStore((s) => s.personId)
-  const colour = useLocalStore((s) => s.colour)
-  const shareOpen = useLocalStore((s) => s.shareOpen)
-  const setShareOpen = useLocalStore((s) => s.setShareOpen)
-  const editingMe = useLocalStore((s) => s.editingMe)
-  const setEditingMe = useLocalStore((s) => s.setEditingMe)
+  const { personId, colour } = localIdentity()
+  const [shareOpen, setShareOpen] = useState(false)
+  const [editingMe, setEditingMe] = useState(false)
   const setProfile = useLocalStore((s) => s.setProfile)
   const [uploadError, setUploadError] = useState<string | null>(null)
   const [editor, setEditor] = useState<Editor | null>(null)
@@ -41,19 +39,13 @@ export function BoardRoom(props: { info: BoardInfo; secret: string; profile: Boa
     [info.id, secret],
   )
   const sync = useBoardSync({ boardId: info.id, secret, person, shapeUtils: tavoloShapeUtils, readOnly, assets, accessRole: info.role })
-  useDisconnectWhileOffline(sync.provider)
+  useBoardHandle(editor, sync.doc)
 
   const followingId = useValue('following', () => editor?.getInstanceState().followingUserId ?? null, [editor])
   const follow = useCallback((id: string) => editor?.startFollowingUser(id as TLUserId), [editor])
   const stopFollowing = useCallback(() => editor?.stopFollowingUser(), [editor])
   const closeShare = useCallback(() => setShareOpen(false), [setShareOpen])
   const closeEditMe = useCallback(() => setEditingMe(false), [setEditingMe])
-  useEffect(
-    () => () => {
-      useLocalStore.setState({ shareOpen: false, editingMe: false })
-    },
-    [],
-  )
 
   if (sync.tooOld) {
     return (
@@ -100,6 +92,7 @@ export function BoardRoom(props: { info: BoardInfo; secret: string; profile: Boa
         boardId={info.id}
         secret={secret}
         doc={sync.doc}
+        onStartAfresh={sync.clearLocalCopy}
         provider={sync.provider}
         editor={editor}
         personId={personId}
@@ -107,9 +100,9 @@ export function BoardRoom(props: { info: BoardInfo; secret: string; profile: Boa
         readOnly={readOnly}
         presentPeople={sync.presentPeople}
       >
-        <BoardWithCards doc={sync.doc} personId={personId} editor={editor} isFacilitator={info.role === 'facilitator'}>
+        <BoardLayout doc={sync.doc} personId={personId} editor={editor} isFacilitator={info.role === 'facilitator'}>
           <BoardCanvas store={sync.store} licenseKey={props.licenseKey} readOnly={readOnly} onEditor={setEditor} />
-        </BoardWithCards>
+        </BoardLayout>
       </FacilitationLayer>
       {uploadError && <UploadErrorAlert message={uploadError} onDismiss={() => setUploadError(null)} />}
       {shareOpen && <ShareDialog boardId={info.id} facilitatorSecret={secret} onClose={closeShare} />}
@@ -118,7 +111,10 @@ export function BoardRoom(props: { info: BoardInfo; secret: string; profile: Boa
           boardTitle={info.title}
           accessRole={info.role}
           profile={profile}
-          onSave={(p) => setProfile(info.id, p)}
+          onSave={(p) => {
+            setProfile(info.id, p)
+            setEditingMe(false)
+          }}
           onClose={closeEditMe}
         />
       )}

@@ -1,8 +1,7 @@
-import { useEffect, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import type { Editor } from 'tldraw'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
-import { openBoardConnection } from '../sync/boardConnections'
 import type { PresentPerson } from '../sync/presence'
 import { ConnectionRefusedMessage, useConnectionRefusal } from './ConnectionRefusedMessage'
 import { FacilitationBar } from './FacilitationBar'
@@ -12,13 +11,6 @@ import { RatingPanel } from './RatingPanel'
 // Everything facilitation adds to a board (children: the canvas and its panels): the shared
 // state the cards read, the phase/timer/voting strip, the rating panel in phase 4, and the
 // full-screen message when the server refuses this connection.
-
-declare global {
-  interface Window {
-    /** Test hook: the board's Y.Doc, so the e2e suite can act as a modified client would. */
-    __tavoloDoc?: Y.Doc
-  }
-}
 
 export function FacilitationLayer(props: {
   boardId: string
@@ -30,22 +22,17 @@ export function FacilitationLayer(props: {
   isFacilitator: boolean
   readOnly: boolean
   presentPeople: readonly PresentPerson[]
+  /** Drops this device's copy of the board, for a refused change that would be sent again. */
+  onStartAfresh(): Promise<void>
   children: ReactNode
 }) {
   const refusal = useConnectionRefusal(props.provider)
-  const { doc } = props
-  useEffect(() => {
-    window.__tavoloDoc = doc
-    return () => {
-      if (window.__tavoloDoc === doc) delete window.__tavoloDoc
-    }
-  }, [doc])
   return (
     <FacilitationProvider doc={props.doc} editor={props.editor} personId={props.personId} isFacilitator={props.isFacilitator} readOnly={props.readOnly}>
       <FacilitationBar boardId={props.boardId} secret={props.secret} presentPeople={props.presentPeople} />
       {props.children}
       <RatingPanel />
-      {refusal && <ConnectionRefusedMessage refusal={refusal} onStartAfresh={() => openBoardConnection(props.boardId, props.secret).local.clearData()} />}
+      {refusal && <ConnectionRefusedMessage refusal={refusal} onStartAfresh={props.onStartAfresh} />}
     </FacilitationProvider>
   )
 }

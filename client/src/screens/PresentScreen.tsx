@@ -5,6 +5,7 @@ import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { TldrawLocale } from '../i18n/TldrawLocale'
 import type { BoardInfo } from '../api'
 import { tavoloShapeUtils } from '../shapes'
+import { useBoardHandle } from '../board/useBoardHandle'
 import { useBoardInfo } from '../board/useBoardInfo'
 import { ConnectionRefusedMessage, useConnectionRefusal } from '../facilitation/ConnectionRefusedMessage'
 import { FacilitationProvider, useBoardFacilitation } from '../facilitation/FacilitationContext'
@@ -57,6 +58,7 @@ function PresentRoom(props: { info: BoardInfo; secret: string; joinSecret: strin
   const [editor, setEditor] = useState<Editor | null>(null)
   const sync = useBoardSync({ boardId: info.id, secret, person, shapeUtils: tavoloShapeUtils, readOnly: true, accessRole: 'viewer' })
   const refusal = useConnectionRefusal(sync.provider)
+  useBoardHandle(editor, sync.doc)
   useFollowFacilitator(editor, sync.presentPeople)
   const facilitatorHere = sync.presentPeople.some((p) => !p.isSelf && p.person.accessRole === 'facilitator')
 
@@ -81,10 +83,8 @@ function PresentRoom(props: { info: BoardInfo; secret: string; joinSecret: strin
               onMount={(mounted) => {
                 // Read-only is session state, not stored: set it on every mount.
                 mounted.updateInstanceState({ isReadonly: true })
-                window.__tavolo = { editor: mounted }
                 setEditor(mounted)
                 return () => {
-                  if (window.__tavolo?.editor === mounted) delete window.__tavolo
                   setEditor(null)
                 }
               }}

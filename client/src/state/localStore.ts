@@ -1,11 +1,10 @@
 import { create } from 'zustand'
 import { createJSONStorage, persist } from 'zustand/middleware'
 import type { AccessRole, PersonRole } from '../../../shared/src/roles'
-import { randomId } from './randomId'
-import { randomPersonColour } from './personColour'
+import { localIdentity } from './identity'
 
-// What this browser remembers, and nothing shared: who I am (a stable id and colour), the name and
-// role I gave on each board, and the workshops I created or joined. Panels open/closed are UI only.
+// What this browser remembers between visits, and nothing shared: the name and role I gave on each
+// board, and the workshops I created or joined. Who I am is in identity.ts.
 
 export interface BoardProfile {
   name: string
@@ -21,18 +20,12 @@ export interface RecentWorkshop {
 }
 
 interface LocalState {
-  personId: string
-  colour: string
   lastName: string
   profiles: Record<string, BoardProfile>
   workshops: RecentWorkshop[]
-  shareOpen: boolean
-  editingMe: boolean
   setProfile(boardId: string, profile: BoardProfile): void
   rememberWorkshop(workshop: Omit<RecentWorkshop, 'openedAt'>): void
   forgetWorkshop(boardId: string): void
-  setShareOpen(open: boolean): void
-  setEditingMe(editing: boolean): void
 }
 
 const MAX_RECENT_WORKSHOPS = 20
@@ -40,15 +33,11 @@ const MAX_RECENT_WORKSHOPS = 20
 export const useLocalStore = create<LocalState>()(
   persist(
     (set) => ({
-      personId: randomId(),
-      colour: randomPersonColour(),
       lastName: '',
       profiles: {},
       workshops: [],
-      shareOpen: false,
-      editingMe: false,
       setProfile: (boardId, profile) =>
-        set((s) => ({ profiles: { ...s.profiles, [boardId]: profile }, lastName: profile.name, editingMe: false })),
+        set((s) => ({ profiles: { ...s.profiles, [boardId]: profile }, lastName: profile.name })),
       rememberWorkshop: (workshop) =>
         set((s) => ({
           workshops: [
@@ -57,20 +46,18 @@ export const useLocalStore = create<LocalState>()(
           ].slice(0, MAX_RECENT_WORKSHOPS),
         })),
       forgetWorkshop: (boardId) => set((s) => ({ workshops: s.workshops.filter((w) => w.id !== boardId) })),
-      setShareOpen: (shareOpen) => set({ shareOpen }),
-      setEditingMe: (editingMe) => set({ editingMe }),
     }),
     {
       name: 'tavolo.local',
-      version: 1,
+      // Version 1 also held the identity (now identity.ts, which reads it from here once).
+      version: 2,
+      migrate: (persisted) => {
+        // Runs before the old state is overwritten: let identity.ts adopt the id stored here first.
+        localIdentity()
+        const { personId: _personId, colour: _colour, ...remembered } = persisted as Record<string, unknown>
+        return remembered as unknown as LocalState
+      },
       storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({
-        personId: s.personId,
-        colour: s.colour,
-        lastName: s.lastName,
-        profiles: s.profiles,
-        workshops: s.workshops,
-      }),
     },
   ),
 )

@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module'
-import PDFDocument from 'pdfkit'
 import type { Outline, OutlineBlock } from '../../../shared/src/export/outline'
 
 // Renders an outline as an A4 PDF in DejaVu Sans, embedded (subset) from the dejavu-fonts-ttf
@@ -21,7 +20,9 @@ const require = createRequire(import.meta.url)
 /** The font file of one of our two faces; PDFKit embeds only the glyphs a document uses. */
 const fontFile = (name: string) => require.resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`)
 
-export function outlinePdf(outline: Outline): Promise<Buffer> {
+export async function outlinePdf(outline: Outline): Promise<Buffer> {
+  // Loaded on the first export, not at start: PDFKit and its font code are most of the server's size.
+  const { default: PDFDocument } = await import('pdfkit')
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_GAP },

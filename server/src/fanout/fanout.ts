@@ -35,6 +35,8 @@ export interface Fanout {
   join(room: FannedRoom): BoardLink | null
   /** Runs the command on every instance, this one included. */
   disconnect(command: DisconnectCommand): Promise<void>
+  /** Throws when the channel to the other instances (Redis) is not reachable; GET /readyz calls it. */
+  check?(): Promise<void>
   close(): Promise<void>
 }
 

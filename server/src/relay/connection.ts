@@ -98,6 +98,13 @@ export class Connection implements RoomPeer {
     this.terminateTimer = setTimeout(() => this.ws.terminate(), TERMINATE_AFTER_CLOSE_MS)
   }
 
+  /** Finishes the messages already received, waits until their edits are stored, then closes. */
+  async closeWhenStored(code: number, reason: string): Promise<void> {
+    await this.queue
+    await this.room?.allStored()
+    this.close(code, reason)
+  }
+
   private async handle(data: RawData, isBinary: boolean): Promise<void> {
     if (this.closing || !this.room) return
     if (!isBinary) throw new ProtocolError('text messages are not part of the protocol', CLOSE_UNSUPPORTED_DATA)

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import type { BoardLink, Fanout, FannedRoom } from '../fanout/fanout'
 import type { Logger } from '../log'
+import { updatesCounter } from '../metrics'
 import type { BoardStorage } from '../storage/storage'
 import { LogPosition } from './logPosition'
 import {
@@ -231,6 +232,7 @@ export class Room implements FannedRoom {
     }
     const first = last - batch.length + 1
     this.position.add(first, last)
+    updatesCounter.inc(batch.length)
     for (const { update, origin } of batch) {
       const message = encodeUpdate(update)
       for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message)

@@ -113,11 +113,11 @@ export class Relay {
     }
   }
 
-  /** Closes every connection and resolves once each has released its room. */
+  /** Closes every connection once what it sent is stored; resolves once each has released its room. */
   async close(code: number, reason: string): Promise<void> {
     clearInterval(this.heartbeat)
     const all = Array.from(this.connections)
-    for (const connection of all) connection.close(code, reason)
+    await Promise.all(all.map((connection) => connection.closeWhenStored(code, reason)))
     await Promise.all(all.map((connection) => connection.finished))
     this.wss.close()
   }

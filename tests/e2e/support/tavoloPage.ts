@@ -84,3 +84,8 @@ export async function dropGeneratedImage(page: Page, side: number, fileName: str
     { side, fileName },
   )
 }
+
+/** The person id this browser uses on boards (client/src/state/identity.ts keeps it). */
+export function personIdOf(page: Page): Promise<string> {
+  return page.evaluate(() => (JSON.parse(localStorage.getItem('tavolo.identity')!) as { personId: string }).personId)
+}

@@ -1,15 +1,15 @@
 import type { ReactNode } from 'react'
 import type { Editor } from 'tldraw'
 import type * as Y from 'yjs'
+import { BoardCardsProvider } from '../cards/BoardCardsContext'
+import { CardPalette } from '../cards/CardPalette'
 import { SummaryPanel } from '../summary/SummaryPanel'
-import { BoardCardsProvider } from './BoardCardsContext'
-import { CardPalette } from './CardPalette'
-import './boardWithCards.css'
+import './boardLayout.css'
 
-// The board's canvas (children) with what the cards add around it: the context the card shapes
-// read, the card palette over the canvas and the live summary panel beside it.
+// Lays out the board below the top bar: the canvas (children) with the card palette over it and
+// the live summary panel beside it, inside the context the card shapes read.
 
-export function BoardWithCards(props: {
+export function BoardLayout(props: {
   doc: Y.Doc | null
   personId: string
   editor: Editor | null

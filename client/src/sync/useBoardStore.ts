@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react'
+import {
+  atom,
+  computed,
+  createTLStore,
+  defaultShapeUtils,
+  type Signal,
+  type TLAnyShapeUtilConstructor,
+  type TLAssetStore,
+  type TLStore,
+  type TLStoreWithStatus,
+} from 'tldraw'
+import { bindStoreToDoc, type BindingStatus } from './bindStoreToDoc'
+import { retainBoardConnection, type BoardConnection } from './boardConnections'
+import { whenBoardIsHere } from './offline'
+import { personAsUser, type PersonInfo } from './presence'
+
+// The tldraw store of one board connection, from creation to disposal: bound to the Y.Doc once
+// the board is here, with the status <Tldraw store> shows meanwhile.
+
+export interface BoardStoreOptions {
+  connection: BoardConnection
+  /** Tavolo's own shape utils (tldraw's defaults are added here). Keep the array stable. */
+  shapeUtils: readonly TLAnyShapeUtilConstructor[]
+  readOnly: boolean
+  /** Where dropped images go. Keep it stable. */
+  assets?: TLAssetStore
+  /** This person, as the store's current user. */
+  $person: Signal<PersonInfo>
+  /** The connection as tldraw's offline indicator sees it. */
+  $online: Signal<'online' | 'offline'>
+}
+
+export interface BoardStore {
+  /** Pass to `<Tldraw store>`: loading until the board is loaded from the server or this device. */
+  store: TLStoreWithStatus
+  /** The store once bound to the board, else null. */
+  boundStore: TLStore | null
+  /** The board was saved by a newer Tavolo: nothing is written; ask the person to reload. */
+  tooOld: boolean
+}
+
+const LOADING: TLStoreWithStatus = { status: 'loading' }
+
+export function useBoardStore(options: BoardStoreOptions): BoardStore {
+  const { connection, shapeUtils, readOnly, assets, $person, $online } = options
+  const [store, setStore] = useState<TLStoreWithStatus>(LOADING)
+  const [boundStore, setBoundStore] = useState<TLStore | null>(null)
+  const [tooOld, setTooOld] = useState(false)
+
+  useEffect(() => {
+    const release = retainBoardConnection(connection)
+    const tlStore = createTLStore({
+      shapeUtils: [...defaultShapeUtils, ...shapeUtils],
+      ...(assets ? { assets } : {}),
+      users: { currentUser: computed('current user', () => personAsUser($person.get())) },
+      collaboration: {
+        status: $online,
+        mode: atom<'readonly' | 'readwrite'>('mode', readOnly ? 'readonly' : 'readwrite'),
+      },
+    })
+    let started = false
+    let disposeBinding = () => {}
+    setStore(LOADING)
+    setTooOld(false)
+
+    const onBindingStatus = (status: BindingStatus) => {
+      if (status.kind === 'too-old') setTooOld(true)
+      if (status.kind === 'error') setStore({ status: 'error', error: new Error(status.message) })
+    }
+    const stopWaiting = whenBoardIsHere(connection, () => {
+      started = true
+      const binding = bindStoreToDoc(tlStore, connection.doc, { readOnly, onStatusChange: onBindingStatus })
+      disposeBinding = binding.dispose
+      if (binding.getStatus().kind !== 'synced') return onBindingStatus(binding.getStatus())
+      setBoundStore(tlStore)
+      setStore({ status: 'synced-remote', connectionStatus: 'online', store: tlStore })
+    })
+    const onRefused = ({ code, reason }: { code: number; reason: string }) => {
+      if (!started) setStore({ status: 'error', error: new Error(`The server closed the board (${code}): ${reason}`) })
+    }
+    connection.provider.on('closed', onRefused)
+
+    return () => {
+      stopWaiting()
+      connection.provider.off('closed', onRefused)
+      disposeBinding()
+      setBoundStore(null)
+      tlStore.dispose()
+      release()
+    }
+  }, [connection, shapeUtils, readOnly, assets, $person, $online])
+
+  return { store, boundStore, tooOld }
+}

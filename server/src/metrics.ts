@@ -1,0 +1,66 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
+import type { BoardStorage } from './storage/storage'
+
+// The process's Prometheus metrics, served at GET /metrics. Other modules import the metric
+// they update from here (one definition each); gauges about live objects are read when scraped.
+export const metricsRegistry = new Registry()
+collectDefaultMetrics({ register: metricsRegistry, prefix: 'tavolo_' })
+
+export const connectionsGauge = new Gauge({
+  name: 'tavolo_connections',
+  help: 'Open websocket connections.',
+  registers: [metricsRegistry],
+})
+
+export const boardsOpenGauge = new Gauge({
+  name: 'tavolo_boards_open',
+  help: 'Boards loaded in memory (a board is open while it has connections, and until it is stored).',
+  registers: [metricsRegistry],
+})
+
+export const updatesCounter = new Counter({
+  name: 'tavolo_updates_total',
+  help: 'Document updates stored and relayed (rate() gives updates per second).',
+  registers: [metricsRegistry],
+})
+
+/** Incremented by the relay's write rules, labelled with the rule that refused the write. */
+export const refusedWritesCounter = new Counter({
+  name: 'tavolo_refused_writes_total',
+  help: 'Writes the relay refused, by rule.',
+  labelNames: ['rule'] as const,
+  registers: [metricsRegistry],
+})
+
+export const storageSecondsHistogram = new Histogram({
+  name: 'tavolo_storage_seconds',
+  help: 'Time taken by storage operations, by operation.',
+  labelNames: ['operation'] as const,
+  buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5],
+  registers: [metricsRegistry],
+})
+
+/** Set by the Redis fan-out: how far behind the other instances' messages this one is. */
+export const redisLagGauge = new Gauge({
+  name: 'tavolo_redis_lag_seconds',
+  help: 'Age of the last message received from another instance through Redis, when it arrived.',
+  registers: [metricsRegistry],
+})
+
+/** The same storage with every operation timed into tavolo_storage_seconds (works for classes too). */
+export function timedStorage(storage: BoardStorage): BoardStorage {
+  return new Proxy(storage, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver)
+      if (typeof value !== 'function' || typeof property !== 'string') return value
+      return async (...args: unknown[]) => {
+        const stop = storageSecondsHistogram.startTimer({ operation: property })
+        try {
+          return await value.apply(target, args)
+        } finally {
+          stop()
+        }
+      }
+    },
+  })
+}

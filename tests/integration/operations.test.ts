@@ -1,0 +1,118 @@
+import fs from 'node:fs'
+import { afterEach, describe, expect, it } from 'vitest'
+import { serverBuildIsStale, SERVER_BUNDLE } from '../../server/scripts/serverBuild.mjs'
+import { openSqliteStorage } from '../../server/src/storage/sqlite'
+import { createBoardViaApi, makeTempDataDir, startInProcessServer, startServerProcess, type InProcessServer, type ServerProcess } from '../support/server'
+import { trackedClients } from '../support/trackedClients'
+import { waitFor, waitForSync } from '../support/yclient'
+
+let proc: ServerProcess | null = null
+let inProcess: InProcessServer | null = null
+
+afterEach(async () => {
+  await proc?.stop()
+  await inProcess?.stop()
+  proc = null
+  inProcess = null
+})
+
+const { client, destroyClients } = trackedClients(() => (proc ?? inProcess)!.wsUrl)
+
+async function getText(url: string): Promise<{ status: number; text: string }> {
+  const res = await fetch(url)
+  return { status: res.status, text: await res.text() }
+}
+
+/** The value of one sample line of the Prometheus text format, e.g. `tavolo_connections`. */
+function sample(metrics: string, name: string): number {
+  const line = metrics.split('\n').find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`))
+  if (!line) throw new Error(`no ${name} in /metrics:\n${metrics}`)
+  return Number(line.slice(line.lastIndexOf(' ') + 1))
+}
+
+describe('operating the server', () => {
+  it('runs the compiled bundle and writes JSON log lines', async () => {
+    proc = await startServerProcess()
+    expect(fs.existsSync(SERVER_BUNDLE)).toBe(true)
+    expect(serverBuildIsStale()).toBe(false)
+    const lines = proc.output().trim().split('\n').filter((line) => line.startsWith('{'))
+    const ready = lines.map((line) => JSON.parse(line) as { level: number; time: number; msg: string }).find((l) => l.msg.startsWith('Tavolo is ready'))
+    expect(ready).toMatchObject({ level: 30 })
+    expect(typeof ready!.time).toBe('number')
+    expect((await getText(`${proc.url}/healthz`)).status).toBe(200)
+  })
+
+  it('says it is ready only while storage and every configured dependency answer', async () => {
+    const dataDir = makeTempDataDir()
+    const storage = openSqliteStorage(dataDir)
+    let redisUp = true
+    inProcess = await startInProcessServer({
+      dataDir,
+      storage,
+      readinessChecks: [{ name: 'redis', check: async () => { if (!redisUp) throw new Error('connection refused') } }],
+    })
+    expect(await getText(`${inProcess.url}/readyz`)).toEqual({ status: 200, text: JSON.stringify({ ready: true, failed: [] }) })
+    redisUp = false
+    expect(JSON.parse((await getText(`${inProcess.url}/readyz`)).text)).toEqual({ ready: false, failed: ['redis'] })
+    redisUp = true
+    await storage.close()
+    const down = await getText(`${inProcess.url}/readyz`)
+    expect(down.status).toBe(503)
+    expect(JSON.parse(down.text)).toEqual({ ready: false, failed: ['storage'] })
+    // Alive all the same: a load balancer takes it out of rotation, an orchestrator does not kill it.
+    expect((await getText(`${inProcess.url}/healthz`)).status).toBe(200)
+    expect(inProcess.logs.some((line) => line.includes('readiness: storage failed'))).toBe(true)
+    inProcess = null // its storage is closed: nothing left to store
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('serves Prometheus metrics for connections, boards, updates and storage', async () => {
+    inProcess = await startInProcessServer()
+    const board = await createBoardViaApi(inProcess.url)
+    const before = sample((await getText(`${inProcess.url}/metrics`)).text, 'tavolo_updates_total')
+    const a = client(board.id, board.secrets.facilitator)
+    const b = client(board.id, board.secrets.editor)
+    await Promise.all([waitForSync(a), waitForSync(b)])
+    for (let i = 0; i < 5; i++) a.doc.getMap('edits').set(`k${i}`, i)
+    await waitFor(() => b.doc.getMap('edits').size === 5, 'the edits to arrive')
+    const { status, text } = await getText(`${inProcess.url}/metrics`)
+    expect(status).toBe(200)
+    expect(sample(text, 'tavolo_connections')).toBe(2)
+    expect(sample(text, 'tavolo_boards_open')).toBe(1)
+    expect(sample(text, 'tavolo_updates_total') - before).toBeGreaterThanOrEqual(5)
+    expect(text).toMatch(/tavolo_storage_seconds_count\{operation="appendUpdates"\} [1-9]/)
+    expect(text).toMatch(/tavolo_storage_seconds_bucket\{le="0.005",operation="loadDocument"\} \d/)
+    expect(text).toContain('# TYPE tavolo_refused_writes_total counter')
+    expect(text).toContain('# TYPE tavolo_redis_lag_seconds gauge')
+    expect(text).toContain('tavolo_process_resident_memory_bytes')
+    destroyClients()
+    await waitFor(() => inProcess!.server.stats().loadedRooms === 0, 'the board to unload')
+    expect(sample((await getText(`${inProcess.url}/metrics`)).text, 'tavolo_boards_open')).toBe(0)
+  })
+
+  it('on SIGTERM stores everything and closes every socket with 1012, losing nothing', async () => {
+    proc = await startServerProcess({ env: { COMPACT_AFTER_UPDATES: '50' } })
+    const board = await createBoardViaApi(proc.url)
+    const writer = client(board.id, board.secrets.editor)
+    const reader = client(board.id, board.secrets.facilitator)
+    await Promise.all([waitForSync(writer), waitForSync(reader)])
+    const codes: number[] = []
+    for (const c of [writer, reader]) c.provider.on('connection-close', (event: CloseEvent | null) => event && codes.push(event.code))
+    let i = 0
+    const writing = setInterval(() => writer.doc.getMap('edits').set(`w${++i}`, i), 2)
+    await waitFor(() => reader.doc.getMap('edits').size > 100, 'edits to flow')
+    await proc.restart()
+    clearInterval(writing)
+    // Later attempts, while the server is down, fail with 1006.
+    expect(codes.slice(0, 2)).toEqual([1012, 1012])
+    expect(proc.output()).toContain('every board is stored: stopped')
+    // Everything the reader received was stored before the server stopped…
+    reader.provider.disconnect()
+    const received = Array.from(reader.doc.getMap('edits').keys())
+    const check = client(board.id, board.secrets.viewer)
+    await waitForSync(check)
+    expect(received.filter((key) => !check.doc.getMap('edits').has(key))).toEqual([])
+    // …and the writer, reconnected, has every edit it made on the server.
+    await waitFor(() => writer.provider.synced && check.doc.getMap('edits').size === i, 'the writer to resend what was not stored')
+  })
+})
