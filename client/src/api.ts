@@ -1,4 +1,5 @@
 import type { ExportFormat } from '../../shared/src/export/exportFormats'
+import type { JoinBoardRequest, JoinBoardResponse } from '../../shared/src/api/people'
 import type { AccessRole } from '../../shared/src/roles'
 
 // Typed wrappers over the server's HTTP API. Every failure becomes an ApiError whose message a
@@ -85,6 +86,11 @@ export function createBoard(input: { title: string; template: string }): Promise
 
 export function getBoard(boardId: string, secret: string): Promise<BoardInfo> {
   return request(`/api/boards/${encodeURIComponent(boardId)}`, {}, secret)
+}
+
+/** POST /api/boards/:id/people: joins the board through this link as a new person. */
+export function joinBoard(boardId: string, secret: string, person: JoinBoardRequest): Promise<JoinBoardResponse> {
+  return request(`/api/boards/${encodeURIComponent(boardId)}/people`, { method: 'POST', headers: JSON_BODY, body: JSON.stringify(person) }, secret)
 }
 
 export function getBoardLinkSecrets(boardId: string, facilitatorSecret: string): Promise<BoardLinkSecrets> {

@@ -1,7 +1,8 @@
 import { useEffect } from 'react'
 import { BoardRoom } from '../board/BoardRoom'
 import { useBoardInfo } from '../board/useBoardInfo'
-import { useLocalStore } from '../state/localStore'
+import { joinBoard } from '../api'
+import { membershipKey, useLocalStore } from '../state/localStore'
 import { JoinScreen } from './JoinScreen'
 import { ScreenMessage } from './ScreenMessage'
 
@@ -18,9 +19,9 @@ export function BoardScreen({ boardId, secret }: { boardId: string; secret: stri
 
 function BoardLoader({ boardId, secret }: { boardId: string; secret: string }) {
   const state = useBoardInfo(boardId, secret)
-  const profile = useLocalStore((s) => s.profiles[boardId] ?? null)
+  const membership = useLocalStore((s) => s.memberships[membershipKey(boardId, secret)] ?? null)
   const lastName = useLocalStore((s) => s.lastName)
-  const setProfile = useLocalStore((s) => s.setProfile)
+  const setMembership = useLocalStore((s) => s.setMembership)
   const rememberWorkshop = useLocalStore((s) => s.rememberWorkshop)
 
   const info = state.status === 'ready' ? state.info : null
@@ -36,18 +37,17 @@ function BoardLoader({ boardId, secret }: { boardId: string; secret: string }) {
       </ScreenMessage>
     )
   }
-  // Only the facilitator link makes someone the facilitator; a changed link asks again.
-  const profileFitsLink = profile !== null && (profile.role === 'facilitator') === (state.info.role === 'facilitator')
-  if (!profile || !profileFitsLink) {
+  // Each link is joined once: the server makes the person and the token this browser keeps for it.
+  if (!membership) {
     return (
       <JoinScreen
         boardTitle={state.info.title}
         accessRole={state.info.role}
         initial={null}
-        suggestedName={profile?.name ?? lastName}
-        onDone={(p) => setProfile(boardId, p)}
+        suggestedName={lastName}
+        onDone={async (profile) => setMembership(boardId, secret, { ...profile, ...(await joinBoard(boardId, secret, profile)) })}
       />
     )
   }
-  return <BoardRoom info={state.info} secret={secret} profile={profile} licenseKey={state.licenseKey} />
+  return <BoardRoom info={state.info} secret={secret} membership={membership} licenseKey={state.licenseKey} />
 }

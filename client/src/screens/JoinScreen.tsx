@@ -1,6 +1,8 @@
 import { ErrorText } from '../ui/ErrorText'
 import { useId, useState, type FormEvent } from 'react'
 import { PERSON_ROLE_LABELS, PERSON_ROLES, type AccessRole, type PersonRole } from '../../../shared/src/roles'
+import { MAX_PERSON_NAME_LENGTH } from '../../../shared/src/api/people'
+import { describeError } from '../api'
 import type { BoardProfile } from '../state/localStore'
 
 // Asked the first time a person opens a board, and again from "Edit me". The facilitator link
@@ -13,7 +15,8 @@ export interface ProfileFormProps {
   accessRole: AccessRole
   initial: BoardProfile | null
   suggestedName: string
-  onDone(profile: BoardProfile): void
+  /** May fail (joining asks the server): the form then shows the error and stays. */
+  onDone(profile: BoardProfile): void | Promise<void>
   onCancel?(): void
 }
 
@@ -31,22 +34,29 @@ export function ProfileForm(props: ProfileFormProps) {
   const [name, setName] = useState(props.initial?.name ?? props.suggestedName)
   const [role, setRole] = useState<PersonRole | ''>(isFacilitator ? 'facilitator' : (props.initial?.role ?? ''))
   const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
   const nameId = useId()
 
-  function onSubmit(event: FormEvent) {
+  async function onSubmit(event: FormEvent) {
     event.preventDefault()
     const trimmed = name.trim()
     if (!trimmed) return setError('Please enter the name others will see.')
     if (!role) return setError('Please choose your role in this workshop.')
-    props.onDone({ name: trimmed.slice(0, 60), role })
+    setBusy(true)
+    try {
+      await props.onDone({ name: trimmed.slice(0, MAX_PERSON_NAME_LENGTH), role })
+    } catch (failure) {
+      setError(describeError(failure))
+      setBusy(false)
+    }
   }
 
   return (
-    <form className="card" onSubmit={onSubmit} data-testid="join-screen" aria-labelledby="join-screen-heading">
+    <form className="card" onSubmit={(e) => void onSubmit(e)} data-testid="join-screen" aria-labelledby="join-screen-heading">
       <h1 id="join-screen-heading">{props.initial ? 'Edit how others see you' : `Join “${props.boardTitle}”`}</h1>
       {props.accessRole === 'viewer' && <p className="hint">You have a view-only link: you can watch the board but not change it.</p>}
       <label htmlFor={nameId}>Your name</label>
-      <input id={nameId} value={name} onChange={(e) => setName(e.target.value)} maxLength={60} autoFocus autoComplete="name" />
+      <input id={nameId} value={name} onChange={(e) => setName(e.target.value)} maxLength={MAX_PERSON_NAME_LENGTH} autoFocus autoComplete="name" />
       <fieldset>
         <legend>Your role</legend>
         {isFacilitator ? (
@@ -66,7 +76,7 @@ export function ProfileForm(props: ProfileFormProps) {
             Cancel
           </button>
         )}
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={busy}>
           {props.initial ? 'Save' : 'Enter the board'}
         </button>
       </div>
