@@ -22,21 +22,21 @@ describe('locks', () => {
     expect(() => withLock({}, '', true)).toThrow(/shape id/)
   })
 
-  it('a locked zone holds itself, never the cards inside it', () => {
+  it('a locked zone holds itself and the cards inside it', () => {
     const locks = withLock({}, 'shape:zone-in-frame', true)
     expect(lockedAncestorOrSelf(locks, 'shape:zone-in-frame', getShape)).toBe('shape:zone-in-frame')
-    expect(lockedAncestorOrSelf(locks, 'shape:card', getShape)).toBeNull()
+    expect(lockedAncestorOrSelf(locks, 'shape:card', getShape)).toBe('shape:zone-in-frame')
     expect(lockedAncestorOrSelf(locks, 'shape:frame', getShape)).toBeNull()
   })
 
-  it('a locked frame also holds the zones inside it', () => {
+  it('a locked frame also holds the zones and cards inside it', () => {
     const locks = withLock({}, 'shape:frame', true)
     expect(lockedAncestorOrSelf(locks, 'shape:zone-in-frame', getShape)).toBe('shape:frame')
-    expect(lockedAncestorOrSelf(locks, 'shape:card', getShape)).toBeNull()
+    expect(lockedAncestorOrSelf(locks, 'shape:card', getShape)).toBe('shape:frame')
     expect(lockedAncestorOrSelf(locks, 'shape:zone', getShape)).toBeNull()
   })
 
-  it('stops at shapes that cannot be locked, unknown shapes and cycles', () => {
+  it('ignores locks on shapes that cannot be locked; stops at unknown shapes and cycles', () => {
     expect(lockedAncestorOrSelf({ 'shape:group': true }, 'shape:zone-in-group', getShape)).toBeNull()
     expect(lockedAncestorOrSelf({ 'shape:zone': true }, 'shape:missing', getShape)).toBeNull()
     const loop: ShapeLookup = (id) => ({ type: 'frame', parentId: id === 'a' ? 'b' : 'a' })

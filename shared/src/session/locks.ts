@@ -1,10 +1,10 @@
 import { isObject } from '../board/shapeLike'
 import { ZONE_TYPE } from '../cards/zone/zone'
 
-// The facilitator locks the structure of a template: zones and frames. A locked shape cannot be
-// moved, resized, deleted or unlocked by participants, and neither can the zones and frames
-// inside it (moving them would break the locked layout). Cards are never locked, wherever they
-// are: participants keep filling a locked template, which is the point of locking it.
+// The facilitator locks the structure of a template: zones and frames. A locked shape and
+// everything inside it (its descendants: zones, frames and cards) cannot be moved, resized,
+// edited, deleted or unlocked by participants; the server refuses such writes
+// (shared/src/rules/lockRule.ts), and clients use the same function to show them read-only.
 // Locks live in `session.locks` (facilitator-only), not in tldraw's own `isLocked` prop, which
 // any editor could change.
 
@@ -32,16 +32,13 @@ export function withLock(locks: Locks, shapeId: string, locked: boolean): Locks 
 /** What lockedAncestorOrSelf needs to know of a shape: editor.getShape or a Map's get both fit. */
 export type ShapeLookup = (shapeId: string) => { type: string; parentId: string } | undefined
 
-/**
- * The locked shape that holds `shapeId` in place: itself or an ancestor, through a chain of
- * lockable shapes (zones and frames). Null when the shape is free, always null for cards.
- */
+/** The locked shape that holds `shapeId`: itself or its nearest locked ancestor, or null when free. */
 export function lockedAncestorOrSelf(locks: Locks, shapeId: string, getShape: ShapeLookup): string | null {
   const seen = new Set<string>()
   let id = shapeId
   let shape = getShape(id)
-  while (shape && isLockableType(shape.type) && !seen.has(id)) {
-    if (isLocked(locks, id)) return id
+  while (shape && !seen.has(id)) {
+    if (isLockableType(shape.type) && isLocked(locks, id)) return id
     seen.add(id)
     id = shape.parentId
     shape = getShape(id)
