@@ -275,6 +275,52 @@ describe('facilitating a live workshop', () => {
     await expect(shapePosition(pageF, locked)).resolves.toEqual(lockedBefore)
   })
 
+  it("a participant sees a locked zone's cards as read-only, and edits them again once it is unlocked", async () => {
+    const { card, zone } = await pageF.evaluate(() => {
+      const editor = window.__tavolo!.editor
+      const inZone = editor
+        .getCurrentPageShapesSorted()
+        .find((s) => s.type !== 'tavolo-zone' && s.type.startsWith('tavolo-') && editor.getShape(s.parentId as never)?.type === 'tavolo-zone')!
+      return { card: inZone.id as string, zone: inZone.parentId as string }
+    })
+    const toggleLock = async (locked: boolean) => {
+      await pageF.evaluate((id) => window.__tavolo!.editor.select(id as never), zone)
+      await pageF.getByTestId('lock-toggle').click()
+      await expect.poll(() => plainMap(pageP, 'session').then((s) => Boolean((s.locks as Record<string, boolean> | undefined)?.[zone])), WAIT).toBe(locked)
+    }
+    const locks = (await plainMap(pageF, 'session')).locks as Record<string, boolean> | undefined
+    if (!locks?.[zone]) await toggleLock(true)
+
+    const propsOf = (page: Page) => page.evaluate((id) => JSON.stringify(window.__tavolo!.editor.getShape(id as never)!.props), card)
+    const before = await propsOf(pageF)
+    const positionBefore = await shapePosition(pageF, card)
+    await showShape(pageP, card)
+    const cardElement = pageP.locator(`[data-testid="card"][data-shape-id="${card}"]`)
+    const box = (await cardElement.boundingBox())!
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+    await pageP.mouse.dblclick(centre.x, centre.y)
+    await pageP.keyboard.press('Enter')
+    await pageP.waitForTimeout(300)
+    expect(await cardElement.getAttribute('data-editing')).toBeNull()
+    expect(await pageP.evaluate(() => window.__tavolo!.editor.getSelectedShapeIds() as string[])).not.toContain(card)
+    await pageP.mouse.move(centre.x, centre.y)
+    await pageP.mouse.down()
+    await pageP.mouse.move(centre.x + 150, centre.y + 40, { steps: 6 })
+    await pageP.mouse.up()
+    await pageP.keyboard.press('Escape')
+    await expect(shapePosition(pageP, card)).resolves.toEqual(positionBefore)
+    await expect(shapePosition(pageF, card)).resolves.toEqual(positionBefore)
+    await expect(propsOf(pageF)).resolves.toBe(before)
+
+    await toggleLock(false)
+    await showShape(pageP, card)
+    const again = (await cardElement.boundingBox())!
+    await pageP.mouse.dblclick(again.x + again.width / 2, again.y + again.height / 2)
+    await expect.poll(() => cardElement.getAttribute('data-editing'), WAIT).toBe('true')
+    await pageP.keyboard.press('Escape')
+    await pageP.keyboard.press('Escape')
+  })
+
   it('a forged session write from a participant is refused: nobody sees it and the participant is told', async () => {
     const phaseBefore = await phaseOf(pageF, 'phase-bar')
     await pageP.evaluate(() => window.__tavolo!.doc.getMap('session').set('phase', 4))
@@ -310,7 +356,7 @@ describe('facilitating a live workshop', () => {
   it('the facilitator\'s "Projector view" opens with the viewer secret and shows a QR code of the current participant link', async () => {
     const participantLink = await pageF.getByTestId('participant-link').inputValue()
     const viewerLink = await pageF.getByTestId('viewer-link').inputValue()
-    await pageF.getByRole('button', { name: 'Close' }).click()
+    await pageF.getByTestId('share-dialog').getByRole('button', { name: 'Close' }).click()
     const [projector] = await Promise.all([pageF.context().waitForEvent('page'), pageF.getByTestId('projector-link').click()])
     await projector.waitForURL(/\/present#/, WAIT)
     const opened = new URLSearchParams(new URL(projector.url()).hash.slice(1))
