@@ -1,6 +1,16 @@
 import type { ExportFormat } from '../../shared/src/export/exportFormats'
-import type { JoinBoardRequest, JoinBoardResponse } from '../../shared/src/api/people'
-import type { AccessRole } from '../../shared/src/roles'
+import type {
+  ApiErrorBody,
+  BoardInfo,
+  BoardLinkSecrets,
+  ClientConfig,
+  CreatedBoard,
+  JoinBoardRequest,
+  JoinBoardResponse,
+  NewBoardRequest,
+  TemplateSummary,
+  UploadedAsset,
+} from '../../shared/src/wire/api'
 
 // Typed wrappers over the server's HTTP API. Every failure becomes an ApiError whose message a
 // person can read; `status` is 0 when the server could not be reached at all.
@@ -15,40 +25,13 @@ export class ApiError extends Error {
   }
 }
 
-export interface BoardSecrets {
-  facilitator: string
-  editor: string
-  viewer: string
-}
-export interface CreatedBoard {
-  id: string
-  title: string
-  secrets: BoardSecrets
-}
-export interface BoardInfo {
-  id: string
-  title: string
-  role: AccessRole
-}
-export interface BoardLinkSecrets {
-  editor: string
-  viewer: string
-}
-export interface TemplateSummary {
-  id: string
-  title: string
-  description: string
-}
-export interface ClientConfig {
-  tldrawLicenseKey: string | null
-}
+export type { BoardInfo, BoardLinkSecrets, CreatedBoard, TemplateSummary } from '../../shared/src/wire/api'
 
 async function readErrorMessage(response: Response): Promise<string> {
   const text = await response.text().catch(() => '')
   try {
-    const body = JSON.parse(text) as { error?: unknown; message?: unknown }
+    const body = JSON.parse(text) as Partial<ApiErrorBody>
     if (typeof body.error === 'string') return body.error
-    if (typeof body.message === 'string') return body.message
   } catch {
     // not JSON: fall through to the raw text
   }
@@ -76,7 +59,7 @@ async function request<T>(path: string, init: RequestInit = {}, secret?: string)
 // The server refuses every POST but an image upload unless it declares a JSON body.
 const JSON_BODY = { 'Content-Type': 'application/json' }
 
-export function createBoard(input: { title: string; template: string }): Promise<CreatedBoard> {
+export function createBoard(input: NewBoardRequest): Promise<CreatedBoard> {
   return request('/api/boards', {
     method: 'POST',
     headers: JSON_BODY,
@@ -101,16 +84,15 @@ export function rotateBoardLinkSecrets(boardId: string, facilitatorSecret: strin
   return request(`/api/boards/${encodeURIComponent(boardId)}/links/rotate`, { method: 'POST', headers: JSON_BODY }, facilitatorSecret)
 }
 
-export async function listTemplates(): Promise<TemplateSummary[]> {
-  const body = await request<TemplateSummary[] | { templates: TemplateSummary[] }>('/api/templates')
-  return Array.isArray(body) ? body : body.templates
+export function listTemplates(): Promise<TemplateSummary[]> {
+  return request('/api/templates')
 }
 
 export function getClientConfig(): Promise<ClientConfig> {
   return request('/api/config')
 }
 
-export function uploadAsset(boardId: string, secret: string, file: Blob): Promise<{ url: string }> {
+export function uploadAsset(boardId: string, secret: string, file: Blob): Promise<UploadedAsset> {
   return request(
     `/api/boards/${encodeURIComponent(boardId)}/assets`,
     { method: 'POST', headers: { 'Content-Type': file.type || 'application/octet-stream' }, body: file },

@@ -1,111 +1,211 @@
 import path from 'node:path'
 import { LOG_LEVELS, type LogLevel } from './log'
 
-// Every setting is an environment variable with a default, so `npm start` needs no set-up.
-export interface TavoloConfig {
-  port: number
-  host: string
-  dataDir: string
-  maxMessageBytes: number
-  maxAssetBytes: number
-  maxSendBufferBytes: number
-  compactAfterUpdates: number
-  maxConnectionsPerBoard: number
-  maxConnections: number
-  maxBoardAssetBytes: number
-  boardsPerMinutePerAddress: number
-  joinsPerMinutePerAddress: number
-  tldrawLicenseKey: string | null
-  skipClientBuild: boolean
-  logLevel: LogLevel
-  /** PostgreSQL connection URL; null: SQLite in dataDir. */
-  databaseUrl: string | null
-  /** Redis URL for fan-out between instances; null: one instance, no Redis. */
-  redisUrl: string | null
-}
+// Every setting is an environment variable with a default, so `npm start` needs no set-up. The
+// SETTINGS table below is the only place a setting is defined: `readConfig`, `npm start -- --help`
+// and the TavoloConfig type all come from it, and a test holds README's table to it. Adding a
+// setting is adding one row.
 
-export interface SettingInfo {
+/** Turns the variable's text into the setting's value; throws saying what the value must be. */
+type Parser<V> = (raw: string) => V
+
+interface Setting<Key extends string, V> {
+  /** The TavoloConfig field. */
+  key: Key
+  /** The environment variable. */
   name: string
+  /** The variable's text when it is unset or empty ('' for "none"), parsed like any other. */
   default: string
-  meaning: string
+  parse: Parser<V>
+  /** One line for README and --help. */
+  doc: string
+  /** The value may hold a password: error messages do not repeat it. */
+  secret: boolean
 }
 
-/** The settings, for the README table and for `--help`-style output. */
-export const SETTINGS: readonly SettingInfo[] = [
-  { name: 'PORT', default: '8080', meaning: 'TCP port for the app, the API and the relay (0 picks a free port).' },
-  { name: 'HOST', default: '0.0.0.0', meaning: 'Interface to listen on; the default lets laptops on the venue network join.' },
-  { name: 'DATA_DIR', default: './data', meaning: 'Folder for the SQLite database (tavolo.sqlite) and the server key (server.key).' },
-  { name: 'MAX_MESSAGE_BYTES', default: '2097152', meaning: 'Largest websocket message accepted; a bigger one closes that connection with code 1009.' },
-  { name: 'MAX_ASSET_BYTES', default: '10485760', meaning: 'Largest image upload accepted by POST /api/boards/:id/assets (413 beyond).' },
-  { name: 'MAX_SEND_BUFFER_BYTES', default: '8388608', meaning: 'Bytes the server may queue for one client that does not read; beyond it the client is disconnected (1008).' },
-  { name: 'COMPACT_AFTER_UPDATES', default: '500', meaning: "Stored updates after which a board's log is merged into one snapshot (also done on unload)." },
-  { name: 'MAX_CONNECTIONS_PER_BOARD', default: '500', meaning: 'Connections one board accepts at once; more are refused at the upgrade with HTTP 503.' },
-  { name: 'MAX_CONNECTIONS', default: '5000', meaning: 'Websocket connections the server accepts at once over all boards; more are refused at the upgrade with HTTP 503.' },
-  { name: 'MAX_BOARD_ASSET_BYTES', default: '268435456', meaning: "Total bytes of one board's images; an upload beyond it is refused with 413 and a message the board shows." },
-  { name: 'BOARDS_PER_MINUTE_PER_ADDRESS', default: '20', meaning: 'Board creations and imports one client address may make per minute; beyond it 429 with Retry-After.' },
-  { name: 'JOINS_PER_MINUTE_PER_ADDRESS', default: '600', meaning: 'People one client address may add to boards per minute (POST /api/boards/:id/people); beyond it 429 with Retry-After. A whole venue behind one NAT address stays far below it.' },
-  { name: 'TLDRAW_LICENSE_KEY', default: '(none)', meaning: 'tldraw licence key, served to the client at run time (GET /api/config); no rebuild needed.' },
-  { name: 'LOG_LEVEL', default: 'info', meaning: `Least severe log level written (JSON lines on stdout): one of ${LOG_LEVELS.join(', ')}.` },
-  { name: 'DATABASE_URL', default: '(unset)', meaning: 'postgres://user:password@host:port/database: store boards in PostgreSQL (schema created and migrated at start) instead of SQLite, so several instances can share them.' },
-  { name: 'REDIS_URL', default: '(unset)', meaning: 'redis://host:port: relay edits, presence and link rotations between instances through Redis (needs DATABASE_URL).' },
-  { name: 'SKIP_CLIENT_BUILD', default: '(unset)', meaning: 'Set to 1 to never build the client at start (tests build it once themselves).' },
-]
+function setting<Key extends string, V>(
+  key: Key,
+  name: string,
+  fallback: string,
+  parse: Parser<V>,
+  doc: string,
+  opts: { secret?: boolean } = {},
+): Setting<Key, V> {
+  return { key, name, default: fallback, parse, doc, secret: opts.secret ?? false }
+}
 
-function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
-  const raw = env[name]
-  if (raw === undefined || raw === '') return fallback
-  const value = Number(raw)
-  if (!Number.isInteger(value) || value < min) {
-    throw new Error(`Setting ${name} must be an integer ≥ ${min}, got "${raw}"`)
+/** A whole number of at least `min`. */
+function integer(min: number): Parser<number> {
+  return (raw) => {
+    const value = Number(raw)
+    if (!/^\s*-?\d+\s*$/.test(raw) || !Number.isSafeInteger(value) || value < min) throw new Error(`an integer ≥ ${min}`)
+    return value
   }
-  return value
+}
+const text: Parser<string> = (raw) => raw
+const optionalText: Parser<string | null> = (raw) => raw || null
+const directory: Parser<string> = (raw) => path.resolve(raw)
+/** A URL with one of `protocols` ('postgres:'), or null when unset. */
+function optionalUrl(protocols: readonly string[]): Parser<string | null> {
+  return (raw) => {
+    if (raw === '') return null
+    const protocol = URL.canParse(raw) ? new URL(raw).protocol : null
+    if (!protocol || !protocols.includes(protocol)) throw new Error(`a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`)
+    return raw
+  }
+}
+/** One of `values`. */
+function oneOf<V extends string>(values: readonly V[]): Parser<V> {
+  return (raw) => {
+    if (!(values as readonly string[]).includes(raw)) throw new Error(`one of ${values.join(', ')}`)
+    return raw as V
+  }
+}
+const flag: Parser<boolean> = (raw) => {
+  if (raw !== '' && raw !== '0' && raw !== '1') throw new Error('1 (on) or 0 (off)')
+  return raw === '1'
 }
 
-function readLogLevel(env: NodeJS.ProcessEnv): LogLevel {
-  const raw = env.LOG_LEVEL || 'info'
-  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new Error(`Setting LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`)
-  return raw as LogLevel
-}
+export const SETTINGS = [
+  setting('port', 'PORT', '8080', integer(0), 'TCP port for the app, the API and the relay (0 picks a free port).'),
+  setting('host', 'HOST', '0.0.0.0', text, "Interface to listen on; the default lets laptops on the venue's network join."),
+  setting(
+    'dataDir',
+    'DATA_DIR',
+    './data',
+    directory,
+    'Folder for the SQLite database (tavolo.sqlite) and the server key (server.key, from which every board secret is derived: keep it with the database). The server refuses to start (one line, exit code 1) when this folder or its database cannot be written.',
+  ),
+  setting(
+    'maxMessageBytes',
+    'MAX_MESSAGE_BYTES',
+    '2097152',
+    integer(1024),
+    'Largest websocket message accepted; a bigger one closes that connection with code 1009.',
+  ),
+  setting('maxAssetBytes', 'MAX_ASSET_BYTES', '10485760', integer(1), 'Largest image upload (413 beyond).'),
+  setting(
+    'maxSendBufferBytes',
+    'MAX_SEND_BUFFER_BYTES',
+    '8388608',
+    integer(1024),
+    'Bytes queued for one client that does not read; beyond it that client is disconnected (1008).',
+  ),
+  setting(
+    'compactAfterUpdates',
+    'COMPACT_AFTER_UPDATES',
+    '500',
+    integer(1),
+    "Stored updates after which a board's log is merged into one snapshot (also done when the last person leaves).",
+  ),
+  setting(
+    'maxConnectionsPerBoard',
+    'MAX_CONNECTIONS_PER_BOARD',
+    '500',
+    integer(1),
+    'Connections one board accepts at once; more are refused at the upgrade with HTTP 503.',
+  ),
+  setting(
+    'maxConnections',
+    'MAX_CONNECTIONS',
+    '5000',
+    integer(1),
+    'Websocket connections the server accepts at once over all boards; more are refused at the upgrade with HTTP 503.',
+  ),
+  setting(
+    'maxBoardAssetBytes',
+    'MAX_BOARD_ASSET_BYTES',
+    '268435456',
+    integer(1),
+    "Total bytes of one board's images; an upload past it is refused with 413 and a message the board shows.",
+  ),
+  setting(
+    'boardsPerMinutePerAddress',
+    'BOARDS_PER_MINUTE_PER_ADDRESS',
+    '20',
+    integer(1),
+    'Board creations and imports one client address may make per minute; beyond it 429 with Retry-After.',
+  ),
+  setting(
+    'joinsPerMinutePerAddress',
+    'JOINS_PER_MINUTE_PER_ADDRESS',
+    '600',
+    integer(1),
+    'People one client address may add to boards per minute (POST /api/boards/:id/people); beyond it 429 with Retry-After. A whole venue behind one NAT address stays far below it.',
+  ),
+  setting(
+    'tldrawLicenseKey',
+    'TLDRAW_LICENSE_KEY',
+    '',
+    optionalText,
+    'tldraw licence key, served to the browser at run time (no rebuild). Over plain HTTP or on localhost tldraw runs without one (with its watermark); behind HTTPS on a real domain tldraw requires one and Tavolo says so on screen when it is missing.',
+  ),
+  setting(
+    'logLevel',
+    'LOG_LEVEL',
+    'info',
+    oneOf<LogLevel>(LOG_LEVELS),
+    'Least severe log level written: fatal, error, warn, info, debug, trace or silent. Logs are JSON lines on stdout (pino): {"level":30,"time":…,"msg":"…"}.',
+  ),
+  setting(
+    'databaseUrl',
+    'DATABASE_URL',
+    '',
+    optionalUrl(['postgres:', 'postgresql:']),
+    'postgres://user:password@host:port/database: store boards in PostgreSQL instead of SQLite (schema created and migrated at start), so several instances can share them. See Running several instances.',
+    { secret: true },
+  ),
+  setting(
+    'redisUrl',
+    'REDIS_URL',
+    '',
+    optionalUrl(['redis:', 'rediss:']),
+    'redis://host:port: relay edits, presence and link rotations between instances through Redis. Needs DATABASE_URL.',
+    { secret: true },
+  ),
+  setting('skipClientBuild', 'SKIP_CLIENT_BUILD', '', flag, '1: never build the client at start (the tests build it once themselves).'),
+] as const
 
-function readUrl(env: NodeJS.ProcessEnv, name: string, protocols: readonly string[]): string | null {
-  const raw = env[name]
-  if (raw === undefined || raw === '') return null
-  let protocol: string
+type SettingRow = (typeof SETTINGS)[number]
+
+export type TavoloConfig = { [Row in SettingRow as Row['key']]: ReturnType<Row['parse']> }
+
+function readSetting(row: SettingRow, env: NodeJS.ProcessEnv): unknown {
+  const raw = env[row.name]
+  const given = raw === undefined || raw === '' ? row.default : raw
   try {
-    protocol = new URL(raw).protocol
-  } catch {
-    // The value is not echoed: it may hold a password.
-    throw new Error(`Setting ${name} is not a URL`)
+    return row.parse(given)
+  } catch (error) {
+    throw new Error(`Setting ${row.name} must be ${(error as Error).message}${row.secret ? '' : `, got "${given}"`}`)
   }
-  if (!protocols.includes(protocol)) throw new Error(`Setting ${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`)
-  return raw
 }
 
-function readRedisUrl(env: NodeJS.ProcessEnv): string | null {
-  const url = readUrl(env, 'REDIS_URL', ['redis:', 'rediss:'])
-  // Instances on separate SQLite files would each hold a different board: fan-out needs one shared store.
-  if (url && !env.DATABASE_URL) throw new Error('Setting REDIS_URL needs DATABASE_URL: instances must share one PostgreSQL database')
-  return url
-}
-
+/** The configuration from `env`; throws naming the first setting whose value is wrong. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): TavoloConfig {
-  return {
-    port: readInteger(env, 'PORT', 8080, 0),
-    host: env.HOST || '0.0.0.0',
-    dataDir: path.resolve(env.DATA_DIR || './data'),
-    maxMessageBytes: readInteger(env, 'MAX_MESSAGE_BYTES', 2 * 1024 * 1024, 1024),
-    maxAssetBytes: readInteger(env, 'MAX_ASSET_BYTES', 10 * 1024 * 1024, 1),
-    maxSendBufferBytes: readInteger(env, 'MAX_SEND_BUFFER_BYTES', 8 * 1024 * 1024, 1024),
-    compactAfterUpdates: readInteger(env, 'COMPACT_AFTER_UPDATES', 500, 1),
-    maxConnectionsPerBoard: readInteger(env, 'MAX_CONNECTIONS_PER_BOARD', 500, 1),
-    maxConnections: readInteger(env, 'MAX_CONNECTIONS', 5000, 1),
-    maxBoardAssetBytes: readInteger(env, 'MAX_BOARD_ASSET_BYTES', 256 * 1024 * 1024, 1),
-    boardsPerMinutePerAddress: readInteger(env, 'BOARDS_PER_MINUTE_PER_ADDRESS', 20, 1),
-    joinsPerMinutePerAddress: readInteger(env, 'JOINS_PER_MINUTE_PER_ADDRESS', 600, 1),
-    tldrawLicenseKey: env.TLDRAW_LICENSE_KEY || null,
-    skipClientBuild: env.SKIP_CLIENT_BUILD === '1',
-    logLevel: readLogLevel(env),
-    databaseUrl: readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
-    redisUrl: readRedisUrl(env),
+  const config = Object.fromEntries(SETTINGS.map((row) => [row.key, readSetting(row, env)])) as TavoloConfig
+  // Instances on separate SQLite files would each hold a different board: fan-out needs one shared store.
+  if (config.redisUrl && !config.databaseUrl) throw new Error('Setting REDIS_URL needs DATABASE_URL: instances must share one PostgreSQL database')
+  return config
+}
+
+/** The text `npm start -- --help` prints: every setting, its default and what it does. */
+export function settingsHelp(width = 100): string {
+  const lines = ['Tavolo server. Every setting is an environment variable with a default:', '']
+  for (const row of SETTINGS) {
+    lines.push(`  ${row.name}=${row.default}${row.default === '' ? '   (default: none)' : ''}`)
+    lines.push(...wrap(row.doc, width - 6).map((line) => `      ${line}`))
   }
+  return lines.join('\n')
+}
+
+function wrap(paragraph: string, width: number): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of paragraph.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line)
+      line = word
+    } else line = line ? `${line} ${word}` : word
+  }
+  return [...lines, line]
 }

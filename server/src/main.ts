@@ -1,7 +1,7 @@
 import os from 'node:os'
 import { createTavoloServer } from './app'
 import { ensureClientBuilt } from './clientBuild'
-import { readConfig } from './config'
+import { readConfig, settingsHelp } from './config'
 import { createJsonLogger } from './log'
 
 /** The addresses laptops on the venue's network can reach this machine at. */
@@ -40,6 +40,11 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+if (process.argv.includes('--help')) {
+  console.log(settingsHelp())
+  process.exit(0)
 }
 
 main().catch((error) => {

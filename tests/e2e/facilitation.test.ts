@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createBoardViaApi, startServerProcess, type BoardCreated, type ServerProcess } from '../support/server'
+import { createBoardViaApi, startServerProcess, type ServerProcess } from '../support/server'
+import type { CreatedBoard } from '../../shared/src/wire/api'
 import { launchChromium } from './support/browser'
 import { WAIT, enterBoardAs, personIdOf, waitForConnected } from './support/tavoloPage'
 
@@ -15,7 +16,7 @@ const CLOCK_SHIFT_MS = 3 * 60 * 60 * 1000
 
 let server: ServerProcess
 let browser: Browser
-let board: BoardCreated
+let board: CreatedBoard
 let pageF: Page
 let pageP: Page
 let pageV: Page

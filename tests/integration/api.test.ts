@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createBoardViaApi, startInProcessServer, type BoardCreated, type InProcessServer } from '../support/server'
+import { createBoardViaApi, startInProcessServer, type InProcessServer } from '../support/server'
+import type { CreatedBoard } from '../../shared/src/wire/api'
 import { upgradeStatus } from '../support/rawsocket'
 
 let server: InProcessServer
-let board: BoardCreated
+let board: CreatedBoard
 
 beforeAll(async () => {
   server = await startInProcessServer({ config: { maxAssetBytes: 1024, tldrawLicenseKey: 'test-licence' } })
@@ -39,11 +40,11 @@ describe('POST /api/boards', () => {
   it('refuses bad bodies with 400 and a JSON error saying what is wrong', async () => {
     const cases: [string, RegExp][] = [
       ['{not json', /invalid JSON/],
-      ['[1,2]', /JSON object/],
-      ['{"title": 5}', /"title" must be a string/],
+      ['[1,2]', /expected object, got an array/],
+      ['{"title": 5}', /"title": expected string, got a number/],
       ['{"title": "   "}', /1 to 200 characters/],
       ['{"template": "nope"}', /unknown template "nope"/],
-      ['{"colour": "red"}', /unknown field\(s\): colour/],
+      ['{"colour": "red"}', /"colour": unexpected property/],
     ]
     for (const [body, error] of cases) {
       const res = await post('/api/boards', body)

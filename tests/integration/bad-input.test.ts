@@ -3,7 +3,8 @@ import * as Y from 'yjs'
 import type WebSocket from 'ws'
 import { encodeUpdate } from '../../server/src/relay/protocol'
 import { openRawSocket, upgradeStatus, waitForClose, type CloseInfo } from '../support/rawsocket'
-import { createBoardViaApi, startInProcessServer, type BoardCreated, type InProcessServer } from '../support/server'
+import { createBoardViaApi, startInProcessServer, type InProcessServer } from '../support/server'
+import type { CreatedBoard } from '../../shared/src/wire/api'
 import { connectClient, waitFor, waitForConvergence, waitForSync, type TestClient } from '../support/yclient'
 
 const MAX_MESSAGE = 256 * 1024
@@ -11,8 +12,8 @@ const MAX_SEND_BUFFER = 1024 * 1024
 const MAX_CONNECTIONS = 30
 
 let server: InProcessServer
-let board: BoardCreated
-let otherBoard: BoardCreated
+let board: CreatedBoard
+let otherBoard: CreatedBoard
 let a: TestClient
 let b: TestClient
 let c: TestClient

@@ -5,15 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { REPO_ROOT } from '../../server/src/paths'
 import { openRawSocket, upgradeStatus } from '../support/rawsocket'
-import { createBoardViaApi, makeTempDataDir, startInProcessServer, type BoardCreated, type InProcessServer } from '../support/server'
+import { createBoardViaApi, makeTempDataDir, startInProcessServer, type InProcessServer } from '../support/server'
+import type { CreatedBoard } from '../../shared/src/wire/api'
 
 // Every limit here is small so that a test can reach it; the defaults are in server/src/config.ts.
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(392)])
 
 let server: InProcessServer
 let base: string
-let board: BoardCreated
-let second: BoardCreated
+let board: CreatedBoard
+let second: CreatedBoard
 
 beforeAll(async () => {
   base = makeTempDataDir()

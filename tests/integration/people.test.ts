@@ -5,11 +5,12 @@ import { checkPersonToken } from '../../server/src/access/personToken'
 import { loadOrCreateServerKey } from '../../server/src/access/serverKey'
 import { openSqliteStorage } from '../../server/src/storage/sqlite'
 import type { BoardStorage } from '../../server/src/storage/storage'
-import { createBoardViaApi, joinBoardViaApi, makeTempDataDir, startInProcessServer, type BoardCreated, type InProcessServer } from '../support/server'
+import { createBoardViaApi, joinBoardViaApi, makeTempDataDir, startInProcessServer, type InProcessServer } from '../support/server'
+import type { CreatedBoard } from '../../shared/src/wire/api'
 
 let server: InProcessServer
 let storage: BoardStorage
-let board: BoardCreated
+let board: CreatedBoard
 
 beforeAll(async () => {
   const dataDir = makeTempDataDir()
@@ -75,7 +76,7 @@ describe('POST /api/boards/:id/people', () => {
       ['{"name": "Ed", "role": "mayor"}', /role/],
       ['{"name": "Ed"}', /role/],
       ['{"name": "Ed", "role": "citizen", "admin": true}', /admin/],
-      ['[1]', /invalid request/],
+      ['[1]', /object/],
       ['{oops', /invalid JSON/],
     ]
     for (const [body, error] of cases) {

@@ -7,17 +7,12 @@ import { createTavoloServer, type ReadinessCheck, type TavoloServer } from '../.
 import { readConfig, type TavoloConfig } from '../../server/src/config'
 import type { Logger } from '../../server/src/log'
 import type { BoardStorage } from '../../server/src/storage/storage'
+import type { CreatedBoard, NewBoardRequest } from '../../shared/src/wire/api'
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const START_SCRIPT = 'server/scripts/start.mjs'
 const READY_LINE = /Tavolo is ready on port (\d+)/
 const START_TIMEOUT_MS = 30_000
-
-export interface BoardCreated {
-  id: string
-  title: string
-  secrets: { facilitator: string; editor: string; viewer: string }
-}
 
 export interface ServerProcess {
   /** http://127.0.0.1:<port> */
@@ -160,7 +155,7 @@ export async function startInProcessServer(
 }
 
 /** POST /api/boards; throws with the server's error unless it answers 201. */
-export async function createBoardViaApi(url: string, body?: { title?: string; template?: string }): Promise<BoardCreated> {
+export async function createBoardViaApi(url: string, body?: NewBoardRequest): Promise<CreatedBoard> {
   const res = await fetch(`${url}/api/boards`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -168,7 +163,7 @@ export async function createBoardViaApi(url: string, body?: { title?: string; te
   })
   const json = await res.json()
   if (res.status !== 201) throw new Error(`POST /api/boards answered ${res.status}: ${JSON.stringify(json)}`)
-  return json as BoardCreated
+  return json as CreatedBoard
 }
 
 /** POST /api/boards/:id/people; throws with the server's error unless it answers 201. */

@@ -7,6 +7,7 @@ import { ACCEPTED_IMAGE_TYPES, ACCEPTED_VIDEO_TYPES, keepContentOnOwnOrigin, own
 import { removeShapesOfFailedUploads } from './removeShapesOfFailedUploads'
 import { tavoloUiOverrides } from '../shapes/shapeUiOverrides'
 import { tavoloShapeUtils } from '../shapes'
+import { tavoloComponents } from './tldrawComponents'
 import { useTldrawLicenseBlocked } from './useTldrawLicenseBlocked'
 
 // Bundled by Vite, so fonts, icons and translations come from our own server, never a CDN.
@@ -30,6 +31,7 @@ export function BoardCanvas(props: {
         store={props.store}
         shapeUtils={tavoloShapeUtils}
         overrides={uiOverrides}
+        components={tavoloComponents}
         acceptedImageMimeTypes={ACCEPTED_IMAGE_TYPES}
         acceptedVideoMimeTypes={ACCEPTED_VIDEO_TYPES}
         assetUrls={assetUrls}

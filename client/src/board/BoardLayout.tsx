@@ -4,6 +4,7 @@ import type * as Y from 'yjs'
 import { BoardCardsProvider } from '../cards/BoardCardsContext'
 import { CardPalette } from '../cards/CardPalette'
 import { SummaryPanel } from '../summary/SummaryPanel'
+import { useZonesFitTheirCards } from '../cards/useZonesFitTheirCards'
 import './boardLayout.css'
 
 // Lays out the board below the top bar: the canvas (children) with the card palette over it and
@@ -17,6 +18,7 @@ export function BoardLayout(props: {
   children: ReactNode
 }) {
   const { doc, editor } = props
+  useZonesFitTheirCards(editor)
   return (
     <BoardCardsProvider doc={doc} personId={props.personId}>
       <div className="tavolo-board-body">

@@ -1,27 +1,17 @@
 import { ErrorText } from '../ui/ErrorText'
 import { useEffect, useRef, useState } from 'react'
-import { describeError, getBoardLinkSecrets, type BoardLinkSecrets } from '../api'
+import { getBoardLinkSecrets, type BoardLinkSecrets } from '../api'
+import { useLoaded } from '../ui/useLoaded'
 import { joinLink } from '../../../shared/src/session/joinLink'
 import { ReplaceLinks } from '../facilitation/ReplaceLinks'
 import { copyText } from './copyText'
 
-type LinksState = { status: 'loading' } | { status: 'ready'; links: BoardLinkSecrets } | { status: 'error'; message: string }
-
 export function ShareDialog(props: { boardId: string; facilitatorSecret: string; onClose(): void }) {
   const { boardId, facilitatorSecret, onClose } = props
-  const [state, setState] = useState<LinksState>({ status: 'loading' })
+  const loaded = useLoaded(() => getBoardLinkSecrets(boardId, facilitatorSecret), [boardId, facilitatorSecret])
+  const [replaced, setReplaced] = useState<BoardLinkSecrets | null>(null)
+  const links = replaced ?? (loaded.status === 'ready' ? loaded.value : null)
   const dialogRef = useRef<HTMLDivElement>(null)
-
-  useEffect(() => {
-    let cancelled = false
-    getBoardLinkSecrets(boardId, facilitatorSecret).then(
-      (links) => !cancelled && setState({ status: 'ready', links }),
-      (e: unknown) => !cancelled && setState({ status: 'error', message: describeError(e) }),
-    )
-    return () => {
-      cancelled = true
-    }
-  }, [boardId, facilitatorSecret])
 
   useEffect(() => {
     dialogRef.current?.focus()
@@ -44,23 +34,23 @@ export function ShareDialog(props: { boardId: string; facilitatorSecret: string;
         onClick={(e) => e.stopPropagation()}
       >
         <h2 id="share-heading">Share this workshop</h2>
-        {state.status === 'loading' && <p>Loading links…</p>}
-        <ErrorText message={state.status === 'error' ? state.message : null} />
-        {state.status === 'ready' && (
+        {!links && loaded.status === 'loading' && <p>Loading links…</p>}
+        <ErrorText message={!links && loaded.status === 'error' ? loaded.message : null} />
+        {links && (
           <>
             <LinkRow
               label="Participant link"
               hint="People with this link can draw and add cards."
-              url={joinLink(origin, boardId, state.links.editor)}
+              url={joinLink(origin, boardId, links.editor)}
               testId="participant-link"
             />
             <LinkRow
               label="Viewer link"
               hint="For a projector or observers: they see the board but cannot change it."
-              url={joinLink(origin, boardId, state.links.viewer)}
+              url={joinLink(origin, boardId, links.viewer)}
               testId="viewer-link"
             />
-            <ReplaceLinks boardId={boardId} facilitatorSecret={facilitatorSecret} onReplaced={(links) => setState({ status: 'ready', links })} />
+            <ReplaceLinks boardId={boardId} facilitatorSecret={facilitatorSecret} onReplaced={setReplaced} />
           </>
         )}
         <div className="actions">

@@ -1,5 +1,5 @@
 import type { Editor, TLUiOverrides } from 'tldraw'
-import { IMAGE_CONTENT_TYPES } from '../../../shared/src/api/imageTypes'
+import { IMAGE_CONTENT_TYPES } from '../../../shared/src/wire/limits'
 
 // Nothing on the board may load from another host (the server refuses such shapes too): tldraw's
 // embed tool, its embed and bookmark conversions and its link-to-bookmark paste are turned off,

@@ -1,36 +1,29 @@
-import { useEffect, useState } from 'react'
 import { ApiError, describeError, getBoard, getClientConfig, type BoardInfo } from '../api'
 import { recallBoardInfo, rememberBoardInfo } from '../offline/boardInfoCache'
+import { useLoaded, type Loaded } from '../ui/useLoaded'
 
-export type BoardInfoState =
-  | { status: 'loading' }
-  | { status: 'ready'; info: BoardInfo; licenseKey: string | null }
-  | { status: 'error'; message: string }
+export interface BoardInfoReady {
+  info: BoardInfo
+  licenseKey: string | null
+}
 
 /** What the server says about this board and link (role, title), plus the run-time client config. */
-export function useBoardInfo(boardId: string, secret: string): BoardInfoState {
-  const [state, setState] = useState<BoardInfoState>({ status: 'loading' })
-  useEffect(() => {
-    let cancelled = false
-    setState({ status: 'loading' })
-    Promise.all([getBoard(boardId, secret), getClientConfig()]).then(
-      ([info, config]) => {
-        const ready = { info, licenseKey: config.tldrawLicenseKey }
-        rememberBoardInfo(boardId, secret, ready)
-        if (!cancelled) setState({ status: 'ready', ...ready })
-      },
-      (error: unknown) => {
-        if (cancelled) return
-        // Unreachable (status 0), not refused: open this device's copy if it was opened here before.
-        const cached = error instanceof ApiError && error.status === 0 ? recallBoardInfo(boardId, secret) : null
-        setState(cached ? { status: 'ready', ...cached } : { status: 'error', message: boardErrorMessage(error) })
-      },
-    )
-    return () => {
-      cancelled = true
-    }
-  }, [boardId, secret])
-  return state
+export function useBoardInfo(boardId: string, secret: string): Loaded<BoardInfoReady> {
+  return useLoaded(() => loadBoardInfo(boardId, secret), [boardId, secret])
+}
+
+async function loadBoardInfo(boardId: string, secret: string): Promise<BoardInfoReady> {
+  try {
+    const [info, config] = await Promise.all([getBoard(boardId, secret), getClientConfig()])
+    const ready = { info, licenseKey: config.tldrawLicenseKey }
+    rememberBoardInfo(boardId, secret, ready)
+    return ready
+  } catch (error) {
+    // Unreachable (status 0), not refused: open this device's copy if it was opened here before.
+    const cached = error instanceof ApiError && error.status === 0 ? recallBoardInfo(boardId, secret) : null
+    if (cached) return cached
+    throw new Error(boardErrorMessage(error))
+  }
 }
 
 function boardErrorMessage(error: unknown): string {

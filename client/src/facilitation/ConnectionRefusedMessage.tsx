@@ -1,11 +1,9 @@
 import { useEffect, useState } from 'react'
 import type { WebsocketProvider } from 'y-websocket'
+import { CLOSE_FORBIDDEN_WRITE, CLOSE_SECRET_ROTATED } from '../../../shared/src/wire/closeCodes'
 
 // When the server ends this connection for good (close codes 4400–4499: y-websocket stops
 // retrying), say why over the whole screen instead of leaving a board that silently stopped syncing.
-
-const SECRET_ROTATED = 4401
-const FORBIDDEN_WRITE = 4403
 
 export interface Refusal {
   code: number
@@ -35,7 +33,7 @@ export function ConnectionRefusedMessage({ refusal, onStartAfresh }: { refusal: 
         <h1>{title}</h1>
         <p>{text}</p>
         <p className="hint">Your changes from now on are not saved or shared.</p>
-        {refusal.code === FORBIDDEN_WRITE && onStartAfresh && (
+        {refusal.code === CLOSE_FORBIDDEN_WRITE && onStartAfresh && (
           <button type="button" className="primary" onClick={() => void onStartAfresh().then(() => window.location.reload())} data-testid="start-afresh">
             Reload the board from the server
           </button>
@@ -46,10 +44,10 @@ export function ConnectionRefusedMessage({ refusal, onStartAfresh }: { refusal: 
 }
 
 function describeRefusal({ code, reason }: Refusal): { title: string; text: string } {
-  if (code === SECRET_ROTATED) {
+  if (code === CLOSE_SECRET_ROTATED) {
     return { title: 'This link no longer works', text: 'The facilitator replaced this link. Ask for the new one.' }
   }
-  if (code === FORBIDDEN_WRITE) {
+  if (code === CLOSE_FORBIDDEN_WRITE) {
     return {
       title: 'Your change was refused',
       text: `The server refused a change from this page (${reason || 'not allowed for your role'}) and disconnected it.`,

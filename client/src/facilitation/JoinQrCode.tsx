@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react'
 import QRCode from 'qrcode'
-import { describeError, getBoardLinkSecrets } from '../api'
+import { getBoardLinkSecrets } from '../api'
+import { useLoaded } from '../ui/useLoaded'
 import type { AccessRole } from '../../../shared/src/roles'
 import { joinLink, projectorLink } from '../../../shared/src/session/joinLink'
 
@@ -8,11 +8,6 @@ import { joinLink, projectorLink } from '../../../shared/src/session/joinLink'
 // join link: from the projector link's `j` (the facilitator's "Projector view" puts it there), or
 // read with a facilitator secret; a projector opened with a bare viewer link can only offer its
 // own (view-only) link, and says so.
-
-type QrState =
-  | { status: 'loading' }
-  | { status: 'ready'; link: string; image: string; isJoinLink: boolean }
-  | { status: 'error'; message: string }
 
 async function linkToShow(
   boardId: string,
@@ -29,22 +24,14 @@ async function linkToShow(
 
 export function JoinQrCode(props: { boardId: string; secret: string; joinSecret: string | null; role: AccessRole }) {
   const { boardId, secret, joinSecret, role } = props
-  const [state, setState] = useState<QrState>({ status: 'loading' })
-  useEffect(() => {
-    let cancelled = false
-    linkToShow(boardId, secret, joinSecret, role)
-      .then(async ({ link, isJoinLink }) => ({ link, isJoinLink, image: await QRCode.toDataURL(link, { margin: 1, width: 320 }) }))
-      .then(
-        (ready) => !cancelled && setState({ status: 'ready', ...ready }),
-        (error: unknown) => !cancelled && setState({ status: 'error', message: describeError(error) }),
-      )
-    return () => {
-      cancelled = true
-    }
+  const loaded = useLoaded(async () => {
+    const { link, isJoinLink } = await linkToShow(boardId, secret, joinSecret, role)
+    return { link, isJoinLink, image: await QRCode.toDataURL(link, { margin: 1, width: 320 }) }
   }, [boardId, secret, joinSecret, role])
 
-  if (state.status === 'loading') return <p>Preparing the QR code…</p>
-  if (state.status === 'error') return <p role="alert">No QR code: {state.message}</p>
+  if (loaded.status === 'loading') return <p>Preparing the QR code…</p>
+  if (loaded.status === 'error') return <p role="alert">No QR code: {loaded.message}</p>
+  const state = loaded.value
   return (
     <figure className="tavolo-present-qr" data-testid="join-qr" data-join-link={state.isJoinLink || undefined}>
       <img src={state.image} alt={state.isJoinLink ? 'QR code of the link to join the workshop' : 'QR code of this projector view'} />

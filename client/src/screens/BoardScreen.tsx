@@ -4,7 +4,7 @@ import { useBoardInfo } from '../board/useBoardInfo'
 import { joinBoard } from '../api'
 import { membershipKey, useLocalStore } from '../state/localStore'
 import { JoinScreen } from './JoinScreen'
-import { ScreenMessage } from './ScreenMessage'
+import { BoardInfoPending, ScreenMessage } from './ScreenMessage'
 
 export function BoardScreen({ boardId, secret }: { boardId: string; secret: string | null }) {
   if (!secret) {
@@ -24,30 +24,24 @@ function BoardLoader({ boardId, secret }: { boardId: string; secret: string }) {
   const setMembership = useLocalStore((s) => s.setMembership)
   const rememberWorkshop = useLocalStore((s) => s.rememberWorkshop)
 
-  const info = state.status === 'ready' ? state.info : null
+  const info = state.status === 'ready' ? state.value.info : null
   useEffect(() => {
     if (info) rememberWorkshop({ id: info.id, title: info.title, secret, accessRole: info.role })
   }, [info, secret, rememberWorkshop])
 
-  if (state.status === 'loading') return <ScreenMessage title="Opening the workshop…" busy />
-  if (state.status === 'error') {
-    return (
-      <ScreenMessage title="Cannot open this workshop" testId="board-error">
-        <p>{state.message}</p>
-      </ScreenMessage>
-    )
-  }
+  if (state.status !== 'ready') return <BoardInfoPending state={state} loadingTitle="Opening the workshop…" />
+  const { value: ready } = state
   // Each link is joined once: the server makes the person and the token this browser keeps for it.
   if (!membership) {
     return (
       <JoinScreen
-        boardTitle={state.info.title}
-        accessRole={state.info.role}
+        boardTitle={ready.info.title}
+        accessRole={ready.info.role}
         initial={null}
         suggestedName={lastName}
         onDone={async (profile) => setMembership(boardId, secret, { ...profile, ...(await joinBoard(boardId, secret, profile)) })}
       />
     )
   }
-  return <BoardRoom info={state.info} secret={secret} membership={membership} licenseKey={state.licenseKey} />
+  return <BoardRoom info={ready.info} secret={secret} membership={membership} licenseKey={ready.licenseKey} />
 }

@@ -1,12 +1,14 @@
 import { ErrorText } from '../ui/ErrorText'
-import { useEffect, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LanguagePicker } from '../i18n/LanguagePicker'
 import { createBoard, describeError, listTemplates, type TemplateSummary } from '../api'
 import { boardLinkPath, parseBoardLink } from '../../../shared/src/session/joinLink'
+import { DEFAULT_TEMPLATE_ID, MAX_TITLE_LENGTH } from '../../../shared/src/wire/limits'
 import { ImportBoardForm } from '../export/ImportBoardForm'
 import { boardPath, navigate } from '../routing'
 import { useLocalStore } from '../state/localStore'
+import { useLoaded } from '../ui/useLoaded'
 import { openNewBoard } from './openNewBoard'
 
 export function HomeScreen() {
@@ -28,30 +30,19 @@ export function HomeScreen() {
   )
 }
 
-type TemplatesState = { status: 'loading' } | { status: 'ready'; templates: TemplateSummary[] } | { status: 'error'; message: string }
+/** The catalogue lists its suggestion first. */
+function defaultTemplate(list: readonly TemplateSummary[]): string {
+  return list[0]?.id ?? DEFAULT_TEMPLATE_ID
+}
 
 function NewWorkshopForm() {
   const { t } = useTranslation()
-  const [templates, setTemplates] = useState<TemplatesState>({ status: 'loading' })
+  const templates = useLoaded(listTemplates, [])
   const [title, setTitle] = useState('')
-  const [template, setTemplate] = useState('blank')
+  const [chosenTemplate, setTemplate] = useState<string | null>(null)
+  const template = chosenTemplate ?? (templates.status === 'ready' ? defaultTemplate(templates.value) : DEFAULT_TEMPLATE_ID)
   const [creating, setCreating] = useState(false)
   const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    let cancelled = false
-    listTemplates().then(
-      (list) => {
-        if (cancelled) return
-        setTemplates({ status: 'ready', templates: list })
-        if (list.length > 0 && !list.some((t) => t.id === 'blank')) setTemplate(list[0].id)
-      },
-      (e: unknown) => !cancelled && setTemplates({ status: 'error', message: describeError(e) }),
-    )
-    return () => {
-      cancelled = true
-    }
-  }, [])
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault()
@@ -74,7 +65,7 @@ function NewWorkshopForm() {
         value={title}
         onChange={(e) => setTitle(e.target.value)}
         placeholder={t('home.titlePlaceholder')}
-        maxLength={200}
+        maxLength={MAX_TITLE_LENGTH}
       />
       <label htmlFor="workshop-template">{t('home.template')}</label>
       <select
@@ -84,13 +75,13 @@ function NewWorkshopForm() {
         disabled={templates.status !== 'ready'}
       >
         {templates.status === 'ready' ? (
-          templates.templates.map((t) => (
+          templates.value.map((t) => (
             <option key={t.id} value={t.id} title={t.description}>
               {t.title}
             </option>
           ))
         ) : (
-          <option value="blank">{templates.status === 'loading' ? t('home.loadingTemplates') : t('home.blank')}</option>
+          <option value={DEFAULT_TEMPLATE_ID}>{templates.status === 'loading' ? t('home.loadingTemplates') : t('home.blank')}</option>
         )}
       </select>
       {templates.status === 'error' && <p className="hint">{t('home.templatesFailed', { message: templates.message })}</p>}

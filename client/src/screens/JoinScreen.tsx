@@ -1,7 +1,7 @@
 import { ErrorText } from '../ui/ErrorText'
 import { useId, useState, type FormEvent } from 'react'
 import { PERSON_ROLE_LABELS, PERSON_ROLES, type AccessRole, type PersonRole } from '../../../shared/src/roles'
-import { MAX_PERSON_NAME_LENGTH } from '../../../shared/src/api/people'
+import { MAX_PERSON_NAME_LENGTH } from '../../../shared/src/wire/limits'
 import { describeError } from '../api'
 import type { BoardProfile } from '../state/localStore'
 

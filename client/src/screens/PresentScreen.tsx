@@ -19,7 +19,7 @@ import { phaseInfo } from '../../../shared/src/session/phases'
 import { tavoloUiOverrides } from '../shapes/shapeUiOverrides'
 import { useDesignSummary } from '../summary/useDesignSummary'
 import { useBoardSync } from '../sync/useBoardSync'
-import { ScreenMessage } from './ScreenMessage'
+import { BoardInfoPending, ScreenMessage } from './ScreenMessage'
 
 // The projector view, `/b/<id>/present#k=<viewer or facilitator secret>`: the board read-only,
 // following the facilitator's view, with the phase, the timer, the summary and a QR code to
@@ -40,15 +40,8 @@ export function PresentScreen({ boardId, secret, joinSecret }: { boardId: string
 
 function PresentLoader({ boardId, secret, joinSecret }: { boardId: string; secret: string; joinSecret: string | null }) {
   const state = useBoardInfo(boardId, secret)
-  if (state.status === 'loading') return <ScreenMessage title="Opening the projector view…" busy />
-  if (state.status === 'error') {
-    return (
-      <ScreenMessage title="Cannot open this workshop" testId="board-error">
-        <p>{state.message}</p>
-      </ScreenMessage>
-    )
-  }
-  return <PresentRoom info={state.info} secret={secret} joinSecret={joinSecret} licenseKey={state.licenseKey} />
+  if (state.status !== 'ready') return <BoardInfoPending state={state} loadingTitle="Opening the projector view…" />
+  return <PresentRoom info={state.value.info} secret={secret} joinSecret={joinSecret} licenseKey={state.value.licenseKey} />
 }
 
 function PresentRoom(props: { info: BoardInfo; secret: string; joinSecret: string | null; licenseKey: string | null }) {
@@ -117,8 +110,8 @@ function PresentPhase() {
 }
 
 function PresentSummary() {
-  const { doc, session } = useBoardFacilitation()
-  const { summary } = useDesignSummary(doc)
+  const { doc, editor, session } = useBoardFacilitation()
+  const { summary } = useDesignSummary(editor, doc)
   const target = summary.contentHours.target
   return (
     <section className="tavolo-present-summary tavolo-summary" data-testid="present-summary">

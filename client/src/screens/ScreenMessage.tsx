@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { navigate } from '../routing'
+import type { Loaded } from '../ui/useLoaded'
 
 /** A full-screen explanation (loading, bad link, unknown board…) with a way back home. */
 export function ScreenMessage(props: { title: string; children?: ReactNode; testId?: string; busy?: boolean }) {
@@ -23,5 +24,15 @@ export function ScreenMessage(props: { title: string; children?: ReactNode; test
         </p>
       )}
     </main>
+  )
+}
+
+/** The board's info still loading, or why it could not be opened (board and projector screens). */
+export function BoardInfoPending(props: { state: Exclude<Loaded<unknown>, { status: 'ready' }>; loadingTitle: string }) {
+  if (props.state.status === 'loading') return <ScreenMessage title={props.loadingTitle} busy />
+  return (
+    <ScreenMessage title="Cannot open this workshop" testId="board-error">
+      <p>{props.state.message}</p>
+    </ScreenMessage>
   )
 }

@@ -18,7 +18,7 @@ import './summary.css'
 
 export function SummaryPanel(props: { editor: Editor; doc: Y.Doc; isFacilitator: boolean }) {
   const { editor, doc, isFacilitator } = props
-  const { summary, session } = useDesignSummary(doc)
+  const { summary, session } = useDesignSummary(editor, doc)
   const [open, setOpen] = useState(true)
   return (
     <aside className={open ? 'tavolo-summary' : 'tavolo-summary tavolo-summary-closed'} aria-label="Design summary" data-testid="summary-panel">

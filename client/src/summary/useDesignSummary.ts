@@ -1,39 +1,25 @@
-import { useEffect, useState } from 'react'
+import { useMemo } from 'react'
+import { useValue, type Editor } from 'tldraw'
 import type * as Y from 'yjs'
-import { readBoardDoc } from '../../../shared/src/doc/readBoardDoc'
+import { SESSION_ROOT, VOTES_ROOT } from '../../../shared/src/doc/roots'
 import { computeSummary, type DesignSummary } from '../../../shared/src/summary'
+import { usePeople } from '../cards/usePeople'
+import { usePlainMap } from '../sync/usePlainMap'
 
-// The live design summary of a board, from the same shared functions the exports use. It is
-// recomputed at most once per animation frame, however many updates (a drag sends dozens) arrive.
+// The live design summary of a board, from the same shared function the exports use, fed with
+// the shapes the editor's store already holds (bound to the doc) rather than a fresh read of the
+// whole document: only a change to a shape, `people`, `session` or `votes` recomputes it.
 
 export interface BoardSummary {
   summary: DesignSummary
   /** The plain `session` map it was computed with (targets, rules). */
-  session: Record<string, unknown>
+  session: Readonly<Record<string, unknown>>
 }
 
-function compute(doc: Y.Doc): BoardSummary {
-  const content = readBoardDoc(doc)
-  return { summary: computeSummary(content), session: content.session }
-}
-
-export function useDesignSummary(doc: Y.Doc): BoardSummary {
-  const [state, setState] = useState(() => compute(doc))
-  useEffect(() => {
-    let frame: number | null = null
-    const schedule = () => {
-      if (frame !== null) return
-      frame = requestAnimationFrame(() => {
-        frame = null
-        setState(compute(doc))
-      })
-    }
-    schedule()
-    doc.on('update', schedule)
-    return () => {
-      doc.off('update', schedule)
-      if (frame !== null) cancelAnimationFrame(frame)
-    }
-  }, [doc])
-  return state
+export function useDesignSummary(editor: Editor | null, doc: Y.Doc): BoardSummary {
+  const shapes = useValue('summary shapes', () => (editor ? editor.store.query.records('shape').get() : []), [editor])
+  const people = usePeople(doc)
+  const session = usePlainMap(doc, SESSION_ROOT)
+  const votes = usePlainMap(doc, VOTES_ROOT)
+  return useMemo(() => ({ summary: computeSummary({ records: shapes, people, session, votes }), session }), [shapes, people, session, votes])
 }

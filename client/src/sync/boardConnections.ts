@@ -1,6 +1,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { PERSON_TOKEN_PARAM, SECRET_PARAM, WEBSOCKET_PATH } from '../../../shared/src/wire/api'
 import { createRefCountedRegistry } from './refCountedRegistry'
 
 // One Y.Doc, websocket provider and IndexedDB copy per open board, shared by every component
@@ -34,7 +35,7 @@ const keyOf = (boardId: string, secret: string, token: string | undefined) => JS
 
 /** The websocket's query: the link's secret (`k`) and, once joined, the person token (`p`). */
 function connectionParams(secret: string, token: string | undefined): Record<string, string> {
-  return token ? { k: secret, p: token } : { k: secret }
+  return token ? { [SECRET_PARAM]: secret, [PERSON_TOKEN_PARAM]: token } : { [SECRET_PARAM]: secret }
 }
 
 const connections = createRefCountedRegistry<BoardConnection>({
@@ -42,7 +43,7 @@ const connections = createRefCountedRegistry<BoardConnection>({
     const [boardId, secret, storedToken] = JSON.parse(key) as [string, string, string | null]
     const token = storedToken ?? undefined
     const doc = new Y.Doc()
-    const provider = new WebsocketProvider(`${websocketBase(window.location)}/ws`, boardId, doc, { params: connectionParams(secret, token) })
+    const provider = new WebsocketProvider(`${websocketBase(window.location)}${WEBSOCKET_PATH}`, boardId, doc, { params: connectionParams(secret, token) })
     const local = new IndexeddbPersistence(localCopyName(boardId), doc)
     const connection: BoardConnection = { boardId, secret, token, doc, provider, local, everConnected: false }
     provider.on('status', ({ status }) => {

@@ -1,11 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { ACCESS_ROLES, type AccessRole } from '../../../shared/src/roles'
+import type { BoardSecrets } from '../../../shared/src/wire/api'
 
-export interface BoardSecrets {
-  facilitator: string
-  editor: string
-  viewer: string
-}
 
 /** The roles whose links a rotation replaces: the shared ones, never the facilitator's own. */
 export const ROTATED_ROLES: readonly AccessRole[] = ['editor', 'viewer']

@@ -1,68 +1,47 @@
+import { Result } from '@tldraw/utils'
+import { T } from '@tldraw/validate'
 import * as Y from 'yjs'
 import { hasTemplate, seedBoardDoc } from '../../../shared/src/templates/index'
+import type { CreatedBoard, NewBoardRequest } from '../../../shared/src/wire/api'
+import { DEFAULT_BOARD_TITLE, DEFAULT_TEMPLATE_ID, MAX_TITLE_LENGTH } from '../../../shared/src/wire/limits'
+import { jsonObject, validateInput } from '../../../shared/src/wire/validation'
 import { newRandomId } from '../access/ids'
-import { deriveBoardSecrets, type BoardSecrets } from '../access/secrets'
-import { HttpError } from '../http/respond'
+import { deriveBoardSecrets } from '../access/secrets'
 import type { BoardStorage } from '../storage/storage'
 
-export const DEFAULT_BOARD_TITLE = 'Untitled workshop'
-export const DEFAULT_TEMPLATE_ID = 'blank'
-export const MAX_TITLE_LENGTH = 200
-
-export interface NewBoardRequest {
+/** A board about to be stored: its title and template, checked. */
+export interface NewBoard {
   title: string
   template: string
 }
 
-/** Checks the optional `{ title, template }` body of POST /api/boards; throws a 400 saying what is wrong. */
-export function parseNewBoardRequest(body: unknown): NewBoardRequest {
-  if (body === undefined) return { title: DEFAULT_BOARD_TITLE, template: DEFAULT_TEMPLATE_ID }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new HttpError(400, 'the body must be a JSON object: { "title"?: string, "template"?: string }')
-  }
-  const { title, template, ...rest } = body as Record<string, unknown>
-  const unknownFields = Object.keys(rest)
-  if (unknownFields.length > 0) throw new HttpError(400, `unknown field(s): ${unknownFields.join(', ')}`)
-  if (title !== undefined && typeof title !== 'string') throw new HttpError(400, '"title" must be a string')
-  if (template !== undefined && typeof template !== 'string') throw new HttpError(400, '"template" must be a string')
-  const cleanTitle = title === undefined ? DEFAULT_BOARD_TITLE : title.trim()
-  if (cleanTitle.length === 0 || cleanTitle.length > MAX_TITLE_LENGTH) {
-    throw new HttpError(400, `"title" must have 1 to ${MAX_TITLE_LENGTH} characters`)
-  }
-  const templateId = template ?? DEFAULT_TEMPLATE_ID
-  if (!hasTemplate(templateId)) throw new HttpError(400, `unknown template "${templateId}" (see GET /api/templates)`)
-  return { title: cleanTitle, template: templateId }
+const newBoardRequest: T.Validatable<NewBoardRequest> = jsonObject(T.object({ title: T.string.optional(), template: T.string.optional() }))
+
+/** The optional `{ title, template }` body of POST /api/boards, checked, or what is wrong with it. */
+export function parseNewBoardRequest(body: unknown): Result<NewBoard, string> {
+  const checked = validateInput(newBoardRequest, body ?? {})
+  if (!checked.ok) return checked
+  const title = (checked.value.title ?? DEFAULT_BOARD_TITLE).trim()
+  if (title.length === 0 || title.length > MAX_TITLE_LENGTH) return Result.err(`"title" must have 1 to ${MAX_TITLE_LENGTH} characters`)
+  const template = checked.value.template ?? DEFAULT_TEMPLATE_ID
+  if (!hasTemplate(template)) return Result.err(`unknown template "${template}" (see GET /api/templates)`)
+  return Result.ok({ title, template })
 }
 
 /**
  * Creates a board and stores its seeded document, so the template is written once by the
  * server and never by two first clients at the same time.
  */
-export async function createBoard(
-  storage: BoardStorage,
-  serverKey: Buffer,
-  request: NewBoardRequest,
-): Promise<CreatedBoard> {
+export async function createBoard(storage: BoardStorage, serverKey: Buffer, board: NewBoard): Promise<CreatedBoard> {
   const doc = new Y.Doc()
-  seedBoardDoc(doc, { title: request.title, templateId: request.template })
+  seedBoardDoc(doc, { title: board.title, templateId: board.template })
   const snapshot = Y.encodeStateAsUpdate(doc)
   doc.destroy()
-  return storeNewBoard(storage, serverKey, request, snapshot)
-}
-
-export interface CreatedBoard {
-  id: string
-  title: string
-  secrets: BoardSecrets
+  return storeNewBoard(storage, serverKey, board, snapshot)
 }
 
 /** Gives a board its new id and secrets and stores its first state, for creation and import alike. */
-export async function storeNewBoard(
-  storage: BoardStorage,
-  serverKey: Buffer,
-  board: NewBoardRequest,
-  snapshot: Uint8Array,
-): Promise<CreatedBoard> {
+export async function storeNewBoard(storage: BoardStorage, serverKey: Buffer, board: NewBoard, snapshot: Uint8Array): Promise<CreatedBoard> {
   const id = newRandomId()
   const secretGeneration = 0
   await storage.createBoard({ id, title: board.title, template: board.template, createdAt: Date.now(), secretGeneration }, snapshot)

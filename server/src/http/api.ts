@@ -1,12 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { listTemplates } from '../../../shared/src/templates/index'
-import { T } from '@tldraw/validate'
-import { joinBoardRequestValidator } from '../../../shared/src/api/people'
 import { checkBoardAccess, type AccessCheck } from '../access/boardAccess'
-import { joinBoard, mayTakePersonRole } from '../access/joinBoard'
+import { joinBoard, parseJoinBoardRequest } from '../access/joinBoard'
 import { deriveBoardSecrets } from '../access/secrets'
 import { createBoard, parseNewBoardRequest } from '../boards/newBoard'
 import type { BoardStorage } from '../storage/storage'
+import { MAX_JSON_BODY_BYTES } from '../../../shared/src/wire/limits'
 import { handleAssetDownload, handleAssetUpload } from './assets'
 import { importBoardFile, isExportFormat, sendBoardExport } from './exports'
 import type { AddressRateLimit } from './rateLimit'
@@ -26,8 +25,6 @@ export interface ApiContext {
   /** Resolves once every instance has been told to close the old links. */
   onSecretsRotated(boardId: string): Promise<void>
 }
-
-const MAX_JSON_BODY_BYTES = 64 * 1024
 
 /** Turns an access check into the board and role, or the HTTP error the API answers. */
 export function requireAccess(check: AccessCheck): Extract<AccessCheck, { outcome: 'granted' }> {
@@ -52,15 +49,6 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
     return JSON.parse(body.toString('utf8'))
   } catch (error) {
     throw new HttpError(400, `invalid JSON: ${(error as Error).message}`)
-  }
-}
-
-/** The body checked by `validator`, or a 400 saying which field is wrong and why. */
-function validated<V>(validator: T.Validator<V>, body: unknown): V {
-  try {
-    return validator.validate(body)
-  } catch (error) {
-    throw new HttpError(400, `invalid request: ${(error as Error).message}`)
   }
 }
 
@@ -95,8 +83,9 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
 
   if (path === '/api/boards' && method === 'POST') {
     takeRate(ctx.boardCreations, req, 'new boards')
-    const board = await createBoard(ctx.storage, ctx.serverKey, parseNewBoardRequest(await readJson(req)))
-    sendJson(res, 201, board)
+    const request = parseNewBoardRequest(await readJson(req))
+    if (!request.ok) throw new HttpError(400, request.error)
+    sendJson(res, 201, await createBoard(ctx.storage, ctx.serverKey, request.value))
     return true
   }
   if (path === '/api/boards/import' && method === 'POST') {
@@ -126,10 +115,10 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
   match = /^\/api\/boards\/([^/]+)\/people$/.exec(path)
   if (match && method === 'POST') {
     const { board, role } = requireAccess(await access(match[1]))
-    const request = validated(joinBoardRequestValidator, await readJson(req))
-    if (!mayTakePersonRole(role, request)) throw new HttpError(400, 'only the facilitator link can join as the facilitator')
+    const request = parseJoinBoardRequest(await readJson(req), role)
+    if (!request.ok) throw new HttpError(400, request.error)
     takeRate(ctx.joins, req, 'people joining')
-    sendJson(res, 201, await joinBoard(ctx.storage, ctx.serverKey, board, role, request))
+    sendJson(res, 201, await joinBoard(ctx.storage, ctx.serverKey, board, role, request.value))
     return true
   }
   match = /^\/api\/boards\/([^/]+)\/links$/.exec(path)

@@ -1,4 +1,4 @@
-import { IMAGE_CONTENT_TYPES, type ImageContentType } from '../../../shared/src/api/imageTypes'
+import { IMAGE_CONTENT_TYPES, type ImageContentType } from '../../../shared/src/wire/limits'
 
 // A check of the first bytes, so that a body merely labelled as an image is refused.
 

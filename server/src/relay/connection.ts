@@ -3,17 +3,15 @@ import * as Y from 'yjs'
 import { SESSION_ROOT } from '../../../shared/src/doc/roots'
 import type { AccessRole } from '../../../shared/src/roles'
 import { rootsTouchedByUpdate, UNRESOLVED_ROOT } from '../access/rootsTouchedByUpdate'
-import type { Logger } from '../log'
 import {
   CLOSE_FORBIDDEN_WRITE,
   CLOSE_INTERNAL_ERROR,
   CLOSE_MESSAGE_TOO_BIG,
   CLOSE_POLICY_VIOLATION,
   CLOSE_UNSUPPORTED_DATA,
-  ProtocolError,
-  decodeMessage,
-  type IncomingMessage,
-} from './protocol'
+} from '../../../shared/src/wire/closeCodes'
+import type { Logger } from '../log'
+import { ProtocolError, decodeMessage, type IncomingMessage } from './protocol'
 import type { Room, RoomPeer } from './room'
 import type { RoomRegistry } from './rooms'
 
@@ -42,6 +40,8 @@ export class Connection implements RoomPeer {
   /** A participant's updates that build on edits not received yet, merged, waiting to be judged. */
   private deferred: Uint8Array | null = null
   private closing = false
+  /** Bytes of requested board state handed to `ws` and not yet written to the socket. */
+  private stateBytesWaiting = 0
   private terminateTimer: NodeJS.Timeout | null = null
   private queue: Promise<void>
   /** Resolves when the connection is closed and has released its room. */
@@ -80,7 +80,8 @@ export class Connection implements RoomPeer {
 
   send(message: Uint8Array): void {
     if (this.closing || this.ws.readyState !== this.ws.OPEN) return
-    if (this.ws.bufferedAmount + message.byteLength > this.options.maxSendBufferBytes) {
+    // The board's state, still being written, does not count: a client reading it is not slow.
+    if (this.ws.bufferedAmount - this.stateBytesWaiting + message.byteLength > this.options.maxSendBufferBytes) {
       this.close(
         CLOSE_POLICY_VIOLATION,
         `client is not reading: over ${this.options.maxSendBufferBytes} bytes waiting to be sent`,
@@ -88,6 +89,13 @@ export class Connection implements RoomPeer {
       return
     }
     this.ws.send(message)
+  }
+
+  sendState(message: Uint8Array): void {
+    if (this.closing || this.ws.readyState !== this.ws.OPEN) return
+    this.stateBytesWaiting += message.byteLength
+    // Called once `ws` has handed the message to the socket, i.e. it left bufferedAmount.
+    this.ws.send(message, () => (this.stateBytesWaiting -= message.byteLength))
   }
 
   close(code: number, reason: string, detail = reason): void {

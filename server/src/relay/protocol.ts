@@ -1,31 +1,23 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
+import { messageAwareness, messageQueryAwareness, messageSync } from 'y-websocket'
+import { CLOSE_INVALID_PAYLOAD, CLOSE_UNSUPPORTED_DATA } from '../../../shared/src/wire/closeCodes'
 
-// The y-websocket protocol (y-protocols): each message starts with its type as a varuint.
-export const MESSAGE_SYNC = 0
-export const MESSAGE_AWARENESS = 1
-export const MESSAGE_AUTH = 2
-export const MESSAGE_QUERY_AWARENESS = 3
-
-// Sync messages carry a second varuint: their step.
-export const SYNC_STEP_1 = 0
-export const SYNC_STEP_2 = 1
-export const SYNC_UPDATE = 2
-
-// WebSocket close codes (RFC 6455) the relay uses.
-export const CLOSE_UNSUPPORTED_DATA = 1003
-export const CLOSE_INVALID_PAYLOAD = 1007
-export const CLOSE_POLICY_VIOLATION = 1008
-export const CLOSE_MESSAGE_TOO_BIG = 1009
-export const CLOSE_INTERNAL_ERROR = 1011
-/** Shutting down (SIGTERM) with everything stored: clients reconnect, to another instance if any. */
-export const CLOSE_SERVICE_RESTART = 1012
-// Application codes in 4400–4499: the stock y-websocket provider stops reconnecting on them and
-// emits 'closed' with the reason, so a client can tell the person instead of retrying forever.
-/** The secret this connection used was replaced by the facilitator. */
-export const CLOSE_SECRET_ROTATED = 4401
-/** The connection sent an edit its role may not make. */
-export const CLOSE_FORBIDDEN_WRITE = 4403
+/**
+ * The y-websocket protocol, as the relay speaks it. Each binary message is
+ *   [messageType: varUint, ...body]
+ * with the message types of y-websocket and the sync steps of y-protocols/sync:
+ *   messageSync, messageYjsSyncStep1, stateVector: varUint8Array   "what I have"; answered with step 2
+ *   messageSync, messageYjsSyncStep2, update: varUint8Array        "what you were missing"
+ *   messageSync, messageYjsUpdate, update: varUint8Array           a live edit
+ *   messageAwareness, awarenessUpdate: varUint8Array               presence (y-protocols/awareness)
+ *   messageQueryAwareness                                          "send me everyone's presence"
+ * A client opens with step 1; the relay answers with step 2 and its own step 1, and the client
+ * answers that with step 2. y-websocket's messageAuth is never sent: access is checked once, at the
+ * HTTP upgrade. Unlike y-protocols' readers, `decodeMessage` refuses anything malformed, unknown or
+ * with trailing bytes, so every message the relay acts on has exactly one meaning.
+ */
 
 export type IncomingMessage =
   | { kind: 'sync-step-1'; stateVector: Uint8Array }
@@ -67,16 +59,16 @@ export function decodeMessage(bytes: Uint8Array): IncomingMessage {
   const decoder = decoding.createDecoder(bytes)
   const type = readVarUintOrFail(decoder)
   switch (type) {
-    case MESSAGE_SYNC: {
+    case messageSync: {
       const step = readVarUintOrFail(decoder)
-      if (step === SYNC_STEP_1) return { kind: 'sync-step-1', stateVector: readPayload(decoder, 'sync step 1') }
-      if (step === SYNC_STEP_2) return { kind: 'sync-step-2', update: readPayload(decoder, 'sync step 2') }
-      if (step === SYNC_UPDATE) return { kind: 'update', update: readPayload(decoder, 'update') }
+      if (step === messageYjsSyncStep1) return { kind: 'sync-step-1', stateVector: readPayload(decoder, 'sync step 1') }
+      if (step === messageYjsSyncStep2) return { kind: 'sync-step-2', update: readPayload(decoder, 'sync step 2') }
+      if (step === messageYjsUpdate) return { kind: 'update', update: readPayload(decoder, 'update') }
       throw new ProtocolError(`unknown sync step ${step}`, CLOSE_UNSUPPORTED_DATA)
     }
-    case MESSAGE_AWARENESS:
+    case messageAwareness:
       return { kind: 'awareness', update: readPayload(decoder, 'awareness') }
-    case MESSAGE_QUERY_AWARENESS:
+    case messageQueryAwareness:
       if (decoding.hasContent(decoder)) throw new ProtocolError('malformed query-awareness message', CLOSE_INVALID_PAYLOAD)
       return { kind: 'query-awareness' }
     default:
@@ -92,7 +84,7 @@ function encodeWith(type: number, step: number | null, payload: Uint8Array): Uin
   return encoding.toUint8Array(encoder)
 }
 
-export const encodeSyncStep1 = (stateVector: Uint8Array): Uint8Array => encodeWith(MESSAGE_SYNC, SYNC_STEP_1, stateVector)
-export const encodeSyncStep2 = (update: Uint8Array): Uint8Array => encodeWith(MESSAGE_SYNC, SYNC_STEP_2, update)
-export const encodeUpdate = (update: Uint8Array): Uint8Array => encodeWith(MESSAGE_SYNC, SYNC_UPDATE, update)
-export const encodeAwareness = (update: Uint8Array): Uint8Array => encodeWith(MESSAGE_AWARENESS, null, update)
+export const encodeSyncStep1 = (stateVector: Uint8Array): Uint8Array => encodeWith(messageSync, messageYjsSyncStep1, stateVector)
+export const encodeSyncStep2 = (update: Uint8Array): Uint8Array => encodeWith(messageSync, messageYjsSyncStep2, update)
+export const encodeUpdate = (update: Uint8Array): Uint8Array => encodeWith(messageSync, messageYjsUpdate, update)
+export const encodeAwareness = (update: Uint8Array): Uint8Array => encodeWith(messageAwareness, null, update)

@@ -3,11 +3,10 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwareness
 import type { BoardLink, Fanout, FannedRoom } from '../fanout/fanout'
 import type { Logger } from '../log'
 import { updatesCounter } from '../metrics'
-import type { BoardStorage } from '../storage/storage'
+import type { BoardStorage, StoredDocument } from '../storage/storage'
+import { CLOSE_INTERNAL_ERROR, CLOSE_INVALID_PAYLOAD } from '../../../shared/src/wire/closeCodes'
 import { LogPosition } from './logPosition'
 import {
-  CLOSE_INTERNAL_ERROR,
-  CLOSE_INVALID_PAYLOAD,
   ProtocolError,
   encodeAwareness,
   encodeSyncStep1,
@@ -15,9 +14,16 @@ import {
   encodeUpdate,
 } from './protocol'
 
+// Besides every COMPACT_AFTER_UPDATES updates, a board is compacted once its log outweighs this
+// share of its snapshot (and this minimum), so that stored size follows the board's live size.
+const COMPACT_LOG_SHARE_OF_SNAPSHOT = 0.25
+const COMPACT_MIN_LOG_BYTES = 16 * 1024
+
 /** What a room needs from a connection. */
 export interface RoomPeer {
   send(message: Uint8Array): void
+  /** Sends the state the peer asked for: always delivered, however large the board. */
+  sendState(message: Uint8Array): void
   close(code: number, reason: string): void
 }
 
@@ -53,6 +59,9 @@ export class Room implements FannedRoom {
   private storageFailed = false
   /** The last update the stored snapshot holds, as far as this room knows. */
   private compactedThrough: number
+  /** Bytes of the snapshot and of the updates stored after it, for compaction by size. */
+  private snapshotBytes: number
+  private loggedBytes: number
   private link: BoardLink | null = null
   private catchingUp: Promise<void> | null = null
   private gapTimer: NodeJS.Timeout | null = null
@@ -63,10 +72,12 @@ export class Room implements FannedRoom {
     readonly doc: Y.Doc,
     readonly awareness: Awareness,
     private readonly position: LogPosition,
-    storedUpdates: number,
+    stored: StoredDocument,
     private readonly options: RoomOptions,
   ) {
-    this.compactedThrough = position.through - storedUpdates
+    this.compactedThrough = position.through - stored.updates.length
+    this.snapshotBytes = stored.snapshot?.byteLength ?? 0
+    this.loggedBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0)
     doc.on('update', this.onDocUpdate)
     awareness.on('update', this.onAwarenessUpdate)
   }
@@ -79,7 +90,7 @@ export class Room implements FannedRoom {
     const awareness = new Awareness(doc)
     // The server itself is not a participant.
     awareness.setLocalState(null)
-    const room = new Room(boardId, storage, doc, awareness, new LogPosition(stored.seq), stored.updates.length, options)
+    const room = new Room(boardId, storage, doc, awareness, new LogPosition(stored.seq), stored, options)
     room.link = options.fanout?.join(room) ?? null
     return room
   }
@@ -111,7 +122,7 @@ export class Room implements FannedRoom {
     } catch {
       throw new ProtocolError('malformed state vector', CLOSE_INVALID_PAYLOAD)
     }
-    peer.send(encodeSyncStep2(missing))
+    peer.sendState(encodeSyncStep2(missing))
   }
 
   /** Applies a peer's update; throws a ProtocolError (and changes nothing) if it is invalid. */
@@ -240,7 +251,13 @@ export class Room implements FannedRoom {
     this.link?.stored(updates.length === 1 ? updates[0] : Y.mergeUpdates(updates), first, last)
     // Another instance appended in between and its message has not arrived (yet).
     this.watchForGap()
-    if (last - this.compactedThrough >= this.options.compactAfterUpdates) await this.compact()
+    this.loggedBytes += updates.reduce((sum, update) => sum + update.byteLength, 0)
+    if (last - this.compactedThrough >= this.options.compactAfterUpdates || this.logOutgrewSnapshot()) await this.compact()
+  }
+
+  /** Many small edits to a small board: the log would soon outweigh the board itself. */
+  private logOutgrewSnapshot(): boolean {
+    return this.loggedBytes > Math.max(COMPACT_MIN_LOG_BYTES, this.snapshotBytes * COMPACT_LOG_SHARE_OF_SNAPSHOT)
   }
 
   private async compact(): Promise<void> {
@@ -251,8 +268,11 @@ export class Room implements FannedRoom {
       // from storage or another instance), so the snapshot may replace them. Later ones, maybe
       // appended by another instance meanwhile, stay in the log. A false answer means another
       // instance compacted this far: nothing left to do either way.
-      await this.storage.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), through)
+      const snapshot = Y.encodeStateAsUpdate(this.doc)
+      await this.storage.compact(this.boardId, snapshot, through)
       this.compactedThrough = through
+      this.snapshotBytes = snapshot.byteLength
+      this.loggedBytes = 0
     } catch (error) {
       // The log stays as it was: nothing is lost, compaction is retried later.
       this.options.logger.error(`board ${this.boardId}: compaction failed: ${(error as Error).message}`)

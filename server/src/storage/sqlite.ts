@@ -36,16 +36,58 @@ function migrate(db: Database.Database, file: string): void {
   }).immediate()
 }
 
+// Checkpoints are ours, not SQLite's: its automatic one (with a disk flush) ran on the event loop
+// every ~1000 pages, in the middle of relaying. A quiet board is checkpointed and the WAL emptied
+// after CHECKPOINT_IDLE_MS; under steady writes, once the WAL outgrows a share of the database.
+const CHECKPOINT_IDLE_MS = 250
+const WAL_MIN_BYTES = 256 * 1024
+const WAL_SHARE_OF_DATABASE = 0.25
+// Small pages keep a small board's file small (the schema alone is one page per table and index).
+const NEW_FILE_PAGE_SIZE = 1024
+
+const fileSize = (file: string): number => {
+  try {
+    return fs.statSync(file).size
+  } catch {
+    return 0
+  }
+}
+
 /** SQLite through better-sqlite3: one file under the data folder, WAL mode, created on first use. */
 export function openSqliteStorage(dataDir: string): BoardStorage {
   fs.mkdirSync(dataDir, { recursive: true })
   const file = path.join(dataDir, SQLITE_FILE_NAME)
+  const isNew = fileSize(file) === 0
   const db = new Database(file)
+  if (isNew) db.pragma(`page_size = ${NEW_FILE_PAGE_SIZE}`)
+  // Pages freed by compaction are given back to the file system (incremental_vacuum below); an
+  // older file is converted once.
+  if (db.pragma('auto_vacuum', { simple: true }) !== 2) {
+    db.pragma('auto_vacuum = INCREMENTAL')
+    if (!isNew) db.exec('VACUUM')
+  }
   db.pragma('journal_mode = WAL')
   // NORMAL in WAL mode: a committed transaction survives a process crash (kill -9); only an
   // OS crash or power loss may drop the last ones.
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
+  db.pragma('wal_autocheckpoint = 0')
+  // Each time the WAL starts over, its file is cut back to nothing.
+  db.pragma('journal_size_limit = 0')
+  const walFile = `${file}-wal`
+  let idleCheckpoint: NodeJS.Timeout | null = null
+  const checkpointWhenIdle = () => {
+    idleCheckpoint = null
+    if (!db.open) return
+    db.pragma('incremental_vacuum')
+    db.pragma('wal_checkpoint(TRUNCATE)')
+  }
+  /** Called after every write transaction. */
+  const afterWrite = () => {
+    if (fileSize(walFile) > Math.max(WAL_MIN_BYTES, fileSize(file) * WAL_SHARE_OF_DATABASE)) db.pragma('wal_checkpoint(PASSIVE)')
+    if (idleCheckpoint) idleCheckpoint.refresh()
+    else idleCheckpoint = setTimeout(checkpointWhenIdle, CHECKPOINT_IDLE_MS).unref()
+  }
   try {
     migrate(db, file)
   } catch (error) {
@@ -119,6 +161,7 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
   return {
     async createBoard(board, initialSnapshot) {
       createBoard(board, initialSnapshot)
+      afterWrite()
     },
     async getBoard(id) {
       const row = selectBoard.get(id)
@@ -140,13 +183,18 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
       return loadDocument(boardId, afterSeq)
     },
     async appendUpdates(boardId, updates) {
-      return appendUpdates(boardId, updates)
+      const last = appendUpdates(boardId, updates)
+      afterWrite()
+      return last
     },
     async compact(boardId, snapshot, throughSeq) {
-      return compact(boardId, snapshot, throughSeq)
+      const compacted = compact(boardId, snapshot, throughSeq)
+      afterWrite()
+      return compacted
     },
     async putAsset(assetId, asset: StoredAsset) {
       insertAsset.run(assetId, asset.boardId, asset.contentType, toBuffer(asset.data))
+      afterWrite()
     },
     async getAsset(assetId) {
       const row = selectAsset.get(assetId)
@@ -157,6 +205,7 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
     },
     async addPerson(person) {
       insertPerson.run(person.boardId, person.id, person.name, person.role, person.accessRole, person.joinedAt)
+      afterWrite()
     },
     async getPerson(boardId, personId) {
       const row = selectPerson.get(boardId, personId)
@@ -166,9 +215,14 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
     },
     async check() {
       touchHealth.run(Date.now())
+      afterWrite()
     },
     async close() {
-      if (db.open) db.close()
+      if (idleCheckpoint) clearTimeout(idleCheckpoint)
+      if (!db.open) return
+      // Closing the last connection checkpoints and removes the WAL; the free pages go first.
+      db.pragma('incremental_vacuum')
+      db.close()
     },
   }
 }

@@ -1,12 +1,13 @@
 import { blankTemplate } from './blank'
 import { coproductionStarTemplate } from './coproductionStar'
 import { mscPublicServicesTemplate } from './mscPublicServices'
-import type { Template, TemplateInfo } from './template'
+import type { TemplateSummary } from '../wire/api'
+import type { Template } from './template'
 
 /** Every template, in the order the UI lists them. */
 export const TEMPLATES: readonly Template[] = [mscPublicServicesTemplate, coproductionStarTemplate, blankTemplate]
 
-export function listTemplates(): TemplateInfo[] {
+export function listTemplates(): TemplateSummary[] {
   return TEMPLATES.map(({ id, title, description }) => ({ id, title, description }))
 }
 

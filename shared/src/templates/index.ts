@@ -7,7 +7,6 @@ export {
   TEMPLATE_RULES,
   type StarterCard,
   type Template,
-  type TemplateInfo,
   type TemplateRule,
   type TemplateTargets,
   type TemplateZone,

@@ -3,6 +3,7 @@ import type { ContentCardProps } from '../cards/content/contentCard'
 import type { ExamCardProps } from '../cards/exam/examCard'
 import type { FormatCardProps } from '../cards/format/formatCard'
 import type { IdeaCardProps } from '../cards/idea/ideaCard'
+import type { TemplateSummary } from '../wire/api'
 
 // A template is data: adding one means adding a data file beside the others and listing it in
 // catalog.ts. Seeding turns it into tldraw records (templateRecords.ts).
@@ -48,20 +49,12 @@ export type StarterCard =
   | Starter<'tavolo-exam', ExamCardProps>
   | Starter<'tavolo-idea', IdeaCardProps>
 
-export interface Template {
+export interface Template extends TemplateSummary {
   /** Stable id, part of the API (`POST /api/boards` `template`): lower-case words and dashes. */
   id: string
-  title: string
-  description: string
   zones: TemplateZone[]
   targets: TemplateTargets
   rules: TemplateRule[]
   starterCards: StarterCard[]
 }
 
-/** What the template list in the UI and `GET /api/templates` show. */
-export interface TemplateInfo {
-  id: string
-  title: string
-  description: string
-}

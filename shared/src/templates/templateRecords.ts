@@ -65,7 +65,7 @@ export function starterCardProps(card: StarterCard): Record<string, unknown> & {
 }
 
 /** Zone-relative position of the `order`-th starter card: a grid as wide as the zone allows. */
-export function starterCardPosition(zone: TemplateZone, order: number, size: { w: number; h: number }) {
+export function starterCardPosition(zone: Pick<TemplateZone, 'w'>, order: number, size: { w: number; h: number }) {
   const { padding, header, gap } = STARTER_LAYOUT
   const columns = Math.max(1, Math.floor((zone.w - 2 * padding + gap) / (size.w + gap)))
   return {

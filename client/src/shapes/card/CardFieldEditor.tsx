@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useEditor, type TLShape } from 'tldraw'
 import { editedCardMeta } from '../../../../shared/src/cards'
 import { fieldValue, type CardDefinition, type CardField } from '../../../../shared/src/cards'
@@ -11,6 +11,16 @@ import { fieldValue, type CardDefinition, type CardField } from '../../../../sha
 export function CardFieldEditor(props: { shape: TLShape; definition: CardDefinition; personId: string | null }) {
   const editor = useEditor()
   const { shape, definition, personId } = props
+  const form = useRef<HTMLFormElement>(null)
+  // autoFocus alone loses to tldraw, which focuses its container when a double-click ends: put
+  // the focus on the first field once the gesture is over, unless someone already moved it.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const element = form.current
+      if (element && !element.contains(document.activeElement)) element.querySelector<HTMLElement>('input, textarea, select')?.focus()
+    })
+    return () => cancelAnimationFrame(frame)
+  }, [])
 
   const write = (key: string, value: unknown) => {
     const current = editor.getShape(shape.id)
@@ -41,6 +51,7 @@ export function CardFieldEditor(props: { shape: TLShape; definition: CardDefinit
 
   return (
     <form
+      ref={form}
       className="tavolo-card-editor"
       aria-label={`Edit ${definition.label.toLowerCase()} card`}
       onSubmit={(e) => e.preventDefault()}

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import type { AccessRole } from '../../../shared/src/roles'
+import { SECRET_PARAM, WEBSOCKET_PATH } from '../../../shared/src/wire/api'
 import { checkBoardAccess } from '../access/boardAccess'
 import { pathOnly, type Logger } from '../log'
 import type { BoardStorage } from '../storage/storage'
@@ -17,7 +18,7 @@ export interface RelayOptions {
   logger: Logger
 }
 
-const WS_PATH = /^\/ws\/([^/]*)$/
+const WS_PATH = new RegExp(`^${WEBSOCKET_PATH}/([^/]*)$`)
 // A dead peer (laptop lid closed, Wi-Fi gone) is noticed within two intervals.
 const HEARTBEAT_MS = 30_000
 
@@ -76,14 +77,14 @@ export class Relay {
     } catch {
       return refuse(400, 'malformed board id')
     }
-    const access = await checkBoardAccess(this.storage, this.serverKey, boardId, url.searchParams.get('k'))
+    const access = await checkBoardAccess(this.storage, this.serverKey, boardId, url.searchParams.get(SECRET_PARAM))
     switch (access.outcome) {
       case 'malformed-id':
         return refuse(400, 'malformed board id')
       case 'unknown-board':
         return refuse(404, 'no board with this id')
       case 'no-secret':
-        return refuse(401, 'missing secret: connect with ?k=<secret>')
+        return refuse(401, `missing secret: connect with ?${SECRET_PARAM}=<secret>`)
       case 'wrong-secret':
         return refuse(401, 'wrong secret for this board')
     }

@@ -1,0 +1,25 @@
+import { useEffect, useState, type DependencyList } from 'react'
+import { describeError } from '../api'
+
+// Something a screen loads when it appears (board info, links, templates, a QR code): loading,
+// then its value or an error a person can read. A result that arrives after the inputs changed
+// or the component went away is dropped, so a slow answer never overwrites a newer one.
+
+export type Loaded<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string }
+
+/** Runs `load` now and whenever `deps` change (list what `load` reads, as for useEffect). */
+export function useLoaded<T>(load: () => Promise<T>, deps: DependencyList): Loaded<T> {
+  const [state, setState] = useState<Loaded<T>>({ status: 'loading' })
+  useEffect(() => {
+    let current = true
+    setState({ status: 'loading' })
+    load().then(
+      (value) => current && setState({ status: 'ready', value }),
+      (error: unknown) => current && setState({ status: 'error', message: describeError(error) }),
+    )
+    return () => {
+      current = false
+    }
+  }, deps)
+  return state
+}

@@ -1,0 +1,26 @@
+import { Result } from '@tldraw/utils'
+import { T } from '@tldraw/validate'
+
+// Input from outside (request bodies, files, settings, browser storage) is checked with
+// @tldraw/validate, the library the card props use, and turned into one readable sentence.
+
+/** `object` (a `T.object`) refusing arrays too, which `T.object` alone lets through. */
+export function jsonObject<V extends object>(object: T.Validatable<V>): T.Validator<V> {
+  return new T.Validator((value) => {
+    if (Array.isArray(value)) throw new T.ValidationError('Expected object, got an array')
+    return object.validate(value)
+  })
+}
+
+/** `value` checked by `validator`, or what is wrong with it, naming the field (`"title": …`). */
+export function validateInput<V>(validator: T.Validatable<V>, value: unknown): Result<V, string> {
+  try {
+    return Result.ok(validator.validate(value))
+  } catch (error) {
+    if (!(error instanceof T.ValidationError)) throw error
+    const where = error.path.length > 0 ? `"${error.path.join('.')}": ` : ''
+    return Result.err(`${where}${lowerFirst(error.rawMessage)}`)
+  }
+}
+
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1)
