@@ -3,7 +3,7 @@ import { lockedAncestorOrSelf, type Locks } from '../../../shared/src/session/lo
 
 // Enforces the facilitator's locks in a participant's editor, with the rule the server applies
 // (shared/src/session/locks.ts): a locked zone or frame and everything inside it, cards included,
-// cannot be selected, edited, moved, resized or deleted, so the participant never makes a change
+// cannot be selected, changed, moved, resized or deleted, so the participant never makes a change
 // the server would refuse. Only this person's own actions are stopped ('user'); changes arriving
 // from others ('remote') always apply.
 
@@ -20,13 +20,12 @@ export function enforceLocks(editor: Editor, getLocks: () => Locks): () => void 
   const stopDelete = editor.sideEffects.registerBeforeDeleteHandler('shape', (shape, source) =>
     source === 'user' && isHeld(shape.id) ? false : undefined,
   )
-  // Not selectable or editable either, so a held card or zone never looks as if it could change.
+  // Not selectable either, so a held card or zone never looks as if it could be dragged. (Clearing
+  // editingShapeId here instead would leave tldraw's select tool editing nothing, which it refuses.)
   const stopSelect = editor.sideEffects.registerBeforeChangeHandler('instance_page_state', (_prev, next, source) => {
     if (source !== 'user') return next
     const selectable = next.selectedShapeIds.filter((id) => !isHeld(id))
-    const editing = next.editingShapeId && isHeld(next.editingShapeId) ? null : next.editingShapeId
-    if (selectable.length === next.selectedShapeIds.length && editing === next.editingShapeId) return next
-    return { ...next, selectedShapeIds: selectable, editingShapeId: editing }
+    return selectable.length === next.selectedShapeIds.length ? next : { ...next, selectedShapeIds: selectable }
   })
   return () => {
     stopChange()
