@@ -285,7 +285,9 @@ describe('facilitating a live workshop', () => {
       return { card: inZone.id as string, zone: inZone.parentId as string }
     })
     const toggleLock = async (locked: boolean) => {
-      await pageF.evaluate((id) => window.__tavolo!.editor.select(id as never), zone)
+      await pageF.evaluate((id) => {
+        window.__tavolo!.editor.select(id as never)
+      }, zone)
       await pageF.getByTestId('lock-toggle').click()
       await expect.poll(() => plainMap(pageP, 'session').then((s) => Boolean((s.locks as Record<string, boolean> | undefined)?.[zone])), WAIT).toBe(locked)
     }
@@ -307,15 +309,21 @@ describe('facilitating a live workshop', () => {
     await pageP.mouse.up()
     await pageP.keyboard.press('Escape')
     // Forced past the UI, the participant's editor keeps the card as it was.
-    await pageP.evaluate((id) => window.__tavolo!.editor.updateShape({ id: id as never, type: 'tavolo-content', x: 5000 }), card)
+    await pageP.evaluate((id) => {
+      window.__tavolo!.editor.updateShape({ id: id as never, type: 'tavolo-content', x: 5000 })
+    }, card)
     await expect(shapePosition(pageP, card)).resolves.toEqual(positionBefore)
     await expect(shapePosition(pageF, card)).resolves.toEqual(positionBefore)
     await expect(propsOf(pageF)).resolves.toBe(before)
 
     await toggleLock(false)
-    await pageP.evaluate((id) => window.__tavolo!.editor.select(id as never), card)
+    await pageP.evaluate((id) => {
+      window.__tavolo!.editor.select(id as never)
+    }, card)
     expect(await selectedOnP()).toContain(card)
-    await pageP.evaluate(() => window.__tavolo!.editor.selectNone())
+    await pageP.evaluate(() => {
+      window.__tavolo!.editor.selectNone()
+    })
   })
 
   it('a forged session write from a participant is refused: nobody sees it and the participant is told', async () => {
