@@ -8,6 +8,7 @@ import type {
   JoinBoardRequest,
   JoinBoardResponse,
   NewBoardRequest,
+  ServerTime,
   TemplateSummary,
   UploadedAsset,
 } from '../../shared/src/wire/api'
@@ -90,6 +91,11 @@ export function listTemplates(): Promise<TemplateSummary[]> {
 
 export function getClientConfig(): Promise<ClientConfig> {
   return request('/api/config')
+}
+
+/** The server's clock now; never cached, so each call is a fresh sample. */
+export function getServerTime(): Promise<ServerTime> {
+  return request('/api/time', { cache: 'no-store' })
 }
 
 export function uploadAsset(boardId: string, secret: string, file: Blob): Promise<UploadedAsset> {

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { CLOSE_SECRET_ROTATED, CLOSE_SERVICE_RESTART } from '../../shared/src/wire/closeCodes'
 import { ROTATED_ROLES } from './access/secrets'
-import { loadOrCreateServerKey } from './access/serverKey'
+import { loadOrCreateServerKey, serverKeyFingerprint } from './access/serverKey'
 import type { TavoloConfig } from './config'
 import { handleApi, type ApiContext } from './http/api'
 import { AddressRateLimit } from './http/rateLimit'
@@ -93,6 +93,7 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
   const disconnect = (command: DisconnectCommand) => relay.disconnectRoles(command.boardId, command.roles, command.code, command.reason)
   let fanout: Fanout
   try {
+    await storage.adoptServerKey(serverKeyFingerprint(serverKey))
     fanout = config.redisUrl ? await openRedisFanout(config.redisUrl, disconnect, logger) : localFanout(disconnect)
   } catch (error) {
     await storage.close()

@@ -211,6 +211,22 @@ describe('a workshop board in Chromium', () => {
     await page.close()
   })
 
+  it('a browser that kept its identity with an earlier version keeps the same person id and its remembered name', async () => {
+    const { page } = await newPerson()
+    await page.addInitScript(() => {
+      if (localStorage.getItem('tavolo.identity') === null) {
+        const earlier = { personId: 'earlier-person', colour: '#1971c2', lastName: 'Lia', profiles: {}, workshops: [] }
+        localStorage.setItem('tavolo.local', JSON.stringify({ state: earlier, version: 1 }))
+      }
+    })
+    await page.goto(participantLink)
+    await expect(page.getByLabel('Your name').inputValue()).resolves.toBe('Lia')
+    await expect(personIdOf(page)).resolves.toBe('earlier-person')
+    const remembered = await page.evaluate(() => JSON.parse(localStorage.getItem('tavolo.local')!) as { state: object; version: number })
+    expect(remembered.version).toBe(2)
+    expect(remembered.state).not.toHaveProperty('personId')
+  })
+
   it('no request left the server origin', () => {
     const foreign = requestLogs.flatMap((log) => log.foreignTo(server.url))
     expect(requestLogs.every((log) => log.urls.length > 0)).toBe(true)

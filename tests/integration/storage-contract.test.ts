@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import type { Logger } from '../../server/src/log'
 import { openPostgresStorage } from '../../server/src/storage/postgres'
 import { openSqliteStorage } from '../../server/src/storage/sqlite'
-import type { BoardRecord, BoardStorage, StoredDocument } from '../../server/src/storage/storage'
+import { OTHER_SERVER_KEY, type BoardRecord, type BoardStorage, type StoredDocument } from '../../server/src/storage/storage'
 import { makeTempDataDir } from '../support/server'
 import { createTestDatabase, describeWhenAvailable, postgresUnavailable } from '../support/services'
 
@@ -255,6 +255,14 @@ for (const engine of engines) {
       expect(await storage.getPerson(board.id, 'QQQQQQQQQQQQQQQQQQQQQQ')).toBeUndefined()
       await expect(storage.addPerson(person)).rejects.toThrow()
       await expect(storage.addPerson({ ...person, boardId: other.id })).rejects.toThrow()
+    })
+
+    it('adopts the first server key fingerprint it is given and refuses any other, on every handle', async () => {
+      const { storage, open } = await fresh()
+      await storage.adoptServerKey('first-key')
+      await storage.adoptServerKey('first-key')
+      await expect((await open()).adoptServerKey('another-key')).rejects.toThrow(OTHER_SERVER_KEY)
+      await expect(storage.adoptServerKey('first-key')).resolves.toBeUndefined()
     })
 
     it('answers its health check while open and fails it once closed', async () => {

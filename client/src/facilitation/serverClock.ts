@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { getServerTime } from '../api'
 import { estimateClockOffset, type ClockSample } from '../../../shared/src/session/clockOffset'
 
 // The workshop timer runs on the server's clock: each client measures how far its own clock is
@@ -10,11 +11,8 @@ const RESAMPLE_EVERY_MS = 60_000
 async function sampleServerClock(): Promise<ClockSample | null> {
   const clientSentAt = Date.now()
   try {
-    const response = await fetch('/api/time', { cache: 'no-store' })
-    if (!response.ok) return null
-    const body = (await response.json()) as { now?: unknown }
-    const clientReceivedAt = Date.now()
-    return typeof body.now === 'number' ? { clientSentAt, serverTime: body.now, clientReceivedAt } : null
+    const { now } = await getServerTime()
+    return typeof now === 'number' ? { clientSentAt, serverTime: now, clientReceivedAt: Date.now() } : null
   } catch {
     return null
   }

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { randomBytes } from 'node:crypto'
+import { createHmac, randomBytes } from 'node:crypto'
 
 export const SERVER_KEY_FILE_NAME = 'server.key'
 const KEY_BYTES = 32
@@ -21,4 +21,9 @@ export function loadOrCreateServerKey(dataDir: string): Buffer {
   const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64')
   if (key.length !== KEY_BYTES) throw new Error(`Server key ${file} is damaged: expected ${KEY_BYTES} bytes`)
   return key
+}
+
+/** Names the key without revealing it: storage keeps this to notice an instance with another key. */
+export function serverKeyFingerprint(key: Buffer): string {
+  return createHmac('sha256', key).update('tavolo server key fingerprint').digest('base64url')
 }

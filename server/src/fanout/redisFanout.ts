@@ -12,6 +12,7 @@ const COMMAND_CHANNEL = 'tavolo:commands'
 const KIND_UPDATE = 0
 const KIND_AWARENESS = 1
 const CONNECT_TIMEOUT_MS = 10_000
+const CHECK_TIMEOUT_MS = 2_000
 
 /** Where Redis is, without the password a URL may carry: for messages and logs. */
 function redisAddress(url: string): string {
@@ -138,6 +139,19 @@ export async function openRedisFanout(
       } catch (error) {
         // The new links hold everywhere already; only connections elsewhere on the old ones stay open.
         logger.error(`Redis at ${address}: other instances were not told to close board ${command.boardId}'s old links: ${(error as Error).message}`)
+      }
+    },
+    async check() {
+      // A check answers now, not once Redis is back (ioredis would queue the ping).
+      if (publisher.status !== 'ready' || subscriber.status !== 'ready') throw new Error(`Redis at ${address} is not connected`)
+      let timer: NodeJS.Timeout | undefined
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`Redis at ${address} did not answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS)
+      })
+      try {
+        await Promise.race([publisher.ping(), late])
+      } finally {
+        clearTimeout(timer)
       }
     },
     async close() {

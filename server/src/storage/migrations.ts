@@ -25,6 +25,7 @@ export function readMigrations(engine: 'sqlite' | 'postgres'): Migration[] {
     })
     .sort((a, b) => a.version - b.version)
   migrations.forEach((migration, index) => {
+    if (migration.version === migrations[index - 1]?.version) throw new Error(`${dir}: two migrations are numbered ${migration.version}`)
     if (migration.version !== index + 1) throw new Error(`${dir}: migration ${index + 1} is missing`)
   })
   return migrations

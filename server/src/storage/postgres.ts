@@ -2,7 +2,7 @@ import pg from 'pg'
 import type { Logger } from '../log'
 import { checkNotNewer, readMigrations } from './migrations'
 import type { AccessRole, PersonRole } from '../../../shared/src/roles'
-import type { BoardStorage, StoredDocument } from './storage'
+import { OTHER_SERVER_KEY, type BoardStorage, type StoredDocument } from './storage'
 
 // Advisory lock keys (two int4: a class and a value), so Tavolo's locks never meet another
 // application's in the same database.
@@ -186,6 +186,11 @@ export async function openPostgresStorage(connectionString: string, logger: Logg
       return row
         ? { boardId, id: personId, name: row.name, role: row.role, accessRole: row.access_role, joinedAt: Number(row.joined_at) }
         : undefined
+    },
+    async adoptServerKey(fingerprint) {
+      await pool.query('INSERT INTO server_key (id, fingerprint) VALUES (1, $1) ON CONFLICT (id) DO NOTHING', [fingerprint])
+      const { rows } = await pool.query<{ fingerprint: string }>('SELECT fingerprint FROM server_key WHERE id = 1')
+      if (rows[0].fingerprint !== fingerprint) throw new Error(OTHER_SERVER_KEY)
     },
     async check() {
       await pool.query(

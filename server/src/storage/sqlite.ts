@@ -3,7 +3,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { checkNotNewer, readMigrations } from './migrations'
 import type { AccessRole, PersonRole } from '../../../shared/src/roles'
-import type { BoardRecord, BoardStorage, StoredAsset, StoredDocument } from './storage'
+import { OTHER_SERVER_KEY, type BoardRecord, type BoardStorage, type StoredAsset, type StoredDocument } from './storage'
 
 export const SQLITE_FILE_NAME = 'tavolo.sqlite'
 
@@ -126,6 +126,8 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
   const selectPerson = db.prepare<[string, string], { name: string; role: PersonRole; access_role: AccessRole; joined_at: number }>(
     'SELECT name, role, access_role, joined_at FROM people WHERE board_id = ? AND id = ?',
   )
+  const insertServerKey = db.prepare('INSERT INTO server_key (id, fingerprint) VALUES (1, ?) ON CONFLICT(id) DO NOTHING')
+  const selectServerKey = db.prepare<[], { fingerprint: string }>('SELECT fingerprint FROM server_key WHERE id = 1')
   const touchHealth = db.prepare('INSERT INTO health (id, checked_at) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET checked_at = excluded.checked_at')
 
   const createBoard = db.transaction((board: BoardRecord, snapshot: Uint8Array) => {
@@ -212,6 +214,10 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
       return row
         ? { boardId, id: personId, name: row.name, role: row.role, accessRole: row.access_role, joinedAt: row.joined_at }
         : undefined
+    },
+    async adoptServerKey(fingerprint) {
+      insertServerKey.run(fingerprint)
+      if (selectServerKey.get()!.fingerprint !== fingerprint) throw new Error(OTHER_SERVER_KEY)
     },
     async check() {
       touchHealth.run(Date.now())

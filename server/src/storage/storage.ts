@@ -1,7 +1,7 @@
 import type { AccessRole, PersonRole } from '../../../shared/src/roles'
 
 // The storage interface: everything the server keeps. An engine is one file implementing it
-// (sqlite.ts, postgres/postgres.ts); openStorage.ts picks one from the settings. Methods return
+// (sqlite.ts, postgres.ts); openStorage.ts picks one from the settings. Methods return
 // promises so engines that talk to a network fit too.
 
 export interface BoardRecord {
@@ -41,6 +41,9 @@ export interface StoredPerson {
   joinedAt: number
 }
 
+export const OTHER_SERVER_KEY =
+  'the boards were set up with another server key: give every instance the same server.key (DATA_DIR/server.key)'
+
 export interface BoardStorage {
   /** Creates a board with its seeded document as the first snapshot (at seq 0), in one transaction. */
   createBoard(board: BoardRecord, initialSnapshot: Uint8Array): Promise<void>
@@ -72,6 +75,11 @@ export interface BoardStorage {
   boardAssetBytes(boardId: string): Promise<number>
   addPerson(person: StoredPerson): Promise<void>
   getPerson(boardId: string, personId: string): Promise<StoredPerson | undefined>
+  /**
+   * Records the fingerprint of the server key the first time; throws when the data was set up
+   * with another key (an instance started without the others' server.key: its links would not match).
+   */
+  adoptServerKey(fingerprint: string): Promise<void>
   /** Throws when the engine cannot read and write; used by /healthz. */
   check(): Promise<void>
   close(): Promise<void>

@@ -1,0 +1,180 @@
+import fs from 'node:fs'
+import { afterEach, expect, it } from 'vitest'
+import { CLOSE_SECRET_ROTATED } from '../../shared/src/wire/closeCodes'
+import { startFailoverProxy, type FailoverProxy } from '../support/failoverProxy'
+import { openRawSocket, waitForClose } from '../support/rawsocket'
+import { createBoardViaApi, makeTempDataDir, startServerProcess, type ServerProcess } from '../support/server'
+import {
+  REDIS_URL,
+  createTestDatabase,
+  describeWhenAvailable,
+  postgresUnavailable,
+  redisUnavailable,
+  startRedisServer,
+  type RedisServer,
+  type TestDatabase,
+} from '../support/services'
+import { connectClient, waitFor, waitForConvergence, waitForSync, type TestClient } from '../support/yclient'
+
+// Two real server processes on one machine sharing one PostgreSQL database and one Redis, as
+// several instances behind a load balancer would. They share the data folder only for the
+// server key every board secret derives from (copied between hosts in production).
+
+const unavailable = (await postgresUnavailable()) ?? (await redisUnavailable())
+
+describeWhenAvailable('two instances over PostgreSQL and Redis', unavailable, () => {
+  let database: TestDatabase | null = null
+  let dataDir = ''
+  const instances: ServerProcess[] = []
+  const clients: TestClient[] = []
+  const proxies: FailoverProxy[] = []
+  let redis: RedisServer | null = null
+
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy()
+    for (const proxy of proxies.splice(0)) await proxy.close()
+    for (const instance of instances.splice(0)) await instance.stop()
+    await redis?.stop()
+    redis = null
+    await database?.drop()
+    database = null
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  async function startInstances(count: number, redisUrl = REDIS_URL, env: Record<string, string> = {}): Promise<ServerProcess[]> {
+    database = await createTestDatabase()
+    dataDir = makeTempDataDir()
+    // One after the other would hide a migration race: they start together.
+    const started = await Promise.all(
+      Array.from({ length: count }, () =>
+        startServerProcess({ dataDir, env: { DATABASE_URL: database!.url, REDIS_URL: redisUrl, ...env } }),
+      ),
+    )
+    instances.push(...started)
+    return started
+  }
+
+  function client(wsUrl: string, boardId: string, secret: string): TestClient {
+    const c = connectClient(wsUrl, boardId, secret)
+    clients.push(c)
+    return c
+  }
+
+  const keysOf = (c: TestClient) => Object.keys(c.doc.getMap('edits').toJSON())
+
+  it('clients on different instances converge, presence included, with compaction on both', async () => {
+    const [a, b] = await startInstances(2, REDIS_URL, { COMPACT_AFTER_UPDATES: '15' })
+    const board = await createBoardViaApi(a.url, { title: 'Due istanze' })
+    const onA = client(a.wsUrl, board.id, board.secrets.editor)
+    const onB = client(b.wsUrl, board.id, board.secrets.editor)
+    await Promise.all([waitForSync(onA), waitForSync(onB)])
+    expect(onB.doc.getMap('meta').get('title')).toBe('Due istanze')
+
+    for (let i = 0; i < 40; i++) {
+      onA.doc.getMap('edits').set(`a${i}`, i)
+      onB.doc.getMap('edits').set(`b${i}`, i)
+      if (i % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    await waitForConvergence(onA.doc, onB.doc)
+    expect(keysOf(onB)).toHaveLength(80)
+
+    onA.provider.awareness.setLocalStateField('user', { name: 'Ada' })
+    await waitFor(
+      () => Array.from(onB.provider.awareness.getStates().values()).some((state) => state.user?.name === 'Ada'),
+      "A's presence on B",
+    )
+
+    // What both instances stored, compacted as they went, read by a third client.
+    const late = client(b.wsUrl, board.id, board.secrets.viewer)
+    await waitForSync(late)
+    expect(keysOf(late)).toHaveLength(80)
+  })
+
+  it('after kill -9 of one instance mid-edits its clients go on through the other, and nothing acknowledged is lost', async () => {
+    const [a, b] = await startInstances(2, REDIS_URL, { COMPACT_AFTER_UPDATES: '25' })
+    const board = await createBoardViaApi(a.url)
+    const proxy = await startFailoverProxy([a.port, b.port])
+    proxies.push(proxy)
+    // Goes through the proxy, so it reconnects to B; the other writer dies with A.
+    const writer = client(proxy.wsUrl, board.id, board.secrets.editor)
+    const doomed = client(a.wsUrl, board.id, board.secrets.editor)
+    const observer = client(b.wsUrl, board.id, board.secrets.viewer)
+    await Promise.all([writer, doomed, observer].map((c) => waitForSync(c)))
+
+    let seenAtKill: string[] = []
+    for (let i = 0; i < 150; i++) {
+      writer.doc.getMap('edits').set(`w${i}`, i)
+      doomed.doc.getMap('edits').set(`d${i}`, i)
+      if (i === 60) {
+        await a.kill()
+        // Seen on B means relayed by A, which means stored: that is what must survive.
+        seenAtKill = keysOf(observer)
+        doomed.destroy()
+      }
+      await new Promise((resolve) => setTimeout(resolve, 3))
+    }
+    expect(seenAtKill.filter((key) => key.startsWith('d')).length).toBeGreaterThan(0)
+
+    await waitFor(() => writer.provider.wsconnected, 'the writer to reconnect through the proxy')
+    await waitFor(() => keysOf(observer).filter((key) => key.startsWith('w')).length === 150, "every one of the writer's edits on B")
+    await waitForConvergence(writer.doc, observer.doc)
+
+    const fresh = client(b.wsUrl, board.id, board.secrets.viewer)
+    await waitForSync(fresh)
+    const stored = keysOf(fresh)
+    expect(seenAtKill.filter((key) => !stored.includes(key))).toEqual([])
+    expect(stored.filter((key) => key.startsWith('w'))).toHaveLength(150)
+  })
+
+  it('replacing the links on one instance closes the old links on both', async () => {
+    const [a, b] = await startInstances(2)
+    const board = await createBoardViaApi(a.url)
+    const sockets = await Promise.all(
+      [a, b].flatMap((instance) => [board.secrets.editor, board.secrets.viewer].map((secret) => openRawSocket(instance.wsUrl, board.id, secret))),
+    )
+    const facilitatorOnB = await openRawSocket(b.wsUrl, board.id, board.secrets.facilitator)
+    const closes = sockets.map((ws) => waitForClose(ws))
+    const res = await fetch(`${a.url}/api/boards/${board.id}/links/rotate`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${board.secrets.facilitator}` },
+    })
+    expect(res.status).toBe(200)
+    for (const closed of await Promise.all(closes)) expect(closed.code).toBe(CLOSE_SECRET_ROTATED)
+    expect(facilitatorOnB.readyState).toBe(facilitatorOnB.OPEN)
+    facilitatorOnB.close()
+    // And the old link is refused by either instance from now on.
+    await expect(openRawSocket(b.wsUrl, board.id, board.secrets.editor)).rejects.toThrow(/401/)
+  })
+
+  it('survives a Redis restart: edits made while Redis was away reach the other instance without a reload', async () => {
+    redis = await startRedisServer()
+    const [a, b] = await startInstances(2, redis.url)
+    const board = await createBoardViaApi(a.url)
+    const onA = client(a.wsUrl, board.id, board.secrets.editor)
+    const onB = client(b.wsUrl, board.id, board.secrets.editor)
+    await Promise.all([waitForSync(onA), waitForSync(onB)])
+    onA.doc.getMap('edits').set('before', 1)
+    await waitFor(() => onB.doc.getMap('edits').has('before'), 'the first edit on B')
+
+    expect((await fetch(`${b.url}/readyz`)).status).toBe(200)
+    await redis.kill()
+    onA.doc.getMap('edits').set('during', 2)
+    onB.doc.getMap('edits').set('during-b', 3)
+    // Not ready while the other instances cannot be reached (a load balancer sends people elsewhere).
+    const readyz = async () => {
+      const res = await fetch(`${b.url}/readyz`)
+      return [res.status, ((await res.json()) as { failed: string[] }).failed]
+    }
+    let readiness = await readyz()
+    while (readiness[0] === 200) readiness = await readyz()
+    expect(readiness).toEqual([503, ['redis']])
+    await redis.start()
+
+    await waitFor(() => onB.doc.getMap('edits').has('during') && onA.doc.getMap('edits').has('during-b'), 'edits made during the outage on both', 30_000)
+    onB.doc.getMap('edits').set('after', 4)
+    await waitFor(() => onA.doc.getMap('edits').has('after'), 'an edit after the restart on A')
+    await waitForConvergence(onA.doc, onB.doc)
+    expect(onA.provider.wsconnected && onB.provider.wsconnected).toBe(true)
+  })
+})
+

@@ -1,0 +1,72 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { isWellFormedId, newRandomId } from '../../../../server/src/access/ids'
+import { deriveBoardSecrets, resolveRole } from '../../../../server/src/access/secrets'
+import { SERVER_KEY_FILE_NAME, loadOrCreateServerKey } from '../../../../server/src/access/serverKey'
+import { makeTempDataDir } from '../../../support/server'
+
+const dirs: string[] = []
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
+})
+
+function tempDir(): string {
+  const dir = makeTempDataDir()
+  dirs.push(dir)
+  return dir
+}
+
+describe('ids', () => {
+  it('are 128-bit URL-safe and distinct', () => {
+    const ids = Array.from({ length: 1000 }, newRandomId)
+    expect(new Set(ids).size).toBe(1000)
+    for (const id of ids) expect(isWellFormedId(id)).toBe(true)
+    expect(Buffer.from(ids[0], 'base64url')).toHaveLength(16)
+  })
+
+  it('rejects anything else', () => {
+    for (const bad of ['', 'short', 'A'.repeat(23), 'AAAAAAAAAAAAAAAAAAAAA/', '../AAAAAAAAAAAAAAAAAAAA']) {
+      expect(isWellFormedId(bad), bad).toBe(false)
+    }
+  })
+})
+
+describe('server key', () => {
+  it('is created once with mode 0600 and read back the same', () => {
+    const dir = tempDir()
+    const key = loadOrCreateServerKey(dir)
+    expect(key).toHaveLength(32)
+    expect(fs.statSync(path.join(dir, SERVER_KEY_FILE_NAME)).mode & 0o777).toBe(0o600)
+    expect(loadOrCreateServerKey(dir).equals(key)).toBe(true)
+  })
+
+  it('refuses a damaged key file', () => {
+    const dir = tempDir()
+    fs.writeFileSync(path.join(dir, SERVER_KEY_FILE_NAME), 'abc')
+    expect(() => loadOrCreateServerKey(dir)).toThrow(/damaged/)
+  })
+})
+
+describe('secrets', () => {
+  const key = Buffer.alloc(32, 7)
+  const boardId = 'AAAAAAAAAAAAAAAAAAAAAA'
+
+  it('are derived per board, role and generation, and resolve to their role', () => {
+    const secrets = deriveBoardSecrets(key, boardId, 0)
+    expect(resolveRole(key, boardId, 0, secrets.facilitator)).toBe('facilitator')
+    expect(resolveRole(key, boardId, 0, secrets.editor)).toBe('editor')
+    expect(resolveRole(key, boardId, 0, secrets.viewer)).toBe('viewer')
+    expect(Buffer.from(secrets.viewer, 'base64url').length).toBeGreaterThanOrEqual(16)
+  })
+
+  it('give nothing on another board, another generation or another server key', () => {
+    const secrets = deriveBoardSecrets(key, boardId, 0)
+    expect(resolveRole(key, 'BBBBBBBBBBBBBBBBBBBBBB', 0, secrets.editor)).toBeNull()
+    expect(resolveRole(key, boardId, 1, secrets.editor)).toBeNull()
+    expect(resolveRole(Buffer.alloc(32, 8), boardId, 0, secrets.editor)).toBeNull()
+    expect(resolveRole(key, boardId, 0, '')).toBeNull()
+    expect(resolveRole(key, boardId, 0, null)).toBeNull()
+    expect(resolveRole(key, boardId, 0, secrets.editor.slice(1))).toBeNull()
+  })
+})

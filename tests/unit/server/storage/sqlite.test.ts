@@ -1,0 +1,106 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { MIGRATIONS_DIR } from '../../../../server/src/paths'
+import { SQLITE_FILE_NAME, openSqliteStorage } from '../../../../server/src/storage/sqlite'
+import type { BoardRecord, BoardStorage } from '../../../../server/src/storage/storage'
+import { makeTempDataDir } from '../../../support/server'
+
+// What only the SQLite engine does; the storage contract itself is tests/integration/storage-contract.test.ts.
+
+const dirs: string[] = []
+const opened: BoardStorage[] = []
+
+function open(dir = makeTempDataDir()): { storage: BoardStorage; dir: string } {
+  if (!dirs.includes(dir)) dirs.push(dir)
+  const storage = openSqliteStorage(dir)
+  opened.push(storage)
+  return { storage, dir }
+}
+
+afterEach(async () => {
+  for (const storage of opened.splice(0)) await storage.close()
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
+})
+
+const board: BoardRecord = { id: 'AAAAAAAAAAAAAAAAAAAAAA', title: 'T', template: 'blank', createdAt: 1, secretGeneration: 0 }
+
+function edit(doc: Y.Doc, key: string, value: number): Uint8Array {
+  let update: Uint8Array | null = null
+  doc.once('update', (u: Uint8Array) => (update = u))
+  doc.getMap('m').set(key, value)
+  return update!
+}
+
+function rebuild(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
+  const doc = new Y.Doc()
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+  for (const update of stored.updates) Y.applyUpdate(doc, update)
+  return doc
+}
+
+describe('SQLite storage', () => {
+  it('creates its file in WAL mode on first use, with every migration recorded', async () => {
+    const { storage, dir } = open()
+    await storage.close()
+    const db = new Database(path.join(dir, SQLITE_FILE_NAME))
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all().map((row) => (row as { version: number }).version)
+    db.close()
+    expect(versions).toEqual(fs.readdirSync(path.join(MIGRATIONS_DIR, 'sqlite')).map((_, i) => i + 1))
+  })
+
+  it('a compaction cut short before its commit (a crash) leaves the log as it was', async () => {
+    const { storage, dir } = open()
+    const doc = new Y.Doc()
+    await storage.createBoard(board, Y.encodeStateAsUpdate(doc))
+    await storage.appendUpdates(board.id, [edit(doc, 'a', 1), edit(doc, 'b', 2)])
+    // The same statements the engine runs, in a transaction that never commits, from a second
+    // connection that then goes away as a killed process would.
+    const crashing = new Database(path.join(dir, SQLITE_FILE_NAME))
+    crashing.exec('BEGIN')
+    crashing.prepare('UPDATE snapshots SET data = ?, seq = 2 WHERE board_id = ?').run(Buffer.from([0, 0]), board.id)
+    crashing.prepare('DELETE FROM updates WHERE board_id = ?').run(board.id)
+    crashing.close()
+    const stored = await storage.loadDocument(board.id)
+    expect(stored.updates).toHaveLength(2)
+    expect(rebuild(stored).getMap('m').toJSON()).toEqual({ a: 1, b: 2 })
+  })
+
+  it('opens a database made before numbered logs, numbering each board’s updates in their order', async () => {
+    const dir = makeTempDataDir()
+    dirs.push(dir)
+    const old = new Database(path.join(dir, SQLITE_FILE_NAME))
+    old.exec(fs.readFileSync(path.join(MIGRATIONS_DIR, 'sqlite', '001_init.sql'), 'utf8'))
+    const docs = { A: new Y.Doc(), B: new Y.Doc() }
+    for (const id of ['A', 'B'] as const) {
+      old.prepare('INSERT INTO boards (id, title, template, created_at) VALUES (?, ?, ?, 1)').run(id.repeat(22), id, 'blank')
+      old.prepare('INSERT INTO snapshots (board_id, data) VALUES (?, ?)').run(id.repeat(22), Buffer.from(Y.encodeStateAsUpdate(docs[id])))
+    }
+    // Interleaved, as the old global numbering stored them.
+    for (let i = 0; i < 6; i++) {
+      const id = i % 3 === 0 ? 'B' : 'A'
+      old.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)').run(id.repeat(22), Buffer.from(edit(docs[id], `k${i}`, i)))
+    }
+    old.close()
+
+    const { storage } = open(dir)
+    const a = await storage.loadDocument('A'.repeat(22))
+    expect(a.seq).toBe(4)
+    expect(rebuild(a).getMap('m').toJSON()).toEqual(docs.A.getMap('m').toJSON())
+    expect((await storage.loadDocument('A'.repeat(22), 3)).updates).toHaveLength(1)
+    expect((await storage.loadDocument('B'.repeat(22))).seq).toBe(2)
+    expect(await storage.appendUpdates('B'.repeat(22), [edit(docs.B, 'new', 1)])).toBe(3)
+  })
+
+  it('refuses a database migrated by a newer Tavolo', async () => {
+    const { storage, dir } = open()
+    await storage.close()
+    const db = new Database(path.join(dir, SQLITE_FILE_NAME))
+    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 0)").run()
+    db.close()
+    expect(() => openSqliteStorage(dir)).toThrow(/schema version 999, newer than this Tavolo knows/)
+  })
+})

@@ -1,0 +1,175 @@
+import * as Y from 'yjs'
+import { YKeyValue } from 'y-utility/y-keyvalue'
+import { describe, expect, it } from 'vitest'
+import { readBoardDoc } from '../../../../shared/src/doc/readBoardDoc'
+import { recordsArray } from '../../../../shared/src/doc/recordsRoot'
+import { DOC_FORMAT_VERSION } from '../../../../shared/src/doc/roots'
+import { boardFileToDoc, parseBoardFile, serializeBoardFile, toBoardFile, type BoardFile } from '../../../../shared/src/export/boardFile'
+import { BOARD_FILE_VERSION } from '../../../../shared/src/export/boardFileMigrations'
+import { cardsCsv } from '../../../../shared/src/export/cardsCsv'
+import { programmeMarkdown } from '../../../../shared/src/export/programmeMarkdown'
+import { createTavoloSchema } from '../../../../shared/src/schema'
+import { workshopDoc } from './fixture'
+
+const exportedAt = new Date(Date.UTC(2026, 10, 28, 12, 0))
+const maxBytes = 1024 * 1024
+
+function exportedFile(): BoardFile {
+  return toBoardFile(readBoardDoc(workshopDoc()), { exportedAt })
+}
+
+/** The file as JSON with some change made to it, as a hand-edited or foreign file would be. */
+function edited(change: (json: Record<string, any>) => void, file = exportedFile()): string {
+  const json = JSON.parse(serializeBoardFile(file))
+  change(json)
+  return JSON.stringify(json)
+}
+
+function parseError(text: string, limit = maxBytes): string {
+  const result = parseBoardFile(text, { maxBytes: limit })
+  if (result.ok) throw new Error('expected the file to be refused')
+  return result.error
+}
+
+function parsed(text: string): BoardFile {
+  const result = parseBoardFile(text, { maxBytes })
+  if (!result.ok) throw new Error(result.error)
+  return result.file
+}
+
+describe('board file round trip', () => {
+  it('exports, imports into a new doc and exports again the same document', () => {
+    const original = workshopDoc()
+    const text = serializeBoardFile(toBoardFile(readBoardDoc(original), { exportedAt }))
+    const restored = new Y.Doc()
+    boardFileToDoc(parsed(text), restored)
+
+    expect(readBoardDoc(restored)).toEqual(readBoardDoc(original))
+    expect(serializeBoardFile(toBoardFile(readBoardDoc(restored), { exportedAt }))).toBe(text)
+    const date = new Date(exportedAt)
+    expect(programmeMarkdown(readBoardDoc(restored), { date })).toBe(programmeMarkdown(readBoardDoc(original), { date }))
+    expect(cardsCsv(readBoardDoc(restored))).toBe(cardsCsv(readBoardDoc(original)))
+  })
+
+  it('writes the document format: records in YKeyValue entries, meta with format and current schema', () => {
+    const restored = new Y.Doc()
+    boardFileToDoc(parsed(serializeBoardFile(exportedFile())), restored)
+    const records = new YKeyValue<{ props: { title: string } }>(recordsArray(restored) as Y.Array<{ key: string; val: { props: { title: string } } }>)
+    expect(records.get('shape:c1')?.props.title).toBe('Public value')
+    const meta = readBoardDoc(restored).meta
+    expect(meta).toMatchObject({ format: DOC_FORMAT_VERSION, title: exportedFile().title, template: 'msc-public-services' })
+    expect(meta.schema).toEqual(createTavoloSchema().serialize())
+  })
+
+  it('survives a sync to another doc through Yjs updates', () => {
+    const restored = new Y.Doc()
+    boardFileToDoc(parsed(serializeBoardFile(exportedFile())), restored)
+    const peer = new Y.Doc()
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(restored))
+    expect(readBoardDoc(peer)).toEqual(readBoardDoc(restored))
+  })
+
+  it('refuses to write into a doc that already has records', () => {
+    expect(() => boardFileToDoc(exportedFile(), workshopDoc())).toThrow(/already has records/)
+  })
+
+  it('holds every part of the board', () => {
+    const file = exportedFile()
+    expect(file).toMatchObject({ kind: 'tavolo-board', formatVersion: BOARD_FILE_VERSION, exportedAt: exportedAt.toISOString() })
+    expect(Object.keys(file).sort()).toEqual(
+      ['exportedAt', 'formatVersion', 'kind', 'people', 'ratings', 'records', 'schema', 'session', 'template', 'title', 'votes'].sort(),
+    )
+    expect(file.votes).toEqual({ 'shape:i1/anna': 2, 'shape:i1/luca': 1, 'shape:c1/zoe': 3 })
+    expect(file.session).toHaveProperty('targets', { totalHours: 50 })
+  })
+})
+
+describe('parseBoardFile refuses what it cannot import, with a clear message', () => {
+  it('a file over the size limit, counted in UTF-8 bytes', () => {
+    const text = serializeBoardFile(exportedFile())
+    expect(parseError(text, 1000)).toMatch(/^The file is too large \(\d+ KB\); a board file may be at most 1 KB\.$/)
+    // The limit is in bytes, exactly: the file's unicode characters take several each.
+    expect(parseBoardFile(text, { maxBytes: Buffer.byteLength(text) }).ok).toBe(true)
+    expect(parseError(text, Buffer.byteLength(text) - 1)).toMatch(/too large/)
+    const accents = `"${'é'.repeat(600)}"`
+    expect(accents.length).toBeLessThan(1000)
+    expect(parseError(accents, 1000)).toMatch(/too large/)
+  })
+
+  it('text that is not JSON', () => {
+    expect(parseError('<html>not json</html>')).toBe('This is not a Tavolo board file: it is not valid JSON.')
+    expect(parseError('')).toMatch(/not valid JSON/)
+  })
+
+  it('JSON that is not a board file', () => {
+    for (const text of ['[]', 'null', '{"type":"excalidraw","elements":[]}', '{"kind":"tavolo-board-ish"}']) {
+      expect(parseError(text)).toBe('This is not a Tavolo board file: it has no "kind": "tavolo-board".')
+    }
+  })
+
+  it('a file from a newer version of Tavolo', () => {
+    expect(parseError(edited((json) => (json.formatVersion = BOARD_FILE_VERSION + 1)))).toMatch(
+      /made by a newer version of Tavolo \(file format 2; this version reads up to 1\)/,
+    )
+    expect(parseError(edited((json) => (json.formatVersion = '1')))).toMatch(/"formatVersion" must be a whole number/)
+  })
+
+  it('records of a newer tldraw or card schema', () => {
+    const text = edited((json) => (json.schema.sequences['com.tldraw.shape.tavolo-content'] = 99))
+    expect(parseError(text)).toMatch(/^The board file was made by a newer version of Tavolo: this version cannot read its tavolo-content records\.$/)
+  })
+
+  it('an invalid record, naming it and what is wrong', () => {
+    const text = edited((json) => (json.records.find((r: { id: string }) => r.id === 'shape:c1').props.hours = -1))
+    expect(parseError(text)).toMatch(/^Record "shape:c1" is not valid: .*Hours must be a number, 0 or more/)
+  })
+
+  it('a record twice, a record with no id, a record that is not part of a document', () => {
+    expect(parseError(edited((json) => json.records.push(json.records[0])))).toMatch(/appears twice/)
+    expect(parseError(edited((json) => json.records.push({ typeName: 'shape' })))).toMatch(/damaged: record \d+ has no id or type/)
+    const camera = { id: 'camera:page:page', typeName: 'camera', x: 0, y: 0, z: 1, meta: {} }
+    expect(parseError(edited((json) => json.records.push(camera)))).toMatch(/camera record, which is not part of a board's document/)
+  })
+
+  it('damaged people, votes, session or schema', () => {
+    expect(parseError(edited((json) => (json.people.anna = 'Anna')))).toMatch(/person "anna" needs a name, a role and a colour/)
+    expect(parseError(edited((json) => (json.votes['shape:c1/zoe'] = '3')))).toMatch(/votes "shape:c1\/zoe" must be a number/)
+    expect(parseError(edited((json) => (json.session = [])))).toMatch(/"session" must be an object/)
+    expect(parseError(edited((json) => delete json.schema))).toMatch(/"schema" is missing/)
+    expect(parseError(edited((json) => (json.records = {})))).toMatch(/"records" must be a list/)
+  })
+})
+
+describe('parseBoardFile migrates older files', () => {
+  it('upgrades a version-0 file, whose records were an object keyed by id', () => {
+    const current = exportedFile()
+    const versionZero = edited((json) => {
+      json.formatVersion = 0
+      json.records = Object.fromEntries(json.records.map((r: { id: string }) => [r.id, r]))
+    }, current)
+    const file = parsed(versionZero)
+    expect(file.formatVersion).toBe(BOARD_FILE_VERSION)
+    expect(file.records).toEqual(current.records)
+  })
+
+  it('migrates card records written with an older card schema to the current one', () => {
+    // Content cards before `deliveredBy` existed (props version 1).
+    const older = edited((json) => {
+      json.schema.sequences['com.tldraw.shape.tavolo-content'] = 1
+      for (const record of json.records) if (record.type === 'tavolo-content') delete record.props.deliveredBy
+    })
+    const file = parsed(older)
+    expect(file.schema).toEqual(createTavoloSchema().serialize())
+    const contents = file.records.filter((r) => 'type' in r && r.type === 'tavolo-content')
+    expect(contents.length).toBeGreaterThan(0)
+    for (const record of contents) expect(record).toHaveProperty('props.deliveredBy', 'unset')
+
+    const restored = new Y.Doc()
+    boardFileToDoc(file, restored)
+    expect(readBoardDoc(restored).meta.schema).toEqual(createTavoloSchema().serialize())
+  })
+
+  it('accepts a file saved with a byte order mark', () => {
+    expect(parsed(`\uFEFF${serializeBoardFile(exportedFile())}`).records).toHaveLength(exportedFile().records.length)
+  })
+})
