@@ -16,6 +16,7 @@ import {
   waitForConnected,
   waitForShape,
   waitForShapeCount,
+  openPeople,
 } from './support/tavoloPage'
 
 // One story, in order, on one server and one browser: a facilitator (A) creates a workshop, a
@@ -79,6 +80,7 @@ describe('a workshop board in Chromium', () => {
     await pageB.getByLabel('Link you were given').fill(participantLink)
     await pageB.getByRole('button', { name: 'Join' }).click()
     await enterBoardAs(pageB, 'Bruno', 'Citizen / service user')
+    await openPeople(pageA)
     await pageA.locator('[data-testid="person"]', { hasText: 'Bruno' }).filter({ hasText: 'Citizen' }).waitFor(WAIT)
   })
 
@@ -98,7 +100,8 @@ describe('a workshop board in Chromium', () => {
 
   it("A follows B's view from the people list and stops with Escape", async () => {
     const following = () => pageA.evaluate(() => window.__tavolo!.editor.getInstanceState().followingUserId)
-    await pageA.locator('[data-testid="person"]', { hasText: 'Bruno' }).getByRole('button').click()
+    await openPeople(pageA)
+    await pageA.locator('[data-testid="person"]', { hasText: 'Bruno' }).getByRole('button', { name: 'Follow Bruno' }).click()
     await pageA.waitForFunction(() => window.__tavolo!.editor.getInstanceState().followingUserId !== null, undefined, WAIT)
     const bPersonId = await personIdOf(pageB)
     expect(await following()).toBe(`user:${bPersonId}`)
@@ -107,9 +110,11 @@ describe('a workshop board in Chromium', () => {
   })
 
   it('B changes their name with "Edit me" and A sees the new name', async () => {
-    await pageB.getByRole('button', { name: /Edit me/ }).click()
+    await openPeople(pageB)
+    await pageB.getByRole('button', { name: 'Edit me' }).click()
     await pageB.getByLabel('Your name').fill('Bruno R.')
     await pageB.getByRole('button', { name: 'Save' }).click()
+    await openPeople(pageA)
     await pageA.locator('[data-testid="person"]', { hasText: 'Bruno R.' }).waitFor(WAIT)
   })
 
@@ -155,6 +160,7 @@ describe('a workshop board in Chromium', () => {
     await pageV.goto(viewerLink)
     await enterBoardAs(pageV, 'Vera', 'Student')
     await pageV.getByTestId('view-only').waitFor(WAIT)
+    await openPeople(pageA)
     await pageA.locator('[data-testid="person"]', { hasText: 'Vera' }).waitFor(WAIT)
     const shared = (await shapeIds(pageA)).sort()
     await waitForShapeCount(pageV, shared.length)

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServerProcess, type ServerProcess } from '../support/server'
 import { launchChromium } from './support/browser'
+import { seriousAxeViolations } from './support/axe'
 import { screenshotPath } from './support/screenshots'
 import { WAIT, createWorkshop, enterBoardAs } from './support/tavoloPage'
 import { uncoveredCorners } from './support/visibility'
@@ -23,6 +24,7 @@ let server: ServerProcess
 let browser: Browser
 let facilitator: Page
 let participant: Page
+let participantLink: string
 
 async function newPage(viewport: { width: number; height: number }): Promise<Page> {
   const context = await browser.newContext({ viewport })
@@ -95,9 +97,9 @@ describe('cards open where people can see them', () => {
 
   it('a participant at 1366×768: the same', async () => {
     await facilitator.getByTestId('share-button').click()
-    const link = await facilitator.getByTestId('participant-link').inputValue()
+    participantLink = await facilitator.getByTestId('participant-link').inputValue()
     await facilitator.getByRole('button', { name: 'Close' }).click()
-    await participant.goto(link)
+    await participant.goto(participantLink)
     await enterBoardAs(participant, 'Carla Bianchi', 'Citizen / service user')
     await participant.locator('[data-testid="zone"]', { hasText: 'Contents' }).waitFor(WAIT)
     await addEveryCardType(participant, 'laptop')
@@ -136,5 +138,58 @@ describe('cards open where people can see them', () => {
     })
     expect(parents).toEqual(Array(10).fill('inside'))
     await participant.screenshot({ path: screenshotPath('placement-ten-cards') })
+  })
+})
+
+describe('names come from the people map everywhere', () => {
+  it('the projector and an SVG export name the participant who made a card', async () => {
+    const svg = await participant.evaluate(async () => {
+      const editor = window.__tavolo!.editor
+      const mine = editor.getCurrentPageShapes().filter((s) => s.type === 'tavolo-content' && (s.props as { title: string }).title === 'Topic 1')
+      return (await editor.getSvgString(mine.map((s) => s.id)))?.svg ?? ''
+    })
+    expect(svg).toContain('Carla Bianchi')
+    expect(svg).not.toContain('Unknown person')
+    const projector = await facilitator.context().newPage()
+    await projector.setViewportSize(WALL)
+    await projector.goto(facilitator.url().replace(/\/b\/([^/#]+)/, '/b/$1/present'))
+    await projector.getByTestId('present-screen').waitFor(WAIT)
+    await projector.locator('[data-testid="card-creator"]', { hasText: 'Carla Bianchi' }).first().waitFor({ state: 'attached', ...WAIT })
+    await projector.close()
+  })
+})
+
+describe('accessibility: no serious or moderate axe-core violations', () => {
+  it('on the home page', async () => {
+    const page = await newPage(LAPTOP)
+    await page.goto(`${server.url}/`)
+    await page.getByRole('button', { name: 'Create workshop' }).waitFor(WAIT)
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await page.close()
+  })
+
+  it('on the join page', async () => {
+    const page = await newPage(LAPTOP)
+    await page.goto(participantLink)
+    await page.getByTestId('join-screen').waitFor(WAIT)
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await page.close()
+  })
+
+  it('on the board, for a participant at 1366×768 and the facilitator at 1920×1080', async () => {
+    await participant.getByTestId('people-toggle').click()
+    expect(await seriousAxeViolations(participant)).toEqual([])
+    await participant.keyboard.press('Escape')
+    expect(await seriousAxeViolations(facilitator)).toEqual([])
+  })
+
+  it('on the projector at 1920×1080', async () => {
+    const projector = await facilitator.context().newPage()
+    await projector.setViewportSize(WALL)
+    await projector.goto(facilitator.url().replace(/\/b\/([^/#]+)/, '/b/$1/present'))
+    await projector.getByTestId('present-screen').waitFor(WAIT)
+    await projector.waitForFunction(() => window.__tavolo?.editor !== undefined, undefined, WAIT)
+    expect(await seriousAxeViolations(projector)).toEqual([])
+    await projector.close()
   })
 })

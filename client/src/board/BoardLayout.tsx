@@ -3,6 +3,7 @@ import type { Editor } from 'tldraw'
 import type * as Y from 'yjs'
 import { BoardCardsProvider } from '../cards/BoardCardsContext'
 import { CardPalette } from '../cards/CardPalette'
+import { useProvideBoardPeople } from '../cards/boardPeople'
 import { SummaryPanel } from '../summary/SummaryPanel'
 import { useZonesFitTheirCards } from '../cards/useZonesFitTheirCards'
 import './boardLayout.css'
@@ -19,8 +20,9 @@ export function BoardLayout(props: {
 }) {
   const { doc, editor } = props
   useZonesFitTheirCards(editor)
+  useProvideBoardPeople(editor, doc)
   return (
-    <BoardCardsProvider doc={doc} personId={props.personId}>
+    <BoardCardsProvider personId={props.personId}>
       <div className="tavolo-board-body">
         <div className="tavolo-board-main">
           {props.children}

@@ -89,22 +89,24 @@ export function BoardRoom(props: { info: BoardInfo; secret: string; membership: 
         onShare={() => setShareOpen(true)}
         exportMenu={<ExportMenu boardId={info.id} secret={secret} boardTitle={info.title} role={info.role} editor={editor} />}
       />
-      <FacilitationLayer
-        boardId={info.id}
-        secret={secret}
-        doc={sync.doc}
-        onStartAfresh={sync.clearLocalCopy}
-        provider={sync.provider}
-        editor={editor}
-        personId={personId}
-        isFacilitator={info.role === 'facilitator'}
-        readOnly={readOnly}
-        presentPeople={sync.presentPeople}
-      >
-        <BoardLayout doc={sync.doc} personId={personId} editor={editor} isFacilitator={info.role === 'facilitator'}>
-          <BoardCanvas store={sync.store} licenseKey={props.licenseKey} readOnly={readOnly} onEditor={setEditor} />
-        </BoardLayout>
-      </FacilitationLayer>
+      <main className="board-main">
+        <FacilitationLayer
+          boardId={info.id}
+          secret={secret}
+          doc={sync.doc}
+          onStartAfresh={sync.clearLocalCopy}
+          provider={sync.provider}
+          editor={editor}
+          personId={personId}
+          isFacilitator={info.role === 'facilitator'}
+          readOnly={readOnly}
+          presentPeople={sync.presentPeople}
+        >
+          <BoardLayout doc={sync.doc} personId={personId} editor={editor} isFacilitator={info.role === 'facilitator'}>
+            <BoardCanvas store={sync.store} licenseKey={props.licenseKey} readOnly={readOnly} onEditor={setEditor} />
+          </BoardLayout>
+        </FacilitationLayer>
+      </main>
       {uploadError && <UploadErrorAlert message={uploadError} onDismiss={() => setUploadError(null)} />}
       {shareOpen && <ShareDialog boardId={info.id} facilitatorSecret={secret} onClose={closeShare} />}
       {editingMe && (

@@ -1,3 +1,5 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { PERSON_ROLE_LABELS, isPersonRole } from '../../../shared/src/roles'
 
 export interface PeopleListEntry {
@@ -10,9 +12,16 @@ export interface PeopleListEntry {
   colour: string
   isMe: boolean
   viewing: boolean
+  /** The table this person sits at, once boards have tables. */
+  table?: string
 }
 
-// Who is here now, with their role. Clicking someone else follows their view (Escape stops).
+/** Avatars shown in the top bar before the rest fold into "+N". */
+const SHOWN = 4
+
+// Who is here now, as a compact row of avatars that opens the list: name, role, table, and a
+// Follow button for each other person (Escape stops following). The top bar stays one line
+// however many people join.
 export function PeopleList(props: {
   people: PeopleListEntry[]
   followingId: string | null
@@ -20,42 +29,114 @@ export function PeopleList(props: {
   onStopFollowing(): void
   onEditMe(): void
 }) {
+  const { t } = useTranslation()
+  const [open, setOpen] = useState(false)
+  const listId = useId()
+  const root = useRef<HTMLDivElement>(null)
+  const toggle = useRef<HTMLButtonElement>(null)
+  const shown = props.people.slice(0, SHOWN)
+  const more = props.people.length - shown.length
+
+  useEffect(() => {
+    if (!open) return
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return
+      setOpen(false)
+      toggle.current?.focus()
+    }
+    const onPointer = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false)
+    }
+    window.addEventListener('keydown', onKey)
+    window.addEventListener('pointerdown', onPointer)
+    return () => {
+      window.removeEventListener('keydown', onKey)
+      window.removeEventListener('pointerdown', onPointer)
+    }
+  }, [open])
+
   return (
-    <ul className="people" aria-label="People on this board" data-testid="people-list">
-      {props.people.map((p) => {
-        const roleLabel = (isPersonRole(p.role) ? PERSON_ROLE_LABELS[p.role] : p.role) + (p.viewing ? ' · viewing' : '')
-        const following = props.followingId === p.userId
-        return (
-          <li key={p.key} data-testid="person" data-person-id={p.personId}>
-            {p.isMe ? (
-              <button type="button" className="person" onClick={props.onEditMe} title="Change your name or role" aria-label={`You: ${p.name}, ${roleLabel}. Edit me`}>
-                <Avatar colour={p.colour} name={p.name} />
-                <span className="person-name">{p.name} (you)</span>
-                <span className="person-role">{roleLabel}</span>
-              </button>
-            ) : (
-              <button
-                type="button"
-                className={following ? 'person following' : 'person'}
-                aria-pressed={following}
-                onClick={() => (following ? props.onStopFollowing() : props.onFollow(p.userId))}
-                title={following ? 'Stop following (Escape)' : `Follow ${p.name}'s view`}
-              >
-                <Avatar colour={p.colour} name={p.name} />
-                <span className="person-name">{p.name}</span>
-                <span className="person-role">{roleLabel}</span>
-              </button>
-            )}
-          </li>
-        )
-      })}
-    </ul>
+    <div className="people" ref={root}>
+      <button
+        type="button"
+        ref={toggle}
+        className="people-toggle"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen(!open)}
+        data-testid="people-toggle"
+      >
+        <span className="people-avatars" aria-hidden="true">
+          {shown.map((p) => (
+            <Avatar key={p.key} colour={p.colour} name={p.name} />
+          ))}
+          {more > 0 && <span className="people-more">+{more}</span>}
+        </span>
+        <span className="tavolo-visually-hidden">{t('people.open', { count: props.people.length })}</span>
+      </button>
+      {open && (
+        <div className="people-popover" id={listId} role="dialog" aria-label={t('people.listLabel')}>
+          <ul data-testid="people-list">
+            {props.people.map((p) => (
+              <PersonRow
+                key={p.key}
+                person={p}
+                following={props.followingId === p.userId}
+                onFollow={props.onFollow}
+                onStopFollowing={props.onStopFollowing}
+                onEditMe={() => {
+                  setOpen(false)
+                  props.onEditMe()
+                }}
+              />
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  )
+}
+
+function PersonRow(props: {
+  person: PeopleListEntry
+  following: boolean
+  onFollow(userId: string): void
+  onStopFollowing(): void
+  onEditMe(): void
+}) {
+  const { t } = useTranslation()
+  const { person: p, following } = props
+  const role = (isPersonRole(p.role) ? PERSON_ROLE_LABELS[p.role] : p.role) + (p.viewing ? ` · ${t('people.viewing')}` : '')
+  return (
+    <li data-testid="person" data-person-id={p.personId} className={following ? 'person following' : 'person'}>
+      <Avatar colour={p.colour} name={p.name} />
+      <span className="person-text">
+        <span className="person-name">{p.isMe ? t('people.you', { name: p.name }) : p.name}</span>
+        <span className="person-role">{role}</span>
+        <span className="person-table">
+          {t('people.table')}: {p.table ?? t('people.noTable')}
+        </span>
+      </span>
+      {p.isMe ? (
+        <button type="button" onClick={props.onEditMe} title={t('people.editMeTitle')}>
+          {t('people.editMe')}
+        </button>
+      ) : following ? (
+        <button type="button" onClick={props.onStopFollowing} title={t('people.stopFollowingTitle')}>
+          {t('people.stopFollowing')}
+        </button>
+      ) : (
+        <button type="button" onClick={() => props.onFollow(p.userId)} aria-label={t('people.followName', { name: p.name })}>
+          {t('people.follow')}
+        </button>
+      )}
+    </li>
   )
 }
 
 function Avatar({ colour, name }: { colour: string; name: string }) {
   return (
-    <span className="avatar" style={{ background: colour }} aria-hidden="true">
+    <span className="avatar" style={{ background: colour }} aria-hidden="true" title={name}>
       {name.slice(0, 1).toUpperCase()}
     </span>
   )

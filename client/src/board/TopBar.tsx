@@ -4,6 +4,7 @@ import { LanguagePicker } from '../i18n/LanguagePicker'
 import { navigate } from '../routing'
 import { ConnectionBadge, type ConnectionState } from './ConnectionBadge'
 import { PeopleList, type PeopleListEntry } from './PeopleList'
+import { PALETTE_ID } from '../cards/CardPalette'
 
 export function TopBar(props: {
   title: string
@@ -22,6 +23,19 @@ export function TopBar(props: {
   const { t } = useTranslation()
   return (
     <header className="top-bar" data-testid="top-bar">
+      <a
+        className="skip-link"
+        href={`#${PALETTE_ID}`}
+        onClick={(e) => {
+          // The palette's first button takes the focus, so Tab and Enter go on from there.
+          const first = document.querySelector<HTMLElement>(`#${PALETTE_ID} button`)
+          if (!first) return
+          e.preventDefault()
+          first.focus()
+        }}
+      >
+        {t('keyboard.skipToPalette')}
+      </a>
       <a
         className="top-bar-home"
         href="/"

@@ -6,6 +6,9 @@ import { placementForNewCard } from './cardPlacement'
 import { CARD_DRAG_TYPE, useCardDrop } from './useCardDrop'
 import './palette.css'
 
+/** The palette's element id: the board's skip link points at it. */
+export const PALETTE_ID = 'tavolo-palette'
+
 // Adds cards: a click puts one in the current zone (or the middle of the screen) and opens it
 // for typing, so no step needs dragging; dragging a button onto the board drops one there.
 
@@ -20,7 +23,7 @@ function PaletteButtons({ editor, personId }: { editor: Editor; personId: string
   useCardDrop(editor, personId)
   const add = (type: CardType) => addCard(editor, type, placementForNewCard(editor, type, cardSize(editor, type)), personId)
   return (
-    <nav className="tavolo-palette" aria-label="Add cards" data-testid="card-palette">
+    <nav className="tavolo-palette" id={PALETTE_ID} aria-label="Add cards" data-testid="card-palette">
       <span className="tavolo-palette-title" aria-hidden="true">
         Add
       </span>

@@ -3,7 +3,6 @@ import { randomId } from '../state/randomId'
 import { useState } from 'react'
 import { useValue } from 'tldraw'
 import { ZONE_TYPE } from '../../../shared/src/cards'
-import { phaseHasTool } from '../../../shared/src/session/phases'
 import { startVotingRound } from '../../../shared/src/session/startVotingRound'
 import { dotsLeft } from '../../../shared/src/session/votes'
 import {
@@ -16,7 +15,7 @@ import {
 import { useBoardFacilitation } from './FacilitationContext'
 
 // Dot voting in the facilitation bar: the facilitator opens a round (dots per person, which
-// zones, anonymous or not) in phase 1, reveals the results and closes it; everyone sees the
+// zones, anonymous or not) in any phase (phase 1 suggests it), reveals the results and closes it; everyone sees the
 // round's state and participants see how many dots they have left.
 
 export function VotingPanel() {
@@ -30,7 +29,7 @@ export function VotingPanel() {
         </span>
       )}
       {round.status === 'revealed' && <span className="tavolo-voting-status">Voting results revealed</span>}
-      {isFacilitator && (round.status !== 'closed' || phaseHasTool(session.phase, 'voting')) && <VotingRoundControls />}
+      {isFacilitator && <VotingRoundControls />}
     </div>
   )
 }

@@ -60,7 +60,7 @@ export function WorkshopTimer({ large = false }: { large?: boolean }) {
         {timeUp ? 'Time is up' : ''}
       </span>
       {isFacilitator && <TimerControls />}
-      <button type="button" className="tavolo-icon-button" onClick={toggleMute} aria-pressed={!muted} aria-label="Time-up sound" title="Play a sound when time is up">
+      <button type="button" className="tavolo-icon-button" onClick={toggleMute} title="Play a sound when time is up">
         {muted ? 'Sound off' : 'Sound on'}
       </button>
     </div>

@@ -19,6 +19,7 @@ import { phaseInfo } from '../../../shared/src/session/phases'
 import { tavoloUiOverrides } from '../shapes/shapeUiOverrides'
 import { useDesignSummary } from '../summary/useDesignSummary'
 import { useBoardSync } from '../sync/useBoardSync'
+import { useProvideBoardPeople } from '../cards/boardPeople'
 import { BoardInfoPending, ScreenMessage } from './ScreenMessage'
 
 // The projector view, `/b/<id>/present#k=<viewer or facilitator secret>`: the board read-only,
@@ -52,6 +53,7 @@ function PresentRoom(props: { info: BoardInfo; secret: string; joinSecret: strin
   const sync = useBoardSync({ boardId: info.id, secret, person, shapeUtils: tavoloShapeUtils, readOnly: true, accessRole: 'viewer' })
   const refusal = useConnectionRefusal(sync.provider)
   useBoardHandle(editor, sync.doc)
+  useProvideBoardPeople(editor, sync.doc)
   useFollowFacilitator(editor, sync.presentPeople)
   const facilitatorHere = sync.presentPeople.some((p) => !p.isSelf && p.person.accessRole === 'facilitator')
 
@@ -63,7 +65,7 @@ function PresentRoom(props: { info: BoardInfo; secret: string; joinSecret: strin
           <PresentPhase />
           <WorkshopTimer large />
         </header>
-        <div className="tavolo-present-body">
+        <main className="tavolo-present-body">
           <div className="tavolo-present-canvas board-canvas" data-testid="board-canvas">
             {!facilitatorHere && <p className="tavolo-present-waiting">Waiting for the facilitator…</p>}
             <Tldraw
@@ -89,7 +91,7 @@ function PresentRoom(props: { info: BoardInfo; secret: string; joinSecret: strin
             <JoinQrCode boardId={info.id} secret={secret} joinSecret={props.joinSecret} role={info.role} />
             <PresentSummary />
           </aside>
-        </div>
+        </main>
         {refusal && <ConnectionRefusedMessage refusal={refusal} />}
       </div>
     </FacilitationProvider>

@@ -38,4 +38,22 @@ export const en = {
     open: 'Projector view',
     openFailed: 'The projector view could not be opened: {{message}}',
   },
+  people: {
+    open: '{{count}} people on this board: show the list',
+    listLabel: 'People on this board',
+    you: '{{name}} (you)',
+    viewing: 'viewing',
+    table: 'Table',
+    noTable: 'No table yet',
+    editMe: 'Edit me',
+    editMeTitle: 'Change your name or role',
+    follow: 'Follow',
+    followName: 'Follow {{name}}',
+    stopFollowing: 'Stop following',
+    stopFollowingTitle: 'Stop following (Escape)',
+    close: 'Close',
+  },
+  keyboard: {
+    skipToPalette: 'Skip to the card palette',
+  },
 }

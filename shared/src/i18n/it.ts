@@ -37,4 +37,22 @@ export const it: Catalogue = {
     open: 'Vista proiettore',
     openFailed: 'Non è stato possibile aprire la vista proiettore: {{message}}',
   },
+  people: {
+    open: '{{count}} persone in questa lavagna: mostra l’elenco',
+    listLabel: 'Persone in questa lavagna',
+    you: '{{name}} (tu)',
+    viewing: 'solo visione',
+    table: 'Tavolo',
+    noTable: 'Nessun tavolo per ora',
+    editMe: 'Modifica i miei dati',
+    editMeTitle: 'Cambia il tuo nome o il tuo ruolo',
+    follow: 'Segui',
+    followName: 'Segui {{name}}',
+    stopFollowing: 'Smetti di seguire',
+    stopFollowingTitle: 'Smetti di seguire (Esc)',
+    close: 'Chiudi',
+  },
+  keyboard: {
+    skipToPalette: 'Vai alla tavolozza delle schede',
+  },
 }

@@ -94,3 +94,10 @@ export function personIdOf(page: Page): Promise<string> {
     return stored.state.memberships[`${boardId}#${secret}`].personId
   })
 }
+
+/** Opens the people list from the avatars in the top bar (a no-op when it is open). */
+export async function openPeople(page: Page): Promise<void> {
+  const toggle = page.getByTestId('people-toggle')
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click()
+  await page.getByTestId('people-list').waitFor(WAIT)
+}

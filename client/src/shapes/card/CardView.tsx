@@ -1,5 +1,6 @@
 import { HTMLContainer, useIsEditing, type TLShape } from 'tldraw'
 import { useBoardCards } from '../../cards/BoardCardsContext'
+import { useBoardPeople } from '../../cards/boardPeople'
 import { CardVotes } from '../../facilitation/CardVotes'
 import { CardFieldEditor } from './CardFieldEditor'
 import { displayValue, fieldValue, type CardDefinition } from '../../../../shared/src/cards'
@@ -12,7 +13,8 @@ import './cards.css'
 export function CardView(props: { shape: TLShape; definition: CardDefinition }) {
   const { shape, definition } = props
   const isEditing = useIsEditing(shape.id)
-  const { personId, people } = useBoardCards()
+  const { personId } = useBoardCards()
+  const people = useBoardPeople()
   const { w, h } = shape.props as { w: number; h: number }
   return (
     <HTMLContainer
@@ -24,10 +26,10 @@ export function CardView(props: { shape: TLShape; definition: CardDefinition }) 
       data-card-type={definition.type}
       data-editing={isEditing || undefined}
     >
-      <header className="tavolo-card-header">
+      <div className="tavolo-card-header">
         <span className="tavolo-card-type">{definition.label}</span>
         <CreatorBadge meta={shape.meta} people={people} />
-      </header>
+      </div>
       {isEditing ? (
         <CardFieldEditor shape={shape} definition={definition} personId={personId} />
       ) : (

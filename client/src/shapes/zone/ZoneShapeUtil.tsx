@@ -70,13 +70,13 @@ export class ZoneShapeUtil extends BaseFrameLikeShapeUtil<ZoneShape> {
         data-testid="zone"
         data-shape-id={shape.id}
       >
-        <header className="tavolo-zone-header" style={{ height: ZONE_HEADER_HEIGHT }}>
+        <div className="tavolo-zone-header" style={{ height: ZONE_HEADER_HEIGHT }}>
           <span className="tavolo-zone-title">
             {shape.props.title || 'Untitled zone'}
             <ZoneLockBadge shapeId={shape.id} />
           </span>
           <span className="tavolo-zone-accepts">{acceptsText(shape)}</span>
-        </header>
+        </div>
       </HTMLContainer>
     )
   }
