@@ -1,4 +1,5 @@
 import type { ExportFormat } from '../../shared/src/export/exportFormats'
+import { i18next } from './i18n/i18n'
 import type {
   ApiErrorBody,
   BoardInfo,
@@ -36,7 +37,7 @@ async function readErrorMessage(response: Response): Promise<string> {
   } catch {
     // not JSON: fall through to the raw text
   }
-  return text.trim() || `The server answered ${response.status} ${response.statusText}`.trim()
+  return text.trim() || i18next.t('errors.serverAnswered', { status: `${response.status} ${response.statusText}`.trim() })
 }
 
 /** The server's successful response; any failure is an ApiError. */
@@ -47,7 +48,7 @@ async function send(path: string, init: RequestInit = {}, secret?: string): Prom
   try {
     response = await fetch(path, { ...init, headers })
   } catch {
-    throw new ApiError('Cannot reach the Tavolo server. Check your connection and try again.', 0)
+    throw new ApiError(i18next.t('errors.unreachable'), 0)
   }
   if (!response.ok) throw new ApiError(await readErrorMessage(response), response.status)
   return response

@@ -6,6 +6,7 @@ import { IDEA_CARD_TYPE } from './cards/idea/ideaCard'
 import { isValidHours } from './cards/numberFields'
 import { isObject, readShapes, type ShapeLike } from './board/shapeLike'
 import { TEMPLATE_RULES, type TemplateRule } from './templates/template'
+import { defaultLanguage, type Language } from './i18n'
 import { cardName, readCardValues, type CardValues } from './summary/cardValues'
 import { computeContributions, type Contributions } from './summary/contributions'
 import {
@@ -69,7 +70,8 @@ export interface DesignSummary {
   warnings: SummaryWarning[]
 }
 
-export function computeSummary(input: SummaryInput): DesignSummary {
+/** `language` is the warnings' language: the UI's on the client, the export's in exports. */
+export function computeSummary(input: SummaryInput, language: Language = defaultLanguage): DesignSummary {
   const shapes = readShapes(input.records)
   const byId = new Map(shapes.map((s) => [s.id, s]))
   const zones = readZones(shapes)
@@ -98,7 +100,7 @@ export function computeSummary(input: SummaryInput): DesignSummary {
     const reading = readCardValues(card)
     if (reading && !reading.ok) {
       summary.invalidCardIds.push(card.id)
-      invalidWarnings.push(invalidValueWarning(cardName(card), reading.invalidFields, card.id))
+      invalidWarnings.push(invalidValueWarning(language, cardName(card, language), reading.invalidFields, card.id))
     }
     if (!zone) {
       summary.cardsOutsideZones.push(card.id)
@@ -116,9 +118,9 @@ export function computeSummary(input: SummaryInput): DesignSummary {
   }
 
   summary.warnings = [
-    ...ruleWarnings(summary, zones),
-    ...[...misplaced].map(([zone, ids]) => wrongZoneWarning(zone, ids)),
-    ...outsideWarnings(summary.cardsOutsideZones, byId, zones.length > 0),
+    ...ruleWarnings(language, summary, zones),
+    ...[...misplaced].map(([zone, ids]) => wrongZoneWarning(language, zone, ids)),
+    ...outsideWarnings(language, summary.cardsOutsideZones, byId, zones.length > 0),
     ...invalidWarnings,
   ]
   return summary
@@ -147,30 +149,31 @@ function addToTotals(
   }
 }
 
-function ruleWarnings(summary: DesignSummary, zones: readonly ZoneInfo[]): SummaryWarning[] {
+function ruleWarnings(language: Language, summary: DesignSummary, zones: readonly ZoneInfo[]): SummaryWarning[] {
   const expects = (type: string) => zones.some((z) => (z.accepts as readonly string[]).includes(type))
   const applies = (rule: TemplateRule, type: string) => summary.rules.includes(rule) && expects(type)
   const { contentHours, formatHours, examWeights } = summary
   const warnings = [
     applies('content-hours-match-target', CONTENT_CARD_TYPE) && contentHours.target !== null
-      ? hoursWarning('content-hours', contentHours.total, contentHours.target, contentHours.cardIds)
+      ? hoursWarning(language, 'content-hours', contentHours.total, contentHours.target, contentHours.cardIds)
       : null,
     applies('format-hours-match-target', FORMAT_CARD_TYPE) && formatHours.target !== null
-      ? hoursWarning('format-hours', formatHours.total, formatHours.target, formatHours.cardIds)
+      ? hoursWarning(language, 'format-hours', formatHours.total, formatHours.target, formatHours.cardIds)
       : null,
-    applies('exam-weights-total-100', EXAM_CARD_TYPE) ? examWeightsWarning(examWeights.total, examWeights.cardIds) : null,
+    applies('exam-weights-total-100', EXAM_CARD_TYPE) ? examWeightsWarning(language, examWeights.total, examWeights.cardIds) : null,
   ]
   return warnings.filter((w): w is SummaryWarning => w !== null)
 }
 
 /** Idea cards may sit anywhere; other cards outside every zone are worth a warning on a board with zones. */
 function outsideWarnings(
+  language: Language,
   cardIds: readonly string[],
   byId: ReadonlyMap<string, ShapeLike>,
   boardHasZones: boolean,
 ): SummaryWarning[] {
   const concerned = cardIds.filter((id) => byId.get(id)?.type !== IDEA_CARD_TYPE)
-  return boardHasZones && concerned.length > 0 ? [outsideZonesWarning(concerned)] : []
+  return boardHasZones && concerned.length > 0 ? [outsideZonesWarning(language, concerned)] : []
 }
 
 function readRules(value: unknown): TemplateRule[] {

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { useCallback, useMemo, useState } from 'react'
 import { useValue, type Editor, type TLUserId } from 'tldraw'
 import type { BoardInfo } from '../api'
@@ -22,6 +23,7 @@ import { UploadErrorAlert } from './UploadErrorAlert'
 // editing my name or opening dialogs never remounts it.
 export function BoardRoom(props: { info: BoardInfo; secret: string; membership: BoardMembership; licenseKey: string | null }) {
   const { info, secret, membership: profile } = props
+  const { t } = useTranslation()
   const { personId, token } = profile
   const { colour } = localIdentity()
   const [shareOpen, setShareOpen] = useState(false)
@@ -50,10 +52,10 @@ export function BoardRoom(props: { info: BoardInfo; secret: string; membership: 
 
   if (sync.tooOld) {
     return (
-      <ScreenMessage title="Please reload the page" testId="too-old">
-        <p>This board was saved by a newer version of Tavolo — reload the page to get the new version.</p>
+      <ScreenMessage title={t('board.tooOldTitle')} testId="too-old">
+        <p>{t('board.tooOldText')}</p>
         <button type="button" className="primary" onClick={() => window.location.reload()}>
-          Reload
+          {t('common.reload')}
         </button>
       </ScreenMessage>
     )

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { useEffect } from 'react'
 import type { AccessRole } from '../../../shared/src/roles'
 import { ProfileForm } from '../screens/JoinScreen'
@@ -11,6 +12,7 @@ export function EditMeDialog(props: {
   onClose(): void
 }) {
   const { onClose } = props
+  const { t } = useTranslation()
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose()
     window.addEventListener('keydown', onKey)
@@ -18,7 +20,7 @@ export function EditMeDialog(props: {
   }, [onClose])
   return (
     <div className="modal-backdrop" onClick={onClose}>
-      <div className="modal" role="dialog" aria-modal="true" aria-label="Edit me" onClick={(e) => e.stopPropagation()}>
+      <div className="modal" role="dialog" aria-modal="true" aria-label={t('board.editMe')} onClick={(e) => e.stopPropagation()}>
         <ProfileForm
           boardTitle={props.boardTitle}
           accessRole={props.accessRole}

@@ -1,14 +1,14 @@
+import { useTranslation } from 'react-i18next'
+const LICENSE_SETTING = 'TLDRAW_LICENSE_KEY'
+
 export function LicenseBlockedMessage() {
+  const { t } = useTranslation()
   return (
     <div className="screen-message" role="alert" data-testid="license-blocked">
-      <h2>The board cannot be shown on this address</h2>
+      <h2>{t('board.licenseTitle')}</h2>
+      <p>{t('board.licenseWhy')}</p>
       <p>
-        Tavolo draws with tldraw, which needs a licence key when it is served over HTTPS on a public domain.
-        No valid key is configured on this server, so tldraw stopped rendering the board.
-      </p>
-      <p>
-        Whoever runs this Tavolo server can set <code>TLDRAW_LICENSE_KEY</code> and restart it (no rebuild
-        needed), or serve Tavolo over plain HTTP on the local network, where no key is needed.
+        {t('board.licenseFixBefore')} <code>{LICENSE_SETTING}</code> {t('board.licenseFixAfter')}
       </p>
     </div>
   )

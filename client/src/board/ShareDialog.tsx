@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { ErrorText } from '../ui/ErrorText'
 import { useEffect, useRef, useState } from 'react'
 import { getBoardLinkSecrets, type BoardLinkSecrets } from '../api'
@@ -8,6 +9,7 @@ import { copyText } from './copyText'
 
 export function ShareDialog(props: { boardId: string; facilitatorSecret: string; onClose(): void }) {
   const { boardId, facilitatorSecret, onClose } = props
+  const { t } = useTranslation()
   const loaded = useLoaded(() => getBoardLinkSecrets(boardId, facilitatorSecret), [boardId, facilitatorSecret])
   const [replaced, setReplaced] = useState<BoardLinkSecrets | null>(null)
   const links = replaced ?? (loaded.status === 'ready' ? loaded.value : null)
@@ -33,20 +35,20 @@ export function ShareDialog(props: { boardId: string; facilitatorSecret: string;
         data-testid="share-dialog"
         onClick={(e) => e.stopPropagation()}
       >
-        <h2 id="share-heading">Share this workshop</h2>
-        {!links && loaded.status === 'loading' && <p>Loading links…</p>}
+        <h2 id="share-heading">{t('share.title')}</h2>
+        {!links && loaded.status === 'loading' && <p>{t('share.loading')}</p>}
         <ErrorText message={!links && loaded.status === 'error' ? loaded.message : null} />
         {links && (
           <>
             <LinkRow
-              label="Participant link"
-              hint="People with this link can draw and add cards."
+              label={t('share.participant')}
+              hint={t('share.participantHint')}
               url={joinLink(origin, boardId, links.editor)}
               testId="participant-link"
             />
             <LinkRow
-              label="Viewer link"
-              hint="For a projector or observers: they see the board but cannot change it."
+              label={t('share.viewer')}
+              hint={t('share.viewerHint')}
               url={joinLink(origin, boardId, links.viewer)}
               testId="viewer-link"
             />
@@ -55,7 +57,7 @@ export function ShareDialog(props: { boardId: string; facilitatorSecret: string;
         )}
         <div className="actions">
           <button type="button" onClick={onClose}>
-            Close
+            {t('common.close')}
           </button>
         </div>
       </div>
@@ -65,6 +67,7 @@ export function ShareDialog(props: { boardId: string; facilitatorSecret: string;
 
 function LinkRow(props: { label: string; hint: string; url: string; testId: string }) {
   const inputRef = useRef<HTMLInputElement>(null)
+  const { t } = useTranslation()
   const [copied, setCopied] = useState<boolean | null>(null)
   const inputId = `${props.testId}-input`
   return (
@@ -73,12 +76,12 @@ function LinkRow(props: { label: string; hint: string; url: string; testId: stri
       <p className="hint">{props.hint}</p>
       <div className="link-row-controls">
         <input id={inputId} ref={inputRef} readOnly value={props.url} data-testid={props.testId} onFocus={(e) => e.target.select()} />
-        <button type="button" onClick={async () => setCopied(await copyText(props.url, inputRef.current))} aria-label={`Copy ${props.label.toLowerCase()}`}>
-          Copy
+        <button type="button" onClick={async () => setCopied(await copyText(props.url, inputRef.current))} aria-label={t('share.copyLink', { link: props.label.toLowerCase() })}>
+          {t('common.copy')}
         </button>
       </div>
       <span role="status" className="hint">
-        {copied === true ? 'Copied.' : copied === false ? 'Select the link and copy it yourself.' : ''}
+        {copied === true ? t('share.copied') : copied === false ? t('share.copyYourself') : ''}
       </span>
     </div>
   )

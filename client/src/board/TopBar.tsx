@@ -52,7 +52,7 @@ export function TopBar(props: {
       </h1>
       {props.readOnly && (
         <span className="tag" data-testid="view-only">
-          View only
+          {t('board.viewOnly')}
         </span>
       )}
       <ConnectionBadge state={props.connection} />
@@ -68,7 +68,7 @@ export function TopBar(props: {
       <LanguagePicker />
       {props.canShare && (
         <button type="button" className="primary" onClick={props.onShare} data-testid="share-button">
-          Share
+          {t('board.share')}
         </button>
       )}
     </header>

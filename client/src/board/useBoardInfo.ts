@@ -1,3 +1,4 @@
+import { i18next } from '../i18n/i18n'
 import { ApiError, describeError, getBoard, getClientConfig, type BoardInfo } from '../api'
 import { recallBoardInfo, rememberBoardInfo } from '../offline/boardInfoCache'
 import { useLoaded, type Loaded } from '../ui/useLoaded'
@@ -28,8 +29,8 @@ async function loadBoardInfo(boardId: string, secret: string): Promise<BoardInfo
 
 function boardErrorMessage(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.status === 401 || error.status === 403) return 'This link is no longer valid. Ask the facilitator for a new one.'
-    if (error.status === 404) return 'This workshop does not exist. Check that you copied the whole link.'
+    if (error.status === 401 || error.status === 403) return i18next.t('errors.linkInvalid')
+    if (error.status === 404) return i18next.t('errors.boardMissing')
   }
   return describeError(error)
 }

@@ -1,5 +1,7 @@
+import { useTranslation } from 'react-i18next'
 import { useValue, type Editor } from 'tldraw'
-import { CARD_TYPE_LABELS, CARD_TYPES, type CardType } from '../../../shared/src/cards'
+import { CARD_TYPES, type CardType } from '../../../shared/src/cards'
+import { cardTypeName } from '../i18n/cardText'
 import { addCard, cardSize } from './addCard'
 import { useBoardCards } from './BoardCardsContext'
 import { placementForNewCard } from './cardPlacement'
@@ -21,19 +23,20 @@ export function CardPalette({ editor }: { editor: Editor }) {
 
 function PaletteButtons({ editor, personId }: { editor: Editor; personId: string }) {
   useCardDrop(editor, personId)
+  const { t } = useTranslation()
   const add = (type: CardType) => addCard(editor, type, placementForNewCard(editor, type, cardSize(editor, type)), personId)
   return (
-    <nav className="tavolo-palette" id={PALETTE_ID} aria-label="Add cards" data-testid="card-palette">
+    <nav className="tavolo-palette" id={PALETTE_ID} aria-label={t('palette.label')} data-testid="card-palette">
       <span className="tavolo-palette-title" aria-hidden="true">
-        Add
+        {t('palette.title')}
       </span>
       {CARD_TYPES.map((type) => (
         <button
           key={type}
           type="button"
           className={`tavolo-palette-button tavolo-palette-${type.replace('tavolo-', '')}`}
-          aria-label={addLabel(type)}
-          title="Click to add it in the current zone, or drag it onto the board"
+          aria-label={t(`palette.add_${type}`)}
+          title={t('palette.hint')}
           draggable
           onDragStart={(e) => {
             e.dataTransfer.setData(CARD_DRAG_TYPE, type)
@@ -41,15 +44,9 @@ function PaletteButtons({ editor, personId }: { editor: Editor; personId: string
           }}
           onClick={() => add(type)}
         >
-          {CARD_TYPE_LABELS[type]}
+          {cardTypeName(t, type)}
         </button>
       ))}
     </nav>
   )
-}
-
-/** "Add a content card", "Add an exam card". */
-function addLabel(type: CardType): string {
-  const name = CARD_TYPE_LABELS[type].toLowerCase()
-  return `Add ${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} card`
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import type { Editor } from 'tldraw'
 import { exportFileName } from '../../../shared/src/export/exportFormats'
@@ -14,9 +15,10 @@ import './exportMenu.css'
 // header and saved from a Blob; images are drawn here by tldraw.
 
 export function ExportMenu(props: { boardId: string; secret: string; boardTitle: string; role: AccessRole; editor: Editor | null }) {
+  const { t } = useTranslation()
   const { editor } = props
   const zone = useSelectedZone(editor)
-  const items = exportMenuItems(props.role, zone !== null)
+  const items = exportMenuItems(props.role, zone !== null, t)
   const [open, setOpen] = useState(false)
   const [focusIndex, setFocusIndex] = useState(0)
   const [busy, setBusy] = useState<string | null>(null)
@@ -91,7 +93,7 @@ export function ExportMenu(props: { boardId: string; secret: string; boardTitle:
         saveBlob(image.blob, image.fileName)
       }
     } catch (e) {
-      setError(`${item.label} could not be exported: ${describeError(e)}`)
+      setError(t('export.failed', { item: item.label, reason: describeError(e) }))
     } finally {
       setBusy(null)
     }
@@ -111,10 +113,10 @@ export function ExportMenu(props: { boardId: string; secret: string; boardTitle:
         onKeyDown={onButtonKeyDown}
         data-testid="export-button"
       >
-        {busy ? 'Exporting…' : 'Export'}
+        {busy ? t('export.exporting') : t('export.button')}
       </button>
       {open && (
-        <ul className="export-menu-list" role="menu" id={menuId} aria-label="Export" onKeyDown={onMenuKeyDown} data-testid="export-menu">
+        <ul className="export-menu-list" role="menu" id={menuId} aria-label={t('export.button')} onKeyDown={onMenuKeyDown} data-testid="export-menu">
           {items.map((item, index) => (
             <li role="none" key={item.id} className={index > 0 && items[index - 1].source !== item.source ? 'export-menu-group' : undefined}>
               <button
@@ -134,12 +136,12 @@ export function ExportMenu(props: { boardId: string; secret: string; boardTitle:
         </ul>
       )}
       <span className="export-menu-status" role="status" data-testid="export-status">
-        {busy ? `Preparing ${busy}…` : ''}
+        {busy ? t('export.preparing', { item: busy }) : ''}
       </span>
       {error && (
         <div className="export-menu-error" role="alert" data-testid="export-error">
           <span>{error}</span>
-          <button type="button" onClick={() => setError(null)} aria-label="Dismiss the export error">
+          <button type="button" onClick={() => setError(null)} aria-label={t('export.dismissError')}>
             ×
           </button>
         </div>

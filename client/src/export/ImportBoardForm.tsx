@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { useState, type FormEvent } from 'react'
 import { BOARD_FILE_MAX_BYTES, sizeText } from '../../../shared/src/export/boardFile'
 import { describeError, importBoardFile } from '../api'
@@ -8,6 +9,7 @@ import { openNewBoard } from '../screens/openNewBoard'
 // facilitator, exactly like "New workshop".
 
 export function ImportBoardForm() {
+  const { t } = useTranslation()
   const [file, setFile] = useState<File | null>(null)
   const [importing, setImporting] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -15,7 +17,7 @@ export function ImportBoardForm() {
   async function onSubmit(event: FormEvent) {
     event.preventDefault()
     if (!file) {
-      setError('Choose a board file first (a .tavolo.json file exported from Tavolo).')
+      setError(t('errors.chooseFile'))
       return
     }
     if (file.size > BOARD_FILE_MAX_BYTES) {
@@ -35,9 +37,9 @@ export function ImportBoardForm() {
 
   return (
     <form className="card" onSubmit={onSubmit} aria-labelledby="import-heading" data-testid="import-form">
-      <h2 id="import-heading">Import a board file</h2>
-      <p className="hint">A board file exported from Tavolo becomes a new workshop, with new links.</p>
-      <label htmlFor="import-file">Board file</label>
+      <h2 id="import-heading">{t('import.title')}</h2>
+      <p className="hint">{t('import.hint')}</p>
+      <label htmlFor="import-file">{t('import.file')}</label>
       <input
         id="import-file"
         type="file"
@@ -50,7 +52,7 @@ export function ImportBoardForm() {
         aria-describedby={error ? 'import-error' : undefined}
       />
       <button type="submit" className="primary" disabled={importing}>
-        {importing ? 'Importing…' : 'Import'}
+        {importing ? t('import.importing') : t('import.button')}
       </button>
       {error && (
         <p role="alert" id="import-error" className="error" data-testid="import-error">

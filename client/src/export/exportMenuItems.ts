@@ -1,4 +1,5 @@
 import { EXPORT_ROLES, type ExportFormat } from '../../../shared/src/export/exportFormats'
+import type { TFunction } from 'i18next'
 import type { AccessRole } from '../../../shared/src/roles'
 
 // What the board's Export menu offers, by access role: the server's formats each role may
@@ -10,24 +11,19 @@ export type ExportMenuItem =
   | { id: string; label: string; source: 'server'; format: ExportFormat }
   | { id: string; label: string; source: 'image'; format: ImageFormat; scope: 'board' | 'zone' }
 
-const SERVER_ITEMS: { format: ExportFormat; label: string }[] = [
-  { format: 'md', label: 'Programme (Markdown)' },
-  { format: 'pdf', label: 'Programme (PDF)' },
-  { format: 'csv', label: 'Cards (CSV)' },
-  { format: 'json', label: 'Board file (JSON)' },
-]
+const SERVER_FORMATS: ExportFormat[] = ['md', 'pdf', 'csv', 'json']
 const IMAGE_FORMATS: ImageFormat[] = ['png', 'svg']
 
-export function exportMenuItems(role: AccessRole, zoneSelected: boolean): ExportMenuItem[] {
-  const server: ExportMenuItem[] = SERVER_ITEMS.filter((item) => EXPORT_ROLES[item.format].includes(role)).map((item) => ({
-    id: item.format,
-    label: item.label,
+export function exportMenuItems(role: AccessRole, zoneSelected: boolean, t: TFunction): ExportMenuItem[] {
+  const server: ExportMenuItem[] = SERVER_FORMATS.filter((format) => EXPORT_ROLES[format].includes(role)).map((format) => ({
+    id: format,
+    label: t(`export.${format}`),
     source: 'server',
-    format: item.format,
+    format,
   }))
   const images: ExportMenuItem[] = IMAGE_FORMATS.map((format) => ({
     id: `board-${format}`,
-    label: `Image of the board (${format.toUpperCase()})`,
+    label: t('export.boardImage', { format: format.toUpperCase() }),
     source: 'image',
     format,
     scope: 'board',
@@ -35,7 +31,7 @@ export function exportMenuItems(role: AccessRole, zoneSelected: boolean): Export
   const zoneImages: ExportMenuItem[] = zoneSelected
     ? IMAGE_FORMATS.map((format) => ({
         id: `zone-${format}`,
-        label: `Image of this zone (${format.toUpperCase()})`,
+        label: t('export.zoneImage', { format: format.toUpperCase() }),
         source: 'image',
         format,
         scope: 'zone',

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import type { PointerEvent } from 'react'
 import { useValue, type TLShapeId } from 'tldraw'
 import { VOTES_ROOT } from '../../../shared/src/doc/roots'
@@ -20,6 +21,7 @@ export function CardVotes({ shapeId }: { shapeId: TLShapeId }) {
 
 function VoteButtons({ facilitation, shapeId }: { facilitation: Facilitation; shapeId: TLShapeId }) {
   const { editor, doc, votes, personId, session } = facilitation
+  const { t } = useTranslation()
   const round = session.voting
   const zoneId = useValue('card zone', () => {
     const shape = editor!.getShape(shapeId)
@@ -33,15 +35,15 @@ function VoteButtons({ facilitation, shapeId }: { facilitation: Facilitation; sh
   const handled = (e: PointerEvent) => editor!.markEventAsHandled(e)
   return (
     <div className="tavolo-card-votes" style={{ pointerEvents: 'all' }} onPointerDown={handled} data-testid="card-votes" data-my-dots={mine}>
-      <span className="tavolo-card-dots" aria-label={`${mine} of your dots on this card`}>
-        {'●'.repeat(mine) || 'No dots'}
+      <span className="tavolo-card-dots" aria-label={t('votes.myDots', { count: mine })}>
+        {'●'.repeat(mine) || t('votes.noDots')}
       </span>
       <button
         type="button"
         className="tavolo-vote-button"
         disabled={!check.ok}
-        title={check.ok ? 'Add one of your dots' : check.message}
-        aria-label="Add a dot to this card"
+        title={check.ok ? t('votes.addDotHint') : t(`votes.${check.reason}`)}
+        aria-label={t('votes.addDot')}
         onClick={() => addDot(votesMap, shapeId, personId)}
         data-testid="vote-add"
       >
@@ -51,7 +53,7 @@ function VoteButtons({ facilitation, shapeId }: { facilitation: Facilitation; sh
         type="button"
         className="tavolo-vote-button"
         disabled={!canRemoveDot({ round, votes, personId, cardId: shapeId })}
-        aria-label="Take back one of your dots"
+        aria-label={t('votes.removeDot')}
         onClick={() => removeDot(votesMap, shapeId, personId)}
         data-testid="vote-remove"
       >
@@ -63,10 +65,11 @@ function VoteButtons({ facilitation, shapeId }: { facilitation: Facilitation; sh
 
 function RankBadge({ facilitation, shapeId }: { facilitation: Facilitation; shapeId: TLShapeId }) {
   const ranked = useRanking(facilitation).find((card) => card.cardId === shapeId)
+  const { t } = useTranslation()
   if (!ranked || ranked.dots === 0) return null
   return (
     <div className="tavolo-rank-badge" data-testid="rank-badge" data-rank={ranked.rank} data-dots={ranked.dots}>
-      #{ranked.rank} · {ranked.dots} {ranked.dots === 1 ? 'dot' : 'dots'}
+      #{ranked.rank} · {t('votes.dots', { count: ranked.dots })}
     </div>
   )
 }

@@ -1,4 +1,6 @@
+import { useTranslation } from 'react-i18next'
 import { useEffect, useState } from 'react'
+import type { TFunction } from 'i18next'
 import type { WebsocketProvider } from 'y-websocket'
 import { CLOSE_FORBIDDEN_WRITE, CLOSE_SECRET_ROTATED } from '../../../shared/src/wire/closeCodes'
 
@@ -26,16 +28,17 @@ export function useConnectionRefusal(provider: WebsocketProvider | null): Refusa
  * refused change is in that copy, and would otherwise be sent, and refused, again.
  */
 export function ConnectionRefusedMessage({ refusal, onStartAfresh }: { refusal: Refusal; onStartAfresh?: () => Promise<void> }) {
-  const { title, text } = describeRefusal(refusal)
+  const { t } = useTranslation()
+  const { title, text } = describeRefusal(refusal, t)
   return (
     <div className="tavolo-refused-backdrop">
       <main className="screen-message" role="alert" data-testid="connection-refused" data-code={refusal.code}>
         <h1>{title}</h1>
         <p>{text}</p>
-        <p className="hint">Your changes from now on are not saved or shared.</p>
+        <p className="hint">{t('refused.notSaved')}</p>
         {refusal.code === CLOSE_FORBIDDEN_WRITE && onStartAfresh && (
           <button type="button" className="primary" onClick={() => void onStartAfresh().then(() => window.location.reload())} data-testid="start-afresh">
-            Reload the board from the server
+            {t('refused.startAfresh')}
           </button>
         )}
       </main>
@@ -43,15 +46,10 @@ export function ConnectionRefusedMessage({ refusal, onStartAfresh }: { refusal: 
   )
 }
 
-function describeRefusal({ code, reason }: Refusal): { title: string; text: string } {
-  if (code === CLOSE_SECRET_ROTATED) {
-    return { title: 'This link no longer works', text: 'The facilitator replaced this link. Ask for the new one.' }
-  }
+function describeRefusal({ code, reason }: Refusal, t: TFunction): { title: string; text: string } {
+  if (code === CLOSE_SECRET_ROTATED) return { title: t('refused.rotatedTitle'), text: t('refused.rotatedText') }
   if (code === CLOSE_FORBIDDEN_WRITE) {
-    return {
-      title: 'Your change was refused',
-      text: `The server refused a change from this page (${reason || 'not allowed for your role'}) and disconnected it.`,
-    }
+    return { title: t('refused.writeTitle'), text: t('refused.writeText', { reason: reason || t('refused.writeReason') }) }
   }
-  return { title: 'Disconnected from the workshop', text: `The server closed the connection: ${reason || `code ${code}`}. Reload the page to try again.` }
+  return { title: t('refused.closedTitle'), text: t('refused.closedText', { reason: reason || t('refused.closedCode', { code }) }) }
 }

@@ -1,9 +1,12 @@
+import { useTranslation } from 'react-i18next'
 import { PEOPLE_ROOT } from '../../../shared/src/doc/roots'
-import { PERSON_ROLE_LABELS, PERSON_ROLES } from '../../../shared/src/roles'
+import type { TFunction } from 'i18next'
+import { PERSON_ROLES } from '../../../shared/src/roles'
 import { RATINGS, summariseRatings } from '../../../shared/src/session/ratings'
 import { votersByCard } from '../../../shared/src/session/votes'
 import { useFacilitation, type Facilitation } from './FacilitationContext'
 import { usePlainMap } from '../sync/usePlainMap'
+import { formatNumber } from '../../../shared/src/i18n'
 import { useRanking } from './useRanking'
 
 // The summary panel's facilitation sections: the vote ranking once revealed, and the ratings'
@@ -21,34 +24,36 @@ export function FacilitationResults() {
 }
 
 const TITLE_MAX_LENGTH = 60
+const ONE_DECIMAL = { minimumFractionDigits: 1, maximumFractionDigits: 1 }
 
 /** A card's title (or an idea's text), shortened to one line of the ranking. */
-function cardTitle(facilitation: Facilitation, cardId: string): string {
+function cardTitle(facilitation: Facilitation, cardId: string, t: TFunction): string {
   const props = (facilitation.editor?.getShape(cardId as never)?.props ?? {}) as { title?: unknown; text?: unknown }
   const text = [props.title, props.text].find((v): v is string => typeof v === 'string' && v.trim() !== '')?.trim()
-  if (!text) return 'Untitled card'
+  if (!text) return t('votes.untitledCard')
   return text.length > TITLE_MAX_LENGTH ? `${text.slice(0, TITLE_MAX_LENGTH - 1)}…` : text
 }
 
 function VoteRanking({ facilitation }: { facilitation: Facilitation }) {
   const ranked = useRanking(facilitation).filter((card) => card.dots > 0)
+  const { t } = useTranslation()
   const people = usePlainMap(facilitation.doc, PEOPLE_ROOT)
   const voters = votersByCard(facilitation.votes, facilitation.session.voting)
   const nameOf = (personId: string) => {
     const entry = people[personId] as { name?: unknown } | undefined
-    return typeof entry?.name === 'string' ? entry.name : 'Someone'
+    return typeof entry?.name === 'string' ? entry.name : t('votes.someone')
   }
   return (
-    <section aria-label="Vote ranking">
-      <h3>Vote ranking</h3>
+    <section aria-label={t('votes.ranking')}>
+      <h3>{t('votes.ranking')}</h3>
       {ranked.length === 0 ? (
-        <p className="tavolo-summary-muted">No dots were placed.</p>
+        <p className="tavolo-summary-muted">{t('votes.noneCast')}</p>
       ) : (
         <ol className="tavolo-ranking" data-testid="vote-ranking">
           {ranked.map((card) => (
             <li key={card.cardId} data-card-id={card.cardId} data-rank={card.rank}>
-              <span className="tavolo-ranking-rank">#{card.rank}</span> <span className="tavolo-ranking-title">{cardTitle(facilitation, card.cardId)}</span>{' '}
-              <span className="tavolo-ranking-dots">{card.dots} {card.dots === 1 ? 'dot' : 'dots'}</span>
+              <span className="tavolo-ranking-rank">#{card.rank}</span> <span className="tavolo-ranking-title">{cardTitle(facilitation, card.cardId, t)}</span>{' '}
+              <span className="tavolo-ranking-dots">{t('votes.dots', { count: card.dots })}</span>
               {voters?.get(card.cardId) && (
                 <span className="tavolo-ranking-voters">{voters.get(card.cardId)!.map((v) => `${nameOf(v.personId)} ${v.dots}`).join(', ')}</span>
               )}
@@ -61,13 +66,14 @@ function VoteRanking({ facilitation }: { facilitation: Facilitation }) {
 }
 
 function RatingResults({ facilitation }: { facilitation: Facilitation }) {
+  const { t, i18n } = useTranslation()
   const people = usePlainMap(facilitation.doc, PEOPLE_ROOT)
   const summaries = summariseRatings(facilitation.ratings, people, facilitation.session.criteria)
   if (summaries.every((s) => s.count === 0)) return null
-  const shown = (average: number | null) => (average === null ? '–' : average.toFixed(1))
+  const shown = (average: number | null) => (average === null ? '–' : formatNumber(i18n.language, average, ONE_DECIMAL))
   return (
-    <section aria-label="Ratings">
-      <h3>Ratings (average of 5)</h3>
+    <section aria-label={t('ratings.results')}>
+      <h3>{t('ratings.resultsTitle')}</h3>
       <ul className="tavolo-rating-results" data-testid="rating-summary">
         {summaries.map((s) => (
           <li key={s.criterion} data-criterion={s.criterion}>
@@ -76,14 +82,14 @@ function RatingResults({ facilitation }: { facilitation: Facilitation }) {
               {shown(s.average)}
             </span>{' '}
             <span className="tavolo-summary-muted">
-              ({s.count} {s.count === 1 ? 'rating' : 'ratings'})
+              {t('ratings.count', { count: s.count })}
             </span>
             <span className="tavolo-rating-results-detail">
-              Given 1 to 5: <span data-testid="rating-distribution">{RATINGS.map((r) => s.distribution[r]).join(' · ')}</span>
+              {t('ratings.distribution')} <span data-testid="rating-distribution">{RATINGS.map((r) => s.distribution[r]).join(' · ')}</span>
             </span>
             <span className="tavolo-rating-results-detail" data-testid="rating-by-role">
               {PERSON_ROLES.filter((role) => s.byRole[role].count > 0)
-                .map((role) => `${PERSON_ROLE_LABELS[role]} ${shown(s.byRole[role].average)}`)
+                .map((role) => `${t(`roles.${role}`)} ${shown(s.byRole[role].average)}`)
                 .join(' · ')}
             </span>
           </li>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { randomId } from '../state/randomId'
 import { useEffect } from 'react'
 import { createUserId, useValue } from 'tldraw'
@@ -14,6 +15,7 @@ const HANDLED_KEY = 'tavolo.followRequestHandled'
 
 export function FollowMe({ presentPeople }: { presentPeople: readonly PresentPerson[] }) {
   const { editor, session, personId, isFacilitator, writeSession } = useBoardFacilitation()
+  const { t } = useTranslation()
   const request = session.follow
   const following = useValue('following', () => editor?.getInstanceState().followingUserId ?? null, [editor])
 
@@ -29,10 +31,10 @@ export function FollowMe({ presentPeople }: { presentPeople: readonly PresentPer
       <button
         type="button"
         onClick={() => writeSession('follow', { facilitatorId: personId, requestId: randomId() })}
-        title="Everyone's view follows yours until they move on their own"
+        title={t('facilitation.bringEveryoneHint')}
         data-testid="bring-everyone"
       >
-        Bring everyone here
+        {t('facilitation.bringEveryone')}
       </button>
     )
   }
@@ -41,13 +43,13 @@ export function FollowMe({ presentPeople }: { presentPeople: readonly PresentPer
   if (following === facilitator.userId) {
     return (
       <span className="tag" data-testid="following-facilitator">
-        Following the facilitator
+        {t('facilitation.followingFacilitator')}
       </span>
     )
   }
   return (
     <button type="button" onClick={() => editor.startFollowingUser(facilitator.userId)} data-testid="follow-facilitator">
-      Follow facilitator
+      {t('facilitation.followFacilitator')}
     </button>
   )
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import QRCode from 'qrcode'
 import { getBoardLinkSecrets } from '../api'
 import { useLoaded } from '../ui/useLoaded'
@@ -24,27 +25,28 @@ async function linkToShow(
 
 export function JoinQrCode(props: { boardId: string; secret: string; joinSecret: string | null; role: AccessRole }) {
   const { boardId, secret, joinSecret, role } = props
+  const { t } = useTranslation()
   const loaded = useLoaded(async () => {
     const { link, isJoinLink } = await linkToShow(boardId, secret, joinSecret, role)
     return { link, isJoinLink, image: await QRCode.toDataURL(link, { margin: 1, width: 320 }) }
   }, [boardId, secret, joinSecret, role])
 
-  if (loaded.status === 'loading') return <p>Preparing the QR code…</p>
-  if (loaded.status === 'error') return <p role="alert">No QR code: {loaded.message}</p>
+  if (loaded.status === 'loading') return <p>{t('qr.preparing')}</p>
+  if (loaded.status === 'error') return <p role="alert">{t('qr.failed', { message: loaded.message })}</p>
   const state = loaded.value
   return (
     <figure className="tavolo-present-qr" data-testid="join-qr" data-join-link={state.isJoinLink || undefined}>
-      <img src={state.image} alt={state.isJoinLink ? 'QR code of the link to join the workshop' : 'QR code of this projector view'} />
+      <img src={state.image} alt={state.isJoinLink ? t('qr.joinAlt') : t('qr.viewAlt')} />
       <figcaption>
         {state.isJoinLink ? (
           <>
-            Scan to join
+            {t('qr.scanToJoin')}
             <span className="tavolo-present-link" data-testid="join-link">
               {state.link}
             </span>
           </>
         ) : (
-          'Opened with a viewer link, this screen cannot show the join link: this code opens this view only. Ask the facilitator for the participant link.'
+          t('qr.viewerOnly')
         )}
       </figcaption>
     </figure>

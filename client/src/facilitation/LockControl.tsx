@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { useEffect, useRef } from 'react'
 import { useValue } from 'tldraw'
 import { isLockableType, isLocked, withLock } from '../../../shared/src/session/locks'
@@ -8,6 +9,7 @@ import { enforceLocks } from './lockEnforcement'
 
 export function LockControl() {
   const { editor, session, isFacilitator, writeSession } = useBoardFacilitation()
+  const { t } = useTranslation()
   const locksRef = useRef(session.locks)
   locksRef.current = session.locks
 
@@ -20,7 +22,7 @@ export function LockControl() {
     'selected lockable shape',
     () => {
       const shapes = editor?.getSelectedShapes() ?? []
-      return shapes.length === 1 && isLockableType(shapes[0].type) ? { id: shapes[0].id, kind: shapes[0].type === 'frame' ? 'frame' : 'zone' } : null
+      return shapes.length === 1 && isLockableType(shapes[0].type) ? { id: shapes[0].id, kind: shapes[0].type === 'frame' ? ('frame' as const) : ('zone' as const) } : null
     },
     [editor],
   )
@@ -28,7 +30,7 @@ export function LockControl() {
   const locked = isLocked(session.locks, selected.id)
   return (
     <button type="button" onClick={() => writeSession('locks', withLock(session.locks, selected.id, !locked))} aria-pressed={locked} data-testid="lock-toggle">
-      <LockIcon /> {locked ? `Unlock ${selected.kind}` : `Lock ${selected.kind}`}
+      <LockIcon /> {locked ? t(`facilitation.unlock_${selected.kind}`) : t(`facilitation.lock_${selected.kind}`)}
     </button>
   )
 }
@@ -36,9 +38,10 @@ export function LockControl() {
 /** The lock icon on a locked zone; nothing outside a board or when unlocked. */
 export function ZoneLockBadge({ shapeId }: { shapeId: string }) {
   const facilitation = useFacilitation()
+  const { t } = useTranslation()
   if (!facilitation || !isLocked(facilitation.session.locks, shapeId)) return null
   return (
-    <span className="tavolo-zone-lock" role="img" aria-label="Locked by the facilitator" title="Locked by the facilitator" data-testid="zone-lock">
+    <span className="tavolo-zone-lock" role="img" aria-label={t('facilitation.locked')} title={t('facilitation.locked')} data-testid="zone-lock">
       <LockIcon />
     </span>
   )

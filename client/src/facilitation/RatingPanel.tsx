@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { ErrorText } from '../ui/ErrorText'
 import { useState } from 'react'
 import { RATINGS_ROOT } from '../../../shared/src/doc/roots'
@@ -11,12 +12,13 @@ import { useBoardFacilitation } from './FacilitationContext'
 
 export function RatingPanel() {
   const { session, ratings, personId, doc, readOnly, isFacilitator } = useBoardFacilitation()
+  const { t } = useTranslation()
   if (!phaseHasTool(session.phase, 'rating') || readOnly) return null
   const ratingsMap = doc.getMap(RATINGS_ROOT)
   return (
     <section className="tavolo-rating-panel card" aria-labelledby="tavolo-rating-heading" data-testid="rating-panel">
-      <h2 id="tavolo-rating-heading">Rate the design</h2>
-      <p className="hint">1 = poor, 5 = excellent.</p>
+      <h2 id="tavolo-rating-heading">{t('ratings.title')}</h2>
+      <p className="hint">{t('ratings.scale')}</p>
       {session.criteria.map((criterion) => {
         const mine = ratingOf(ratings, criterion, personId)
         return (
@@ -40,34 +42,35 @@ export function RatingPanel() {
 
 function CriteriaEditor() {
   const { session, writeSession } = useBoardFacilitation()
+  const { t } = useTranslation()
   const [draft, setDraft] = useState('')
   const [error, setError] = useState<string | null>(null)
   const add = () => {
     const name = cleanCriterion(draft)
-    if (name === null) return setError(`A criterion needs a name of 1 to ${CRITERION_MAX_LENGTH} characters`)
-    if (session.criteria.includes(name)) return setError('This criterion is already there')
+    if (name === null) return setError(t('ratings.criterionLength', { max: CRITERION_MAX_LENGTH }))
+    if (session.criteria.includes(name)) return setError(t('ratings.criterionExists'))
     writeSession('criteria', [...session.criteria, name])
     setDraft('')
     setError(null)
   }
   return (
     <div className="tavolo-criteria-editor">
-      <h3>Criteria</h3>
+      <h3>{t('ratings.criteria')}</h3>
       <ul>
         {session.criteria.map((criterion) => (
           <li key={criterion}>
             {criterion}{' '}
-            <button type="button" className="link-button" onClick={() => writeSession('criteria', session.criteria.filter((c) => c !== criterion))} aria-label={`Remove the criterion ${criterion}`}>
-              Remove
+            <button type="button" className="link-button" onClick={() => writeSession('criteria', session.criteria.filter((c) => c !== criterion))} aria-label={t('ratings.removeCriterion', { criterion })}>
+              {t('common.remove')}
             </button>
           </li>
         ))}
       </ul>
-      <label htmlFor="tavolo-new-criterion">New criterion</label>
+      <label htmlFor="tavolo-new-criterion">{t('ratings.newCriterion')}</label>
       <div className="link-row-controls">
         <input id="tavolo-new-criterion" value={draft} maxLength={CRITERION_MAX_LENGTH} onChange={(e) => setDraft(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && add()} aria-invalid={error !== null} />
         <button type="button" onClick={add}>
-          Add
+          {t('common.add')}
         </button>
       </div>
       <ErrorText message={error} />

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { ErrorText } from '../ui/ErrorText'
 import { useState } from 'react'
 import { describeError, rotateBoardLinkSecrets, type BoardLinkSecrets } from '../api'
@@ -7,6 +8,7 @@ import { describeError, rotateBoardLinkSecrets, type BoardLinkSecrets } from '..
 
 export function ReplaceLinks(props: { boardId: string; facilitatorSecret: string; onReplaced(links: BoardLinkSecrets): void }) {
   const [step, setStep] = useState<'idle' | 'confirm' | 'busy' | 'done'>('idle')
+  const { t } = useTranslation()
   const [error, setError] = useState<string | null>(null)
   const replace = async () => {
     setStep('busy')
@@ -23,25 +25,24 @@ export function ReplaceLinks(props: { boardId: string; facilitatorSecret: string
     <div className="tavolo-replace-links" data-testid="replace-links">
       {(step === 'idle' || step === 'done') && (
         <>
-          {step === 'done' && <p role="status">New links are ready: share them again. The old links no longer work.</p>}
+          {step === 'done' && <p role="status">{t('links.ready')}</p>}
           <button type="button" onClick={() => setStep('confirm')} data-testid="replace-links-start">
-            Replace links…
+            {t('links.replaceStart')}
           </button>
         </>
       )}
       {(step === 'confirm' || step === 'busy') && (
-        <div role="group" aria-label="Confirm replacing the links">
+        <div role="group" aria-label={t('links.confirmGroup')}>
           <p>
-            <strong>Replace the participant and viewer links?</strong> The old links stop working and everyone who joined with
-            them is disconnected until they get the new ones. Your facilitator link stays the same.
+            <strong>{t('links.confirmQuestion')}</strong> {t('links.confirmText')}
           </p>
           <ErrorText message={error} />
           <div className="actions">
             <button type="button" onClick={() => setStep('idle')} disabled={step === 'busy'}>
-              Keep the links
+              {t('links.keep')}
             </button>
             <button type="button" className="primary" onClick={replace} disabled={step === 'busy'} data-testid="replace-links-confirm">
-              Replace links
+              {t('links.replace')}
             </button>
           </div>
         </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { ErrorText } from '../ui/ErrorText'
 import { randomId } from '../state/randomId'
 import { useState } from 'react'
@@ -20,15 +21,16 @@ import { useBoardFacilitation } from './FacilitationContext'
 
 export function VotingPanel() {
   const { session, votes, personId, isFacilitator, readOnly } = useBoardFacilitation()
+  const { t } = useTranslation()
   const round = session.voting
   return (
     <div className="tavolo-voting" data-testid="voting-panel" data-status={round.status}>
       {round.status === 'open' && (
         <span className="tavolo-voting-status" data-testid="dots-left">
-          Dot voting open{readOnly ? '' : `: ${dotsLeft(votes, personId, round)} of ${round.dotsPerPerson} dots left`}
+          {readOnly ? t('voting.open') : t('voting.openLeft', { left: dotsLeft(votes, personId, round), total: round.dotsPerPerson })}
         </span>
       )}
-      {round.status === 'revealed' && <span className="tavolo-voting-status">Voting results revealed</span>}
+      {round.status === 'revealed' && <span className="tavolo-voting-status">{t('voting.revealed')}</span>}
       {isFacilitator && <VotingRoundControls />}
     </div>
   )
@@ -36,16 +38,17 @@ export function VotingPanel() {
 
 function VotingRoundControls() {
   const { session, doc, writeSession } = useBoardFacilitation()
+  const { t } = useTranslation()
   const round = session.voting
   const [setupOpen, setSetupOpen] = useState(false)
   if (round.status === 'open') {
     return (
       <>
         <button type="button" className="primary" onClick={() => writeSession('voting', revealVotingRound(round))} data-testid="voting-reveal">
-          Reveal results
+          {t('voting.reveal')}
         </button>
         <button type="button" onClick={() => writeSession('voting', closeVotingRound(round))} data-testid="voting-close">
-          Close voting
+          {t('voting.close')}
         </button>
       </>
     )
@@ -54,11 +57,11 @@ function VotingRoundControls() {
     <>
       {round.status === 'revealed' && (
         <button type="button" onClick={() => writeSession('voting', closeVotingRound(round))} data-testid="voting-close">
-          Hide results
+          {t('voting.hide')}
         </button>
       )}
       <button type="button" onClick={() => setSetupOpen(!setupOpen)} aria-expanded={setupOpen} data-testid="voting-setup">
-        {round.status === 'revealed' ? 'New vote…' : 'Dot voting…'}
+        {round.status === 'revealed' ? t('voting.newVote') : t('voting.setup')}
       </button>
       {setupOpen && (
         <VotingSetup
@@ -75,6 +78,7 @@ function VotingRoundControls() {
 
 function VotingSetup(props: { onOpen(options: { dotsPerPerson: number; zoneIds: string[]; anonymous: boolean }): void; onCancel(): void }) {
   const { editor } = useBoardFacilitation()
+  const { t } = useTranslation()
   const zones = useValue(
     'zones',
     () => editor?.getCurrentPageShapesSorted().filter((s) => s.type === ZONE_TYPE).map((s) => ({ id: s.id as string, title: (s.props as { title: string }).title })) ?? [],
@@ -87,20 +91,20 @@ function VotingSetup(props: { onOpen(options: { dotsPerPerson: number; zoneIds: 
   const open = () => {
     const dotsPerPerson = Number(dots)
     if (!Number.isInteger(dotsPerPerson) || dotsPerPerson < 1 || dotsPerPerson > MAX_DOTS_PER_PERSON) {
-      setError(`Dots per person: a whole number from 1 to ${MAX_DOTS_PER_PERSON}`)
+      setError(t('voting.dotsInvalid', { max: MAX_DOTS_PER_PERSON }))
       return
     }
     props.onOpen({ dotsPerPerson, zoneIds, anonymous })
   }
   return (
-    <div className="tavolo-popover card" role="dialog" aria-label="Open a dot vote" data-testid="voting-setup-dialog">
-      <label htmlFor="tavolo-dots-per-person">Dots per person</label>
+    <div className="tavolo-popover card" role="dialog" aria-label={t('voting.dialog')} data-testid="voting-setup-dialog">
+      <label htmlFor="tavolo-dots-per-person">{t('voting.dotsPerPerson')}</label>
       <input id="tavolo-dots-per-person" type="number" min={1} max={MAX_DOTS_PER_PERSON} value={dots} onChange={(e) => setDots(e.target.value)} aria-invalid={error !== null} />
       <ErrorText message={error} />
       <fieldset>
-        <legend>Cards to vote on</legend>
-        {zones.length === 0 && <p className="hint">Every card on the board.</p>}
-        {zones.length > 0 && <p className="hint">Tick none for every card, or the zones to vote in.</p>}
+        <legend>{t('voting.cards')}</legend>
+        {zones.length === 0 && <p className="hint">{t('voting.everyCard')}</p>}
+        {zones.length > 0 && <p className="hint">{t('voting.zonesHint')}</p>}
         {zones.map((zone) => (
           <label key={zone.id} className="radio">
             <input
@@ -108,20 +112,20 @@ function VotingSetup(props: { onOpen(options: { dotsPerPerson: number; zoneIds: 
               checked={zoneIds.includes(zone.id)}
               onChange={(e) => setZoneIds(e.target.checked ? [...zoneIds, zone.id] : zoneIds.filter((id) => id !== zone.id))}
             />
-            {zone.title || 'Untitled zone'}
+            {zone.title || t('common.untitledZone')}
           </label>
         ))}
       </fieldset>
       <label className="radio">
         <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
-        Anonymous (nobody sees who voted for what)
+        {t('voting.anonymous')}
       </label>
       <div className="actions">
         <button type="button" onClick={props.onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="button" className="primary" onClick={open} data-testid="voting-open">
-          Open voting
+          {t('voting.openButton')}
         </button>
       </div>
     </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { useEffect, useRef, useState } from 'react'
 import {
   addMinutes,
@@ -22,6 +23,7 @@ const MUTE_KEY = 'tavolo.timerMuted'
 
 export function WorkshopTimer({ large = false }: { large?: boolean }) {
   const { session, isFacilitator, clockOffsetMs } = useBoardFacilitation()
+  const { t } = useTranslation()
   const timer = session.timer
   const now = useServerNow(clockOffsetMs, timer.status === 'running')
   const left = remainingMs(timer, now)
@@ -52,16 +54,16 @@ export function WorkshopTimer({ large = false }: { large?: boolean }) {
   const classes = ['tavolo-timer', `tavolo-timer-${timer.status}`, timeUp && 'tavolo-timer-up', large && 'tavolo-timer-large']
   return (
     <div className={classes.filter(Boolean).join(' ')} data-testid="timer" data-status={timer.status} data-time-up={timeUp || undefined}>
-      <span className="tavolo-timer-label">Timer</span>
-      <span className="tavolo-timer-time" data-testid="timer-time" data-remaining-ms={left} role="timer" aria-label={`Time left ${formatRemaining(left)}`}>
+      <span className="tavolo-timer-label">{t('timer.label')}</span>
+      <span className="tavolo-timer-time" data-testid="timer-time" data-remaining-ms={left} role="timer" aria-label={t('timer.timeLeft', { time: formatRemaining(left) })}>
         {formatRemaining(left)}
       </span>
       <span className="tavolo-visually-hidden" aria-live="assertive" data-testid="timer-announcement">
-        {timeUp ? 'Time is up' : ''}
+        {timeUp ? t('timer.timeUp') : ''}
       </span>
       {isFacilitator && <TimerControls />}
-      <button type="button" className="tavolo-icon-button" onClick={toggleMute} title="Play a sound when time is up">
-        {muted ? 'Sound off' : 'Sound on'}
+      <button type="button" className="tavolo-icon-button" onClick={toggleMute} title={t('timer.soundHint')}>
+        {muted ? t('timer.soundOff') : t('timer.soundOn')}
       </button>
     </div>
   )
@@ -69,6 +71,7 @@ export function WorkshopTimer({ large = false }: { large?: boolean }) {
 
 function TimerControls() {
   const { session, writeSession, clockOffsetMs } = useBoardFacilitation()
+  const { t } = useTranslation()
   const timer = session.timer
   const [minutes, setMinutes] = useState(String(timer.durationMs / 60_000))
   const [error, setError] = useState<string | null>(null)
@@ -81,7 +84,7 @@ function TimerControls() {
       writeSession('timer', startTimer(Math.round(value * 60_000), current()))
       setError(null)
     } catch {
-      setError('Enter the minutes, up to 240')
+      setError(t('timer.minutesInvalid'))
     }
   }
   return (
@@ -89,30 +92,30 @@ function TimerControls() {
       {timer.status === 'idle' && (
         <>
           <label className="tavolo-inline-label">
-            <span className="tavolo-visually-hidden">Timer minutes</span>
+            <span className="tavolo-visually-hidden">{t('timer.minutes')}</span>
             <input type="number" min={1} max={240} step={1} value={minutes} onChange={(e) => setMinutes(e.target.value)} aria-invalid={error !== null} data-testid="timer-minutes" />
           </label>
           <button type="button" onClick={start} data-testid="timer-start">
-            Start
+            {t('timer.start')}
           </button>
         </>
       )}
       {timer.status === 'running' && (
         <button type="button" onClick={() => writeSession('timer', pauseTimer(timer, current()))} data-testid="timer-pause">
-          Pause
+          {t('timer.pause')}
         </button>
       )}
       {timer.status === 'paused' && (
         <button type="button" onClick={() => writeSession('timer', resumeTimer(timer, current()))} data-testid="timer-resume">
-          Resume
+          {t('timer.resume')}
         </button>
       )}
       <button type="button" onClick={() => writeSession('timer', addMinutes(timer, 1, current()))} data-testid="timer-add-minute">
-        +1 min
+        {t('timer.addMinute')}
       </button>
       {timer.status !== 'idle' && (
         <button type="button" onClick={() => writeSession('timer', resetTimer(timer))} data-testid="timer-reset">
-          Reset
+          {t('timer.reset')}
         </button>
       )}
       {error && (

@@ -18,11 +18,12 @@ function storedLanguage(): Language | null {
 
 void i18next.use(initReactI18next).init({
   ...i18nOptions,
-  lng: storedLanguage() ?? pickLanguage(navigator.languages ?? [navigator.language]),
+  lng: storedLanguage() ?? pickLanguage(globalThis.navigator?.languages ?? []),
 })
 
 function syncHtmlLang(language: string) {
-  document.documentElement.lang = language
+  // Absent only when shape code is loaded by unit tests under Node.
+  if (typeof document !== 'undefined') document.documentElement.lang = language
 }
 syncHtmlLang(i18next.language)
 i18next.on('languageChanged', syncHtmlLang)

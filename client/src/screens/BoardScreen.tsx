@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { useEffect } from 'react'
 import { BoardRoom } from '../board/BoardRoom'
 import { useBoardInfo } from '../board/useBoardInfo'
@@ -7,10 +8,11 @@ import { JoinScreen } from './JoinScreen'
 import { BoardInfoPending, ScreenMessage } from './ScreenMessage'
 
 export function BoardScreen({ boardId, secret }: { boardId: string; secret: string | null }) {
+  const { t } = useTranslation()
   if (!secret) {
     return (
-      <ScreenMessage title="This link is incomplete" testId="board-error">
-        <p>A board link ends with “#k=” and a key. Copy the whole link you were given and open it again.</p>
+      <ScreenMessage title={t('app.linkIncomplete')} testId="board-error">
+        <p>{t('app.boardLinkIncomplete')}</p>
       </ScreenMessage>
     )
   }
@@ -19,6 +21,7 @@ export function BoardScreen({ boardId, secret }: { boardId: string; secret: stri
 
 function BoardLoader({ boardId, secret }: { boardId: string; secret: string }) {
   const state = useBoardInfo(boardId, secret)
+  const { t } = useTranslation()
   const membership = useLocalStore((s) => s.memberships[membershipKey(boardId, secret)] ?? null)
   const lastName = useLocalStore((s) => s.lastName)
   const setMembership = useLocalStore((s) => s.setMembership)
@@ -29,7 +32,7 @@ function BoardLoader({ boardId, secret }: { boardId: string; secret: string }) {
     if (info) rememberWorkshop({ id: info.id, title: info.title, secret, accessRole: info.role })
   }, [info, secret, rememberWorkshop])
 
-  if (state.status !== 'ready') return <BoardInfoPending state={state} loadingTitle="Opening the workshop…" />
+  if (state.status !== 'ready') return <BoardInfoPending state={state} loadingTitle={t('app.opening')} />
   const { value: ready } = state
   // Each link is joined once: the server makes the person and the token this browser keeps for it.
   if (!membership) {

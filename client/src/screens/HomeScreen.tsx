@@ -102,7 +102,7 @@ function JoinForm() {
     event.preventDefault()
     const parsed = parseBoardLink(link, window.location.origin)
     if (!parsed.ok) {
-      setError(parsed.error)
+      setError(t(`errors.link_${parsed.error}`, { host: parsed.host }))
       return
     }
     navigate(boardLinkPath(parsed.boardId, parsed.secret, parsed.view))
@@ -119,7 +119,7 @@ function JoinForm() {
           setLink(e.target.value)
           setError(null)
         }}
-        placeholder="https://…/b/…#k=…"
+        placeholder={t('home.joinPlaceholder')}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? 'join-error' : undefined}
       />
@@ -155,7 +155,7 @@ function RecentWorkshops() {
             >
               {w.title}
             </a>
-            <span className="muted"> · {w.accessRole}</span>
+            <span className="muted"> · {t(`access.${w.accessRole}`)}</span>
             <button type="button" className="link-button" onClick={() => forgetWorkshop(w.id)} aria-label={t('home.forgetWorkshop', { title: w.title })}>
               {t('home.forget')}
             </button>

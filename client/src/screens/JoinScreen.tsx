@@ -1,6 +1,7 @@
+import { useTranslation } from 'react-i18next'
 import { ErrorText } from '../ui/ErrorText'
 import { useId, useState, type FormEvent } from 'react'
-import { PERSON_ROLE_LABELS, PERSON_ROLES, type AccessRole, type PersonRole } from '../../../shared/src/roles'
+import { PERSON_ROLES, type AccessRole, type PersonRole } from '../../../shared/src/roles'
 import { MAX_PERSON_NAME_LENGTH } from '../../../shared/src/wire/limits'
 import { describeError } from '../api'
 import type { BoardProfile } from '../state/localStore'
@@ -31,6 +32,7 @@ export function JoinScreen(props: ProfileFormProps) {
 /** The name-and-role form, also shown in a dialog by "Edit me" on the board. */
 export function ProfileForm(props: ProfileFormProps) {
   const isFacilitator = props.accessRole === 'facilitator'
+  const { t } = useTranslation()
   const [name, setName] = useState(props.initial?.name ?? props.suggestedName)
   const [role, setRole] = useState<PersonRole | ''>(isFacilitator ? 'facilitator' : (props.initial?.role ?? ''))
   const [error, setError] = useState<string | null>(null)
@@ -40,8 +42,8 @@ export function ProfileForm(props: ProfileFormProps) {
   async function onSubmit(event: FormEvent) {
     event.preventDefault()
     const trimmed = name.trim()
-    if (!trimmed) return setError('Please enter the name others will see.')
-    if (!role) return setError('Please choose your role in this workshop.')
+    if (!trimmed) return setError(t('join.nameMissing'))
+    if (!role) return setError(t('join.roleMissing'))
     setBusy(true)
     try {
       await props.onDone({ name: trimmed.slice(0, MAX_PERSON_NAME_LENGTH), role })
@@ -53,19 +55,19 @@ export function ProfileForm(props: ProfileFormProps) {
 
   return (
     <form className="card" onSubmit={(e) => void onSubmit(e)} data-testid="join-screen" aria-labelledby="join-screen-heading">
-      <h1 id="join-screen-heading">{props.initial ? 'Edit how others see you' : `Join “${props.boardTitle}”`}</h1>
-      {props.accessRole === 'viewer' && <p className="hint">You have a view-only link: you can watch the board but not change it.</p>}
-      <label htmlFor={nameId}>Your name</label>
+      <h1 id="join-screen-heading">{props.initial ? t('join.editTitle') : t('join.title', { title: props.boardTitle })}</h1>
+      {props.accessRole === 'viewer' && <p className="hint">{t('join.viewOnly')}</p>}
+      <label htmlFor={nameId}>{t('join.name')}</label>
       <input id={nameId} value={name} onChange={(e) => setName(e.target.value)} maxLength={MAX_PERSON_NAME_LENGTH} autoFocus autoComplete="name" />
       <fieldset>
-        <legend>Your role</legend>
+        <legend>{t('join.role')}</legend>
         {isFacilitator ? (
-          <p>{PERSON_ROLE_LABELS.facilitator} (you opened the facilitator link)</p>
+          <p>{t('join.facilitatorLink', { role: t('roles.facilitator') })}</p>
         ) : (
           PARTICIPANT_ROLES.map((r) => (
             <label key={r} className="radio">
               <input type="radio" name="role" value={r} checked={role === r} onChange={() => setRole(r)} />
-              {PERSON_ROLE_LABELS[r]}
+              {t(`roles.${r}`)}
             </label>
           ))
         )}
@@ -73,11 +75,11 @@ export function ProfileForm(props: ProfileFormProps) {
       <div className="actions">
         {props.onCancel && (
           <button type="button" onClick={props.onCancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
         )}
         <button type="submit" className="primary" disabled={busy}>
-          {props.initial ? 'Save' : 'Enter the board'}
+          {props.initial ? t('common.save') : t('join.enter')}
         </button>
       </div>
       <ErrorText message={error} />

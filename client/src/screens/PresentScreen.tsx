@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { randomId } from '../state/randomId'
 import { useState } from 'react'
 import { Tldraw, type Editor } from 'tldraw'
@@ -29,10 +30,11 @@ import { BoardInfoPending, ScreenMessage } from './ScreenMessage'
 const assetUrls = getAssetUrlsByImport()
 
 export function PresentScreen({ boardId, secret, joinSecret }: { boardId: string; secret: string | null; joinSecret: string | null }) {
+  const { t } = useTranslation()
   if (!secret) {
     return (
-      <ScreenMessage title="This link is incomplete" testId="board-error">
-        <p>A projector link ends with “#k=” and a key. Copy the whole link and open it again.</p>
+      <ScreenMessage title={t('app.linkIncomplete')} testId="board-error">
+        <p>{t('app.projectorLinkIncomplete')}</p>
       </ScreenMessage>
     )
   }
@@ -41,14 +43,16 @@ export function PresentScreen({ boardId, secret, joinSecret }: { boardId: string
 
 function PresentLoader({ boardId, secret, joinSecret }: { boardId: string; secret: string; joinSecret: string | null }) {
   const state = useBoardInfo(boardId, secret)
-  if (state.status !== 'ready') return <BoardInfoPending state={state} loadingTitle="Opening the projector view…" />
+  const { t } = useTranslation()
+  if (state.status !== 'ready') return <BoardInfoPending state={state} loadingTitle={t('app.openingProjector')} />
   return <PresentRoom info={state.value.info} secret={secret} joinSecret={joinSecret} licenseKey={state.value.licenseKey} />
 }
 
 function PresentRoom(props: { info: BoardInfo; secret: string; joinSecret: string | null; licenseKey: string | null }) {
   const { info, secret, licenseKey } = props
+  const { t } = useTranslation()
   // Its own person, so a projector opened on the facilitator's laptop never follows itself.
-  const [person] = useState(() => ({ id: `projector-${randomId()}`, name: 'Projector', role: 'projector', colour: '#5b6475' }))
+  const [person] = useState(() => ({ id: `projector-${randomId()}`, name: t('present.projectorName'), role: 'projector', colour: '#5b6475' }))
   const [editor, setEditor] = useState<Editor | null>(null)
   const sync = useBoardSync({ boardId: info.id, secret, person, shapeUtils: tavoloShapeUtils, readOnly: true, accessRole: 'viewer' })
   const refusal = useConnectionRefusal(sync.provider)
@@ -67,7 +71,7 @@ function PresentRoom(props: { info: BoardInfo; secret: string; joinSecret: strin
         </header>
         <main className="tavolo-present-body">
           <div className="tavolo-present-canvas board-canvas" data-testid="board-canvas">
-            {!facilitatorHere && <p className="tavolo-present-waiting">Waiting for the facilitator…</p>}
+            {!facilitatorHere && <p className="tavolo-present-waiting">{t('present.waiting')}</p>}
             <Tldraw
               store={sync.store}
               shapeUtils={tavoloShapeUtils}
@@ -87,7 +91,7 @@ function PresentRoom(props: { info: BoardInfo; secret: string; joinSecret: strin
               <TldrawLocale />
             </Tldraw>
           </div>
-          <aside className="tavolo-present-side" aria-label="Workshop summary">
+          <aside className="tavolo-present-side" aria-label={t('present.summary')}>
             <JoinQrCode boardId={info.id} secret={secret} joinSecret={props.joinSecret} role={info.role} />
             <PresentSummary />
           </aside>
@@ -101,12 +105,13 @@ function PresentRoom(props: { info: BoardInfo; secret: string; joinSecret: strin
 function PresentPhase() {
   const { session } = useBoardFacilitation()
   const phase = phaseInfo(session.phase)
+  const { t } = useTranslation()
   return (
     <p className="tavolo-present-phase" data-testid="present-phase" data-phase={phase.number}>
       <span className="tavolo-present-phase-label">
-        {phase.number} · {phase.label}
+        {phase.number} · {t(`phases.${phase.id}_label`)}
       </span>
-      <span className="tavolo-present-phase-tagline">{phase.tagline}</span>
+      <span className="tavolo-present-phase-tagline">{t(`phases.${phase.id}_tagline`)}</span>
     </p>
   )
 }
@@ -114,18 +119,19 @@ function PresentPhase() {
 function PresentSummary() {
   const { doc, editor, session } = useBoardFacilitation()
   const { summary } = useDesignSummary(editor, doc)
+  const { t } = useTranslation()
   const target = summary.contentHours.target
   return (
     <section className="tavolo-present-summary tavolo-summary" data-testid="present-summary">
       <dl>
-        <dt>Content</dt>
-        <dd>{target === null ? `${summary.contentHours.total} h` : `${summary.contentHours.total} of ${target} h`}</dd>
-        <dt>Lecture formats</dt>
-        <dd>{summary.formatHours.total} h</dd>
-        <dt>Exams</dt>
-        <dd>{summary.examWeights.total} %</dd>
+        <dt>{t('present.content')}</dt>
+        <dd>{target === null ? t('units.hours', { value: summary.contentHours.total }) : t('units.hoursOf', { total: summary.contentHours.total, target })}</dd>
+        <dt>{t('present.formats')}</dt>
+        <dd>{t('units.hours', { value: summary.formatHours.total })}</dd>
+        <dt>{t('present.exams')}</dt>
+        <dd>{t('units.percent', { value: summary.examWeights.total })}</dd>
       </dl>
-      {session.voting.status === 'open' && <p>Dot voting is open</p>}
+      {session.voting.status === 'open' && <p>{t('present.votingOpen')}</p>}
       <FacilitationResults />
     </section>
   )

@@ -29,9 +29,10 @@ export function ScreenMessage(props: { title: string; children?: ReactNode; test
 
 /** The board's info still loading, or why it could not be opened (board and projector screens). */
 export function BoardInfoPending(props: { state: Exclude<Loaded<unknown>, { status: 'ready' }>; loadingTitle: string }) {
+  const { t } = useTranslation()
   if (props.state.status === 'loading') return <ScreenMessage title={props.loadingTitle} busy />
   return (
-    <ScreenMessage title="Cannot open this workshop" testId="board-error">
+    <ScreenMessage title={t('app.cannotOpen')} testId="board-error">
       <p>{props.state.message}</p>
     </ScreenMessage>
   )

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { useState } from 'react'
 import type { Editor } from 'tldraw'
 import type * as Y from 'yjs'
@@ -17,6 +18,7 @@ import {
 // targets and rules to the session (a target already set on the board is kept).
 
 export function AddTemplateZones({ editor, doc }: { editor: Editor; doc: Y.Doc }) {
+  const { t } = useTranslation()
   const templates = listTemplates().filter((t) => getTemplate(t.id).zones.length > 0)
   const [templateId, setTemplateId] = useState(templates[0]?.id ?? '')
 
@@ -44,7 +46,7 @@ export function AddTemplateZones({ editor, doc }: { editor: Editor; doc: Y.Doc }
 
   return (
     <div className="tavolo-summary-template">
-      <label htmlFor="tavolo-add-template">Add a template’s zones</label>
+      <label htmlFor="tavolo-add-template">{t('summary.addTemplate')}</label>
       <div className="tavolo-summary-target-row">
         <select id="tavolo-add-template" value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
           {templates.map((t) => (
@@ -54,7 +56,7 @@ export function AddTemplateZones({ editor, doc }: { editor: Editor; doc: Y.Doc }
           ))}
         </select>
         <button type="button" onClick={add} disabled={!templateId}>
-          Add
+          {t('common.add')}
         </button>
       </div>
     </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { SESSION_ROOT } from '../../../shared/src/doc/roots'
 import { readSessionValue, writeSessionValue } from '../../../shared/src/session/sessionState'
@@ -6,6 +7,7 @@ import { readSessionValue, writeSessionValue } from '../../../shared/src/session
 // API, then lists roles and counts instead of names.
 export function AnonymousExportsToggle({ doc, session }: { doc: Y.Doc; session: Readonly<Record<string, unknown>> }) {
   const anonymous = readSessionValue(session, 'anonymous')
+  const { t } = useTranslation()
   return (
     <label className="tavolo-summary-anonymous">
       <input
@@ -13,7 +15,7 @@ export function AnonymousExportsToggle({ doc, session }: { doc: Y.Doc; session: 
         checked={anonymous}
         onChange={(e) => writeSessionValue(doc.getMap(SESSION_ROOT), 'anonymous', e.target.checked)}
       />
-      Anonymous exports: leave out people’s names
+      {t('summary.anonymous')}
     </label>
   )
 }

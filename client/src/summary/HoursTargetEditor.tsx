@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { useState } from 'react'
 import type * as Y from 'yjs'
 import { parseHours } from '../../../shared/src/cards'
@@ -7,17 +8,16 @@ import { readSessionValue, writeSessionValue } from '../../../shared/src/session
 // The facilitator sets the course's hours target (session.targets.totalHours), which both hours
 // rules compare against.
 
-const TARGET_MESSAGE = 'The target must be more than 0 hours, in steps of 0.5'
-
 export function HoursTargetEditor({ doc, session }: { doc: Y.Doc; session: Readonly<Record<string, unknown>> }) {
   const current = readSessionValue(session, 'targets').totalHours
+  const { t } = useTranslation()
   const [draft, setDraft] = useState<string | null>(null)
   const [message, setMessage] = useState<string | null>(null)
 
   const save = () => {
     if (draft === null) return
     const parsed = parseHours(draft)
-    if (!parsed.ok || parsed.value <= 0) return setMessage(parsed.ok ? TARGET_MESSAGE : parsed.message)
+    if (!parsed.ok || parsed.value <= 0) return setMessage(t(parsed.ok ? 'summary.targetInvalid' : 'card.hoursInvalid'))
     const targets = readSessionValue(doc.getMap(SESSION_ROOT).toJSON(), 'targets')
     writeSessionValue(doc.getMap(SESSION_ROOT), 'targets', { ...targets, totalHours: parsed.value })
     setDraft(null)
@@ -32,14 +32,14 @@ export function HoursTargetEditor({ doc, session }: { doc: Y.Doc; session: Reado
         save()
       }}
     >
-      <label htmlFor="tavolo-hours-target">Hours target</label>
+      <label htmlFor="tavolo-hours-target">{t('summary.hoursTarget')}</label>
       <div className="tavolo-summary-target-row">
         <input
           id="tavolo-hours-target"
           type="text"
           inputMode="decimal"
           value={draft ?? (current === undefined ? '' : String(current))}
-          placeholder="none"
+          placeholder={t('summary.none')}
           aria-invalid={message !== null}
           aria-describedby={message ? 'tavolo-hours-target-message' : undefined}
           onChange={(e) => {
@@ -48,7 +48,7 @@ export function HoursTargetEditor({ doc, session }: { doc: Y.Doc; session: Reado
           }}
         />
         <button type="submit" disabled={draft === null}>
-          Set
+          {t('summary.set')}
         </button>
       </div>
       {message && (

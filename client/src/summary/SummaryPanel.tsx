@@ -1,8 +1,9 @@
+import { useTranslation } from 'react-i18next'
 import { useState } from 'react'
 import type { Editor } from 'tldraw'
 import type * as Y from 'yjs'
-import { FORMAT_KIND_LABELS, FORMAT_KINDS } from '../../../shared/src/cards'
-import { PERSON_ROLE_LABELS, PERSON_ROLES } from '../../../shared/src/roles'
+import { FORMAT_KINDS } from '../../../shared/src/cards'
+import { PERSON_ROLES } from '../../../shared/src/roles'
 import type { DesignSummary } from '../../../shared/src/summary'
 import { FacilitationResults } from '../facilitation/FacilitationResults'
 import { AddTemplateZones } from './AddTemplateZones'
@@ -18,19 +19,20 @@ import './summary.css'
 
 export function SummaryPanel(props: { editor: Editor; doc: Y.Doc; isFacilitator: boolean }) {
   const { editor, doc, isFacilitator } = props
+  const { t } = useTranslation()
   const { summary, session } = useDesignSummary(editor, doc)
   const [open, setOpen] = useState(true)
   return (
-    <aside className={open ? 'tavolo-summary' : 'tavolo-summary tavolo-summary-closed'} aria-label="Design summary" data-testid="summary-panel">
+    <aside className={open ? 'tavolo-summary' : 'tavolo-summary tavolo-summary-closed'} aria-label={t('summary.title')} data-testid="summary-panel">
       <header className="tavolo-summary-header">
-        <h2>Design summary</h2>
+        <h2>{t('summary.title')}</h2>
         <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {open ? 'Hide' : 'Summary'}
+          {open ? t('summary.hide') : t('summary.show')}
         </button>
       </header>
       {open && (
         <div className="tavolo-summary-body">
-          <section aria-label="Warnings">
+          <section aria-label={t('summary.warnings')}>
             <WarningList editor={editor} warnings={summary.warnings} />
           </section>
           <Totals summary={summary} />
@@ -38,8 +40,8 @@ export function SummaryPanel(props: { editor: Editor; doc: Y.Doc; isFacilitator:
           <ContributionsByRole summary={summary} />
           <FacilitationResults />
           {isFacilitator && (
-            <section className="tavolo-summary-facilitator" aria-label="Facilitator settings">
-              <h3>Facilitator</h3>
+            <section className="tavolo-summary-facilitator" aria-label={t('summary.facilitatorSettings')}>
+              <h3>{t('summary.facilitator')}</h3>
               <HoursTargetEditor doc={doc} session={session} />
               <AnonymousExportsToggle doc={doc} session={session} />
               <AddTemplateZones editor={editor} doc={doc} />
@@ -51,25 +53,24 @@ export function SummaryPanel(props: { editor: Editor; doc: Y.Doc; isFacilitator:
   )
 }
 
-function ofTarget(total: number, target: number | null, unit: string): string {
-  return target === null ? `${total} ${unit}` : `${total} ${unit} of ${target} ${unit}`
-}
-
 function Totals({ summary }: { summary: DesignSummary }) {
   const { contentHours, formatHours, examWeights } = summary
+  const { t } = useTranslation()
   const kinds = FORMAT_KINDS.filter((kind) => formatHours.byKind[kind] > 0)
+  const hours = (total: number, target: number | null) =>
+    target === null ? t('units.hours', { value: total }) : t('summary.hoursOfTarget', { total, target })
   return (
-    <section aria-label="Totals">
-      <h3>Totals</h3>
+    <section aria-label={t('summary.totals')}>
+      <h3>{t('summary.totals')}</h3>
       <dl className="tavolo-summary-figures">
-        <Figure label="Content hours" value={ofTarget(contentHours.total, contentHours.target, 'h')} testId="summary-content-hours" />
-        <Figure label="Lecture format hours" value={ofTarget(formatHours.total, formatHours.target, 'h')} testId="summary-format-hours" />
+        <Figure label={t('summary.contentHours')} value={hours(contentHours.total, contentHours.target)} testId="summary-content-hours" />
+        <Figure label={t('summary.formatHours')} value={hours(formatHours.total, formatHours.target)} testId="summary-format-hours" />
         {kinds.map((kind) => (
-          <Figure key={kind} label={FORMAT_KIND_LABELS[kind]} value={`${formatHours.byKind[kind]} h`} sub />
+          <Figure key={kind} label={t(`cardOptions.kind_${kind}`)} value={t('units.hours', { value: formatHours.byKind[kind] })} sub />
         ))}
-        <Figure label="Exam weights" value={`${examWeights.total} % of 100 %`} testId="summary-exam-weights" />
-        <Figure label="Ongoing" value={`${examWeights.ongoing} %`} testId="summary-exam-ongoing" sub />
-        <Figure label="Final" value={`${examWeights.final} %`} testId="summary-exam-final" sub />
+        <Figure label={t('summary.examWeights')} value={t('summary.percentOf100', { value: examWeights.total })} testId="summary-exam-weights" />
+        <Figure label={t('summary.ongoing')} value={t('units.percent', { value: examWeights.ongoing })} testId="summary-exam-ongoing" sub />
+        <Figure label={t('summary.final')} value={t('units.percent', { value: examWeights.final })} testId="summary-exam-final" sub />
       </dl>
     </section>
   )
@@ -86,10 +87,11 @@ function Figure(props: { label: string; value: string; testId?: string; sub?: bo
 
 function ZoneCounts({ summary }: { summary: DesignSummary }) {
   const outside = summary.cardsOutsideZones.length
+  const { t } = useTranslation()
   if (summary.zones.length === 0 && outside === 0) return null
   return (
-    <section aria-label="Cards per zone">
-      <h3>Cards per zone</h3>
+    <section aria-label={t('summary.cardsPerZone')}>
+      <h3>{t('summary.cardsPerZone')}</h3>
       <ul className="tavolo-summary-list" data-testid="summary-zones">
         {summary.zones.map((zone) => (
           <li key={zone.zoneId}>
@@ -98,7 +100,7 @@ function ZoneCounts({ summary }: { summary: DesignSummary }) {
         ))}
         {outside > 0 && (
           <li>
-            <span>Outside every zone</span> <span>{outside}</span>
+            <span>{t('summary.outside')}</span> <span>{outside}</span>
           </li>
         )}
       </ul>
@@ -108,23 +110,24 @@ function ZoneCounts({ summary }: { summary: DesignSummary }) {
 
 function ContributionsByRole({ summary }: { summary: DesignSummary }) {
   const { byRole, fromTemplate } = summary.contributions
+  const { t } = useTranslation()
   const rows = [
-    ...PERSON_ROLES.map((role) => ({ key: role, label: PERSON_ROLE_LABELS[role], count: byRole[role] })),
-    { key: 'unknown', label: 'Unknown', count: byRole.unknown },
-    { key: 'template', label: 'From the template', count: fromTemplate },
+    ...PERSON_ROLES.map((role) => ({ key: role, label: t(`roles.${role}`), count: byRole[role] })),
+    { key: 'unknown', label: t('summary.unknown'), count: byRole.unknown },
+    { key: 'template', label: t('summary.fromTemplate'), count: fromTemplate },
   ].filter((row) => row.count.created > 0 || row.count.lastEdited > 0)
   return (
-    <section aria-label="Contributions by role">
-      <h3>Contributions by role</h3>
+    <section aria-label={t('summary.byRole')}>
+      <h3>{t('summary.byRole')}</h3>
       {rows.length === 0 ? (
-        <p className="tavolo-summary-muted">No cards yet.</p>
+        <p className="tavolo-summary-muted">{t('summary.noCards')}</p>
       ) : (
         <table className="tavolo-summary-table" data-testid="summary-contributions">
           <thead>
             <tr>
-              <th scope="col">Role</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last edited</th>
+              <th scope="col">{t('summary.role')}</th>
+              <th scope="col">{t('summary.created')}</th>
+              <th scope="col">{t('summary.lastEdited')}</th>
             </tr>
           </thead>
           <tbody>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import type { Editor, TLShapeId } from 'tldraw'
 import type { SummaryWarning } from '../../../shared/src/summary'
 
@@ -5,10 +6,11 @@ import type { SummaryWarning } from '../../../shared/src/summary'
 // about and brings them into view.
 
 export function WarningList({ editor, warnings }: { editor: Editor; warnings: readonly SummaryWarning[] }) {
+  const { t } = useTranslation()
   if (warnings.length === 0) {
     return (
       <p className="tavolo-summary-ok" data-testid="summary-no-warnings">
-        Everything adds up.
+        {t('summary.allGood')}
       </p>
     )
   }
@@ -28,7 +30,7 @@ export function WarningList({ editor, warnings }: { editor: Editor; warnings: re
             className="tavolo-summary-warning"
             data-code={warning.code}
             disabled={warning.cardIds.length === 0}
-            title={warning.cardIds.length > 0 ? 'Show these cards' : undefined}
+            title={warning.cardIds.length > 0 ? t('summary.showCards') : undefined}
             onClick={() => show(warning)}
           >
             <span aria-hidden="true">⚠</span> {warning.message}

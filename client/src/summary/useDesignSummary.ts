@@ -3,6 +3,7 @@ import { useValue, type Editor } from 'tldraw'
 import type * as Y from 'yjs'
 import { SESSION_ROOT, VOTES_ROOT } from '../../../shared/src/doc/roots'
 import { computeSummary, type DesignSummary } from '../../../shared/src/summary'
+import { useLanguage } from '../i18n/i18n'
 import { usePeople } from '../cards/usePeople'
 import { usePlainMap } from '../sync/usePlainMap'
 
@@ -21,5 +22,9 @@ export function useDesignSummary(editor: Editor | null, doc: Y.Doc): BoardSummar
   const people = usePeople(doc)
   const session = usePlainMap(doc, SESSION_ROOT)
   const votes = usePlainMap(doc, VOTES_ROOT)
-  return useMemo(() => ({ summary: computeSummary({ records: shapes, people, session, votes }), session }), [shapes, people, session, votes])
+  const language = useLanguage()
+  return useMemo(
+    () => ({ summary: computeSummary({ records: shapes, people, session, votes }, language), session }),
+    [shapes, people, session, votes, language],
+  )
 }

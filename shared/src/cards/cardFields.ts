@@ -47,13 +47,21 @@ export function displayValue(field: CardField, value: unknown): string {
   }
 }
 
+/** How a field's label and value read: in English by default, in the UI's language on the client. */
+export interface CardWords {
+  label(field: CardField): string
+  value(field: CardField, value: unknown): string
+}
+
+export const ENGLISH_CARD_WORDS: CardWords = { label: (field) => field.label, value: displayValue }
+
 /**
  * The card's fields in one line, for screen readers: "Title: Public value, Hours: 4 h". tldraw
  * adds the shape's name ("Content card", client/src/shapes/shapeUiOverrides.ts) when it reads it out.
  */
-export function describeCard(definition: Pick<CardDefinition, 'fields'>, props: object): string {
+export function describeCard(definition: Pick<CardDefinition, 'fields'>, props: object, words: CardWords = ENGLISH_CARD_WORDS): string {
   return definition.fields
-    .map((field) => [field.label, displayValue(field, fieldValue(props, field))] as const)
+    .map((field) => [words.label(field), words.value(field, fieldValue(props, field))] as const)
     .filter(([, value]) => value !== '')
     .map(([label, value]) => `${label}: ${value}`)
     .join(', ')

@@ -59,3 +59,8 @@ declare module 'i18next' {
     resources: { translation: typeof en }
   }
 }
+
+/** A number written the way `language` writes it ("4,5" in Italian), for text outside t(). */
+export function formatNumber(language: string, value: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(language, options).format(value)
+}

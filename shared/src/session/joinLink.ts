@@ -6,13 +6,14 @@ export type BoardView = 'board' | 'present'
 
 export type ParsedBoardLink =
   | { ok: true; origin: string; boardId: string; secret: string; view: BoardView }
-  | { ok: false; error: string }
+  | { ok: false; error: BoardLinkError; host?: string }
+
+/** Why a pasted link was refused; the catalogue words each (errors.link_<error>). */
+export type BoardLinkError = 'empty' | 'not-a-board-link' | 'other-server' | 'no-secret'
 
 /** Board ids are URL-safe base64 (server/src/access/ids.ts); a path never needs escaping. */
 const BOARD_ID = /^[A-Za-z0-9_-]+$/
 const LINK_PATH = /^\/b\/([A-Za-z0-9_-]+)(\/present)?\/?$/
-
-const NOT_A_BOARD_LINK = 'This is not a Tavolo board link. It should look like https://…/b/<board>#k=<key>.'
 
 /** The link participants open to join the board. */
 export function joinLink(origin: string, boardId: string, secret: string): string {
@@ -49,19 +50,19 @@ export function boardLinkPath(boardId: string, secret: string, view: BoardView =
  */
 export function parseBoardLink(input: string, ownOrigin: string): ParsedBoardLink {
   const text = input.trim()
-  if (!text) return { ok: false, error: 'Paste the link you were given.' }
+  if (!text) return { ok: false, error: 'empty' }
   let url: URL
   try {
     url = new URL(text, ownOrigin)
   } catch {
-    return { ok: false, error: NOT_A_BOARD_LINK }
+    return { ok: false, error: 'not-a-board-link' }
   }
   const match = LINK_PATH.exec(url.pathname)
-  if (!match) return { ok: false, error: NOT_A_BOARD_LINK }
+  if (!match) return { ok: false, error: 'not-a-board-link' }
   if (url.origin !== new URL(ownOrigin).origin) {
-    return { ok: false, error: `This link belongs to another Tavolo server (${url.host}). Open it directly in your browser.` }
+    return { ok: false, error: 'other-server', host: url.host }
   }
   const secret = new URLSearchParams(url.hash.replace(/^#/, '')).get('k')
-  if (!secret) return { ok: false, error: 'This link is incomplete: the part after "#k=" is missing. Copy the whole link again.' }
+  if (!secret) return { ok: false, error: 'no-secret' }
   return { ok: true, origin: url.origin, boardId: match[1], secret, view: match[2] ? 'present' : 'board' }
 }

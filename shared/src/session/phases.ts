@@ -7,11 +7,8 @@ export type PhaseTool = 'voting' | 'rating'
 export interface Phase {
   number: PhaseNumber
   /** Stable id, safe for test ids and CSS classes. */
+  /** Also names its label, tagline and description in the catalogue (phases.<id>_label…). */
   id: 'co-commission' | 'co-design' | 'co-delivery' | 'co-assess'
-  label: string
-  /** A few words under the label on the phase bar. */
-  tagline: string
-  description: string
   /** Tools this phase switches on for participants. */
   tools: readonly PhaseTool[]
 }
@@ -20,33 +17,21 @@ export const PHASES: readonly Phase[] = [
   {
     number: 1,
     id: 'co-commission',
-    label: 'Co-commission',
-    tagline: 'Ideas and priorities',
-    description: 'Identify and prioritise the needed contents, outcomes and users: add ideas and vote with dots.',
     tools: ['voting'],
   },
   {
     number: 2,
     id: 'co-design',
-    label: 'Co-design',
-    tagline: 'Fill the template',
-    description: 'Bring the experience of students, citizens and professionals into the design: fill the template together.',
     tools: [],
   },
   {
     number: 3,
     id: 'co-delivery',
-    label: 'Co-delivery',
-    tagline: 'Who delivers each part',
-    description: 'Decide who delivers each part: professionals, guest citizens or both.',
     tools: [],
   },
   {
     number: 4,
     id: 'co-assess',
-    label: 'Co-assess',
-    tagline: 'Rate the design',
-    description: 'Monitor and evaluate the design together: rate it on the agreed criteria.',
     tools: ['rating'],
   },
 ]

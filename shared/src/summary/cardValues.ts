@@ -1,6 +1,7 @@
 import { CONTENT_CARD_TYPE } from '../cards/content/contentCard'
-import { EXAM_CARD_TYPE, EXAM_FORM_LABELS, EXAM_TIMINGS, type ExamTiming } from '../cards/exam/examCard'
-import { FORMAT_CARD_TYPE, FORMAT_KINDS, FORMAT_KIND_LABELS, type FormatKind } from '../cards/format/formatCard'
+import { EXAM_CARD_TYPE, EXAM_FORMS, EXAM_TIMINGS, type ExamTiming } from '../cards/exam/examCard'
+import { FORMAT_CARD_TYPE, FORMAT_KINDS, type FormatKind } from '../cards/format/formatCard'
+import { translatorFor, type Language } from '../i18n'
 import { isValidHours, isValidWeight } from '../cards/numberFields'
 import type { ShapeLike } from '../board/shapeLike'
 
@@ -46,19 +47,18 @@ export function readCardValues(shape: ShapeLike): CardReading | null {
 }
 
 /** How warnings name a card: its title, kind or form, so people can find it on the wall. */
-export function cardName(shape: ShapeLike): string {
+export function cardName(shape: ShapeLike, language: Language): string {
   const { props } = shape
+  const t = translatorFor(language)
   switch (shape.type) {
     case CONTENT_CARD_TYPE:
-      return typeof props.title === 'string' && props.title.trim() !== '' ? `“${props.title.trim()}”` : 'an untitled content'
+      return typeof props.title === 'string' && props.title.trim() !== '' ? t('warnings.cardTitled', { title: props.title.trim() }) : t('warnings.untitledContent')
     case FORMAT_CARD_TYPE:
-      return isOneOf(FORMAT_KINDS, props.kind) ? `the ${FORMAT_KIND_LABELS[props.kind].toLowerCase()} card` : 'a format card'
+      return isOneOf(FORMAT_KINDS, props.kind) ? t('warnings.formatCard', { kind: t(`cardOptions.kind_${props.kind}`).toLowerCase() }) : t('warnings.anyFormatCard')
     case EXAM_CARD_TYPE:
-      return isOneOf(Object.keys(EXAM_FORM_LABELS), props.form)
-        ? `the ${EXAM_FORM_LABELS[props.form as keyof typeof EXAM_FORM_LABELS].toLowerCase()} exam`
-        : 'an exam card'
+      return isOneOf(EXAM_FORMS, props.form) ? t('warnings.examCard', { form: t(`cardOptions.form_${props.form}`).toLowerCase() }) : t('warnings.anyExamCard')
     default:
-      return 'a card'
+      return t('warnings.anyCard')
   }
 }
 

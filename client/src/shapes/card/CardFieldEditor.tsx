@@ -1,7 +1,9 @@
+import { useTranslation } from 'react-i18next'
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useEditor, type TLShape } from 'tldraw'
 import { editedCardMeta } from '../../../../shared/src/cards'
 import { fieldValue, type CardDefinition, type CardField } from '../../../../shared/src/cards'
+import { cardTypeName, cardWords } from '../../i18n/cardText'
 
 // The form a card shows while it is being edited. Every change is written at once (others see
 // it live); a number that does not parse stays in the field with its message and is not stored.
@@ -11,6 +13,8 @@ import { fieldValue, type CardDefinition, type CardField } from '../../../../sha
 export function CardFieldEditor(props: { shape: TLShape; definition: CardDefinition; personId: string | null }) {
   const editor = useEditor()
   const { shape, definition, personId } = props
+  const { t, i18n } = useTranslation()
+  const words = cardWords(t, i18n.language, definition.type)
   const form = useRef<HTMLFormElement>(null)
   // autoFocus alone loses to tldraw, which focuses its container when a double-click ends: put
   // the focus on the first field once the gesture is over, unless someone already moved it.
@@ -53,7 +57,7 @@ export function CardFieldEditor(props: { shape: TLShape; definition: CardDefinit
     <form
       ref={form}
       className="tavolo-card-editor"
-      aria-label={`Edit ${definition.label.toLowerCase()} card`}
+      aria-label={t('card.edit', { type: cardTypeName(t, definition.type).toLowerCase() })}
       onSubmit={(e) => e.preventDefault()}
       onKeyDown={onKeyDown}
       // The form is on the canvas: pointer events here are for the fields, not for tldraw.
@@ -63,6 +67,7 @@ export function CardFieldEditor(props: { shape: TLShape; definition: CardDefinit
         <FieldControl
           key={field.key}
           field={field}
+          words={words}
           value={fieldValue(shape.props, field)}
           autoFocus={order === 0}
           onChange={(value) => write(field.key, value)}
@@ -72,33 +77,33 @@ export function CardFieldEditor(props: { shape: TLShape; definition: CardDefinit
   )
 }
 
-function FieldControl(props: { field: CardField; value: unknown; autoFocus: boolean; onChange(value: unknown): void }) {
-  const { field, value, autoFocus, onChange } = props
+function FieldControl(props: { field: CardField; words: CardText; value: unknown; autoFocus: boolean; onChange(value: unknown): void }) {
+  const { field, words, value, autoFocus, onChange } = props
   const id = useId()
   const common = { id, name: field.key, autoFocus }
   switch (field.kind) {
     case 'text':
       return (
         <div className="tavolo-field">
-          <label htmlFor={id}>{field.label}</label>
+          <label htmlFor={id}>{words.label(field)}</label>
           <input {...common} type="text" value={stringValue(value)} onChange={(e) => onChange(e.target.value)} />
         </div>
       )
     case 'longText':
       return (
         <div className="tavolo-field">
-          <label htmlFor={id}>{field.label}</label>
+          <label htmlFor={id}>{words.label(field)}</label>
           <textarea {...common} rows={3} value={stringValue(value)} onChange={(e) => onChange(e.target.value)} />
         </div>
       )
     case 'choice':
       return (
         <div className="tavolo-field">
-          <label htmlFor={id}>{field.label}</label>
+          <label htmlFor={id}>{words.label(field)}</label>
           <select {...common} value={stringValue(value)} onChange={(e) => onChange(e.target.value)}>
             {field.options.map((option) => (
               <option key={option.value} value={option.value}>
-                {option.label}
+                {words.option(field, option.value, option.label)}
               </option>
             ))}
           </select>
@@ -111,19 +116,21 @@ function FieldControl(props: { field: CardField; value: unknown; autoFocus: bool
 
 function NumberControl(props: {
   field: Extract<CardField, { kind: 'number' }>
+  words: CardText
   id: string
   value: unknown
   autoFocus: boolean
   onChange(value: number): void
 }) {
   const { field, id } = props
+  const { t } = useTranslation()
   // The typed text stays local while it is not a valid number; the card keeps its stored value.
   const [draft, setDraft] = useState(() => (typeof props.value === 'number' ? String(props.value) : ''))
   const [message, setMessage] = useState<string | null>(null)
   const messageId = `${id}-message`
   return (
     <div className="tavolo-field">
-      <label htmlFor={id}>{field.label}</label>
+      <label htmlFor={id}>{props.words.label(field)}</label>
       <input
         id={id}
         name={field.key}
@@ -136,7 +143,7 @@ function NumberControl(props: {
         onChange={(e) => {
           setDraft(e.target.value)
           const parsed = field.parse(e.target.value)
-          setMessage(parsed.ok ? null : parsed.message)
+          setMessage(parsed.ok ? null : t(field.unit === '%' ? 'card.weightInvalid' : 'card.hoursInvalid'))
           if (parsed.ok) props.onChange(parsed.value)
         }}
       />
@@ -148,6 +155,8 @@ function NumberControl(props: {
     </div>
   )
 }
+
+type CardText = ReturnType<typeof cardWords>
 
 function stringValue(value: unknown): string {
   return typeof value === 'string' ? value : ''

@@ -1,10 +1,12 @@
+import { useTranslation } from 'react-i18next'
 import { HTMLContainer, useIsEditing, type TLShape } from 'tldraw'
 import { useBoardCards } from '../../cards/BoardCardsContext'
 import { useBoardPeople } from '../../cards/boardPeople'
 import { CardVotes } from '../../facilitation/CardVotes'
 import { CardFieldEditor } from './CardFieldEditor'
-import { displayValue, fieldValue, type CardDefinition } from '../../../../shared/src/cards'
+import { fieldValue, type CardDefinition } from '../../../../shared/src/cards'
 import { CreatorBadge } from './CreatorBadge'
+import { cardTypeName, cardWords } from '../../i18n/cardText'
 import './cards.css'
 
 // The chrome every card shares: a header with its type and creator, then either its fields as
@@ -12,6 +14,7 @@ import './cards.css'
 
 export function CardView(props: { shape: TLShape; definition: CardDefinition }) {
   const { shape, definition } = props
+  const { t } = useTranslation()
   const isEditing = useIsEditing(shape.id)
   const { personId } = useBoardCards()
   const people = useBoardPeople()
@@ -27,7 +30,7 @@ export function CardView(props: { shape: TLShape; definition: CardDefinition }) 
       data-editing={isEditing || undefined}
     >
       <div className="tavolo-card-header">
-        <span className="tavolo-card-type">{definition.label}</span>
+        <span className="tavolo-card-type">{cardTypeName(t, definition.type)}</span>
         <CreatorBadge meta={shape.meta} people={people} />
       </div>
       {isEditing ? (
@@ -41,28 +44,30 @@ export function CardView(props: { shape: TLShape; definition: CardDefinition }) 
 }
 
 function CardText({ shape, definition }: { shape: TLShape; definition: CardDefinition }) {
-  const shown = definition.fields.map((field) => ({ field, text: displayValue(field, fieldValue(shape.props, field)) }))
+  const { t, i18n } = useTranslation()
+  const words = cardWords(t, i18n.language, definition.type)
+  const shown = definition.fields.map((field) => ({ field, text: words.value(field, fieldValue(shape.props, field)) }))
   const heading = shown.filter((s) => s.field.show === 'heading' && s.text !== '').map((s) => s.text).join(' · ')
   const hasHeadingField = definition.fields.some((f) => f.show === 'heading')
   return (
     <div className="tavolo-card-body">
       {hasHeadingField && (
         <p className={heading ? 'tavolo-card-heading' : 'tavolo-card-heading tavolo-card-empty'}>
-          {heading || `Untitled ${definition.label.toLowerCase()}`}
+          {heading || t('card.untitled', { type: cardTypeName(t, definition.type).toLowerCase() })}
         </p>
       )}
       {shown
         .filter((s) => s.field.show === 'fact' && s.text !== '')
         .map(({ field, text }) => (
           <p key={field.key} className="tavolo-card-fact" data-field={field.key}>
-            <span className="tavolo-card-fact-label">{field.label}:</span> {text}
+            <span className="tavolo-card-fact-label">{words.label(field)}:</span> {text}
           </p>
         ))}
       {shown
         .filter((s) => s.field.show === 'body')
         .map(({ field, text }) => (
           <p key={field.key} className={text ? 'tavolo-card-text' : 'tavolo-card-text tavolo-card-empty'} data-field={field.key}>
-            {text || (definition.fields.length === 1 ? 'Double-click or press Enter to write' : '')}
+            {text || (definition.fields.length === 1 ? t('card.writeHint') : '')}
           </p>
         ))}
     </div>

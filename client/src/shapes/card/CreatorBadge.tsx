@@ -1,16 +1,18 @@
+import { useTranslation } from 'react-i18next'
 import { readCardMeta, TEMPLATE_AUTHOR } from '../../../../shared/src/cards'
 import type { PersonEntry } from '../../../../shared/src/doc/readBoardDoc'
-import { isPersonRole, PERSON_ROLE_LABELS } from '../../../../shared/src/roles'
+import { isPersonRole } from '../../../../shared/src/roles'
 
 // Who created a card: the name and the role spelled out in words, so the role never depends on
 // colour alone.
 
 export function CreatorBadge(props: { meta: unknown; people: Readonly<Record<string, PersonEntry>> }) {
+  const { t } = useTranslation()
   const { createdBy } = readCardMeta(props.meta)
   if (createdBy === TEMPLATE_AUTHOR) {
     return (
       <span className="tavolo-creator" data-testid="card-creator">
-        <span className="tavolo-creator-name">From the template</span>
+        <span className="tavolo-creator-name">{t('card.fromTemplate')}</span>
       </span>
     )
   }
@@ -18,10 +20,10 @@ export function CreatorBadge(props: { meta: unknown; people: Readonly<Record<str
   const role = person && isPersonRole(person.role) ? person.role : null
   return (
     <span className="tavolo-creator" data-testid="card-creator">
-      <span className="tavolo-creator-name">{person?.name || 'Unknown person'}</span>
+      <span className="tavolo-creator-name">{person?.name || t('card.unknownPerson')}</span>
       {role && (
         <span className="tavolo-role-badge" data-role={role}>
-          {PERSON_ROLE_LABELS[role]}
+          {t(`roles.${role}`)}
         </span>
       )}
     </span>

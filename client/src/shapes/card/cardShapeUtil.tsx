@@ -1,6 +1,8 @@
 import { BaseBoxShapeUtil, type TLShape } from 'tldraw'
 import { describeCard, type CardDefinition, type CardType } from '../../../../shared/src/cards'
 import { CardView } from './CardView'
+import { i18next } from '../../i18n/i18n'
+import { cardWords } from '../../i18n/cardText'
 
 // One ShapeUtil class per card type, made from its definition (shared/src/cards/<type>/): the
 // same props, migrations and defaults the server checks, and one view for every card.
@@ -32,7 +34,7 @@ export function createCardShapeUtil<Type extends CardType>(definition: CardDefin
     }
 
     override getText(shape: TLShape<Type>): string {
-      return describeCard(definition, shape.props)
+      return describeCard(definition, shape.props, cardWords(i18next.t, i18next.language, definition.type))
     }
 
     override getAriaDescriptor(shape: TLShape<Type>): string {

@@ -1,6 +1,9 @@
+import { useTranslation } from 'react-i18next'
 import { BaseFrameLikeShapeUtil, Group2d, HTMLContainer, Rectangle2d, Vec, type TLShape } from 'tldraw'
-import { CARD_TYPE_LABELS, defaultZoneProps, ZONE_TYPE, zoneMigrations, zoneProps } from '../../../../shared/src/cards'
+import { defaultZoneProps, ZONE_TYPE, zoneMigrations, zoneProps } from '../../../../shared/src/cards'
 import { ZoneLockBadge } from '../../facilitation/LockControl'
+import { i18next } from '../../i18n/i18n'
+import { cardTypeName } from '../../i18n/cardText'
 import './zone.css'
 
 // A labelled area of a template. Like a frame, the cards dropped in become its children and move
@@ -59,7 +62,7 @@ export class ZoneShapeUtil extends BaseFrameLikeShapeUtil<ZoneShape> {
   }
 
   override getAriaDescriptor(shape: ZoneShape): string {
-    return `Zone ${shape.props.title}. ${acceptsText(shape)}`
+    return `${i18next.t('card.zone', { title: shape.props.title })} ${acceptsText(shape)}`
   }
 
   override component(shape: ZoneShape) {
@@ -70,20 +73,29 @@ export class ZoneShapeUtil extends BaseFrameLikeShapeUtil<ZoneShape> {
         data-testid="zone"
         data-shape-id={shape.id}
       >
-        <div className="tavolo-zone-header" style={{ height: ZONE_HEADER_HEIGHT }}>
-          <span className="tavolo-zone-title">
-            {shape.props.title || 'Untitled zone'}
-            <ZoneLockBadge shapeId={shape.id} />
-          </span>
-          <span className="tavolo-zone-accepts">{acceptsText(shape)}</span>
-        </div>
+        <ZoneHeader shape={shape} />
       </HTMLContainer>
     )
   }
 }
 
+function ZoneHeader({ shape }: { shape: ZoneShape }) {
+  // Re-rendered when the language changes; acceptsText reads the current one.
+  const { t } = useTranslation()
+  return (
+    <header className="tavolo-zone-header" style={{ height: ZONE_HEADER_HEIGHT }}>
+      <span className="tavolo-zone-title">
+        {shape.props.title || t('common.untitledZone')}
+        <ZoneLockBadge shapeId={shape.id} />
+      </span>
+      <span className="tavolo-zone-accepts">{acceptsText(shape)}</span>
+    </header>
+  )
+}
+
 function acceptsText(shape: ZoneShape): string {
   const { accepts } = shape.props
-  if (accepts.length === 0) return 'Any cards'
-  return `${accepts.map((type) => CARD_TYPE_LABELS[type]).join(', ')} cards`
+  const t = i18next.t
+  if (accepts.length === 0) return t('card.anyCards')
+  return t('card.zoneTakes', { types: accepts.map((type) => cardTypeName(t, type)).join(', ') })
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { exportMenuItems } from '../../../../client/src/export/exportMenuItems'
+import { translatorFor } from '../../../../shared/src/i18n'
 
-const labels = (...args: Parameters<typeof exportMenuItems>) => exportMenuItems(...args).map((item) => item.label)
+const t = translatorFor('en')
+
+const labels = (...args: [Parameters<typeof exportMenuItems>[0], boolean]) => exportMenuItems(...args, t).map((item) => item.label)
 
 describe('exportMenuItems', () => {
   it('offers the facilitator every format, then the board images', () => {
@@ -23,11 +26,11 @@ describe('exportMenuItems', () => {
 
   it('adds the zone images, last, when a zone is selected', () => {
     expect(labels('viewer', true).slice(-2)).toEqual(['Image of this zone (PNG)', 'Image of this zone (SVG)'])
-    expect(exportMenuItems('facilitator', true)).toHaveLength(8)
+    expect(exportMenuItems('facilitator', true, t)).toHaveLength(8)
   })
 
   it('gives every item a distinct id', () => {
-    const ids = exportMenuItems('facilitator', true).map((item) => item.id)
+    const ids = exportMenuItems('facilitator', true, t).map((item) => item.id)
     expect(new Set(ids).size).toBe(ids.length)
   })
 })

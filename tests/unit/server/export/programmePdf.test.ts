@@ -30,7 +30,8 @@ function pagesOf(pdf: Buffer, name: string): string[] {
   return text.split('\f').filter((page) => page.trim() !== '')
 }
 
-describe('programmePdf', () => {
+// PDFKit embeds the font subset in each document: seconds on a busy machine.
+describe('programmePdf', { timeout: 30_000 }, () => {
   it('makes a real PDF whose text holds the programme, with page numbers', async () => {
     const pdf = await programmePdf(workshopBoard(), { date })
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')

@@ -9,10 +9,12 @@ import { DEFAULT_SESSION, readSession, readSessionValue, writeSessionValue } fro
 import { startTimer } from '../../../../shared/src/session/timer'
 import { openVotingRound } from '../../../../shared/src/session/votingRound'
 import { seedBoardDoc } from '../../../../shared/src/templates'
+import { translatorFor } from '../../../../shared/src/i18n'
 
 describe('phases', () => {
   it('are the four co-production phases, in order, with their tools', () => {
-    expect(PHASES.map((p) => [p.number, p.label, p.tagline])).toEqual([
+    const t = translatorFor('en')
+    expect(PHASES.map((p) => [p.number, t(`phases.${p.id}_label`), t(`phases.${p.id}_tagline`)])).toEqual([
       [1, 'Co-commission', 'Ideas and priorities'],
       [2, 'Co-design', 'Fill the template'],
       [3, 'Co-delivery', 'Who delivers each part'],

@@ -1,0 +1,45 @@
+import { connectBenchClient, startWithWriter } from './client'
+import { RELAYS, startRelay, type RelayName } from './servers'
+import { median, printFigure } from './stats'
+
+// Cold load of a 16 MiB board: the relay restarted, then one client's connect → synced.
+
+const BOARD_BYTES = 16 * 1024 * 1024
+const CHUNK_BYTES = 1024 * 1024
+const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 2)
+// Hocuspocus stores 2 s after the last change (its default debounce).
+const SETTLE_MS = 3000
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
+
+async function measure(name: RelayName): Promise<number[]> {
+  const { relay: first, doc, writer, writerDoc } = await startWithWriter(name)
+  const text = writerDoc.getText('large')
+  for (let i = 0; i < BOARD_BYTES / CHUNK_BYTES; i++) text.insert(text.length, String.fromCharCode(97 + i).repeat(CHUNK_BYTES))
+  await settle()
+  writer.close()
+  await settle()
+  await first.stop()
+  const times: number[] = []
+  for (let run = 0; run < RUNS; run++) {
+    const relay = await startRelay(name, { dataDir: first.dataDir, probe: name === 'Tavolo' ? doc : undefined })
+    try {
+      const start = performance.now()
+      const reader = connectBenchClient(relay.documentUrl(doc), relay.prefix(doc))
+      await reader.synced
+      times.push(performance.now() - start)
+      const received = reader.doc.getText('large').length
+      if (received !== BOARD_BYTES) console.log(`  (${name}: only ${received} of ${BOARD_BYTES} characters had been stored and came back)`)
+      reader.close()
+    } finally {
+      await relay.stop()
+    }
+  }
+  return times
+}
+
+export async function coldLoadFigure(): Promise<void> {
+  const values: Record<string, number> = {}
+  for (const name of RELAYS) values[name] = median(await measure(name))
+  printFigure(`Cold load of a 16 MiB board, connect → synced after a restart (median of ${RUNS})`, 'ms', values)
+}

@@ -1,0 +1,160 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createBoardViaApi } from '../../support/server'
+
+// The three relays the bench compares, each started as its own process from node_modules:
+// Tavolo as `npm start` runs it, y-websocket 1.5.4's bin/server.js with y-leveldb, and
+// Hocuspocus 2.15.3 with @hocuspocus/extension-sqlite. Nothing is downloaded.
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
+
+export type RelayName = 'Tavolo' | 'y-websocket' | 'Hocuspocus'
+export const RELAYS: readonly RelayName[] = ['Tavolo', 'y-websocket', 'Hocuspocus']
+
+export interface RelayProcess {
+  name: RelayName
+  port: number
+  dataDir: string
+  pid: number
+  /** The websocket URL of one document, and the prefix each message carries (Hocuspocus: the document name). */
+  documentUrl(doc: Document): string
+  prefix(doc: Document): Uint8Array
+  /** A document a writer may create: on Tavolo a board made through the API. */
+  newDocument(): Promise<Document>
+  stop(): Promise<void>
+}
+
+export interface Document {
+  name: string
+  /** Tavolo's facilitator and editor secrets (unused by the others). */
+  writerKey: string
+  readerKey: string
+}
+
+// A failed figure must not leave relays running.
+const running = new Set<ChildProcess>()
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL')
+})
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+    server.once('error', reject)
+  })
+}
+
+function command(name: RelayName, port: number, dataDir: string): { args: string[]; env: Record<string, string> } {
+  switch (name) {
+    case 'Tavolo':
+      return { args: ['server/scripts/start.mjs'], env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SKIP_CLIENT_BUILD: '1', LOG_LEVEL: 'warn' } }
+    case 'y-websocket':
+      return { args: ['node_modules/y-websocket-v1/bin/server.js'], env: { PORT: String(port), HOST: '127.0.0.1', YPERSISTENCE: dataDir } }
+    case 'Hocuspocus':
+      return { args: ['tests/bench/relay/hocuspocusServer.mjs'], env: { PORT: String(port), DATABASE_FILE: path.join(dataDir, 'hocuspocus.sqlite') } }
+  }
+}
+
+/** Resolves once a websocket on `url` is accepted; retries every few milliseconds until then. */
+export async function firstAcceptedWebsocket(url: string, timeoutMs = 30_000): Promise<void> {
+  const { default: WebSocket } = await import('ws')
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const opened = await new Promise<boolean>((resolve) => {
+      const ws = new WebSocket(url)
+      ws.once('open', () => {
+        ws.terminate()
+        resolve(true)
+      })
+      ws.once('error', () => resolve(false))
+      ws.once('unexpected-response', () => resolve(false))
+    })
+    if (opened) return
+    if (Date.now() > deadline) throw new Error(`no websocket accepted at ${url}`)
+    await new Promise((resolve) => setTimeout(resolve, 2))
+  }
+}
+
+/** Starts a relay on a free port with `dataDir` (a new temporary folder unless given). */
+export async function startRelay(name: RelayName, opts: { dataDir?: string; port?: number; probe?: Document } = {}): Promise<RelayProcess & { startedAt: number; child: ChildProcess }> {
+  const port = opts.port ?? (await freePort())
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `bench-${name.toLowerCase()}-`))
+  const { args, env } = command(name, port, dataDir)
+  const startedAt = performance.now()
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
+  running.add(child)
+  child.once('exit', () => running.delete(child))
+  const base = `ws://127.0.0.1:${port}`
+  const relay: RelayProcess & { startedAt: number; child: ChildProcess } = {
+    name,
+    port,
+    dataDir,
+    pid: child.pid!,
+    startedAt,
+    child,
+    documentUrl: (doc) =>
+      name === 'Tavolo' ? `${base}/ws/${doc.name}?k=${doc.readerKey}` : name === 'y-websocket' ? `${base}/${doc.name}` : base,
+    prefix: (doc) => (name === 'Hocuspocus' ? varString(doc.name) : new Uint8Array(0)),
+    async newDocument() {
+      if (name !== 'Tavolo') return { name: `doc-${Math.random().toString(36).slice(2)}`, writerKey: '', readerKey: '' }
+      const board = await createBoardViaApi(`http://127.0.0.1:${port}`)
+      return { name: board.id, writerKey: board.secrets.facilitator, readerKey: board.secrets.editor }
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
+  const probe = opts.probe ?? { name: 'probe', writerKey: '', readerKey: '' }
+  // Tavolo refuses unknown boards, so its probe without a board is the HTTP health check.
+  if (name === 'Tavolo' && !opts.probe) await waitForHttp(`http://127.0.0.1:${port}/healthz`)
+  else await firstAcceptedWebsocket(relay.documentUrl(probe))
+  return relay
+}
+
+async function waitForHttp(url: string): Promise<void> {
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2))
+  }
+}
+
+/** The writer's URL: on Tavolo with the facilitator's secret. */
+export function writerUrl(relay: RelayProcess, doc: Document): string {
+  return relay.name === 'Tavolo' ? relay.documentUrl({ ...doc, readerKey: doc.writerKey }) : relay.documentUrl(doc)
+}
+
+function varString(text: string): Uint8Array {
+  const bytes = Buffer.from(text)
+  if (bytes.length > 127) throw new Error('document names are short here')
+  return new Uint8Array([bytes.length, ...bytes])
+}
+
+/** Resident memory of a process, from /proc. */
+export function residentBytes(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024
+}
+
+/** Bytes of every file under `dir`, except Tavolo's server key (it is not board data). */
+export function directoryBytes(dir: string): number {
+  return fs.readdirSync(dir, { withFileTypes: true }).reduce((sum, entry) => {
+    const full = path.join(dir, entry.name)
+    if (entry.isDirectory()) return sum + directoryBytes(full)
+    return entry.name === 'server.key' ? sum : sum + fs.statSync(full).size
+  }, 0)
+}

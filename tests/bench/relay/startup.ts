@@ -1,0 +1,40 @@
+import fs from 'node:fs'
+import { firstAcceptedWebsocket, RELAYS, residentBytes, startRelay, type Document, type RelayName } from './servers'
+import { median, printFigure } from './stats'
+
+// Start: process start to the first websocket the relay accepts (on Tavolo, on an existing
+// board of a data folder made beforehand). Idle memory: resident set two seconds later.
+
+const RUNS = Number(process.env.BENCH_START_RUNS ?? 3)
+
+async function once(name: RelayName, prepared: { dataDir: string; doc: Document } | null): Promise<{ startMs: number; rssBytes: number }> {
+  const probe = prepared?.doc ?? { name: 'probe', writerKey: '', readerKey: '' }
+  const relay = await startRelay(name, { dataDir: prepared?.dataDir, probe })
+  try {
+    const startMs = performance.now() - relay.startedAt
+    await firstAcceptedWebsocket(relay.documentUrl(probe))
+    await new Promise((resolve) => setTimeout(resolve, 2000))
+    return { startMs, rssBytes: residentBytes(relay.pid) }
+  } finally {
+    await relay.stop()
+  }
+}
+
+export async function startupFigure(): Promise<void> {
+  // A Tavolo data folder with one board; its server bundle is built by then.
+  const first = await startRelay('Tavolo')
+  const doc = await first.newDocument()
+  await first.stop()
+  const prepared = { dataDir: first.dataDir, doc }
+  const start: Record<string, number> = {}
+  const rss: Record<string, number> = {}
+  for (const name of RELAYS) {
+    const runs = []
+    for (let i = 0; i < RUNS; i++) runs.push(await once(name, name === 'Tavolo' ? prepared : null))
+    start[name] = median(runs.map((r) => r.startMs))
+    rss[name] = median(runs.map((r) => r.rssBytes)) / 1024 / 1024
+  }
+  fs.rmSync(prepared.dataDir, { recursive: true, force: true })
+  printFigure(`Start: process start → first accepted websocket (median of ${RUNS})`, 'ms', start)
+  printFigure(`Idle memory: resident set 2 s after start (median of ${RUNS})`, 'MB', rss)
+}
