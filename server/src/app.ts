@@ -104,14 +104,13 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
     ...(fanout.check ? [{ name: 'redis', check: () => fanout.check!() }] : []),
     ...(parts.readinessChecks ?? []),
   ]
-  const registry = new RoomRegistry(storage, { compactAfterUpdates: config.compactAfterUpdates, logger, fanout })
-  const relay = new Relay(storage, serverKey, registry, {
-    maxMessageBytes: config.maxMessageBytes,
-    maxSendBufferBytes: config.maxSendBufferBytes,
-    maxConnectionsPerBoard: config.maxConnectionsPerBoard,
-    maxConnections: config.maxConnections,
+  const registry = new RoomRegistry(storage, {
+    compactAfterUpdates: config.compactAfterUpdates,
+    presenceIntervalMs: config.presenceIntervalMs,
     logger,
+    fanout,
   })
+  const relay = new Relay(storage, serverKey, registry, { ...config, logger })
   const api: ApiContext = {
     storage,
     serverKey,

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { MAX_PRESENCE_BYTES, PRESENCE_INTERVAL_MS } from '../../shared/src/wire/presence'
 import { LOG_LEVELS, type LogLevel } from './log'
 
 // Every setting is an environment variable with a default, so `npm start` needs no set-up. The
@@ -104,6 +105,41 @@ export const SETTINGS = [
     '500',
     integer(1),
     'Connections one board accepts at once; more are refused at the upgrade with HTTP 503.',
+  ),
+  setting(
+    'maxMessagesPerSecond',
+    'MAX_MESSAGES_PER_SECOND',
+    '200',
+    integer(1),
+    'Websocket messages one connection may send per second (bursts of 2 s allowed); beyond it that connection is closed with 1008.',
+  ),
+  setting(
+    'maxBytesPerSecond',
+    'MAX_BYTES_PER_SECOND',
+    '1048576',
+    integer(1024),
+    'Bytes one connection may send per second (bursts of 2 s plus one largest message allowed); beyond it that connection is closed with 1008.',
+  ),
+  setting(
+    'maxBoardBytes',
+    'MAX_BOARD_BYTES',
+    '67108864',
+    integer(1024),
+    "Largest stored document of one board; an edit that would pass it is refused (4403, \"the board is full\").",
+  ),
+  setting(
+    'maxPresenceBytes',
+    'MAX_PRESENCE_BYTES',
+    String(MAX_PRESENCE_BYTES),
+    integer(256),
+    'Largest presence (cursor, name) state of one client; a bigger one closes that connection with 1009.',
+  ),
+  setting(
+    'presenceIntervalMs',
+    'PRESENCE_INTERVAL_MS',
+    String(PRESENCE_INTERVAL_MS),
+    integer(0),
+    "The server forwards a board's presence changes at most once per interval (20 a second by default), each client's latest state.",
   ),
   setting(
     'maxConnections',

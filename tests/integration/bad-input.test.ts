@@ -21,7 +21,13 @@ let round = 0
 
 beforeAll(async () => {
   server = await startInProcessServer({
-    config: { maxMessageBytes: MAX_MESSAGE, maxSendBufferBytes: MAX_SEND_BUFFER, maxConnectionsPerBoard: MAX_CONNECTIONS },
+    config: {
+      maxMessageBytes: MAX_MESSAGE,
+      maxSendBufferBytes: MAX_SEND_BUFFER,
+      maxConnectionsPerBoard: MAX_CONNECTIONS,
+      // The stalled-reader test writes far faster than a person: above the per-connection rate limit.
+      maxBytesPerSecond: 64 * 1024 * 1024,
+    },
   })
   board = await createBoardViaApi(server.url)
   otherBoard = await createBoardViaApi(server.url)

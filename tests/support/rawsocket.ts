@@ -6,8 +6,9 @@ export interface CloseInfo {
 }
 
 /** A plain `ws` socket on a board, for sending what no well-behaved provider would. */
-export function openRawSocket(wsUrl: string, boardId: string, secret: string): Promise<WebSocket> {
-  const ws = new WebSocket(`${wsUrl}/${boardId}?k=${encodeURIComponent(secret)}`)
+export function openRawSocket(wsUrl: string, boardId: string, secret: string, token?: string): Promise<WebSocket> {
+  const person = token ? `&p=${encodeURIComponent(token)}` : ''
+  const ws = new WebSocket(`${wsUrl}/${boardId}?k=${encodeURIComponent(secret)}${person}`)
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve(ws))
     ws.once('error', reject)

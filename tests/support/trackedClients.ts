@@ -2,8 +2,8 @@ import { afterEach } from 'vitest'
 import { connectClient, type TestClient } from './yclient'
 
 export interface TrackedClients {
-  /** A real y-websocket client on the server `wsUrl()` names now. */
-  client(boardId: string, secret: string): TestClient
+  /** A real y-websocket client on the server `wsUrl()` names now (as a person, with `opts.token`). */
+  client(boardId: string, secret: string, opts?: Parameters<typeof connectClient>[3]): TestClient
   /** Destroys every client made so far (also done after each test). */
   destroyClients(): void
 }
@@ -16,8 +16,8 @@ export function trackedClients(wsUrl: () => string): TrackedClients {
   }
   afterEach(destroyClients)
   return {
-    client(boardId, secret) {
-      const c = connectClient(wsUrl(), boardId, secret)
+    client(boardId, secret, opts) {
+      const c = connectClient(wsUrl(), boardId, secret, opts)
       clients.push(c)
       return c
     },

@@ -10,13 +10,14 @@ export interface TestClient {
 }
 
 /**
- * A stock y-websocket provider in Node, as any outside client would use it. BroadcastChannel
+ * A stock y-websocket provider in Node, as any outside client would use it; with `token`, it
+ * writes as that person (POST /api/boards/:id/people). BroadcastChannel
  * is off so that two clients in one process can only meet through the server.
  */
-export function connectClient(wsUrl: string, boardId: string, secret: string, opts: { doc?: Y.Doc } = {}): TestClient {
+export function connectClient(wsUrl: string, boardId: string, secret: string, opts: { doc?: Y.Doc; token?: string } = {}): TestClient {
   const doc = opts.doc ?? new Y.Doc()
   const provider = new WebsocketProvider(wsUrl, boardId, doc, {
-    params: { k: secret },
+    params: opts.token ? { k: secret, p: opts.token } : { k: secret },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 500,

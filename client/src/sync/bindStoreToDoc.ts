@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { DOC_FORMAT_VERSION, META_KEYS, META_ROOT } from '../../../shared/src/doc/roots'
 import { migrateBoardRecords } from './migrateBoardRecords'
 import { recordsKeyValue } from './recordsKeyValue'
-import { compareStoredSchema, decodeStoredSchema } from './schemaAge'
+import { compareStoredSchema, decodeStoredSchema } from '../../../shared/src/doc/schemaAge'
 
 // The binding between a tldraw store and a board's Y.Doc (DESIGN.md, "The board document"):
 // document-scope records live whole in the `records` root, keyed by id through YKeyValue, so the

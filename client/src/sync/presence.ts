@@ -14,6 +14,7 @@ import {
 } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import type { AccessRole } from '../../../shared/src/roles'
+import { PRESENCE_INTERVAL_MS } from '../../../shared/src/wire/presence'
 
 // Presence travels over Yjs awareness, never the document (DESIGN.md). Each client publishes two
 // fields: `person` (who they are, for the people list, viewers included) and `presence` (tldraw's
@@ -75,8 +76,21 @@ export function bindPresence(
   const stopPublishingPerson = react('publish person', () => {
     awareness.setLocalStateField('person', $person.get())
   })
-  const stopPublishingPresence = react('publish presence', () => {
+  // The cursor moves with every pointer event; the server forwards presence at most every
+  // PRESENCE_INTERVAL_MS anyway, so sending more often only costs bandwidth (latest state wins).
+  let lastPublished = -Infinity
+  let publishTimer: ReturnType<typeof setTimeout> | null = null
+  const publishPresence = () => {
+    publishTimer = null
+    lastPublished = performance.now()
     awareness.setLocalStateField('presence', $presence.get())
+  }
+  const stopPublishingPresence = react('publish presence', () => {
+    $presence.get()
+    if (publishTimer) return
+    const wait = lastPublished + PRESENCE_INTERVAL_MS - performance.now()
+    if (wait <= 0) publishPresence()
+    else publishTimer = setTimeout(publishPresence, wait)
   })
 
   const validPresence = (clientId: number, value: unknown): TLInstancePresence | null => {
@@ -133,6 +147,7 @@ export function bindPresence(
       awareness.off('change', onAwarenessChange)
       stopPublishingPerson()
       stopPublishingPresence()
+      if (publishTimer) clearTimeout(publishTimer)
       awareness.setLocalStateField('presence', null)
       const drawn = store.query.ids('instance_presence').get()
       if (drawn.size > 0) store.mergeRemoteChanges(() => store.remove([...drawn]))

@@ -1,8 +1,6 @@
 import type { WebSocket, RawData } from 'ws'
 import * as Y from 'yjs'
-import { SESSION_ROOT } from '../../../shared/src/doc/roots'
 import type { AccessRole } from '../../../shared/src/roles'
-import { rootsTouchedByUpdate, UNRESOLVED_ROOT } from '../access/rootsTouchedByUpdate'
 import {
   CLOSE_FORBIDDEN_WRITE,
   CLOSE_INTERNAL_ERROR,
@@ -11,14 +9,19 @@ import {
   CLOSE_UNSUPPORTED_DATA,
 } from '../../../shared/src/wire/closeCodes'
 import type { Logger } from '../log'
+import { decodeAwarenessUpdate, encodeAwarenessEntries } from './awarenessUpdate'
+import { Refused, type Person, type RelayPeer, type RelayRule } from './hooks'
 import { ProtocolError, decodeMessage, type IncomingMessage } from './protocol'
-import type { Room, RoomPeer } from './room'
+import type { Room } from './room'
 import type { RoomRegistry } from './rooms'
+import { updateChanges } from './updateChanges'
 
 export interface ConnectionOptions {
   maxMessageBytes: number
   maxSendBufferBytes: number
   logger: Logger
+  /** This connection's rules, in the order they run (rules/index.ts). */
+  rules: readonly RelayRule[]
 }
 
 // A client that stopped reading cannot take part in the close handshake; don't wait long for it.
@@ -33,9 +36,10 @@ function closeReason(text: string): string {
 
 /**
  * One websocket on one board. Messages are handled strictly in order, after the room has
- * loaded; anything malformed closes this connection only, with a code and a reason.
+ * loaded, each passed through the relay's rules (hooks.ts) first; anything malformed or refused
+ * closes this connection only, with a code and a reason.
  */
-export class Connection implements RoomPeer {
+export class Connection implements RelayPeer {
   private room: Room | null = null
   /** A participant's updates that build on edits not received yet, merged, waiting to be judged. */
   private deferred: Uint8Array | null = null
@@ -51,6 +55,7 @@ export class Connection implements RoomPeer {
     private readonly ws: WebSocket,
     readonly boardId: string,
     readonly role: AccessRole,
+    readonly writer: Person | null,
     registry: RoomRegistry,
     private readonly options: ConnectionOptions,
   ) {
@@ -62,6 +67,12 @@ export class Connection implements RoomPeer {
       (error) => this.close(CLOSE_INTERNAL_ERROR, 'the board could not be loaded', (error as Error).message),
     )
     ws.on('message', (data, isBinary) => {
+      if (this.closing) return
+      try {
+        for (const rule of options.rules) rule.beforeHandleMessage?.(this, messageLength(data))
+      } catch (error) {
+        return this.fail(error)
+      }
       this.queue = this.queue.then(() => this.handle(data, isBinary)).catch((error) => this.fail(error))
     })
     ws.on('error', (error) => this.onSocketError(error))
@@ -101,7 +112,7 @@ export class Connection implements RoomPeer {
   close(code: number, reason: string, detail = reason): void {
     if (this.closing) return
     this.closing = true
-    this.options.logger.warn(`board ${this.boardId}: closing a ${this.role} connection with ${code}: ${detail}`)
+    this.options.logger.warn(`board ${this.boardId}: closing a ${this.role} connection${this.writer ? ` of ${this.writer.personId}` : ''} with ${code}: ${detail}`)
     this.ws.close(code, closeReason(reason))
     this.terminateTimer = setTimeout(() => this.ws.terminate(), TERMINATE_AFTER_CLOSE_MS)
   }
@@ -129,48 +140,53 @@ export class Connection implements RoomPeer {
         return room.answerSyncStep1(this, message.stateVector)
       case 'sync-step-2':
       case 'update':
-        // Refused edits are not applied, stored or relayed; the connection stays open.
-        if (this.role === 'viewer') return
-        if (this.role === 'facilitator') return room.applyUpdate(this, message.update)
         return this.applyCheckedUpdate(room, message.update)
       case 'awareness':
-        return room.applyAwareness(this, message.update)
+        return this.applyCheckedAwareness(room, message.update)
       case 'query-awareness':
         return room.sendAwarenessStates(this)
     }
   }
 
   /**
-   * Only the facilitator writes the session map: a participant's update touching it is refused
-   * and the connection closed (its later edits would depend on the refused ones). An update that
-   * builds on edits not received yet (an edit racing the sync of an offline copy) cannot be
-   * judged: it waits, merged with what follows, until it can.
+   * Runs the update rules, then applies the update. An update that builds on edits not received
+   * yet (an edit racing the sync of an offline copy) cannot be judged: it waits, merged with what
+   * follows, until it can. A refused update closes the connection: its later edits would depend
+   * on the refused ones.
    */
   private applyCheckedUpdate(room: Room, update: Uint8Array): void {
     let candidate = update
-    let touched: ReturnType<typeof rootsTouchedByUpdate>
+    let changes: ReturnType<typeof updateChanges>
     try {
       if (this.deferred) candidate = Y.mergeUpdates([this.deferred, update])
-      touched = rootsTouchedByUpdate(room.doc, candidate)
+      changes = updateChanges(room.doc, room.view, candidate)
     } catch {
       return room.applyUpdate(this, update) // malformed: rejected there with its own close code
     }
-    if (touched.has(SESSION_ROOT)) {
-      throw new ProtocolError('only the facilitator can change the workshop session', CLOSE_FORBIDDEN_WRITE)
-    }
-    if (touched.has(UNRESOLVED_ROOT)) {
+    if (changes.kind === 'malformed') throw new Refused('document-format', changes.message, CLOSE_FORBIDDEN_WRITE)
+    if (changes.kind === 'unresolved') {
       if (candidate.byteLength > this.options.maxMessageBytes) {
-        throw new ProtocolError('the updates depend on edits the server never received', CLOSE_FORBIDDEN_WRITE)
+        throw new Refused('deferral', 'the updates depend on edits the server never received', CLOSE_FORBIDDEN_WRITE)
       }
       this.deferred = candidate
       return
     }
+    const context = { room, peer: this, update: candidate, change: changes.change, clients: changes.clients }
+    for (const rule of this.options.rules) rule.beforeHandleUpdate?.(context)
     this.deferred = null
     room.applyUpdate(this, candidate)
   }
 
+  /** Runs the presence rules, which may rewrite the states, then applies what they let through. */
+  private applyCheckedAwareness(room: Room, update: Uint8Array): void {
+    const context = { room, peer: this, entries: decodeAwarenessUpdate(update) }
+    for (const rule of this.options.rules) rule.beforeHandleAwareness?.(context)
+    room.applyAwareness(this, encodeAwarenessEntries(context.entries))
+  }
+
   private fail(error: unknown): void {
-    if (error instanceof ProtocolError) this.close(error.closeCode, error.message)
+    if (error instanceof Refused) this.close(error.closeCode, error.message, `${error.message} (rule: ${error.rule})`)
+    else if (error instanceof ProtocolError) this.close(error.closeCode, error.message)
     else this.close(CLOSE_INTERNAL_ERROR, 'internal error', (error as Error).message)
   }
 
@@ -181,4 +197,8 @@ export class Connection implements RoomPeer {
     this.closing = true
     this.options.logger.warn(`board ${this.boardId}: ${this.role} connection failed (${code}): ${error.message}`)
   }
+}
+
+function messageLength(data: RawData): number {
+  return Array.isArray(data) ? data.reduce((sum, part) => sum + part.byteLength, 0) : data.byteLength
 }

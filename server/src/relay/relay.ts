@@ -4,13 +4,15 @@ import { WebSocketServer } from 'ws'
 import type { AccessRole } from '../../../shared/src/roles'
 import { SECRET_PARAM, WEBSOCKET_PATH } from '../../../shared/src/wire/api'
 import { checkBoardAccess } from '../access/boardAccess'
+import { checkPersonToken } from '../access/personToken'
 import { pathOnly, type Logger } from '../log'
 import type { BoardStorage } from '../storage/storage'
 import { Connection } from './connection'
+import type { Person } from './hooks'
 import type { RoomRegistry } from './rooms'
+import { connectionRules, type RuleSettings } from './rules'
 
-export interface RelayOptions {
-  maxMessageBytes: number
+export interface RelayOptions extends RuleSettings {
   maxSendBufferBytes: number
   maxConnectionsPerBoard: number
   /** Connections over all boards. */
@@ -94,12 +96,21 @@ export class Relay {
     if (this.registry.holderCount(boardId) >= this.options.maxConnectionsPerBoard) {
       return refuse(503, `this board already has ${this.options.maxConnectionsPerBoard} connections`)
     }
+    // The person token (`p`) says who writes; without one the connection writes only what a link
+    // without a person may (rules/writeAccess.ts).
+    const token = url.searchParams.get('p')
+    let writer: Person | null = null
+    if (token !== null) {
+      const person = await checkPersonToken(this.storage, this.serverKey, access.board, access.role, token)
+      if (!person.ok) return refuse(401, person.reason)
+      writer = { personId: person.person.id, role: access.role, name: person.person.name }
+    }
     this.wss.handleUpgrade(request, socket, head, (ws) => {
       this.alive.add(ws)
       ws.on('pong', () => this.alive.add(ws))
-      const connection = new Connection(ws, boardId, access.role, this.registry, this.options)
+      const connection = new Connection(ws, boardId, access.role, writer, this.registry, { ...this.options, rules: connectionRules(this.options) })
       this.connections.add(connection)
-      this.options.logger.info(`board ${boardId}: ${access.role} connected (${this.connections.size} connections)`)
+      this.options.logger.info(`board ${boardId}: ${access.role}${writer ? ` ${writer.personId}` : ''} connected (${this.connections.size} connections)`)
       void connection.finished.then(() => {
         this.connections.delete(connection)
         this.options.logger.info(`board ${boardId}: ${access.role} left (${this.connections.size} connections)`)

@@ -1,11 +1,14 @@
 import * as Y from 'yjs'
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import type { BoardLink, Fanout, FannedRoom } from '../fanout/fanout'
+import { docBoardView, type DocBoardView } from '../../../shared/src/rules/docBoardView'
 import type { Logger } from '../log'
 import { updatesCounter } from '../metrics'
 import type { BoardStorage, StoredDocument } from '../storage/storage'
 import { CLOSE_INTERNAL_ERROR, CLOSE_INVALID_PAYLOAD } from '../../../shared/src/wire/closeCodes'
 import { LogPosition } from './logPosition'
+import { ClientIdOwners } from './rules/clientIds'
+import { PRESENCE_INTERVAL_MS } from '../../../shared/src/wire/presence'
 import {
   ProtocolError,
   encodeAwareness,
@@ -29,6 +32,8 @@ export interface RoomPeer {
 
 export interface RoomOptions {
   compactAfterUpdates: number
+  /** Presence forwarded at most once per this many ms (latest state wins); PRESENCE_INTERVAL_MS by default. */
+  presenceIntervalMs?: number
   logger: Logger
   /** Other instances serving the same boards (REDIS_URL); without it the room is alone. */
   fanout?: Fanout
@@ -47,12 +52,15 @@ interface PendingUpdate {
 }
 
 /**
- * One board in memory: its Y.Doc, its peers and their awareness. Updates are validated by
- * applying them, stored (one transaction per tick) and only then relayed, so no peer ever
- * holds an edit the server could lose.
+ * One board in memory: its Y.Doc, its peers and their awareness. Updates reach the room only
+ * after the relay's rules accepted them (hooks.ts); they are stored (one transaction per tick,
+ * after the client-id claims they made) and only then relayed, so no peer ever holds an edit
+ * the server could lose. Presence is forwarded in batches, at most once per interval.
  */
 export class Room implements FannedRoom {
   private readonly peers = new Map<RoomPeer, Set<number>>()
+  /** Which peer sets each presence client id. */
+  private readonly controllers = new Map<number, RoomPeer>()
   private pending: PendingUpdate[] = []
   private writeScheduled = false
   private writes: Promise<void> = Promise.resolve()
@@ -65,12 +73,18 @@ export class Room implements FannedRoom {
   private link: BoardLink | null = null
   private catchingUp: Promise<void> | null = null
   private gapTimer: NodeJS.Timeout | null = null
+  /** The board as the write rules read it. */
+  readonly view: DocBoardView
+  private readonly presenceChanged = new Set<number>()
+  private presenceTimer: NodeJS.Timeout | null = null
+  private lastPresenceSent = -Infinity
 
   private constructor(
     readonly boardId: string,
     private readonly storage: BoardStorage,
     readonly doc: Y.Doc,
     readonly awareness: Awareness,
+    readonly clientOwners: ClientIdOwners,
     private readonly position: LogPosition,
     stored: StoredDocument,
     private readonly options: RoomOptions,
@@ -78,21 +92,27 @@ export class Room implements FannedRoom {
     this.compactedThrough = position.through - stored.updates.length
     this.snapshotBytes = stored.snapshot?.byteLength ?? 0
     this.loggedBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0)
+    this.view = docBoardView(doc)
     doc.on('update', this.onDocUpdate)
     awareness.on('update', this.onAwarenessUpdate)
   }
 
   static async load(boardId: string, storage: BoardStorage, options: RoomOptions): Promise<Room> {
-    const stored = await storage.loadDocument(boardId)
+    const [stored, owners] = await Promise.all([storage.loadDocument(boardId), storage.loadClientOwners(boardId)])
     const doc = new Y.Doc({ gc: true })
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
     for (const update of stored.updates) Y.applyUpdate(doc, update)
     const awareness = new Awareness(doc)
     // The server itself is not a participant.
     awareness.setLocalState(null)
-    const room = new Room(boardId, storage, doc, awareness, new LogPosition(stored.seq), stored, options)
+    const room = new Room(boardId, storage, doc, awareness, new ClientIdOwners(owners), new LogPosition(stored.seq), stored, options)
     room.link = options.fanout?.join(room) ?? null
     return room
+  }
+
+  /** Bytes of the board's stored document (snapshot and log), for the board size limit. */
+  get storedBytes(): number {
+    return this.snapshotBytes + this.loggedBytes
   }
 
   get peerCount(): number {
@@ -110,7 +130,14 @@ export class Room implements FannedRoom {
   leave(peer: RoomPeer): void {
     const clientIds = this.peers.get(peer)
     this.peers.delete(peer)
-    if (clientIds && clientIds.size > 0) removeAwarenessStates(this.awareness, Array.from(clientIds), null)
+    if (!clientIds || clientIds.size === 0) return
+    for (const id of clientIds) this.controllers.delete(id)
+    removeAwarenessStates(this.awareness, Array.from(clientIds), null)
+  }
+
+  /** The peer that sets this client id's presence, if any. */
+  presenceController<P extends RoomPeer>(clientId: number): P | undefined {
+    return this.controllers.get(clientId) as P | undefined
   }
 
   /** Answers a peer's state vector with what it misses, once everything it will get is stored. */
@@ -136,6 +163,7 @@ export class Room implements FannedRoom {
     }
   }
 
+  /** Applies a peer's presence (already checked by the rules); the peer controls those ids from now on. */
   applyAwareness(peer: RoomPeer, update: Uint8Array): void {
     try {
       applyAwarenessUpdate(this.awareness, update, peer)
@@ -160,6 +188,7 @@ export class Room implements FannedRoom {
     if (to <= this.position.through) return
     Y.applyUpdate(this.doc, update, FROM_OTHER_INSTANCE)
     this.position.add(from, to)
+    this.loggedBytes += update.byteLength
     this.watchForGap()
   }
 
@@ -198,6 +227,8 @@ export class Room implements FannedRoom {
     await this.catchingUp
     await this.allStored()
     if (!this.storageFailed && this.position.through > this.compactedThrough) await this.compact()
+    if (this.presenceTimer) clearTimeout(this.presenceTimer)
+    this.view.dispose()
     this.doc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
@@ -236,6 +267,8 @@ export class Room implements FannedRoom {
     const updates = batch.map((item) => item.update)
     let last: number
     try {
+      // onStore: the client ids these updates claimed are stored before anyone receives them.
+      await this.clientOwners.store(this.storage, this.boardId)
       last = await this.storage.appendUpdates(this.boardId, updates)
     } catch (error) {
       this.failStorage(error)
@@ -290,18 +323,48 @@ export class Room implements FannedRoom {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const controlled = this.peers.get(origin as RoomPeer)
+    const peer = origin as RoomPeer
+    const controlled = this.peers.get(peer)
     if (controlled) {
-      for (const id of added) controlled.add(id)
-      for (const id of removed) controlled.delete(id)
+      for (const id of added.concat(updated)) {
+        const previous = this.controllers.get(id)
+        // A reconnecting client takes its ids over from its old connection, which must not remove them on leave.
+        if (previous && previous !== peer) this.peers.get(previous)?.delete(id)
+        this.controllers.set(id, peer)
+        controlled.add(id)
+      }
+      for (const id of removed) {
+        controlled.delete(id)
+        this.controllers.delete(id)
+      }
     }
-    const changed = added.concat(updated, removed)
-    const update = encodeAwarenessUpdate(this.awareness, changed)
+    for (const id of added.concat(updated, removed)) this.presenceChanged.add(id)
+    this.schedulePresence()
+    // Every instance expires silent states itself ('timeout'); only this instance's own changes travel.
+    if (origin !== FROM_OTHER_INSTANCE && origin !== 'timeout') {
+      this.link?.awarenessChanged(encodeAwarenessUpdate(this.awareness, added.concat(updated, removed)))
+    }
+  }
+
+  /** Forwards changed presence at most once per interval, each client's latest state. */
+  private schedulePresence(): void {
+    if (this.presenceTimer) return
+    const wait = this.lastPresenceSent + (this.options.presenceIntervalMs ?? PRESENCE_INTERVAL_MS) - performance.now()
+    if (wait <= 0) return this.sendPresence()
+    this.presenceTimer = setTimeout(() => {
+      this.presenceTimer = null
+      this.sendPresence()
+    }, wait)
+  }
+
+  private sendPresence(): void {
+    this.lastPresenceSent = performance.now()
+    const changed = Array.from(this.presenceChanged)
+    this.presenceChanged.clear()
+    if (changed.length === 0) return
     // Sent to everyone, the sender included: a lone client's own renewals keep its
     // provider's "no message received" watchdog quiet.
-    const message = encodeAwareness(update)
+    const message = encodeAwareness(encodeAwarenessUpdate(this.awareness, changed))
     for (const peer of this.peers.keys()) peer.send(message)
-    // Every instance expires silent states itself ('timeout'); only this instance's own changes travel.
-    if (origin !== FROM_OTHER_INSTANCE && origin !== 'timeout') this.link?.awarenessChanged(update)
   }
 }

@@ -145,6 +145,20 @@ export async function openPostgresStorage(connectionString: string, logger: Logg
         return true
       })
     },
+    async loadClientOwners(boardId) {
+      const { rows } = await pool.query<{ client_id: string; person_id: string }>(
+        'SELECT client_id, person_id FROM client_ids WHERE board_id = $1',
+        [boardId],
+      )
+      return new Map(rows.map((row) => [Number(row.client_id), row.person_id]))
+    },
+    async claimClientIds(boardId, personId, clientIds) {
+      if (clientIds.length === 0) return
+      await pool.query(
+        'INSERT INTO client_ids (board_id, client_id, person_id) SELECT $1, unnest($2::bigint[]), $3 ON CONFLICT DO NOTHING',
+        [boardId, clientIds, personId],
+      )
+    },
     async putAsset(assetId, asset) {
       await pool.query('INSERT INTO assets (id, board_id, content_type, data) VALUES ($1, $2, $3, $4)', [
         assetId,

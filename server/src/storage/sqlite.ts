@@ -119,6 +119,10 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
   const selectAsset = db.prepare<[string], { board_id: string; content_type: string; data: Buffer }>(
     'SELECT board_id, content_type, data FROM assets WHERE id = ?',
   )
+  const selectClientIds = db.prepare<[string], { client_id: number; person_id: string }>(
+    'SELECT client_id, person_id FROM client_ids WHERE board_id = ?',
+  )
+  const insertClientId = db.prepare('INSERT INTO client_ids (board_id, client_id, person_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
   const sumAssetBytes = db.prepare<[string], { bytes: number }>(
     'SELECT COALESCE(SUM(LENGTH(data)), 0) AS bytes FROM assets WHERE board_id = ?',
   )
@@ -140,6 +144,9 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
     let seq = row.last_seq - updates.length
     for (const update of updates) insertUpdate.run(boardId, ++seq, toBuffer(update))
     return row.last_seq
+  })
+  const claimClientIds = db.transaction((boardId: string, personId: string, clientIds: readonly number[]) => {
+    for (const clientId of clientIds) insertClientId.run(boardId, clientId, personId)
   })
   // One transaction: a crash before COMMIT leaves the old snapshot and every update in place.
   const compact = db.transaction((boardId: string, snapshot: Uint8Array, throughSeq: number): boolean => {
@@ -193,6 +200,12 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
       const compacted = compact(boardId, snapshot, throughSeq)
       afterWrite()
       return compacted
+    },
+    async loadClientOwners(boardId) {
+      return new Map(selectClientIds.all(boardId).map((row) => [row.client_id, row.person_id]))
+    },
+    async claimClientIds(boardId, personId, clientIds) {
+      if (clientIds.length > 0) claimClientIds(boardId, personId, clientIds)
     },
     async putAsset(assetId, asset: StoredAsset) {
       insertAsset.run(assetId, asset.boardId, asset.contentType, toBuffer(asset.data))

@@ -69,6 +69,10 @@ export interface BoardStorage {
    * the stored snapshot already reaches `throughSeq` or another process is compacting the board.
    */
   compact(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<boolean>
+  /** Which person first wrote with each Yjs client id on the board (client id → person id). */
+  loadClientOwners(boardId: string): Promise<Map<number, string>>
+  /** Makes `personId` the owner of those client ids; an id that already has an owner keeps it. */
+  claimClientIds(boardId: string, personId: string, clientIds: readonly number[]): Promise<void>
   putAsset(assetId: string, asset: StoredAsset): Promise<void>
   getAsset(assetId: string): Promise<StoredAsset | undefined>
   /** The bytes of every image stored for the board, for its total-size limit. */

@@ -14,6 +14,9 @@ export const VOTES_ROOT = 'votes'
 /** Y.Map: `<criterion>/<person id>` → 1–5. */
 export const RATINGS_ROOT = 'ratings'
 
+/** The roots that are Y.Maps of plain JSON values, one per key. */
+export const BOARD_MAP_ROOTS: readonly string[] = [META_ROOT, SESSION_ROOT, PEOPLE_ROOT, VOTES_ROOT, RATINGS_ROOT]
+
 /** Version of the board document format stored in `meta.format`. */
 export const DOC_FORMAT_VERSION = 1
 

@@ -4,3 +4,4 @@
 export * from './api'
 export * from './closeCodes'
 export * from './limits'
+export * from './presence'

@@ -4,6 +4,7 @@ import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwareness
 import * as Y from 'yjs'
 import { createBoardUser } from '../../../../client/src/sync/boardUser'
 import { bindPresence, presenceIdOf, type PersonInfo } from '../../../../client/src/sync/presence'
+import { PRESENCE_INTERVAL_MS } from '../../../../shared/src/wire/presence'
 import { bindClient, connectDocs, startBoard, startSession } from './support'
 
 // Two real awareness instances relaying to each other as y-websocket does.
@@ -19,6 +20,7 @@ function connectAwareness(a: Awareness, b: Awareness) {
   applyAwarenessUpdate(a, encodeAwarenessUpdate(b, [b.clientID]), 'relay')
 }
 
+const nextPresenceInterval = () => new Promise((resolve) => setTimeout(resolve, PRESENCE_INTERVAL_MS + 20))
 const movePointer = (store: TLStore, x: number, y: number) => store.update(TLPOINTER_ID, (p) => ({ ...p, x, y }))
 const changeObservers = (awareness: Awareness) =>
   (awareness as unknown as { _observers: Map<string, Set<unknown>> })._observers.get('change')?.size ?? 0
@@ -35,17 +37,23 @@ function participant(doc: Y.Doc, person: PersonInfo) {
   return { store, awareness, $person, presence }
 }
 
+/** Alice and Victor on one board, their docs and presence connected. */
+function aliceAndVictor() {
+  const docA = new Y.Doc()
+  startBoard(bindClient(docA).store)
+  const docB = new Y.Doc()
+  connectDocs(docA, docB)
+  const a = participant(docA, alice)
+  const b = participant(docB, victor)
+  connectAwareness(a.awareness, b.awareness)
+  return { a, b }
+}
+
 const presences = (store: TLStore) => store.query.records('instance_presence').get() as TLInstancePresence[]
 
 describe('presence over awareness', () => {
-  it("each side draws the other's cursor with name and colour, and lists who is here", () => {
-    const docA = new Y.Doc()
-    startBoard(bindClient(docA).store)
-    const docB = new Y.Doc()
-    connectDocs(docA, docB)
-    const a = participant(docA, alice)
-    const b = participant(docB, victor)
-    connectAwareness(a.awareness, b.awareness)
+  it("each side draws the other's cursor with name and colour, and lists who is here", async () => {
+    const { a, b } = aliceAndVictor()
     movePointer(a.store, 120, 80)
     const seenByB = presences(b.store)
     expect(seenByB).toHaveLength(1)
@@ -58,8 +66,21 @@ describe('presence over awareness', () => {
     expect(b.presence.people.get()[1].userId).toBe('user:alice')
 
     a.$person.set({ ...alice, name: 'Alice R.' })
+    await nextPresenceInterval()
     expect(presences(b.store)[0].userName).toBe('Alice R.')
     expect(b.presence.people.get()[1].person.name).toBe('Alice R.')
+  })
+
+  it('the cursor is sent at most once per interval, its latest position last', async () => {
+    const { a, b } = aliceAndVictor()
+    await nextPresenceInterval()
+    let sent = 0
+    a.awareness.on('change', () => sent++)
+    for (let x = 1; x <= 30; x++) movePointer(a.store, x, 0)
+    expect(sent).toBeLessThanOrEqual(1)
+    await nextPresenceInterval()
+    expect(sent).toBeLessThanOrEqual(2)
+    expect(presences(b.store)[0].cursor).toMatchObject({ x: 30, y: 0 })
   })
 
   it('presence records never enter the document', () => {

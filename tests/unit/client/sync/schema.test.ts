@@ -2,7 +2,7 @@ import { createTLStore, defaultShapeUtils, type SerializedSchemaV2 } from 'tldra
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { tavoloShapeUtils } from '../../../../client/src/shapes'
-import { compareStoredSchema, decodeStoredSchema } from '../../../../client/src/sync/schemaAge'
+import { compareStoredSchema, decodeStoredSchema } from '../../../../shared/src/doc/schemaAge'
 import { readRecords } from '../../../../shared/src/doc/recordsRoot'
 import { createTavoloSchema } from '../../../../shared/src/schema'
 import { listTemplates, seedBoardDoc } from '../../../../shared/src/templates'

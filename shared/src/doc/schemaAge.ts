@@ -1,4 +1,4 @@
-import type { SerializedSchema, SerializedSchemaV2 } from 'tldraw'
+import type { SerializedSchema, SerializedSchemaV2 } from '@tldraw/store'
 
 /**
  * How a board's stored schema relates to this client's schema:

@@ -1,0 +1,46 @@
+import { T } from '@tldraw/validate'
+import { PEOPLE_ROOT, RATINGS_ROOT, VOTES_ROOT } from '../doc/roots'
+import { PERSON_ROLES } from '../roles'
+import { parsePersonKey } from '../session/personKey'
+import { isRating } from '../session/ratings'
+import { readDots } from '../session/votes'
+import { short } from './recordRule'
+import { refuse, type Refusal, type Writer } from './writer'
+
+// Maps that everyone writes at once keep one key per person (DESIGN.md): each person writes only
+// their own keys, with values of the documented shape. The facilitator may also clear anyone's
+// votes and ratings (a new voting round starts empty), but never writes them.
+
+const RULE = 'own-keys'
+
+const MAX_TEXT = 200
+const text = T.string.check((value) => {
+  if (value.length === 0 || value.length > MAX_TEXT) throw new Error(`must be 1 to ${MAX_TEXT} characters`)
+})
+const peopleEntry = T.object({ name: text, role: T.literalEnum(...PERSON_ROLES), colour: text })
+
+interface PersonKeyedRoot {
+  /** The person a key belongs to, or null when the key is malformed. */
+  ownerOf(key: string): string | null
+  isValid(value: unknown): boolean
+  /** The facilitator may delete anyone's keys. */
+  facilitatorClears: boolean
+}
+
+/** The roots whose keys each belong to one person. A new per-person map is one row here. */
+export const PERSON_KEYED_ROOTS: Readonly<Record<string, PersonKeyedRoot>> = {
+  [PEOPLE_ROOT]: { ownerOf: (key) => key, isValid: (value) => peopleEntry.isValid(value), facilitatorClears: false },
+  [VOTES_ROOT]: { ownerOf: (key) => parsePersonKey(key)?.personId ?? null, isValid: (value) => readDots(value) > 0, facilitatorClears: true },
+  [RATINGS_ROOT]: { ownerOf: (key) => parsePersonKey(key)?.personId ?? null, isValid: isRating, facilitatorClears: true },
+}
+
+/** Null when `writer` may set `root[key]` to `value` (`undefined`: delete it). */
+export function checkOwnKey(writer: Writer, root: string, key: string, value: unknown): Refusal | null {
+  const rules = PERSON_KEYED_ROOTS[root]
+  if (!rules) return null
+  const owner = rules.ownerOf(key)
+  if (value === undefined && writer.role === 'facilitator' && rules.facilitatorClears) return null
+  if (owner !== writer.personId) return refuse(RULE, `${root}: ${short(key)} belongs to someone else`)
+  if (value !== undefined && !rules.isValid(value)) return refuse(RULE, `${root}: invalid value for ${short(key)}`)
+  return null
+}

@@ -1,0 +1,339 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { YKeyValue } from 'y-utility/y-keyvalue'
+import * as Y from 'yjs'
+import { ZONE_TYPE } from '../../shared/src/cards/zone/zone'
+import { readRecords } from '../../shared/src/doc/recordsRoot'
+import { META_ROOT, PEOPLE_ROOT, RATINGS_ROOT, RECORDS_ROOT, SESSION_ROOT, VOTES_ROOT } from '../../shared/src/doc/roots'
+import { withLock } from '../../shared/src/session/locks'
+import { startVotingRound } from '../../shared/src/session/startVotingRound'
+import { openVotingRound } from '../../shared/src/session/votingRound'
+import type { TavoloConfig } from '../../server/src/config'
+import { encodeAwarenessEntries } from '../../server/src/relay/awarenessUpdate'
+import { encodeAwareness, encodeUpdate } from '../../server/src/relay/protocol'
+import { openRawSocket, upgradeStatus, waitForClose } from '../support/rawsocket'
+import { createBoardViaApi, joinBoardViaApi, startInProcessServer, type InProcessServer } from '../support/server'
+import type { CreatedBoard } from '../../shared/src/wire/api'
+import { trackedClients } from '../support/trackedClients'
+import { waitFor, waitForSync, type TestClient } from '../support/yclient'
+
+// Issue 9's attacks, each made by a stock y-websocket client holding a real link and person
+// token: each is refused with its close code, nothing of it is stored or relayed, and the honest
+// clients on the board go on.
+
+let server: InProcessServer | null = null
+afterEach(async () => {
+  await server?.stop()
+  server = null
+})
+const { client } = trackedClients(() => server!.wsUrl)
+
+type Shape = { id: string; type: string; parentId: string; x: number; props: Record<string, unknown>; meta: Record<string, unknown> } & Record<string, unknown>
+
+interface Workshop {
+  board: CreatedBoard
+  facilitator: TestClient
+  honest: TestClient
+  attacker: TestClient
+  ids: { facilitator: string; honest: string; attacker: string }
+  tokens: { facilitator: string; honest: string; attacker: string }
+  shapes: Shape[]
+}
+
+async function workshop(config: Partial<TavoloConfig> = {}): Promise<Workshop> {
+  server = await startInProcessServer({ config })
+  const board = await createBoardViaApi(server.url, { title: 'Guarded', template: 'msc-public-services' })
+  const join = (secret: string, name: string, role: string) => joinBoardViaApi(server!.url, board.id, secret, { name, role })
+  const [f, h, a] = await Promise.all([
+    join(board.secrets.facilitator, 'Fran', 'facilitator'),
+    join(board.secrets.editor, 'Hal', 'professional'),
+    join(board.secrets.editor, 'Mal', 'citizen'),
+  ])
+  const facilitator = client(board.id, board.secrets.facilitator, { token: f.token })
+  const honest = client(board.id, board.secrets.editor, { token: h.token })
+  const attacker = client(board.id, board.secrets.editor, { token: a.token })
+  await Promise.all([waitForSync(facilitator), waitForSync(honest), waitForSync(attacker)])
+  const shapes = (readRecords(facilitator.doc) as Shape[]).filter((r) => r.typeName === 'shape')
+  return {
+    board,
+    facilitator,
+    honest,
+    attacker,
+    ids: { facilitator: f.personId, honest: h.personId, attacker: a.personId },
+    tokens: { facilitator: f.token, honest: h.token, attacker: a.token },
+    shapes,
+  }
+}
+
+function terminalClose(c: TestClient): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => c.provider.on('closed' as never, ((info: { code: number; reason: string }) => resolve(info)) as never))
+}
+
+const records = (doc: Y.Doc) => new YKeyValue(doc.getArray<{ key: string; val: unknown }>(RECORDS_ROOT))
+
+/** The board as stored: a fresh read-only client's copy of every root. */
+async function stored(w: Workshop): Promise<Record<string, unknown>> {
+  const reader = client(w.board.id, w.board.secrets.viewer)
+  await waitForSync(reader)
+  return {
+    records: Object.fromEntries((readRecords(reader.doc) as Shape[]).map((r) => [r.id, r])),
+    ...Object.fromEntries([META_ROOT, SESSION_ROOT, PEOPLE_ROOT, VOTES_ROOT, RATINGS_ROOT].map((root) => [root, reader.doc.getMap(root).toJSON()])),
+  }
+}
+
+/** Makes the attack, expects the attacker closed with `code` and `reason`, the board unchanged, the honest ones going on. */
+async function expectRefused(w: Workshop, attack: (doc: Y.Doc) => void, code: number, reason: RegExp): Promise<void> {
+  const before = await stored(w)
+  const closed = terminalClose(w.attacker)
+  attack(w.attacker.doc)
+  const info = await closed
+  expect(info.code).toBe(code)
+  expect(info.reason).toMatch(reason)
+  expect(await stored(w)).toEqual(before)
+  const key = `Hal-${Math.random()}`
+  w.honest.doc.getMap(PEOPLE_ROOT).set(w.ids.honest, { name: key, role: 'professional', colour: '#123456' })
+  await waitFor(() => (w.facilitator.doc.getMap(PEOPLE_ROOT).get(w.ids.honest) as { name?: string })?.name === key, 'an honest edit to reach the facilitator')
+  expect(w.honest.provider.wsconnected && w.facilitator.provider.wsconnected).toBe(true)
+}
+
+describe('meta and structure', () => {
+  it('refuses an editor setting meta.format (the "saved by a newer version" lock-out)', async () => {
+    const w = await workshop()
+    await expectRefused(w, (doc) => doc.getMap(META_ROOT).set('format', 999), 4403, /only the facilitator/)
+  })
+
+  it('refuses two shapes that are each other\'s parent', async () => {
+    const w = await workshop()
+    const [a, b] = w.shapes.filter((s) => s.type === ZONE_TYPE)
+    await expectRefused(
+      w,
+      (doc) => {
+        const kv = records(doc)
+        doc.transact(() => {
+          kv.set(a.id, { ...a, parentId: b.id })
+          kv.set(b.id, { ...b, parentId: a.id })
+        })
+      },
+      4403,
+      /own ancestor|parent/,
+    )
+  })
+
+  it('refuses nested Yjs types, which the document format does not have', async () => {
+    const w = await workshop()
+    await expectRefused(w, (doc) => doc.getMap(PEOPLE_ROOT).set(w.ids.attacker, new Y.Map()), 4403, /plain JSON/)
+  })
+
+  it('refuses a card attributed to someone else', async () => {
+    const w = await workshop()
+    const card = w.shapes.find((s) => s.type !== ZONE_TYPE)!
+    const forged = { ...card, id: 'shape:forged', meta: { ...card.meta, createdBy: w.ids.facilitator } }
+    await expectRefused(w, (doc) => records(doc).set(forged.id, forged), 4403, /createdBy/)
+  })
+})
+
+describe('content from other hosts', () => {
+  const base = { typeName: 'shape', x: 0, y: 0, rotation: 0, index: 'a9', parentId: 'page:page', isLocked: false, opacity: 1, meta: {} }
+  const shapes: Array<[string, Record<string, unknown>]> = [
+    ['an embed', { ...base, id: 'shape:embed', type: 'embed', props: { w: 300, h: 300, url: 'https://evil.example/login' } }],
+    ['a bookmark', { ...base, id: 'shape:bookmark', type: 'bookmark', props: { w: 300, h: 300, assetId: null, url: 'https://evil.example' } }],
+    ['a video', { ...base, id: 'shape:video', type: 'video', props: { w: 3, h: 3, time: 0, playing: true, autoplay: true, url: 'https://evil.example/v.mp4', assetId: null, altText: '' } }],
+    ['an image from another host', { ...base, id: 'shape:image', type: 'image', props: { w: 3, h: 3, playing: true, url: 'https://evil.example/a.png', assetId: null, crop: null, flipX: false, flipY: false, altText: '' } }],
+    ['an asset from another host', { id: 'asset:evil', typeName: 'asset', type: 'image', meta: {}, props: { w: 3, h: 3, name: 'a', isAnimated: false, mimeType: 'image/png', src: '//evil.example/a.png' } }],
+  ]
+  it.each(shapes)('refuses %s', async (_what, record) => {
+    const w = await workshop()
+    await expectRefused(w, (doc) => records(doc).set(record.id as string, record), 4403, /another host|uploaded to this server|invalid/)
+  })
+})
+
+describe('locked zones', () => {
+  async function locked() {
+    const w = await workshop()
+    const zone = w.shapes.find((s) => s.type === ZONE_TYPE && w.shapes.some((c) => c.parentId === s.id))!
+    const other = w.shapes.find((s) => s.type === ZONE_TYPE && s.id !== zone.id)!
+    const card = w.shapes.find((s) => s.parentId === zone.id)!
+    w.facilitator.doc.getMap(SESSION_ROOT).set('locks', withLock(withLock({}, zone.id, true), other.id, true))
+    await waitFor(() => w.attacker.doc.getMap(SESSION_ROOT).has('locks'), 'the locks at the attacker')
+    return { w, zone, other, card }
+  }
+
+  it('refuses moving a locked zone 3,000 px', async () => {
+    const { w, zone } = await locked()
+    await expectRefused(w, (doc) => records(doc).set(zone.id, { ...zone, x: zone.x + 3000 }), 4403, /locked/)
+  })
+
+  it('refuses deleting another locked zone', async () => {
+    const { w, other } = await locked()
+    await expectRefused(w, (doc) => records(doc).delete(other.id), 4403, /locked/)
+  })
+
+  it('refuses editing a card inside a locked zone', async () => {
+    const { w, card } = await locked()
+    await expectRefused(w, (doc) => records(doc).set(card.id, { ...card, props: { ...card.props, title: 'Mine' } }), 4403, /locked/)
+  })
+
+  it('lets the facilitator edit a locked zone and its cards', async () => {
+    const { w, zone, card } = await locked()
+    const kv = records(w.facilitator.doc)
+    kv.set(card.id, { ...card, props: { ...card.props, title: 'Agreed' } })
+    kv.set(zone.id, { ...zone, x: zone.x + 10 })
+    await waitFor(() => (records(w.honest.doc).get(card.id) as Shape | undefined)?.props.title === 'Agreed', 'the edit at the participant')
+    expect((await stored(w)).records).toMatchObject({ [zone.id]: { x: zone.x + 10 } })
+    expect(w.facilitator.provider.wsconnected).toBe(true)
+  })
+})
+
+describe('votes, ratings and people', () => {
+  async function voting() {
+    const w = await workshop()
+    startVotingRound(w.facilitator.doc, openVotingRound({ dotsPerPerson: 3 }, 'round-1'))
+    w.facilitator.doc.getMap(RATINGS_ROOT).set(`Feasibility/${w.ids.facilitator}`, 5)
+    w.honest.doc.getMap(VOTES_ROOT).set(`${w.shapes[1].id}/${w.ids.honest}`, 1)
+    await waitFor(() => w.attacker.doc.getMap(VOTES_ROOT).size === 1 && w.attacker.doc.getMap(RATINGS_ROOT).size === 1, 'the round at the attacker')
+    return { w, card: w.shapes.find((s) => s.type !== ZONE_TYPE)! }
+  }
+
+  it('takes honest votes within the round', async () => {
+    const { w, card } = await voting()
+    w.attacker.doc.getMap(VOTES_ROOT).set(`${card.id}/${w.ids.attacker}`, 3)
+    await waitFor(() => w.facilitator.doc.getMap(VOTES_ROOT).get(`${card.id}/${w.ids.attacker}`) === 3, 'the vote at the facilitator')
+  })
+
+  it('refuses 40 dots when the round gives 3', async () => {
+    const { w, card } = await voting()
+    await expectRefused(w, (doc) => doc.getMap(VOTES_ROOT).set(`${card.id}/${w.ids.attacker}`, 40), 4403, /3 dots/)
+  })
+
+  it("refuses dots under another person's key, and deleting their vote", async () => {
+    const { w, card } = await voting()
+    await expectRefused(w, (doc) => doc.getMap(VOTES_ROOT).set(`${card.id}/${w.ids.honest}`, 1), 4403, /someone else/)
+  })
+
+  it("refuses deleting another person's vote", async () => {
+    const { w } = await voting()
+    await expectRefused(w, (doc) => doc.getMap(VOTES_ROOT).delete(`${w.shapes[1].id}/${w.ids.honest}`), 4403, /someone else/)
+  })
+
+  it("refuses overwriting the facilitator's rating and renaming the facilitator", async () => {
+    const { w } = await voting()
+    await expectRefused(w, (doc) => doc.getMap(RATINGS_ROOT).set(`Feasibility/${w.ids.facilitator}`, 1), 4403, /someone else/)
+  })
+
+  it('refuses renaming the facilitator "Mallory" in people', async () => {
+    const w = await workshop()
+    await expectRefused(w, (doc) => doc.getMap(PEOPLE_ROOT).set(w.ids.facilitator, { name: 'Mallory', role: 'facilitator', colour: '#000000' }), 4403, /someone else/)
+  })
+})
+
+describe('Yjs client ids', () => {
+  it("refuses structs under the facilitator's client id while the facilitator is away", async () => {
+    const w = await workshop()
+    w.facilitator.doc.getMap(SESSION_ROOT).set('phase', 2)
+    await waitFor(() => w.attacker.doc.getMap(SESSION_ROOT).get('phase') === 2, 'the phase at the attacker')
+    const squatted = w.facilitator.doc.clientID
+    w.facilitator.destroy()
+    const forged = new Y.Doc()
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(w.attacker.doc))
+    forged.clientID = squatted
+    const before = Y.encodeStateVector(forged)
+    forged.getMap(PEOPLE_ROOT).set(w.ids.attacker, { name: 'Mal', role: 'citizen', colour: '#000000' })
+    const update = Y.encodeStateAsUpdate(forged, before)
+    const closed = terminalClose(w.attacker)
+    Y.applyUpdate(w.attacker.doc, update)
+    expect(await closed).toEqual({ code: 4403, reason: "the update writes under another person's Yjs client id" })
+  })
+
+  it("keeps a person's client ids across a restart, so their offline edits under an old id still sync", async () => {
+    const w = await workshop()
+    const dataDir = server!.dataDir
+    const offline = w.honest.doc
+    offline.getMap(PEOPLE_ROOT).set(w.ids.honest, { name: 'Hal', role: 'professional', colour: '#123456' })
+    await waitFor(() => w.facilitator.doc.getMap(PEOPLE_ROOT).has(w.ids.honest), 'the first edit')
+    w.honest.provider.disconnect()
+    offline.getMap(PEOPLE_ROOT).set(w.ids.honest, { name: 'Hal offline', role: 'professional', colour: '#123456' })
+    await server!.server.close()
+    server = await startInProcessServer({ dataDir })
+    // A reload: a new doc (new client id) holding the offline copy (old client id), as y-indexeddb would.
+    const reloaded = new Y.Doc()
+    Y.applyUpdate(reloaded, Y.encodeStateAsUpdate(offline))
+    const back = client(w.board.id, w.board.secrets.editor, { token: w.tokens.honest, doc: reloaded })
+    await waitForSync(back)
+    const reader = client(w.board.id, w.board.secrets.viewer)
+    await waitFor(() => (reader.doc.getMap(PEOPLE_ROOT).get(w.ids.honest) as { name?: string })?.name === 'Hal offline', 'the offline edit')
+    expect(back.provider.wsconnected).toBe(true)
+  })
+})
+
+describe('presence', () => {
+  it('stamps the person and access role from the token over what the client claims', async () => {
+    const w = await workshop()
+    w.attacker.provider.awareness.setLocalStateField('person', { id: w.ids.facilitator, name: 'Fran', accessRole: 'facilitator', colour: '#000', role: 'facilitator' })
+    w.attacker.provider.awareness.setLocalStateField('presence', { userId: `user:${w.ids.facilitator}`, userName: 'Fran', cursor: { x: -50000, y: -50000 } })
+    const seen = () => w.facilitator.provider.awareness.getStates().get(w.attacker.doc.clientID)
+    await waitFor(() => seen()?.presence !== undefined, "the attacker's presence")
+    expect(seen()!.person).toMatchObject({ id: w.ids.attacker, name: 'Mal', accessRole: 'editor' })
+    expect(seen()!.presence).toMatchObject({ userId: `user:${w.ids.attacker}`, userName: 'Mal' })
+  })
+
+  it("ignores a connection setting another client's presence", async () => {
+    const w = await workshop()
+    w.honest.provider.awareness.setLocalStateField('note', 'mine')
+    const honestState = () => w.facilitator.provider.awareness.getStates().get(w.honest.doc.clientID)
+    await waitFor(() => honestState()?.note === 'mine', "the honest client's presence")
+    const raw = await openRawSocket(server!.wsUrl, w.board.id, w.board.secrets.viewer)
+    raw.send(encodeAwareness(encodeAwarenessEntries([{ clientId: w.honest.doc.clientID, clock: 1000, json: JSON.stringify({ note: 'forged' }) }])))
+    // The raw socket's own state, sent after the forged one, arriving shows the forged one was judged.
+    raw.send(encodeAwareness(encodeAwarenessEntries([{ clientId: 424242, clock: 1, json: JSON.stringify({ note: 'raw' }) }])))
+    await waitFor(() => w.facilitator.provider.awareness.getStates().get(424242)?.note === 'raw', "the raw socket's own presence")
+    expect(honestState()?.note).toBe('mine')
+    raw.close()
+  })
+
+  it('closes a connection whose presence state is over the limit (1009); newcomers still sync', async () => {
+    const w = await workshop()
+    const closed = terminalClose(w.attacker)
+    w.attacker.provider.awareness.setLocalStateField('junk', 'x'.repeat(1_900_000))
+    const info = await new Promise<{ code: number }>((resolve) => {
+      w.attacker.provider.on('connection-close' as never, ((event: { code: number }) => resolve(event)) as never)
+      void closed.then(resolve)
+    })
+    expect(info.code).toBe(1009)
+    const newcomer = client(w.board.id, w.board.secrets.viewer)
+    await waitForSync(newcomer)
+  })
+})
+
+describe('limits', () => {
+  it('closes a connection flooding past its message rate with 1008; the board goes on', async () => {
+    const w = await workshop({ maxMessagesPerSecond: 20 })
+    const raw = await openRawSocket(server!.wsUrl, w.board.id, w.board.secrets.editor, w.tokens.attacker)
+    const closed = waitForClose(raw)
+    const doc = new Y.Doc()
+    for (let i = 0; i < 200; i++) {
+      const before = Y.encodeStateVector(doc)
+      doc.getMap('notes').set('n', i)
+      raw.send(encodeUpdate(Y.encodeStateAsUpdate(doc, before)))
+    }
+    expect(await closed).toMatchObject({ code: 1008 })
+    w.honest.doc.getMap(PEOPLE_ROOT).set(w.ids.honest, { name: 'Hal', role: 'professional', colour: '#123456' })
+    await waitFor(() => w.facilitator.doc.getMap(PEOPLE_ROOT).has(w.ids.honest), 'the board to go on')
+  })
+
+  it('refuses an edit that would pass the stored size limit of a board', async () => {
+    const w = await workshop({ maxBoardBytes: 200_000 })
+    await expectRefused(w, (doc) => doc.getText('notes').insert(0, 'x'.repeat(300_000)), 4403, /the board is full/)
+  })
+})
+
+describe('person tokens at the upgrade', () => {
+  it('refuses (401) a token from another board or used with a link of another role', async () => {
+    const w = await workshop()
+    const other = await createBoardViaApi(server!.url, { title: 'Other' })
+    const url = (secret: string, token: string) => `${server!.wsUrl}/${w.board.id}?k=${secret}&p=${encodeURIComponent(token)}`
+    const otherPerson = await joinBoardViaApi(server!.url, other.id, other.secrets.editor)
+    expect((await upgradeStatus(url(w.board.secrets.editor, otherPerson.token))).status).toBe(401)
+    expect((await upgradeStatus(url(w.board.secrets.viewer, w.tokens.attacker))).status).toBe(401)
+    expect((await upgradeStatus(url(w.board.secrets.editor, 'garbage'))).status).toBe(401)
+    expect((await upgradeStatus(url(w.board.secrets.editor, w.tokens.attacker))).status).toBe(101)
+  })
+})
