@@ -15,7 +15,7 @@ export function App() {
       // keyed so that opening another board (or another link to it) starts a fresh session
       return <BoardScreen key={`${route.boardId}#${route.secret}`} boardId={route.boardId} secret={route.secret} />
     case 'present':
-      return <PresentScreen key={`${route.boardId}#${route.secret}`} boardId={route.boardId} secret={route.secret} />
+      return <PresentScreen key={`${route.boardId}#${route.secret}`} boardId={route.boardId} secret={route.secret} joinSecret={route.joinSecret} />
     case 'not-found':
       return (
         <ScreenMessage title={t('app.pageNotFound')} testId="not-found">

@@ -6,6 +6,8 @@ import type {
   BoardLinkSecrets,
   ClientConfig,
   CreatedBoard,
+  JoinBoardRequest,
+  JoinBoardResponse,
   NewBoardRequest,
   ServerTime,
   TemplateSummary,
@@ -69,6 +71,11 @@ export function createBoard(input: NewBoardRequest): Promise<CreatedBoard> {
 
 export function getBoard(boardId: string, secret: string): Promise<BoardInfo> {
   return request(`/api/boards/${encodeURIComponent(boardId)}`, {}, secret)
+}
+
+/** POST /api/boards/:id/people: joins the board through this link as a new person. */
+export function joinBoard(boardId: string, secret: string, person: JoinBoardRequest): Promise<JoinBoardResponse> {
+  return request(`/api/boards/${encodeURIComponent(boardId)}/people`, { method: 'POST', headers: JSON_BODY, body: JSON.stringify(person) }, secret)
 }
 
 export function getBoardLinkSecrets(boardId: string, facilitatorSecret: string): Promise<BoardLinkSecrets> {

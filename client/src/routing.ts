@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react'
-import { boardLinkPath } from '../../shared/src/session/joinLink'
+import { JOIN_SECRET_PARAM, boardLinkPath } from '../../shared/src/session/joinLink'
 
 // Two screens only, so a router dependency would be more code than this file. The board secret
 // lives in the fragment (#k=…), which browsers never send to the server in a request.
@@ -7,7 +7,7 @@ import { boardLinkPath } from '../../shared/src/session/joinLink'
 export type Route =
   | { name: 'home' }
   | { name: 'board'; boardId: string; secret: string | null }
-  | { name: 'present'; boardId: string; secret: string | null }
+  | { name: 'present'; boardId: string; secret: string | null; joinSecret: string | null }
   | { name: 'not-found'; path: string }
 
 /** `/b/<board id>`: the board's path; the secret is in the fragment. */
@@ -21,15 +21,17 @@ export function parseRoute(pathname: string, hash: string): Route {
   const match = BOARD_PATH.exec(pathname)
   if (match) return { name: 'board', boardId: match[1], secret: readSecretFromHash(hash) }
   const present = PRESENT_PATH.exec(pathname)
-  if (present) return { name: 'present', boardId: present[1], secret: readSecretFromHash(hash) }
+  if (present) return { name: 'present', boardId: present[1], secret: readSecretFromHash(hash), joinSecret: readHashParam(hash, JOIN_SECRET_PARAM) }
   return { name: 'not-found', path: pathname }
 }
 
 /** The `k` parameter of a fragment such as `#k=abc`, or null when absent or empty. */
 export function readSecretFromHash(hash: string): string | null {
-  const params = new URLSearchParams(hash.replace(/^#/, ''))
-  const secret = params.get('k')
-  return secret ? secret : null
+  return readHashParam(hash, 'k')
+}
+
+function readHashParam(hash: string, name: string): string | null {
+  return new URLSearchParams(hash.replace(/^#/, '')).get(name) || null
 }
 
 /** The in-app path of a board opened with a given secret. */

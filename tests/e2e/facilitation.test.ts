@@ -280,6 +280,56 @@ describe('facilitating a live workshop', () => {
     await expect(shapePosition(pageF, locked)).resolves.toEqual(lockedBefore)
   })
 
+  it("a participant cannot select, move or change a locked zone's cards, and can once it is unlocked", async () => {
+    const { card, zone } = await pageF.evaluate(() => {
+      const editor = window.__tavolo!.editor
+      const inZone = editor
+        .getCurrentPageShapesSorted()
+        .find((s) => s.type !== 'tavolo-zone' && s.type.startsWith('tavolo-') && editor.getShape(s.parentId as never)?.type === 'tavolo-zone')!
+      return { card: inZone.id as string, zone: inZone.parentId as string }
+    })
+    const toggleLock = async (locked: boolean) => {
+      await pageF.evaluate((id) => {
+        window.__tavolo!.editor.select(id as never)
+      }, zone)
+      await pageF.getByTestId('lock-toggle').click()
+      await expect.poll(() => plainMap(pageP, 'session').then((s) => Boolean((s.locks as Record<string, boolean> | undefined)?.[zone])), WAIT).toBe(locked)
+    }
+    const locks = (await plainMap(pageF, 'session')).locks as Record<string, boolean> | undefined
+    if (!locks?.[zone]) await toggleLock(true)
+
+    const selectedOnP = () => pageP.evaluate(() => window.__tavolo!.editor.getSelectedShapeIds() as string[])
+    const propsOf = (page: Page) => page.evaluate((id) => JSON.stringify(window.__tavolo!.editor.getShape(id as never)!.props), card)
+    const before = await propsOf(pageF)
+    const positionBefore = await shapePosition(pageF, card)
+    await showShape(pageP, card)
+    const box = (await pageP.locator(`[data-testid="card"][data-shape-id="${card}"]`).boundingBox())!
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+    await pageP.mouse.click(centre.x, centre.y)
+    expect(await selectedOnP()).not.toContain(card)
+    await pageP.mouse.move(centre.x, centre.y)
+    await pageP.mouse.down()
+    await pageP.mouse.move(centre.x + 150, centre.y + 40, { steps: 6 })
+    await pageP.mouse.up()
+    await pageP.keyboard.press('Escape')
+    // Forced past the UI, the participant's editor keeps the card as it was.
+    await pageP.evaluate((id) => {
+      window.__tavolo!.editor.updateShape({ id: id as never, type: 'tavolo-content', x: 5000 })
+    }, card)
+    await expect(shapePosition(pageP, card)).resolves.toEqual(positionBefore)
+    await expect(shapePosition(pageF, card)).resolves.toEqual(positionBefore)
+    await expect(propsOf(pageF)).resolves.toBe(before)
+
+    await toggleLock(false)
+    await pageP.evaluate((id) => {
+      window.__tavolo!.editor.select(id as never)
+    }, card)
+    expect(await selectedOnP()).toContain(card)
+    await pageP.evaluate(() => {
+      window.__tavolo!.editor.selectNone()
+    })
+  })
+
   it('a forged session write from a participant is refused: nobody sees it and the participant is told', async () => {
     const phaseBefore = await phaseOf(pageF, 'phase-bar')
     await pageP.evaluate(() => window.__tavolo!.doc.getMap('session').set('phase', 4))
@@ -312,12 +362,15 @@ describe('facilitating a live workshop', () => {
     await waitForConnected(pageF)
   })
 
-  it('the facilitator\'s "Projector view" shows a QR code of the current participant link', async () => {
+  it('the facilitator\'s "Projector view" opens with the viewer secret and shows a QR code of the current participant link', async () => {
     const participantLink = await pageF.getByTestId('participant-link').inputValue()
-    await pageF.getByRole('button', { name: 'Close' }).click()
-    const href = await pageF.getByTestId('projector-link').getAttribute('href')
-    const projector = await pageF.context().newPage()
-    await projector.goto(href!)
+    const viewerLink = await pageF.getByTestId('viewer-link').inputValue()
+    await pageF.getByTestId('share-dialog').getByRole('button', { name: 'Close' }).click()
+    const [projector] = await Promise.all([pageF.context().waitForEvent('page'), pageF.getByTestId('projector-link').click()])
+    await projector.waitForURL(/\/present#/, WAIT)
+    const opened = new URLSearchParams(new URL(projector.url()).hash.slice(1))
+    expect(opened.get('k')).toBe(new URLSearchParams(new URL(viewerLink).hash.slice(1)).get('k'))
+    expect(opened.get('k')).not.toBe(new URLSearchParams(new URL(pageF.url()).hash.slice(1)).get('k'))
     await projector.getByTestId('join-link').getByText(participantLink, { exact: true }).waitFor(WAIT)
     await expect(projector.locator('[data-testid="join-qr"] img').getAttribute('src')).resolves.toMatch(/^data:image\/png;base64,/)
     await projector.screenshot({ path: path.join(SCREENSHOTS, 'facilitation-projector-join.png') })

@@ -10,6 +10,7 @@ import { WAIT, createWorkshop, drawRectangle, enterBoardAs, waitForConnected, wa
 let server: ServerProcess
 let browser: Browser
 let context: BrowserContext
+let boardPage: Page
 const violations: string[] = []
 
 /** A page that reports every CSP violation, from the event and from the console. */
@@ -40,7 +41,7 @@ afterAll(async () => {
 
 describe('the browser policy', () => {
   it('home, join, board and projector run under the CSP with no violation', async () => {
-    const page = await watchedPage()
+    const page = (boardPage = await watchedPage())
     const response = await page.goto(`${server.url}/`)
     expect(response!.headers()['content-security-policy']).toContain("default-src 'self'")
     const { boardId, secret } = await createWorkshop(page, server.url, 'Policy check')
@@ -64,6 +65,23 @@ describe('the browser policy', () => {
     await participant.goto(`${server.url}/b/${boardId}#k=${secret}`)
     await waitForConnected(participant)
     expect(violations).toEqual([])
+  })
+
+  it('tldraw offers no embed, and a pasted link stays text instead of loading from its host', async () => {
+    const page = boardPage
+    await page.locator('.tl-canvas').click({ position: { x: 600, y: 400 } })
+    await page.keyboard.press('Control+i')
+    await page.keyboard.press('Meta+i')
+    expect(await page.locator('.tlui-dialog__content').count()).toBe(0)
+    const url = 'https://example.com/picture.png'
+    const types = await page.evaluate(async (pasted) => {
+      const editor = window.__tavolo!.editor
+      await editor.putExternalContent({ type: 'url', url: pasted, point: { x: 200, y: 200 } })
+      return editor.getCurrentPageShapes().map((shape) => shape.type)
+    }, url)
+    expect(types).toContain('text')
+    expect(types.filter((type) => ['bookmark', 'embed', 'image', 'video'].includes(type))).toEqual([])
+    expect(await page.evaluate(() => window.__tavolo!.editor.getAssets().length)).toBe(0)
   })
 
   it('the page cannot be framed and sends no referrer', async () => {

@@ -76,7 +76,7 @@ describe('POST /api/boards/:id/people', () => {
       ['{"name": "Ed", "role": "mayor"}', /role/],
       ['{"name": "Ed"}', /role/],
       ['{"name": "Ed", "role": "citizen", "admin": true}', /admin/],
-      ['[1]', /invalid request/],
+      ['[1]', /object/],
       ['{oops', /invalid JSON/],
     ]
     for (const [body, error] of cases) {

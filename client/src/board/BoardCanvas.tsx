@@ -3,6 +3,7 @@ import { Tldraw, type Editor, type TLStoreWithStatus } from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { TldrawLocale } from '../i18n/TldrawLocale'
 import { LicenseBlockedMessage } from './LicenseBlockedMessage'
+import { ACCEPTED_IMAGE_TYPES, ACCEPTED_VIDEO_TYPES, keepContentOnOwnOrigin, ownOriginUiOverrides } from './ownOriginContent'
 import { removeShapesOfFailedUploads } from './removeShapesOfFailedUploads'
 import { tavoloUiOverrides } from '../shapes/shapeUiOverrides'
 import { tavoloShapeUtils } from '../shapes'
@@ -11,6 +12,7 @@ import { useTldrawLicenseBlocked } from './useTldrawLicenseBlocked'
 
 // Bundled by Vite, so fonts, icons and translations come from our own server, never a CDN.
 const assetUrls = getAssetUrlsByImport()
+const uiOverrides = [tavoloUiOverrides, ownOriginUiOverrides]
 
 export function BoardCanvas(props: {
   store: TLStoreWithStatus
@@ -28,13 +30,16 @@ export function BoardCanvas(props: {
       <Tldraw
         store={props.store}
         shapeUtils={tavoloShapeUtils}
-        overrides={tavoloUiOverrides}
+        overrides={uiOverrides}
         components={tavoloComponents}
+        acceptedImageMimeTypes={ACCEPTED_IMAGE_TYPES}
+        acceptedVideoMimeTypes={ACCEPTED_VIDEO_TYPES}
         assetUrls={assetUrls}
         licenseKey={props.licenseKey ?? undefined}
         onMount={(editor) => {
           // Read-only is session state, not stored: set it on every mount.
           if (readOnly) editor.updateInstanceState({ isReadonly: true })
+          keepContentOnOwnOrigin(editor)
           onEditor(editor)
           const stopFollowingOnEscape = (e: KeyboardEvent) => {
             if (e.key === 'Escape' && editor.getInstanceState().followingUserId) editor.stopFollowingUser()

@@ -4,7 +4,7 @@ import { useValue, type Editor, type TLUserId } from 'tldraw'
 import type { BoardInfo } from '../api'
 import { ScreenMessage } from '../screens/ScreenMessage'
 import { localIdentity } from '../state/identity'
-import { useLocalStore, type BoardProfile } from '../state/localStore'
+import { useLocalStore, type BoardMembership } from '../state/localStore'
 import { ExportMenu } from '../export/ExportMenu'
 import { FacilitationLayer } from '../facilitation/FacilitationLayer'
 import { useBoardSync } from '../sync/useBoardSync'
@@ -21,10 +21,11 @@ import { UploadErrorAlert } from './UploadErrorAlert'
 
 // The board itself: one sync session (provider, store) for as long as this component lives;
 // editing my name or opening dialogs never remounts it.
-export function BoardRoom(props: { info: BoardInfo; secret: string; profile: BoardProfile; licenseKey: string | null }) {
-  const { info, secret, profile } = props
+export function BoardRoom(props: { info: BoardInfo; secret: string; membership: BoardMembership; licenseKey: string | null }) {
+  const { info, secret, membership: profile } = props
   const { t } = useTranslation()
-  const { personId, colour } = localIdentity()
+  const { personId, token } = profile
+  const { colour } = localIdentity()
   const [shareOpen, setShareOpen] = useState(false)
   const [editingMe, setEditingMe] = useState(false)
   const setProfile = useLocalStore((s) => s.setProfile)
@@ -40,7 +41,7 @@ export function BoardRoom(props: { info: BoardInfo; secret: string; profile: Boa
     () => createBoardAssetStore({ boardId: info.id, secret, onUploadError: setUploadError }),
     [info.id, secret],
   )
-  const sync = useBoardSync({ boardId: info.id, secret, person, shapeUtils: tavoloShapeUtils, readOnly, assets, accessRole: info.role })
+  const sync = useBoardSync({ boardId: info.id, secret, token, person, shapeUtils: tavoloShapeUtils, readOnly, assets, accessRole: info.role })
   useBoardHandle(editor, sync.doc)
 
   const followingId = useValue('following', () => editor?.getInstanceState().followingUserId ?? null, [editor])
@@ -116,7 +117,7 @@ export function BoardRoom(props: { info: BoardInfo; secret: string; profile: Boa
           accessRole={info.role}
           profile={profile}
           onSave={(p) => {
-            setProfile(info.id, p)
+            setProfile(info.id, secret, p)
             setEditingMe(false)
           }}
           onClose={closeEditMe}

@@ -1,10 +1,9 @@
-import { useTranslation } from 'react-i18next'
-import { projectorLink } from '../../../shared/src/session/joinLink'
 import type { PresentPerson } from '../sync/presence'
 import { useBoardFacilitation } from './FacilitationContext'
 import { FollowMe } from './FollowMe'
 import { LockControl } from './LockControl'
 import { PhaseBar } from './PhaseBar'
+import { ProjectorButton } from './ProjectorButton'
 import { VotingPanel } from './VotingPanel'
 import { WorkshopTimer } from './WorkshopTimer'
 import './facilitation.css'
@@ -14,7 +13,6 @@ import './facilitation.css'
 
 export function FacilitationBar(props: { boardId: string; secret: string; presentPeople: readonly PresentPerson[] }) {
   const { isFacilitator } = useBoardFacilitation()
-  const { t } = useTranslation()
   return (
     <div className="tavolo-facilitation-bar" data-testid="facilitation-bar">
       <PhaseBar />
@@ -23,11 +21,7 @@ export function FacilitationBar(props: { boardId: string; secret: string; presen
       <div className="tavolo-facilitation-spacer" />
       <LockControl />
       <FollowMe presentPeople={props.presentPeople} />
-      {isFacilitator && (
-        <a className="tavolo-facilitation-link" href={projectorLink(window.location.origin, props.boardId, props.secret)} target="_blank" rel="noopener" data-testid="projector-link">
-          {t('facilitation.projectorView')}
-        </a>
-      )}
+      {isFacilitator && <ProjectorButton boardId={props.boardId} facilitatorSecret={props.secret} />}
     </div>
   )
 }

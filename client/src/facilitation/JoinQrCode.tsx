@@ -6,23 +6,30 @@ import type { AccessRole } from '../../../shared/src/roles'
 import { joinLink, projectorLink } from '../../../shared/src/session/joinLink'
 
 // The projector's QR code, drawn here (no web service sees the link). It holds the participant
-// join link, which only the facilitator's secret can read; opened with a viewer secret, the
-// projector can only offer its own (view-only) link, and says so.
+// join link: from the projector link's `j` (the facilitator's "Projector view" puts it there), or
+// read with a facilitator secret; a projector opened with a bare viewer link can only offer its
+// own (view-only) link, and says so.
 
-async function linkToShow(boardId: string, secret: string, role: AccessRole): Promise<{ link: string; isJoinLink: boolean }> {
+async function linkToShow(
+  boardId: string,
+  secret: string,
+  joinSecret: string | null,
+  role: AccessRole,
+): Promise<{ link: string; isJoinLink: boolean }> {
   const origin = window.location.origin
+  if (joinSecret) return { link: joinLink(origin, boardId, joinSecret), isJoinLink: true }
   if (role !== 'facilitator') return { link: projectorLink(origin, boardId, secret), isJoinLink: false }
   const { editor } = await getBoardLinkSecrets(boardId, secret)
   return { link: joinLink(origin, boardId, editor), isJoinLink: true }
 }
 
-export function JoinQrCode(props: { boardId: string; secret: string; role: AccessRole }) {
-  const { boardId, secret, role } = props
+export function JoinQrCode(props: { boardId: string; secret: string; joinSecret: string | null; role: AccessRole }) {
+  const { boardId, secret, joinSecret, role } = props
   const { t } = useTranslation()
   const loaded = useLoaded(async () => {
-    const { link, isJoinLink } = await linkToShow(boardId, secret, role)
+    const { link, isJoinLink } = await linkToShow(boardId, secret, joinSecret, role)
     return { link, isJoinLink, image: await QRCode.toDataURL(link, { margin: 1, width: 320 }) }
-  }, [boardId, secret, role])
+  }, [boardId, secret, joinSecret, role])
 
   if (loaded.status === 'loading') return <p>{t('qr.preparing')}</p>
   if (loaded.status === 'error') return <p role="alert">{t('qr.failed', { message: loaded.message })}</p>

@@ -1,9 +1,11 @@
 import type { Editor, TLShape, TLShapeId } from 'tldraw'
 import { lockedAncestorOrSelf, type Locks } from '../../../shared/src/session/locks'
 
-// Enforces the facilitator's locks in a participant's editor: a locked zone or frame (or one
-// inside a locked one) cannot be selected, moved, resized or deleted. Only this person's own
-// actions are stopped ('user'); changes arriving from others ('remote') always apply.
+// Enforces the facilitator's locks in a participant's editor, with the rule the server applies
+// (shared/src/session/locks.ts): a locked zone or frame and everything inside it, cards included,
+// cannot be selected, changed, moved, resized or deleted, so the participant never makes a change
+// the server would refuse. Only this person's own actions are stopped ('user'); changes arriving
+// from others ('remote') always apply.
 
 export function enforceLocks(editor: Editor, getLocks: () => Locks): () => void {
   const lookup = (id: string) => {
@@ -18,7 +20,8 @@ export function enforceLocks(editor: Editor, getLocks: () => Locks): () => void 
   const stopDelete = editor.sideEffects.registerBeforeDeleteHandler('shape', (shape, source) =>
     source === 'user' && isHeld(shape.id) ? false : undefined,
   )
-  // Not selectable either, so a click on a locked zone never looks as if it could be dragged.
+  // Not selectable either, so a held card or zone never looks as if it could be dragged. (Clearing
+  // editingShapeId here instead would leave tldraw's select tool editing nothing, which it refuses.)
   const stopSelect = editor.sideEffects.registerBeforeChangeHandler('instance_page_state', (_prev, next, source) => {
     if (source !== 'user') return next
     const selectable = next.selectedShapeIds.filter((id) => !isHeld(id))

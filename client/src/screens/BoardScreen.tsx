@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next'
 import { useEffect } from 'react'
 import { BoardRoom } from '../board/BoardRoom'
 import { useBoardInfo } from '../board/useBoardInfo'
-import { useLocalStore } from '../state/localStore'
+import { joinBoard } from '../api'
+import { membershipKey, useLocalStore } from '../state/localStore'
 import { JoinScreen } from './JoinScreen'
 import { BoardInfoPending, ScreenMessage } from './ScreenMessage'
 
@@ -21,9 +22,9 @@ export function BoardScreen({ boardId, secret }: { boardId: string; secret: stri
 function BoardLoader({ boardId, secret }: { boardId: string; secret: string }) {
   const state = useBoardInfo(boardId, secret)
   const { t } = useTranslation()
-  const profile = useLocalStore((s) => s.profiles[boardId] ?? null)
+  const membership = useLocalStore((s) => s.memberships[membershipKey(boardId, secret)] ?? null)
   const lastName = useLocalStore((s) => s.lastName)
-  const setProfile = useLocalStore((s) => s.setProfile)
+  const setMembership = useLocalStore((s) => s.setMembership)
   const rememberWorkshop = useLocalStore((s) => s.rememberWorkshop)
 
   const info = state.status === 'ready' ? state.value.info : null
@@ -33,18 +34,17 @@ function BoardLoader({ boardId, secret }: { boardId: string; secret: string }) {
 
   if (state.status !== 'ready') return <BoardInfoPending state={state} loadingTitle={t('app.opening')} />
   const { value: ready } = state
-  // Only the facilitator link makes someone the facilitator; a changed link asks again.
-  const profileFitsLink = profile !== null && (profile.role === 'facilitator') === (ready.info.role === 'facilitator')
-  if (!profile || !profileFitsLink) {
+  // Each link is joined once: the server makes the person and the token this browser keeps for it.
+  if (!membership) {
     return (
       <JoinScreen
         boardTitle={ready.info.title}
         accessRole={ready.info.role}
         initial={null}
-        suggestedName={profile?.name ?? lastName}
-        onDone={(p) => setProfile(boardId, p)}
+        suggestedName={lastName}
+        onDone={async (profile) => setMembership(boardId, secret, { ...profile, ...(await joinBoard(boardId, secret, profile)) })}
       />
     )
   }
-  return <BoardRoom info={ready.info} secret={secret} profile={profile} licenseKey={ready.licenseKey} />
+  return <BoardRoom info={ready.info} secret={secret} membership={membership} licenseKey={ready.licenseKey} />
 }

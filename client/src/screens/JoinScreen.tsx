@@ -3,6 +3,7 @@ import { ErrorText } from '../ui/ErrorText'
 import { useId, useState, type FormEvent } from 'react'
 import { PERSON_ROLES, type AccessRole, type PersonRole } from '../../../shared/src/roles'
 import { MAX_PERSON_NAME_LENGTH } from '../../../shared/src/wire/limits'
+import { describeError } from '../api'
 import type { BoardProfile } from '../state/localStore'
 
 // Asked the first time a person opens a board, and again from "Edit me". The facilitator link
@@ -15,7 +16,8 @@ export interface ProfileFormProps {
   accessRole: AccessRole
   initial: BoardProfile | null
   suggestedName: string
-  onDone(profile: BoardProfile): void
+  /** May fail (joining asks the server): the form then shows the error and stays. */
+  onDone(profile: BoardProfile): void | Promise<void>
   onCancel?(): void
 }
 
@@ -34,18 +36,25 @@ export function ProfileForm(props: ProfileFormProps) {
   const [name, setName] = useState(props.initial?.name ?? props.suggestedName)
   const [role, setRole] = useState<PersonRole | ''>(isFacilitator ? 'facilitator' : (props.initial?.role ?? ''))
   const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
   const nameId = useId()
 
-  function onSubmit(event: FormEvent) {
+  async function onSubmit(event: FormEvent) {
     event.preventDefault()
     const trimmed = name.trim()
     if (!trimmed) return setError(t('join.nameMissing'))
     if (!role) return setError(t('join.roleMissing'))
-    props.onDone({ name: trimmed.slice(0, MAX_PERSON_NAME_LENGTH), role })
+    setBusy(true)
+    try {
+      await props.onDone({ name: trimmed.slice(0, MAX_PERSON_NAME_LENGTH), role })
+    } catch (failure) {
+      setError(describeError(failure))
+      setBusy(false)
+    }
   }
 
   return (
-    <form className="card" onSubmit={onSubmit} data-testid="join-screen" aria-labelledby="join-screen-heading">
+    <form className="card" onSubmit={(e) => void onSubmit(e)} data-testid="join-screen" aria-labelledby="join-screen-heading">
       <h1 id="join-screen-heading">{props.initial ? t('join.editTitle') : t('join.title', { title: props.boardTitle })}</h1>
       {props.accessRole === 'viewer' && <p className="hint">{t('join.viewOnly')}</p>}
       <label htmlFor={nameId}>{t('join.name')}</label>
@@ -69,7 +78,7 @@ export function ProfileForm(props: ProfileFormProps) {
             {t('common.cancel')}
           </button>
         )}
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={busy}>
           {props.initial ? t('common.save') : t('join.enter')}
         </button>
       </div>

@@ -29,7 +29,7 @@ import { BoardInfoPending, ScreenMessage } from './ScreenMessage'
 
 const assetUrls = getAssetUrlsByImport()
 
-export function PresentScreen({ boardId, secret }: { boardId: string; secret: string | null }) {
+export function PresentScreen({ boardId, secret, joinSecret }: { boardId: string; secret: string | null; joinSecret: string | null }) {
   const { t } = useTranslation()
   if (!secret) {
     return (
@@ -38,17 +38,18 @@ export function PresentScreen({ boardId, secret }: { boardId: string; secret: st
       </ScreenMessage>
     )
   }
-  return <PresentLoader boardId={boardId} secret={secret} />
+  return <PresentLoader boardId={boardId} secret={secret} joinSecret={joinSecret} />
 }
 
-function PresentLoader({ boardId, secret }: { boardId: string; secret: string }) {
+function PresentLoader({ boardId, secret, joinSecret }: { boardId: string; secret: string; joinSecret: string | null }) {
   const state = useBoardInfo(boardId, secret)
   const { t } = useTranslation()
   if (state.status !== 'ready') return <BoardInfoPending state={state} loadingTitle={t('app.openingProjector')} />
-  return <PresentRoom info={state.value.info} secret={secret} licenseKey={state.value.licenseKey} />
+  return <PresentRoom info={state.value.info} secret={secret} joinSecret={joinSecret} licenseKey={state.value.licenseKey} />
 }
 
-function PresentRoom({ info, secret, licenseKey }: { info: BoardInfo; secret: string; licenseKey: string | null }) {
+function PresentRoom(props: { info: BoardInfo; secret: string; joinSecret: string | null; licenseKey: string | null }) {
+  const { info, secret, licenseKey } = props
   const { t } = useTranslation()
   // Its own person, so a projector opened on the facilitator's laptop never follows itself.
   const [person] = useState(() => ({ id: `projector-${randomId()}`, name: t('present.projectorName'), role: 'projector', colour: '#5b6475' }))
@@ -91,7 +92,7 @@ function PresentRoom({ info, secret, licenseKey }: { info: BoardInfo; secret: st
             </Tldraw>
           </div>
           <aside className="tavolo-present-side" aria-label={t('present.summary')}>
-            <JoinQrCode boardId={info.id} secret={secret} role={info.role} />
+            <JoinQrCode boardId={info.id} secret={secret} joinSecret={props.joinSecret} role={info.role} />
             <PresentSummary />
           </aside>
         </main>

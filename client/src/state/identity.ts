@@ -1,17 +1,14 @@
 import { randomPersonColour } from './personColour'
-import { randomId } from './randomId'
 
-// Who this browser is on every board: a stable person id (the key of its `people` entry and the
-// `createdBy` of its cards) and a cursor colour, made once and kept in localStorage. Kept apart
-// from everything else the browser remembers, so how a person is identified can change here alone.
+// What stays the same for this browser on every board: the cursor colour, made once and kept in
+// localStorage. Who I am on a board is the person the server made when I joined (localStore.ts).
 
 export interface LocalIdentity {
-  personId: string
   colour: string
 }
 
 const STORAGE_KEY = 'tavolo.identity'
-/** Where Tavolo kept the identity before, with the rest of the remembered state. */
+/** Where Tavolo kept the colour before, with the rest of the remembered state. */
 const LEGACY_STORAGE_KEY = 'tavolo.local'
 
 let identity: LocalIdentity | null = null
@@ -23,7 +20,7 @@ export function localIdentity(): LocalIdentity {
 }
 
 function newIdentity(): LocalIdentity {
-  const made = { personId: randomId(), colour: randomPersonColour() }
+  const made = { colour: randomPersonColour() }
   try {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(made))
   } catch {
@@ -36,10 +33,10 @@ function readIdentity(key: string, pick: (stored: object) => unknown): LocalIden
   try {
     const stored: unknown = JSON.parse(localStorage.getItem(key) ?? 'null')
     const value = stored !== null && typeof stored === 'object' ? pick(stored) : null
-    const { personId, colour } = (value ?? {}) as Partial<Record<keyof LocalIdentity, unknown>>
-    if (typeof personId !== 'string' || personId === '' || typeof colour !== 'string') return null
-    if (key !== STORAGE_KEY) localStorage.setItem(STORAGE_KEY, JSON.stringify({ personId, colour }))
-    return { personId, colour }
+    const { colour } = (value ?? {}) as Partial<Record<keyof LocalIdentity, unknown>>
+    if (typeof colour !== 'string') return null
+    if (key !== STORAGE_KEY) localStorage.setItem(STORAGE_KEY, JSON.stringify({ colour }))
+    return { colour }
   } catch {
     return null
   }

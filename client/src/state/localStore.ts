@@ -3,13 +3,24 @@ import { createJSONStorage, persist } from 'zustand/middleware'
 import type { AccessRole, PersonRole } from '../../../shared/src/roles'
 import { localIdentity } from './identity'
 
-// What this browser remembers between visits, and nothing shared: the name and role I gave on each
-// board, and the workshops I created or joined. Who I am is in identity.ts.
+// What this browser remembers between visits, and nothing shared: who I am on each board link
+// (the person the server made when I joined through it, and the name and role I gave), and the
+// workshops I created or joined. My cursor colour is in identity.ts.
 
 export interface BoardProfile {
   name: string
   role: PersonRole
 }
+
+/** Who I am on a board through one link: the server's person id and token, and my name and role. */
+export interface BoardMembership extends BoardProfile {
+  personId: string
+  /** Proves `personId` on the websocket (`p`); a replaced link makes it invalid. */
+  token: string
+}
+
+/** Memberships are kept per link: another link to the same board is another person (another role). */
+export const membershipKey = (boardId: string, secret: string): string => `${boardId}#${secret}`
 
 export interface RecentWorkshop {
   id: string
@@ -21,9 +32,11 @@ export interface RecentWorkshop {
 
 interface LocalState {
   lastName: string
-  profiles: Record<string, BoardProfile>
+  memberships: Record<string, BoardMembership>
   workshops: RecentWorkshop[]
-  setProfile(boardId: string, profile: BoardProfile): void
+  setMembership(boardId: string, secret: string, membership: BoardMembership): void
+  /** "Edit me": the same person, with a new name or role. */
+  setProfile(boardId: string, secret: string, profile: BoardProfile): void
   rememberWorkshop(workshop: Omit<RecentWorkshop, 'openedAt'>): void
   forgetWorkshop(boardId: string): void
 }
@@ -34,10 +47,17 @@ export const useLocalStore = create<LocalState>()(
   persist(
     (set) => ({
       lastName: '',
-      profiles: {},
+      memberships: {},
       workshops: [],
-      setProfile: (boardId, profile) =>
-        set((s) => ({ profiles: { ...s.profiles, [boardId]: profile }, lastName: profile.name })),
+      setMembership: (boardId, secret, membership) =>
+        set((s) => ({ memberships: { ...s.memberships, [membershipKey(boardId, secret)]: membership }, lastName: membership.name })),
+      setProfile: (boardId, secret, profile) =>
+        set((s) => {
+          const key = membershipKey(boardId, secret)
+          const current = s.memberships[key]
+          if (!current) return {}
+          return { memberships: { ...s.memberships, [key]: { ...current, ...profile } }, lastName: profile.name }
+        }),
       rememberWorkshop: (workshop) =>
         set((s) => ({
           workshops: [
@@ -49,13 +69,14 @@ export const useLocalStore = create<LocalState>()(
     }),
     {
       name: 'tavolo.local',
-      // Version 1 also held the identity (now identity.ts, which reads it from here once).
-      version: 2,
+      // Version 1 also held the identity (now identity.ts, which reads it from here once); versions
+      // 1 and 2 kept a profile per board under a person id this browser made: people join again.
+      version: 3,
       migrate: (persisted) => {
-        // Runs before the old state is overwritten: let identity.ts adopt the id stored here first.
+        // Runs before the old state is overwritten: let identity.ts adopt the colour stored here first.
         localIdentity()
-        const { personId: _personId, colour: _colour, ...remembered } = persisted as Record<string, unknown>
-        return remembered as unknown as LocalState
+        const { personId: _personId, colour: _colour, profiles: _profiles, ...remembered } = persisted as Record<string, unknown>
+        return { memberships: {}, ...remembered } as unknown as LocalState
       },
       storage: createJSONStorage(() => localStorage),
     },

@@ -1,7 +1,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { SECRET_PARAM, WEBSOCKET_PATH } from '../../../shared/src/wire/api'
+import { PERSON_TOKEN_PARAM, SECRET_PARAM, WEBSOCKET_PATH } from '../../../shared/src/wire/api'
 import { createRefCountedRegistry } from './refCountedRegistry'
 
 // One Y.Doc, websocket provider and IndexedDB copy per open board, shared by every component
@@ -10,6 +10,7 @@ import { createRefCountedRegistry } from './refCountedRegistry'
 export interface BoardConnection {
   readonly boardId: string
   readonly secret: string
+  readonly token: string | undefined
   readonly doc: Y.Doc
   readonly provider: WebsocketProvider
   readonly local: IndexeddbPersistence
@@ -30,15 +31,21 @@ export function localCopyName(boardId: string): string {
   return `tavolo-board-${boardId}`
 }
 
-const keyOf = (boardId: string, secret: string) => JSON.stringify([boardId, secret])
+const keyOf = (boardId: string, secret: string, token: string | undefined) => JSON.stringify([boardId, secret, token ?? null])
+
+/** The websocket's query: the link's secret (`k`) and, once joined, the person token (`p`). */
+function connectionParams(secret: string, token: string | undefined): Record<string, string> {
+  return token ? { [SECRET_PARAM]: secret, [PERSON_TOKEN_PARAM]: token } : { [SECRET_PARAM]: secret }
+}
 
 const connections = createRefCountedRegistry<BoardConnection>({
   create: (key) => {
-    const [boardId, secret] = JSON.parse(key) as [string, string]
+    const [boardId, secret, storedToken] = JSON.parse(key) as [string, string, string | null]
+    const token = storedToken ?? undefined
     const doc = new Y.Doc()
-    const provider = new WebsocketProvider(`${websocketBase(window.location)}${WEBSOCKET_PATH}`, boardId, doc, { params: { [SECRET_PARAM]: secret } })
+    const provider = new WebsocketProvider(`${websocketBase(window.location)}${WEBSOCKET_PATH}`, boardId, doc, { params: connectionParams(secret, token) })
     const local = new IndexeddbPersistence(localCopyName(boardId), doc)
-    const connection: BoardConnection = { boardId, secret, doc, provider, local, everConnected: false }
+    const connection: BoardConnection = { boardId, secret, token, doc, provider, local, everConnected: false }
     provider.on('status', ({ status }) => {
       if (status === 'connected') connection.everConnected = true
     })
@@ -53,11 +60,11 @@ const connections = createRefCountedRegistry<BoardConnection>({
 })
 
 /** The board's connection, opened if needed; safe to call during render. */
-export function openBoardConnection(boardId: string, secret: string): BoardConnection {
-  return connections.open(keyOf(boardId, secret))
+export function openBoardConnection(boardId: string, secret: string, token?: string): BoardConnection {
+  return connections.open(keyOf(boardId, secret, token))
 }
 
 /** Marks the connection in use; returns the matching release. */
 export function retainBoardConnection(connection: BoardConnection): () => void {
-  return connections.retain(keyOf(connection.boardId, connection.secret), connection)
+  return connections.retain(keyOf(connection.boardId, connection.secret, connection.token), connection)
 }

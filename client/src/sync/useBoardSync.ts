@@ -16,6 +16,8 @@ import { useBoardStore } from './useBoardStore'
 export interface UseBoardSyncOptions {
   boardId: string
   secret: string
+  /** The person token from joining (POST /api/boards/:id/people); without it the server lets this connection only read. */
+  token?: string
   person: Omit<PersonInfo, 'accessRole'>
   /** Tavolo's own shape utils (tldraw's defaults are added here). Keep the array stable. */
   shapeUtils: readonly TLAnyShapeUtilConstructor[]
@@ -44,9 +46,9 @@ export interface BoardSync {
 }
 
 export function useBoardSync(options: UseBoardSyncOptions): BoardSync {
-  const { boardId, secret, person, shapeUtils, readOnly, assets } = options
+  const { boardId, secret, token, person, shapeUtils, readOnly, assets } = options
   const accessRole = options.accessRole ?? (readOnly ? 'viewer' : 'editor')
-  const connection = useMemo(() => openBoardConnection(boardId, secret), [boardId, secret])
+  const connection = useMemo(() => openBoardConnection(boardId, secret, token), [boardId, secret, token])
   const personInfo = useMemo<PersonInfo>(
     () => ({ id: person.id, name: person.name, role: person.role, colour: person.colour, accessRole }),
     [person.id, person.name, person.role, person.colour, accessRole],

@@ -1,9 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { listTemplates } from '../../../shared/src/templates/index'
-import { T } from '@tldraw/validate'
-import { joinBoardRequestValidator } from '../../../shared/src/wire/people'
 import { checkBoardAccess, type AccessCheck } from '../access/boardAccess'
-import { joinBoard, mayTakePersonRole } from '../access/joinBoard'
+import { joinBoard, parseJoinBoardRequest } from '../access/joinBoard'
 import { deriveBoardSecrets } from '../access/secrets'
 import { createBoard, parseNewBoardRequest } from '../boards/newBoard'
 import type { BoardStorage } from '../storage/storage'
@@ -51,15 +49,6 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
     return JSON.parse(body.toString('utf8'))
   } catch (error) {
     throw new HttpError(400, `invalid JSON: ${(error as Error).message}`)
-  }
-}
-
-/** The body checked by `validator`, or a 400 saying which field is wrong and why. */
-function validated<V>(validator: T.Validator<V>, body: unknown): V {
-  try {
-    return validator.validate(body)
-  } catch (error) {
-    throw new HttpError(400, `invalid request: ${(error as Error).message}`)
   }
 }
 
@@ -126,10 +115,10 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
   match = /^\/api\/boards\/([^/]+)\/people$/.exec(path)
   if (match && method === 'POST') {
     const { board, role } = requireAccess(await access(match[1]))
-    const request = validated(joinBoardRequestValidator, await readJson(req))
-    if (!mayTakePersonRole(role, request)) throw new HttpError(400, 'only the facilitator link can join as the facilitator')
+    const request = parseJoinBoardRequest(await readJson(req), role)
+    if (!request.ok) throw new HttpError(400, request.error)
     takeRate(ctx.joins, req, 'people joining')
-    sendJson(res, 201, await joinBoard(ctx.storage, ctx.serverKey, board, role, request))
+    sendJson(res, 201, await joinBoard(ctx.storage, ctx.serverKey, board, role, request.value))
     return true
   }
   match = /^\/api\/boards\/([^/]+)\/links$/.exec(path)

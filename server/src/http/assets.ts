@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { isWellFormedId, newRandomId } from '../access/ids'
 import type { BoardStorage } from '../storage/storage'
 import { HttpError, readBody, requestMediaType, sendError, sendJson } from './respond'
-import { IMAGE_CONTENT_TYPES, bodyMatchesImageType, isImageContentType } from './imageType'
+import { IMAGE_CONTENT_TYPES } from '../../../shared/src/wire/limits'
+import { bodyMatchesImageType, isImageContentType } from './imageType'
 
 interface AssetContext {
   storage: BoardStorage

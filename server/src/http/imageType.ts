@@ -1,7 +1,6 @@
-// The image types the board accepts, and a check of the first bytes so that a body merely
-// labelled as an image is refused.
-export const IMAGE_CONTENT_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/svg+xml'] as const
-export type ImageContentType = (typeof IMAGE_CONTENT_TYPES)[number]
+import { IMAGE_CONTENT_TYPES, type ImageContentType } from '../../../shared/src/wire/limits'
+
+// A check of the first bytes, so that a body merely labelled as an image is refused.
 
 export function isImageContentType(value: string): value is ImageContentType {
   return (IMAGE_CONTENT_TYPES as readonly string[]).includes(value)

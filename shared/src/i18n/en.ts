@@ -384,6 +384,10 @@ export const en = {
     'link_other-server': 'This link belongs to another Tavolo server ({{host}}). Open it directly in your browser.',
     'link_no-secret': 'This link is incomplete: the part after "#k=" is missing. Copy the whole link again.',
   },
+  projector: {
+    open: 'Projector view',
+    openFailed: 'The projector view could not be opened: {{message}}',
+  },
   people: {
     open: '{{count}} people on this board: show the list',
     listLabel: 'People on this board',

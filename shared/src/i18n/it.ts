@@ -383,6 +383,10 @@ export const it: Catalogue = {
     'link_other-server': 'Questo link appartiene a un altro server Tavolo ({{host}}). Aprilo direttamente nel browser.',
     'link_no-secret': 'Questo link è incompleto: manca la parte dopo "#k=". Copia di nuovo tutto il link.',
   },
+  projector: {
+    open: 'Vista proiettore',
+    openFailed: 'Non è stato possibile aprire la vista proiettore: {{message}}',
+  },
   people: {
     open: '{{count}} persone in questa lavagna: mostra l’elenco',
     listLabel: 'Persone in questa lavagna',

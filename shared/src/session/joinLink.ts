@@ -20,10 +20,17 @@ export function joinLink(origin: string, boardId: string, secret: string): strin
   return boardLink(origin, boardId, secret, 'board')
 }
 
-/** The link of the read-only projector view. */
-export function projectorLink(origin: string, boardId: string, secret: string): string {
-  return boardLink(origin, boardId, secret, 'present')
+/**
+ * The link of the read-only projector view, opened with the viewer secret. `joinSecret`, the
+ * participant secret (in the fragment too, as `j`), lets the projector show the join QR code.
+ */
+export function projectorLink(origin: string, boardId: string, viewerSecret: string, joinSecret?: string): string {
+  const link = boardLink(origin, boardId, viewerSecret, 'present')
+  return joinSecret ? `${link}&${JOIN_SECRET_PARAM}=${encodeURIComponent(joinSecret)}` : link
 }
+
+/** The fragment parameter of a projector link that carries the participant secret. */
+export const JOIN_SECRET_PARAM = 'j'
 
 export function boardLink(origin: string, boardId: string, secret: string, view: BoardView): string {
   return `${new URL(origin).origin}${boardLinkPath(boardId, secret, view)}`

@@ -1,4 +1,4 @@
-import type { AccessRole } from '../roles'
+import type { AccessRole, PersonRole } from '../roles'
 
 // The HTTP API's request and response bodies, one type per endpoint, shared by the server that
 // sends them and the client that reads them. Every error answer is `ApiErrorBody` with a 4xx/5xx.
@@ -7,6 +7,8 @@ import type { AccessRole } from '../roles'
 export const WEBSOCKET_PATH = '/ws'
 /** The query parameter carrying the secret on the websocket URL (HTTP calls use a Bearer header). */
 export const SECRET_PARAM = 'k'
+/** The query parameter carrying the person token on the websocket URL (from POST /api/boards/:id/people). */
+export const PERSON_TOKEN_PARAM = 'p'
 
 /** Any failed call. */
 export interface ApiErrorBody {
@@ -67,4 +69,16 @@ export interface HealthStatus {
   error?: string
   loadedRooms?: number
   connections?: number
+}
+
+/** POST /api/boards/:id/people, with any of the board's secrets: a person joins through that link. */
+export interface JoinBoardRequest {
+  name: string
+  role: PersonRole
+}
+
+/** 201 from POST /api/boards/:id/people: the server-made person id and the token proving it. */
+export interface JoinBoardResponse {
+  personId: string
+  token: string
 }

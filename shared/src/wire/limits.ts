@@ -10,3 +10,7 @@ export const MAX_TITLE_LENGTH = 200
 export const MAX_PERSON_NAME_LENGTH = 60
 /** Largest JSON body the API reads (board files are read with their own limit). */
 export const MAX_JSON_BODY_BYTES = 64 * 1024
+
+/** The image types a board accepts as uploads: the server checks them, the canvas offers no others. */
+export const IMAGE_CONTENT_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/svg+xml'] as const
+export type ImageContentType = (typeof IMAGE_CONTENT_TYPES)[number]

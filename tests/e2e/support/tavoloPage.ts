@@ -85,9 +85,14 @@ export async function dropGeneratedImage(page: Page, side: number, fileName: str
   )
 }
 
-/** The person id this browser uses on boards (client/src/state/identity.ts keeps it). */
+/** The person the server made when this browser joined through the page's link, as the browser keeps it. */
 export function personIdOf(page: Page): Promise<string> {
-  return page.evaluate(() => (JSON.parse(localStorage.getItem('tavolo.identity')!) as { personId: string }).personId)
+  return page.evaluate(() => {
+    const boardId = location.pathname.split('/')[2]
+    const secret = new URLSearchParams(location.hash.slice(1)).get('k')
+    const stored = JSON.parse(localStorage.getItem('tavolo.local')!) as { state: { memberships: Record<string, { personId: string }> } }
+    return stored.state.memberships[`${boardId}#${secret}`].personId
+  })
 }
 
 /** Opens the people list from the avatars in the top bar (a no-op when it is open). */

@@ -9,6 +9,7 @@ describe('board links', () => {
   it('builds the join and projector links', () => {
     expect(joinLink(ORIGIN, BOARD, SECRET)).toBe(`${ORIGIN}/b/${BOARD}#k=${SECRET}`)
     expect(projectorLink(`${ORIGIN}/`, BOARD, SECRET)).toBe(`${ORIGIN}/b/${BOARD}/present#k=${SECRET}`)
+    expect(projectorLink(ORIGIN, BOARD, SECRET, 'join+key')).toBe(`${ORIGIN}/b/${BOARD}/present#k=${SECRET}&j=join%2Bkey`)
   })
 
   it('round-trips both views, and a secret that needs escaping', () => {
