@@ -217,7 +217,7 @@ describe('a workshop board in Chromium', () => {
     await page.close()
   })
 
-  it('a browser that kept its identity with an earlier version keeps the same person id and its remembered name', async () => {
+  it('a browser remembered by an earlier version keeps its name and colour and joins again as a person the server makes', async () => {
     const { page } = await newPerson()
     await page.addInitScript(() => {
       if (localStorage.getItem('tavolo.identity') === null) {
@@ -227,10 +227,18 @@ describe('a workshop board in Chromium', () => {
     })
     await page.goto(participantLink)
     await expect(page.getByLabel('Your name').inputValue()).resolves.toBe('Lia')
-    await expect(personIdOf(page)).resolves.toBe('earlier-person')
-    const remembered = await page.evaluate(() => JSON.parse(localStorage.getItem('tavolo.local')!) as { state: object; version: number })
-    expect(remembered.version).toBe(2)
-    expect(remembered.state).not.toHaveProperty('personId')
+    await page.getByLabel('Professional').check()
+    await page.getByRole('button', { name: 'Enter the board' }).click()
+    await waitForConnected(page)
+    const personId = await personIdOf(page)
+    expect(personId).not.toBe('earlier-person')
+    const stored = await page.evaluate(() => ({
+      local: JSON.parse(localStorage.getItem('tavolo.local')!) as { state: object; version: number },
+      identity: JSON.parse(localStorage.getItem('tavolo.identity')!) as { colour: string },
+    }))
+    expect(stored.local.version).toBe(3)
+    expect(stored.local.state).not.toHaveProperty('personId')
+    expect(stored.identity.colour).toBe('#1971c2')
   })
 
   it('no request left the server origin', () => {

@@ -13,7 +13,7 @@ import { checkRecordValid } from './recordRule'
 import { checkVotes } from './voteRule'
 import { refuse, type Refusal, type Writer } from './writer'
 
-// The referee of every write to a board document (DESIGN.md, "The board document"): the server
+// The referee of every write to a board document (docs/architecture.md, "The board document"): the server
 // runs it on each update before applying, storing or relaying it; a client can run it on a change
 // it is about to make. Each rule is its own module; this one only says which applies where.
 

@@ -7,7 +7,7 @@ import { readDots } from '../session/votes'
 import { short } from './recordRule'
 import { refuse, type Refusal, type Writer } from './writer'
 
-// Maps that everyone writes at once keep one key per person (DESIGN.md): each person writes only
+// Maps that everyone writes at once keep one key per person (docs/architecture.md): each person writes only
 // their own keys, with values of the documented shape. The facilitator may also clear anyone's
 // votes and ratings (a new voting round starts empty), but never writes them.
 

@@ -55,6 +55,8 @@ describe('presence over awareness', () => {
   it("each side draws the other's cursor with name and colour, and lists who is here", async () => {
     const { a, b } = aliceAndVictor()
     movePointer(a.store, 120, 80)
+    // Alice's presence was just published on joining, so her first move waits for the next slot.
+    await nextPresenceInterval()
     const seenByB = presences(b.store)
     expect(seenByB).toHaveLength(1)
     expect(seenByB[0]).toMatchObject({ userId: 'user:alice', userName: 'Alice', color: '#e03131', cursor: { x: 120, y: 80 } })
