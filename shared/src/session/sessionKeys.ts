@@ -1,6 +1,7 @@
 import type { FollowRequest } from './follow'
 import type { Locks } from './locks'
 import type { PhaseNumber } from './phases'
+import type { ProjectorView } from './projectorView'
 import type { SessionTargets } from './targets'
 import type { TimerState } from './timer'
 import type { VotingRound } from './votingRound'
@@ -21,6 +22,8 @@ export const SESSION_KEYS = {
   follow: 'follow',
   criteria: 'criteria',
   anonymous: 'anonymous',
+  ratingsOpen: 'ratingsOpen',
+  projectorView: 'projectorView',
 } as const
 
 /** The keys facilitation reads and writes through `readSessionValue`/`writeSessionValue`. */
@@ -38,4 +41,8 @@ export interface SessionState {
   criteria: readonly string[]
   /** The board's exports leave out people's names (roles and counts stay). */
   anonymous: boolean
+  /** Whether participants rate now, whatever the phase; null: as the phase suggests (phase 4). */
+  ratingsOpen: boolean | null
+  /** What the projector shows. */
+  projectorView: ProjectorView
 }
