@@ -10,6 +10,7 @@ import {
   type TLStore,
   type TLStoreWithStatus,
 } from 'tldraw'
+import { i18next } from '../i18n/i18n'
 import { bindStoreToDoc, type BindingStatus } from './bindStoreToDoc'
 import { retainBoardConnection, type BoardConnection } from './boardConnections'
 import { whenBoardIsHere } from './offline'
@@ -78,7 +79,7 @@ export function useBoardStore(options: BoardStoreOptions): BoardStore {
       setStore({ status: 'synced-remote', connectionStatus: 'online', store: tlStore })
     })
     const onRefused = ({ code, reason }: { code: number; reason: string }) => {
-      if (!started) setStore({ status: 'error', error: new Error(`The server closed the board (${code}): ${reason}`) })
+      if (!started) setStore({ status: 'error', error: new Error(i18next.t('errors.boardClosed', { code, reason })) })
     }
     connection.provider.on('closed', onRefused)
 

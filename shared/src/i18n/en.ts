@@ -112,7 +112,8 @@ export const en = {
     votingOpen: 'Dot voting is open',
   },
   votes: {
-    myDots: '{{count}} of your dots on this card',
+    myDots_one: '{{count}} of your dots on this card',
+    myDots_other: '{{count}} of your dots on this card',
     noDots: 'No dots',
     addDotHint: 'Add one of your dots',
     addDot: 'Add a dot to this card',
@@ -185,7 +186,8 @@ export const en = {
   },
   voting: {
     open: 'Dot voting open',
-    openLeft: 'Dot voting open: {{left}} of {{total}} dots left',
+    openLeft_one: 'Dot voting open: {{left}} of {{count}} dot left',
+    openLeft_other: 'Dot voting open: {{left}} of {{count}} dots left',
     revealed: 'Voting results revealed',
     reveal: 'Reveal results',
     close: 'Close voting',
@@ -307,6 +309,11 @@ export const en = {
     json: 'Board file (JSON)',
     boardImage: 'Image of the board ({{format}})',
     zoneImage: 'Image of this zone ({{format}})',
+    boardEmpty: 'the board is empty: there is nothing to draw yet.',
+    zoneEmpty: 'this zone is empty: there is nothing to draw yet.',
+    svgFailed: 'the board could not be drawn as SVG.',
+    stillLoading: 'the board is still loading; try again in a moment.',
+    selectZone: 'select a zone first.',
   },
   import: {
     title: 'Import a board file',
@@ -314,6 +321,7 @@ export const en = {
     file: 'Board file',
     importing: 'Importing…',
     button: 'Import',
+    tooLarge: 'This file is too large ({{size}}); a board file may be at most {{max}}.',
   },
   warnings: {
     contentOver: 'Contents take {{total, number}} h of {{target, number}} h — {{gap, number}} h too many',
@@ -378,6 +386,7 @@ export const en = {
     serverAnswered: 'The server answered {{status}}',
     linkInvalid: 'This link is no longer valid. Ask the facilitator for a new one.',
     boardMissing: 'This workshop does not exist. Check that you copied the whole link.',
+    boardClosed: 'The server closed the board ({{code}}): {{reason}}',
     chooseFile: 'Choose a board file first (a .tavolo.json file exported from Tavolo).',
     link_empty: 'Paste the link you were given.',
     'link_not-a-board-link': 'This is not a Tavolo board link. It should look like https://…/b/<board>#k=<key>.',
@@ -389,7 +398,8 @@ export const en = {
     openFailed: 'The projector view could not be opened: {{message}}',
   },
   people: {
-    open: '{{count}} people on this board: show the list',
+    open_one: '{{count}} person on this board: show the list',
+    open_other: '{{count}} people on this board: show the list',
     listLabel: 'People on this board',
     you: '{{name}} (you)',
     viewing: 'viewing',

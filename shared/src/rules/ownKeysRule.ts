@@ -3,6 +3,7 @@ import { storedPersonWrite } from '../doc/people'
 import { parsePersonKey } from '../session/personKey'
 import { isRating } from '../session/ratings'
 import { readDots } from '../session/votes'
+import { LEVEL_PERSON_KEYED_ROOTS } from './levelRules'
 import { short } from './recordRule'
 import { refuse, type Refusal, type Writer } from './writer'
 
@@ -12,7 +13,7 @@ import { refuse, type Refusal, type Writer } from './writer'
 
 const RULE = 'own-keys'
 
-interface PersonKeyedRoot {
+export interface PersonKeyedRoot {
   /** The person a key belongs to, or null when the key is malformed. */
   ownerOf(key: string): string | null
   isValid(value: unknown): boolean
@@ -25,6 +26,7 @@ export const PERSON_KEYED_ROOTS: Readonly<Record<string, PersonKeyedRoot>> = {
   [PEOPLE_ROOT]: { ownerOf: (key) => key, isValid: (value) => storedPersonWrite.isValid(value), facilitatorClears: false },
   [VOTES_ROOT]: { ownerOf: (key) => parsePersonKey(key)?.personId ?? null, isValid: (value) => readDots(value) > 0, facilitatorClears: true },
   [RATINGS_ROOT]: { ownerOf: (key) => parsePersonKey(key)?.personId ?? null, isValid: isRating, facilitatorClears: true },
+  ...LEVEL_PERSON_KEYED_ROOTS,
 }
 
 /** Null when `writer` may set `root[key]` to `value` (`undefined`: delete it). */
