@@ -99,6 +99,16 @@ describe('writeSessionValue', () => {
     writeSessionValue(session, 'anonymous', true)
     writeSessionValue(session, 'ratingsOpen', true)
     writeSessionValue(session, 'projectorView', { fit: 'zone', zoneId: 'shape:z' })
+    const levels = {
+      drafting: { status: 'open', scope: { kind: 'zone', zoneId: 'shape:z' }, anonymous: true, roundId: 'd1' },
+      tables: [{ id: 't1', name: 'Table 1', colour: '#1f77b4' }],
+      seating: { p1: 't1' },
+      tableEditing: true,
+      tablePicking: false,
+      budget: { status: 'open', targetHours: 50, roundId: 'b1' },
+      comparisonLinks: [['shape:a', 'shape:b']],
+    } as const
+    for (const [key, value] of Object.entries(levels)) writeSessionValue(session, key as keyof typeof levels, value as never)
     for (const value of session.values()) expect(value instanceof Y.AbstractType).toBe(false)
     expect(readSession(session.toJSON())).toEqual({
       phase: 2,
@@ -111,6 +121,7 @@ describe('writeSessionValue', () => {
       anonymous: true,
       ratingsOpen: true,
       projectorView: { fit: 'zone', zoneId: 'shape:z' },
+      ...levels,
     })
     expect(Object.keys(session.toJSON()).sort()).toEqual(Object.values(SESSION_KEYS).filter((key) => key !== SESSION_KEYS.rules).sort())
   })
