@@ -4,6 +4,7 @@ import { PERSON_ROLES } from '../roles'
 import { parsePersonKey } from '../session/personKey'
 import { isRating } from '../session/ratings'
 import { readDots } from '../session/votes'
+import { LEVEL_PERSON_KEYED_ROOTS } from './levelRules'
 import { short } from './recordRule'
 import { refuse, type Refusal, type Writer } from './writer'
 
@@ -19,7 +20,7 @@ const text = T.string.check((value) => {
 })
 const peopleEntry = T.object({ name: text, role: T.literalEnum(...PERSON_ROLES), colour: text })
 
-interface PersonKeyedRoot {
+export interface PersonKeyedRoot {
   /** The person a key belongs to, or null when the key is malformed. */
   ownerOf(key: string): string | null
   isValid(value: unknown): boolean
@@ -32,6 +33,7 @@ export const PERSON_KEYED_ROOTS: Readonly<Record<string, PersonKeyedRoot>> = {
   [PEOPLE_ROOT]: { ownerOf: (key) => key, isValid: (value) => peopleEntry.isValid(value), facilitatorClears: false },
   [VOTES_ROOT]: { ownerOf: (key) => parsePersonKey(key)?.personId ?? null, isValid: (value) => readDots(value) > 0, facilitatorClears: true },
   [RATINGS_ROOT]: { ownerOf: (key) => parsePersonKey(key)?.personId ?? null, isValid: isRating, facilitatorClears: true },
+  ...LEVEL_PERSON_KEYED_ROOTS,
 }
 
 /** Null when `writer` may set `root[key]` to `value` (`undefined`: delete it). */
