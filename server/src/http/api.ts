@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { listTemplates } from '../../../shared/src/templates/index'
+import { languageFromQuery } from '../../../shared/src/wire/language'
 import { checkBoardAccess, type AccessCheck } from '../access/boardAccess'
 import { joinBoard, parseJoinBoardRequest } from '../access/joinBoard'
 import { deriveBoardSecrets } from '../access/secrets'
@@ -95,7 +96,9 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
     return true
   }
   if (path === '/api/templates' && method === 'GET') {
-    sendJson(res, 200, listTemplates())
+    const language = languageFromQuery(query)
+    if (!language.ok) throw new HttpError(400, language.error)
+    sendJson(res, 200, listTemplates(language.value))
     return true
   }
   if (path === '/api/time' && method === 'GET') {
