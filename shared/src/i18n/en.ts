@@ -420,6 +420,9 @@ export const en = {
     showPanel: 'Show',
     openRatings: 'Open ratings',
     closeRatings: 'Close ratings',
+    wallShows: 'Wall shows',
+    wallBoard: 'The whole board',
+    wallMyView: 'My view (follow me)',
   },
   templates: {
     'msc-public-services': {

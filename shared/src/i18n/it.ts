@@ -427,6 +427,9 @@ export const it: Catalogue = {
     showPanel: 'Mostra',
     openRatings: 'Apri le valutazioni',
     closeRatings: 'Chiudi le valutazioni',
+    wallShows: 'Sul proiettore',
+    wallBoard: 'Tutta la lavagna',
+    wallMyView: 'La mia vista (seguimi)',
   },
   templates: {
     'msc-public-services': {
