@@ -324,7 +324,6 @@ export const it: Catalogue = {
     file: 'File della lavagna',
     importing: 'Importazione…',
     button: 'Importa',
-    tooLarge: 'Questo file è troppo grande ({{size}}); un file di lavagna può essere al massimo {{max}}.',
   },
   warnings: {
     contentOver: 'I contenuti occupano {{total, number}} h su {{target, number}} h — {{gap, number}} h di troppo',
@@ -422,6 +421,26 @@ export const it: Catalogue = {
   },
   keyboard: {
     skipToPalette: 'Vai alla tavolozza delle schede',
+  },
+  serverErrors: {
+    'bad-request': 'Il server ha rifiutato la richiesta: {{detail}}',
+    'malformed-json': 'La richiesta non era JSON valido, quindi il server non ha potuto leggerla.',
+    'unsupported-media-type': 'Il server non accetta questo tipo di dati ({{detail}}).',
+    'secret-missing': 'Questo link non ha una chiave. Copia tutto il link che hai ricevuto e aprilo di nuovo.',
+    'secret-invalid': 'Questo link non è più valido. Chiedi un nuovo link al facilitatore.',
+    'board-not-found': 'Questo workshop non esiste. Controlla di aver copiato tutto il link.',
+    'facilitator-only': 'Solo il facilitatore può farlo.',
+    'viewer-read-only': 'Con questo link puoi guardare la lavagna, non modificarla.',
+    'not-found': 'Il server non ha niente a questo indirizzo.',
+    'method-not-allowed': 'Il server non permette di farlo qui.',
+    'too-large': 'È troppo grande: il server legge al massimo {{limit, number}} byte.',
+    'rate-limited': 'Troppe richieste da questo indirizzo. Riprova tra {{seconds, number}} s.',
+    'board-file-not-tavolo': 'Questo file non è una lavagna Tavolo. Scegli un file di lavagna salvato da Tavolo con Esporta → File della lavagna (JSON); il suo nome finisce con .tavolo.json.',
+    'board-file-too-large': 'Questo file è troppo grande ({{size}}); un file di lavagna può essere al massimo {{max}}.',
+    'board-file-too-new': 'Questo file di lavagna è stato creato da una versione più recente di Tavolo. Aggiorna Tavolo per importarlo.',
+    'board-file-too-old': 'Questo file di lavagna viene da una versione di Tavolo troppo vecchia per essere importata.',
+    'board-file-damaged': 'Il file della lavagna è danneggiato e non si può importare: {{what}}.',
+    internal: 'Qualcosa è andato storto sul server. Riprova tra un momento.',
   },
   templates: {
     'msc-public-services': {

@@ -3,6 +3,7 @@ import type { StoredPerson } from '../../doc/people'
 import { decodeStoredSchema } from '../../doc/schemaAge'
 import { BOARD_FILE_KIND, sizeText, type BoardFileParse } from './format'
 import { migrateRecordsOrRefuse, type RawRecord } from './migrateRecords'
+import { damaged, refuse } from './refusal'
 import { BOARD_FILE_VERSION, upgradeBoardFile } from './upgrades'
 
 // Reading a board file checks everything before anything is written: the kind, the size, the
@@ -13,33 +14,30 @@ import { BOARD_FILE_VERSION, upgradeBoardFile } from './upgrades'
 export function parseBoardFile(text: string, opts: { maxBytes: number }): BoardFileParse {
   const bytes = utf8Length(text)
   if (bytes > opts.maxBytes) {
-    return { ok: false, error: `The file is too large (${sizeText(bytes)}); a board file may be at most ${sizeText(opts.maxBytes)}.` }
+    return refuse('board-file-too-large', { size: sizeText(bytes), max: sizeText(opts.maxBytes) })
   }
   let json: unknown
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch {
-    return { ok: false, error: 'This is not a Tavolo board file: it is not valid JSON.' }
+    return refuse('board-file-not-tavolo')
   }
   if (!isObject(json) || json.kind !== BOARD_FILE_KIND) {
-    return { ok: false, error: `This is not a Tavolo board file: it has no "kind": "${BOARD_FILE_KIND}".` }
+    return refuse('board-file-not-tavolo')
   }
   const version = json.formatVersion
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
-    return { ok: false, error: 'The board file is damaged: "formatVersion" must be a whole number.' }
+    return damaged('"formatVersion" must be a whole number')
   }
   if (version > BOARD_FILE_VERSION) {
-    return {
-      ok: false,
-      error: `This board file was made by a newer version of Tavolo (file format ${version}; this version reads up to ${BOARD_FILE_VERSION}). Update Tavolo to import it.`,
-    }
+    return refuse('board-file-too-new')
   }
   const upgraded = upgradeBoardFile(json, version)
-  return upgraded.ok ? readCurrentFile(upgraded.file) : upgraded
+  return upgraded.ok ? readCurrentFile(upgraded.file) : refuse('board-file-too-old')
 }
 
+
 function readCurrentFile(json: Record<string, unknown>): BoardFileParse {
-  const damaged = (what: string): BoardFileParse => ({ ok: false, error: `The board file is damaged: ${what}.` })
   const { exportedAt, title, template, schema, records, session, people, votes, ratings } = json
   if (typeof title !== 'string') return damaged('"title" must be text')
   if (template !== null && template !== undefined && typeof template !== 'string') return damaged('"template" must be text or null')
@@ -57,7 +55,7 @@ function readCurrentFile(json: Record<string, unknown>): BoardFileParse {
   if (typeof ratingsRead === 'string') return damaged(ratingsRead)
 
   const migrated = migrateRecordsOrRefuse(records as RawRecord[], storedSchema)
-  if (!migrated.ok) return { ok: false, error: migrated.error }
+  if (!migrated.ok) return migrated
   return {
     ok: true,
     file: {
