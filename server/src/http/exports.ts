@@ -9,8 +9,6 @@ import type { CreatedBoard } from '../../../shared/src/wire/api'
 import { DEFAULT_TEMPLATE_ID, MAX_TITLE_LENGTH } from '../../../shared/src/wire/limits'
 import { storeNewBoard } from '../boards/newBoard'
 import { loadStoredBoardDoc } from '../boards/storedBoardDoc'
-import { boardExport } from '../export/boardExport'
-import { importedBoard } from '../export/importedBoard'
 import type { BoardStorage } from '../storage/storage'
 import { HttpError, readBody } from './respond'
 
@@ -35,6 +33,8 @@ export async function sendBoardExport(
     const board = readBoardDoc(doc)
     // The facilitator can make the board anonymous; a script can also ask for one anonymous file.
     const hideNames = anonymous || readSessionValue(board.session, 'anonymous')
+    // The exporters (summary, i18n, PDF) load on the first export, not at server start.
+    const { boardExport } = await import('../export/boardExport')
     const file = await boardExport(board, format, { date: new Date(), anonymous: hideNames })
     res.writeHead(200, {
       'Content-Type': file.contentType,
@@ -51,6 +51,7 @@ export async function sendBoardExport(
 /** POST /api/boards/import: a board file becomes a new board with its own id and secrets. */
 export async function importBoardFile(storage: BoardStorage, serverKey: Buffer, req: IncomingMessage): Promise<CreatedBoard> {
   const body = await readBody(req, BOARD_FILE_MAX_BYTES, 'the board file')
+  const { importedBoard } = await import('../export/importedBoard')
   const imported = importedBoard(body.toString('utf8'), { maxBytes: BOARD_FILE_MAX_BYTES })
   if (!imported.ok) throw new HttpError(400, imported.error)
   const title = imported.title.trim().slice(0, MAX_TITLE_LENGTH) || 'Imported workshop'
