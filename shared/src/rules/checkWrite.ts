@@ -4,12 +4,14 @@ import { decodeStoredSchema } from '../doc/schemaAge'
 import { createTavoloSchema } from '../schema'
 import { boardAfter, type BoardChange, type BoardView } from './boardChange'
 import { checkCreatedBy } from './createdByRule'
+import { checkLevelRoot } from './levelRules'
 import { checkLocks } from './lockRule'
 import { checkMetaWrite } from './metaRule'
 import { checkOwnHost } from './ownHostRule'
 import { checkOwnKey, PERSON_KEYED_ROOTS } from './ownKeysRule'
 import { checkParentChain } from './parentRule'
 import { checkRecordValid } from './recordRule'
+import { checkTableEditing } from './tableEditingRule'
 import { checkVotes } from './voteRule'
 import { refuse, type Refusal, type Writer } from './writer'
 
@@ -49,6 +51,8 @@ export function checkWrite(writer: Writer, change: BoardChange, before: BoardVie
       const refusal = checkVotes(writer, keys, judged.after)
       if (refusal) return refusal
     }
+    const levels = judged.personKnown ? checkLevelRoot(writer, root, keys, judged.after) : null
+    if (levels) return levels
   }
   return null
 }
@@ -80,5 +84,5 @@ function checkRecordWrite({ writer, before, after, personKnown }: Judged, key: s
       (personKnown ? checkCreatedBy(writer, record, before.value(RECORDS_ROOT, key)) : null)
     if (refusal) return refusal
   }
-  return checkLocks(writer, key, before, after)
+  return checkLocks(writer, key, before, after) ?? (personKnown ? checkTableEditing(writer, key, before, after) : null)
 }
