@@ -87,8 +87,8 @@ export function ExportMenu(props: { boardId: string; secret: string; boardTitle:
         const { blob, fileName } = await fetchBoardExport(props.boardId, props.secret, item.format)
         saveBlob(blob, fileName ?? exportFileName(props.boardTitle, item.format))
       } else {
-        if (!editor) throw new Error('the board is still loading; try again in a moment.')
-        if (item.scope === 'zone' && !zone) throw new Error('select a zone first.')
+        if (!editor) throw new Error(t('export.stillLoading'))
+        if (item.scope === 'zone' && !zone) throw new Error(t('export.selectZone'))
         const image = await boardImage(editor, item.format, { boardTitle: props.boardTitle, zone: item.scope === 'zone' ? zone : null })
         saveBlob(image.blob, image.fileName)
       }

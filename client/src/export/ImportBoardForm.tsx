@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { useState, type FormEvent } from 'react'
-import { BOARD_FILE_MAX_BYTES, sizeText } from '../../../shared/src/export/boardFile'
+import { BOARD_FILE_MAX_BYTES, sizeText } from '../../../shared/src/export/boardFile/format'
 import { describeError, importBoardFile } from '../api'
 import { openNewBoard } from '../screens/openNewBoard'
 
@@ -22,7 +22,7 @@ export function ImportBoardForm() {
     }
     if (file.size > BOARD_FILE_MAX_BYTES) {
       // Refused here rather than uploaded in vain: the server would stop reading at the limit.
-      setError(`This file is too large (${sizeText(file.size)}); a board file may be at most ${sizeText(BOARD_FILE_MAX_BYTES)}.`)
+      setError(t('import.tooLarge', { size: sizeText(file.size), max: sizeText(BOARD_FILE_MAX_BYTES) }))
       return
     }
     setImporting(true)

@@ -1,5 +1,6 @@
 import type { Editor, TLShapeId } from 'tldraw'
 import { fileNameSlug } from '../../../shared/src/export/exportFormats'
+import { i18next } from '../i18n/i18n'
 import type { ImageFormat } from './exportMenuItems'
 
 // A picture of the whole board or of one zone, drawn in the browser by tldraw. tldraw embeds the
@@ -19,12 +20,12 @@ export async function boardImage(
   target: { boardTitle: string; zone: { id: TLShapeId; title: string } | null },
 ): Promise<BoardImage> {
   const ids = target.zone ? zoneWithCards(editor, target.zone.id) : [...editor.getCurrentPageShapeIds()]
-  if (ids.length === 0) throw new Error('the board is empty: there is nothing to draw yet.')
+  if (ids.length === 0) throw new Error(i18next.t('export.boardEmpty'))
   const opts = { background: true, darkMode: false, padding: PADDING }
   const name = `${fileNameSlug(target.boardTitle)}-${target.zone ? `zone-${fileNameSlug(target.zone.title)}` : 'board'}.${format}`
   if (format === 'svg') {
     const svg = await editor.getSvgString(ids, opts)
-    if (!svg) throw new Error('tldraw could not draw this board as SVG.')
+    if (!svg) throw new Error(i18next.t('export.svgFailed'))
     return { blob: new Blob([svg.svg], { type: 'image/svg+xml' }), fileName: name }
   }
   const image = await editor.toImage(ids, { ...opts, format: 'png' })
@@ -37,6 +38,6 @@ export async function boardImage(
  */
 function zoneWithCards(editor: Editor, zoneId: TLShapeId): TLShapeId[] {
   const cards = editor.getSortedChildIdsForParent(zoneId)
-  if (cards.length === 0) throw new Error('this zone is empty: there is nothing to draw yet.')
+  if (cards.length === 0) throw new Error(i18next.t('export.zoneEmpty'))
   return [zoneId, ...cards]
 }

@@ -27,7 +27,7 @@ export function VotingPanel() {
     <div className="tavolo-voting" data-testid="voting-panel" data-status={round.status}>
       {round.status === 'open' && (
         <span className="tavolo-voting-status" data-testid="dots-left">
-          {readOnly ? t('voting.open') : t('voting.openLeft', { left: dotsLeft(votes, personId, round), total: round.dotsPerPerson })}
+          {readOnly ? t('voting.open') : t('voting.openLeft', { left: dotsLeft(votes, personId, round), count: round.dotsPerPerson })}
         </span>
       )}
       {round.status === 'revealed' && <span className="tavolo-voting-status">{t('voting.revealed')}</span>}

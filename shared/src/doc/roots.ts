@@ -14,11 +14,27 @@ export const VOTES_ROOT = 'votes'
 /** Y.Map: `<criterion>/<person id>` → 1–5. */
 export const RATINGS_ROOT = 'ratings'
 
-/** The roots that are Y.Maps of plain JSON values, one per key. */
-export const BOARD_MAP_ROOTS: readonly string[] = [META_ROOT, SESSION_ROOT, PEOPLE_ROOT, VOTES_ROOT, RATINGS_ROOT]
+/** Y.Map (format 2): `<card id>/<person id>` → hours of that person's budget ballot. */
+export const BUDGETS_ROOT = 'budgets'
+/** Y.Map (format 2): person id → the table id they picked, while the facilitator lets people pick. */
+export const SEAT_PICKS_ROOT = 'seatPicks'
+/** Y.Map (format 2): person id → the id of the drafting round they said "I'm done" in. */
+export const DRAFT_DONE_ROOT = 'draftDone'
 
-/** Version of the board document format stored in `meta.format`. */
-export const DOC_FORMAT_VERSION = 1
+/** The roots that are Y.Maps of plain JSON values, one per key. */
+export const BOARD_MAP_ROOTS: readonly string[] = [
+  META_ROOT,
+  SESSION_ROOT,
+  PEOPLE_ROOT,
+  VOTES_ROOT,
+  RATINGS_ROOT,
+  BUDGETS_ROOT,
+  SEAT_PICKS_ROOT,
+  DRAFT_DONE_ROOT,
+]
+
+/** Version of the board document format stored in `meta.format` (shared/src/doc/docFormat.ts says what each adds). */
+export const DOC_FORMAT_VERSION = 2
 
 export const META_KEYS = {
   schema: 'schema',

@@ -112,7 +112,8 @@ export const en = {
     votingOpen: 'Dot voting is open',
   },
   votes: {
-    myDots: '{{count}} of your dots on this card',
+    myDots_one: '{{count}} of your dots on this card',
+    myDots_other: '{{count}} of your dots on this card',
     noDots: 'No dots',
     addDotHint: 'Add one of your dots',
     addDot: 'Add a dot to this card',
@@ -185,7 +186,8 @@ export const en = {
   },
   voting: {
     open: 'Dot voting open',
-    openLeft: 'Dot voting open: {{left}} of {{total}} dots left',
+    openLeft_one: 'Dot voting open: {{left}} of {{count}} dot left',
+    openLeft_other: 'Dot voting open: {{left}} of {{count}} dots left',
     revealed: 'Voting results revealed',
     reveal: 'Reveal results',
     close: 'Close voting',
@@ -307,6 +309,11 @@ export const en = {
     json: 'Board file (JSON)',
     boardImage: 'Image of the board ({{format}})',
     zoneImage: 'Image of this zone ({{format}})',
+    boardEmpty: 'the board is empty: there is nothing to draw yet.',
+    zoneEmpty: 'this zone is empty: there is nothing to draw yet.',
+    svgFailed: 'the board could not be drawn as SVG.',
+    stillLoading: 'the board is still loading; try again in a moment.',
+    selectZone: 'select a zone first.',
   },
   import: {
     title: 'Import a board file',
@@ -314,6 +321,7 @@ export const en = {
     file: 'Board file',
     importing: 'Importing…',
     button: 'Import',
+    tooLarge: 'This file is too large ({{size}}); a board file may be at most {{max}}.',
   },
   warnings: {
     contentOver: 'Contents take {{total, number}} h of {{target, number}} h — {{gap, number}} h too many',
@@ -378,6 +386,7 @@ export const en = {
     serverAnswered: 'The server answered {{status}}',
     linkInvalid: 'This link is no longer valid. Ask the facilitator for a new one.',
     boardMissing: 'This workshop does not exist. Check that you copied the whole link.',
+    boardClosed: 'The server closed the board ({{code}}): {{reason}}',
     chooseFile: 'Choose a board file first (a .tavolo.json file exported from Tavolo).',
     link_empty: 'Paste the link you were given.',
     'link_not-a-board-link': 'This is not a Tavolo board link. It should look like https://…/b/<board>#k=<key>.',
@@ -389,7 +398,8 @@ export const en = {
     openFailed: 'The projector view could not be opened: {{message}}',
   },
   people: {
-    open: '{{count}} people on this board: show the list',
+    open_one: '{{count}} person on this board: show the list',
+    open_other: '{{count}} people on this board: show the list',
     listLabel: 'People on this board',
     you: '{{name}} (you)',
     viewing: 'viewing',
@@ -405,5 +415,85 @@ export const en = {
   },
   keyboard: {
     skipToPalette: 'Skip to the card palette',
+  },
+  templates: {
+    'msc-public-services': {
+      title: 'MSc programme — Public Services Management (≈ 50 h)',
+      description:
+        'Design a university MSc course of about 50 hours together: its contents, its kinds of lectures, and its ongoing and final exams.',
+      zones: {
+        contents: 'Contents',
+        formats: 'Lecture formats',
+        exams: 'Exams (ongoing and final)',
+        parking: 'Parking lot (ideas)',
+      },
+      cards: {
+        administration: {
+          title: 'Public Administration, NPM and managerial reforms',
+          description:
+            'From traditional public administration (rule of law, bureaucracy, hierarchy) to the New Public Management: private-sector techniques, performance management, markets and contracts, and the reform paths countries took.',
+        },
+        governance: {
+          title: 'Public Governance and network management',
+          description:
+            'Going beyond NPM: involving citizens, users and other actors in shaping and carrying out policies; networks of public and private organisations and how they are coordinated.',
+        },
+        newGovernance: {
+          title: 'New Public Governance',
+          description:
+            'A plural state where services come from many organisations together: the focus moves to service processes and outcomes, held together by trust and long-term relationships.',
+        },
+        public: {
+          title: 'The role of the public (customers, citizens, partners)',
+          description:
+            'People meet public services as customers, as citizens who take part, and as partners who produce them — often in more than one role at once.',
+        },
+        coproduction: {
+          title: 'Co-production: actors, roles, levels and phases',
+          description:
+            'Professionals and citizens making better use of each other’s assets: who takes part, at individual, group or collective level, in co-commissioning, co-design, co-delivery and co-assessment.',
+        },
+        publicValue: {
+          title: 'Public value',
+          description:
+            'The value a service or activity adds to the public sphere, created not only by commissioned services but also together with service users and communities.',
+        },
+      },
+    },
+    'coproduction-star': {
+      title: 'Co-production Star',
+      description:
+        'For any public service: collect ideas for how professionals and citizens can co-commission, co-design, co-deliver and co-assess it together.',
+      zones: {
+        commission: 'Co-commission',
+        design: 'Co-design',
+        deliver: 'Co-deliver',
+        assess: 'Co-assess',
+      },
+      cards: {
+        commission: {
+          text: 'Decide together what matters most: which needs, results and people this service should put first. For example, residents and the police choosing the areas that need safety patrols.',
+        },
+        design: {
+          text: 'Bring the experience of the people who use the service into how it is planned and arranged. For example, redesigning an application form or a website with its users.',
+        },
+        deliver: {
+          text: 'Professionals and citizens run the service side by side. For example, parents organising school activities with teachers, or students helping the university with welcome days.',
+        },
+        assess: {
+          text: 'Check together how well the service works and what to improve. For example, tenants acting as inspection advisers, or residents walking their neighbourhood to judge how easy it is to get around.',
+        },
+      },
+    },
+    blank: {
+      title: 'Blank',
+      description: 'An empty board: add zones and cards as you go.',
+    },
+  },
+  /** The criteria a new board is rated on until the facilitator changes them. */
+  criteria: {
+    relevance: 'Relevance for students',
+    feasibility: 'Feasibility',
+    balance: 'Balance of theory and practice',
   },
 }

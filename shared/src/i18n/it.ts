@@ -111,13 +111,16 @@ export const it: Catalogue = {
     votingOpen: 'La votazione a punti è aperta',
   },
   votes: {
-    myDots: '{{count}} dei tuoi punti su questa scheda',
+    myDots_one: '{{count}} tuo punto su questa scheda',
+    myDots_other: '{{count}} dei tuoi punti su questa scheda',
+    myDots_many: '{{count}} dei tuoi punti su questa scheda',
     noDots: 'Nessun punto',
     addDotHint: 'Aggiungi uno dei tuoi punti',
     addDot: 'Aggiungi un punto a questa scheda',
     removeDot: 'Riprendi uno dei tuoi punti',
     dots_one: '{{count}} punto',
     dots_other: '{{count}} punti',
+    dots_many: '{{count}} di punti',
     'round-not-open': 'La votazione non è aperta.',
     'zone-not-open': 'Le schede in questa parte della lavagna non fanno parte di questa votazione.',
     'no-dots-left': 'Hai usato tutti i tuoi punti. Togline uno per votare di nuovo.',
@@ -171,6 +174,7 @@ export const it: Catalogue = {
     resultsTitle: 'Valutazioni (media su 5)',
     count_one: '({{count}} valutazione)',
     count_other: '({{count}} valutazioni)',
+    count_many: '({{count}} di valutazioni)',
     distribution: 'Date da 1 a 5:',
   },
   links: {
@@ -184,7 +188,9 @@ export const it: Catalogue = {
   },
   voting: {
     open: 'Votazione a punti aperta',
-    openLeft: 'Votazione a punti aperta: ti restano {{left}} punti su {{total}}',
+    openLeft_one: 'Votazione a punti aperta: ti restano {{left}} punti su {{count}}',
+    openLeft_other: 'Votazione a punti aperta: ti restano {{left}} punti su {{count}}',
+    openLeft_many: 'Votazione a punti aperta: ti restano {{left}} punti su {{count}}',
     revealed: 'Risultati della votazione mostrati',
     reveal: 'Mostra i risultati',
     close: 'Chiudi la votazione',
@@ -306,6 +312,11 @@ export const it: Catalogue = {
     json: 'File della lavagna (JSON)',
     boardImage: 'Immagine della lavagna ({{format}})',
     zoneImage: 'Immagine di questa zona ({{format}})',
+    boardEmpty: 'la lavagna è vuota: non c’è ancora niente da disegnare.',
+    zoneEmpty: 'questa zona è vuota: non c’è ancora niente da disegnare.',
+    svgFailed: 'non è stato possibile disegnare la lavagna in SVG.',
+    stillLoading: 'la lavagna si sta ancora caricando; riprova tra un momento.',
+    selectZone: 'seleziona prima una zona.',
   },
   import: {
     title: 'Importa un file di lavagna',
@@ -313,6 +324,7 @@ export const it: Catalogue = {
     file: 'File della lavagna',
     importing: 'Importazione…',
     button: 'Importa',
+    tooLarge: 'Questo file è troppo grande ({{size}}); un file di lavagna può essere al massimo {{max}}.',
   },
   warnings: {
     contentOver: 'I contenuti occupano {{total, number}} h su {{target, number}} h — {{gap, number}} h di troppo',
@@ -323,10 +335,13 @@ export const it: Catalogue = {
     examUnder: 'I pesi degli esami sommano {{total, number}} % — {{gap, number}} % da assegnare',
     wrongZone_one: '{{count}} scheda in “{{zone}}” non è conteggiata: la zona accetta schede {{types}}',
     wrongZone_other: '{{count}} schede in “{{zone}}” non sono conteggiate: la zona accetta schede {{types}}',
+    wrongZone_many: '{{count}} di schede in “{{zone}}” non sono conteggiate: la zona accetta schede {{types}}',
     outside_one: '{{count}} scheda è fuori da ogni zona e non è conteggiata',
     outside_other: '{{count}} schede sono fuori da ogni zona e non sono conteggiate',
+    outside_many: '{{count}} di schede sono fuori da ogni zona e non sono conteggiate',
     invalid_one: '{{name}}: valore non valido per {{fields}}, non conteggiato',
     invalid_other: '{{name}}: valori non validi per {{fields}}, non conteggiato',
+    invalid_many: '{{name}}: valori non validi per {{fields}}, non conteggiato',
     field_hours: 'ore',
     field_kind: 'tipo',
     field_weight: 'peso',
@@ -377,6 +392,7 @@ export const it: Catalogue = {
     serverAnswered: 'Il server ha risposto {{status}}',
     linkInvalid: 'Questo link non è più valido. Chiedine uno nuovo al facilitatore.',
     boardMissing: 'Questo workshop non esiste. Controlla di aver copiato tutto il link.',
+    boardClosed: 'Il server ha chiuso la lavagna ({{code}}): {{reason}}',
     chooseFile: 'Scegli prima un file di lavagna (un file .tavolo.json esportato da Tavolo).',
     link_empty: 'Incolla il link che hai ricevuto.',
     'link_not-a-board-link': 'Questo non è un link a una lavagna Tavolo. Dovrebbe avere la forma https://…/b/<lavagna>#k=<chiave>.',
@@ -388,7 +404,9 @@ export const it: Catalogue = {
     openFailed: 'Non è stato possibile aprire la vista proiettore: {{message}}',
   },
   people: {
-    open: '{{count}} persone in questa lavagna: mostra l’elenco',
+    open_one: '{{count}} persona in questa lavagna: mostra l’elenco',
+    open_other: '{{count}} persone in questa lavagna: mostra l’elenco',
+    open_many: '{{count}} di persone in questa lavagna: mostra l’elenco',
     listLabel: 'Persone in questa lavagna',
     you: '{{name}} (tu)',
     viewing: 'solo visione',
@@ -404,5 +422,84 @@ export const it: Catalogue = {
   },
   keyboard: {
     skipToPalette: 'Vai alla tavolozza delle schede',
+  },
+  templates: {
+    'msc-public-services': {
+      title: 'Laurea magistrale — Management dei servizi pubblici (≈ 50 h)',
+      description:
+        'Progettate insieme un corso universitario di laurea magistrale di circa 50 ore: i contenuti, i formati didattici e le prove d’esame in itinere e finali.',
+      zones: {
+        contents: 'Contenuti',
+        formats: 'Formati didattici',
+        exams: 'Esami (in itinere e finali)',
+        parking: 'Parcheggio (idee)',
+      },
+      cards: {
+        administration: {
+          title: 'Pubblica amministrazione, NPM e riforme manageriali',
+          description:
+            'Dalla pubblica amministrazione tradizionale (stato di diritto, burocrazia, gerarchia) al New Public Management: tecniche del settore privato, gestione della performance, mercati e contratti, e i percorsi di riforma seguiti dai diversi paesi.',
+        },
+        governance: {
+          title: 'Public Governance e gestione delle reti',
+          description:
+            'Oltre l’NPM: coinvolgere cittadini, utenti e altri attori nel definire e attuare le politiche; reti di organizzazioni pubbliche e private e il loro coordinamento.',
+        },
+        newGovernance: {
+          title: 'New Public Governance',
+          description:
+            'Uno stato plurale in cui i servizi nascono da molte organizzazioni insieme: l’attenzione passa ai processi e ai risultati dei servizi, tenuti insieme dalla fiducia e da relazioni di lungo periodo.',
+        },
+        public: {
+          title: 'Il ruolo del pubblico (clienti, cittadini, partner)',
+          description:
+            'Le persone incontrano i servizi pubblici come clienti, come cittadini che partecipano e come partner che li producono — spesso in più di un ruolo alla volta.',
+        },
+        coproduction: {
+          title: 'Co-produzione: attori, ruoli, livelli e fasi',
+          description:
+            'Professionisti e cittadini che valorizzano meglio le risorse gli uni degli altri: chi partecipa, a livello individuale, di gruppo o collettivo, nella co-programmazione, co-progettazione, co-erogazione e co-valutazione.',
+        },
+        publicValue: {
+          title: 'Valore pubblico',
+          description:
+            'Il valore che un servizio o un’attività aggiunge alla sfera pubblica, creato non solo dai servizi commissionati ma anche insieme agli utenti e alle comunità.',
+        },
+      },
+    },
+    'coproduction-star': {
+      title: 'Stella della co-produzione',
+      description:
+        'Per qualsiasi servizio pubblico: raccogliete idee su come professionisti e cittadini possono co-programmarlo, co-progettarlo, co-erogarlo e co-valutarlo insieme.',
+      zones: {
+        commission: 'Co-programmazione',
+        design: 'Co-progettazione',
+        deliver: 'Co-erogazione',
+        assess: 'Co-valutazione',
+      },
+      cards: {
+        commission: {
+          text: 'Decidere insieme che cosa conta di più: quali bisogni, risultati e persone questo servizio deve mettere al primo posto. Per esempio, residenti e polizia che scelgono le zone che hanno bisogno di pattugliamenti.',
+        },
+        design: {
+          text: 'Portare l’esperienza di chi usa il servizio nel modo in cui viene pensato e organizzato. Per esempio, riprogettare un modulo di domanda o un sito web insieme ai suoi utenti.',
+        },
+        deliver: {
+          text: 'Professionisti e cittadini gestiscono il servizio fianco a fianco. Per esempio, genitori che organizzano attività scolastiche con gli insegnanti, o studenti che aiutano l’università nelle giornate di accoglienza.',
+        },
+        assess: {
+          text: 'Verificare insieme quanto funziona il servizio e che cosa migliorare. Per esempio, inquilini che fanno da consulenti per le ispezioni, o residenti che percorrono il quartiere per giudicare quanto è facile muoversi.',
+        },
+      },
+    },
+    blank: {
+      title: 'Vuoto',
+      description: 'Una lavagna vuota: aggiungete zone e schede strada facendo.',
+    },
+  },
+  criteria: {
+    relevance: 'Rilevanza per gli studenti',
+    feasibility: 'Fattibilità',
+    balance: 'Equilibrio tra teoria e pratica',
   },
 }

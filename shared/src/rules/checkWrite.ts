@@ -4,12 +4,14 @@ import { decodeStoredSchema } from '../doc/schemaAge'
 import { createTavoloSchema } from '../schema'
 import { boardAfter, type BoardChange, type BoardView } from './boardChange'
 import { checkCreatedBy } from './createdByRule'
+import { checkLevelRoot, LEVEL_PERSON_KEYED_ROOTS } from './levelRules'
 import { checkLocks } from './lockRule'
 import { checkMetaWrite } from './metaRule'
 import { checkOwnHost } from './ownHostRule'
 import { checkOwnKey } from './ownKeysRule'
 import { checkParentChain } from './parentRule'
 import { checkRecordValid } from './recordRule'
+import { checkTableEditing } from './tableEditingRule'
 import { checkVotes } from './voteRule'
 import { refuse, type Refusal, type Writer } from './writer'
 
@@ -48,6 +50,13 @@ export const ROOT_RULES: Readonly<Record<string, RootRule>> = {
   [PEOPLE_ROOT]: ownKeys(PEOPLE_ROOT),
   [VOTES_ROOT]: { ...ownKeys(VOTES_ROOT), checkKeys: ({ writer, after }, keys) => checkVotes(writer, keys, after) },
   [RATINGS_ROOT]: ownKeys(RATINGS_ROOT),
+  // The levels' per-person roots (format 2): own keys, then each root's check of the whole write.
+  ...Object.fromEntries(
+    Object.keys(LEVEL_PERSON_KEYED_ROOTS).map((root): [string, RootRule] => [
+      root,
+      { ...ownKeys(root), checkKeys: ({ writer, after }, keys) => checkLevelRoot(writer, root, keys, after) },
+    ]),
+  ),
 }
 
 /** Null when `writer` may make `change` to the board `before`; otherwise the first rule it breaks. */
@@ -78,5 +87,5 @@ function checkRecordWrite({ writer, before, after }: Judged, key: string, value:
       checkCreatedBy(writer, record, before.value(RECORDS_ROOT, key))
     if (refusal) return refusal
   }
-  return checkLocks(writer, key, before, after)
+  return checkLocks(writer, key, before, after) ?? checkTableEditing(writer, key, before, after)
 }

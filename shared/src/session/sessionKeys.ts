@@ -4,6 +4,9 @@ import type { PhaseNumber } from './phases'
 import type { SessionTargets } from './targets'
 import type { TimerState } from './timer'
 import type { VotingRound } from './votingRound'
+import type { BudgetRound } from '../levels/budgets'
+import type { DraftingRound } from '../levels/drafting'
+import type { Seating, TableDef } from '../levels/tables'
 
 // Every key of the board's `session` map, and the type of each facilitation value. Each key holds
 // one whole plain-JSON value (never a nested Yjs type), so the server can see a session write in
@@ -21,6 +24,14 @@ export const SESSION_KEYS = {
   follow: 'follow',
   criteria: 'criteria',
   anonymous: 'anonymous',
+  // Levels (format 2, shared/src/levels/).
+  drafting: 'drafting',
+  tables: 'tables',
+  seating: 'seating',
+  tableEditing: 'tableEditing',
+  tablePicking: 'tablePicking',
+  budget: 'budget',
+  comparisonLinks: 'comparisonLinks',
 } as const
 
 /** The keys facilitation reads and writes through `readSessionValue`/`writeSessionValue`. */
@@ -38,4 +49,18 @@ export interface SessionState {
   criteria: readonly string[]
   /** The board's exports leave out people's names (roles and counts stay). */
   anonymous: boolean
+  /** The private drafting round. */
+  drafting: DraftingRound
+  /** The tables the room is split into; empty: one room. */
+  tables: readonly TableDef[]
+  /** person id → table id, as the facilitator seated them. */
+  seating: Seating
+  /** People write only their own table's zones and cards (the server enforces it). */
+  tableEditing: boolean
+  /** People may pick their own table (`seatPicks` root). */
+  tablePicking: boolean
+  /** The hour-budget round. */
+  budget: BudgetRound
+  /** Groups of content card ids the facilitator lined up as the same content in the comparison. */
+  comparisonLinks: readonly (readonly string[])[]
 }

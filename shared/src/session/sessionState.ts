@@ -7,6 +7,10 @@ import { SESSION_KEYS, type SessionKey, type SessionState } from './sessionKeys'
 import { DEFAULT_TARGETS, readTargets } from './targets'
 import { DEFAULT_TIMER, readTimer } from './timer'
 import { DEFAULT_VOTING_ROUND, readVotingRound } from './votingRound'
+import { DEFAULT_BUDGET_ROUND, readBudgetRound } from '../levels/budgets'
+import { readComparisonLinks } from '../levels/comparison'
+import { DEFAULT_DRAFTING, readDraftingRound } from '../levels/drafting'
+import { readSeating, readTables } from '../levels/tables'
 
 // The facilitation state of a board, read from the plain `session` map. Reading is forgiving (an
 // older or buggy client's value falls back to the default, so the board always works); writing
@@ -21,6 +25,13 @@ export const DEFAULT_SESSION: SessionState = {
   follow: null,
   criteria: DEFAULT_CRITERIA,
   anonymous: false,
+  drafting: DEFAULT_DRAFTING,
+  tables: [],
+  seating: {},
+  tableEditing: false,
+  tablePicking: false,
+  budget: DEFAULT_BUDGET_ROUND,
+  comparisonLinks: [],
 }
 
 /** Each key's reader: the value as stored, cleaned, or undefined when unusable. */
@@ -32,7 +43,18 @@ const READERS: { [K in SessionKey]: (value: unknown) => SessionState[K] | undefi
   locks: readLocks,
   follow: readFollowRequest,
   criteria: readCriteria,
-  anonymous: (value) => (typeof value === 'boolean' ? value : undefined),
+  anonymous: readBoolean,
+  drafting: readDraftingRound,
+  tables: readTables,
+  seating: readSeating,
+  tableEditing: readBoolean,
+  tablePicking: readBoolean,
+  budget: readBudgetRound,
+  comparisonLinks: readComparisonLinks,
+}
+
+function readBoolean(value: unknown): boolean | undefined {
+  return typeof value === 'boolean' ? value : undefined
 }
 
 const SESSION_KEY_NAMES = Object.keys(READERS) as SessionKey[]

@@ -68,9 +68,19 @@ describe('programmePdf', { timeout: 30_000 }, () => {
         type: 'tavolo-content',
         props: { title: name, description: '≈ 50 h → “ok” ≤ 3 €5 — ½', hours: 2, deliveredBy: 'unset' },
       })),
-      { zoneAccepts: ['tavolo-content'] },
+      {
+        zoneAccepts: ['tavolo-content'],
+        // People's names print in the participants list and the co-producers, as typed.
+        people: {
+          p1: { name: 'Zoë Nguyễn-Đặng Ørsted', role: 'citizen', colour: '#2f9e44' },
+          p2: { name: 'Αθηνά', role: 'student', colour: '#1971c2' },
+          p3: { name: 'Юлия', role: 'professional', colour: '#e03131' },
+        },
+      },
     )
     const text = pagesOf(await programmePdf({ ...board, meta: { title: 'Città di Łódź — Αθήνα, Київ' } }, { date }), 'unicode').join('\n')
-    for (const expected of [...names, '≈ 50 h → “ok” ≤ 3 €5 — ½', 'Città di Łódź — Αθήνα, Київ']) expect(text).toContain(expected)
+    for (const expected of [...names, '≈ 50 h → “ok” ≤ 3 €5 — ½', 'Città di Łódź — Αθήνα, Київ', 'Citizen / service user (1): Zoë Nguyễn-Đặng Ørsted', 'Student (1): Αθηνά', 'Professional (1): Юлия']) {
+      expect(text).toContain(expected)
+    }
   })
 })

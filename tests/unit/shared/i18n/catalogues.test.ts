@@ -9,11 +9,34 @@ function leaves(node: unknown, prefix = ''): [string, unknown][] {
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]).sort()
 
+/** The plural forms i18next looks up in `language` (Intl.PluralRules: Italian adds "many"). */
+const pluralForms = (language: string) => new Intl.PluralRules(language).resolvedOptions().pluralCategories
+const EXTRA_FORMS = /_(zero|two|few|many)$/
+/** Counted strings: English has both `x_one` and `x_other`. */
+const pluralBases = (keys: readonly string[]) =>
+  keys.filter((k) => k.endsWith('_one')).map((k) => k.slice(0, -'_one'.length)).filter((base) => keys.includes(`${base}_other`))
+
 describe('catalogues', () => {
   const english = new Map(leaves(catalogues.en))
 
-  it.each(languages)('%s has exactly the English keys', (language) => {
-    expect(leaves(catalogues[language]).map(([k]) => k).sort()).toEqual([...english.keys()].sort())
+  it.each(languages)('%s has exactly the English keys, plus the plural forms it needs', (language) => {
+    const keys = leaves(catalogues[language]).map(([k]) => k)
+    const extraForms = keys.filter((k) => EXTRA_FORMS.test(k) && english.has(k.replace(EXTRA_FORMS, '_other')))
+    expect(keys.filter((k) => !extraForms.includes(k)).sort()).toEqual([...english.keys()].sort())
+  })
+
+  it.each(languages)('%s has every plural form its language uses for each counted string', (language) => {
+    const keys = new Set(leaves(catalogues[language]).map(([k]) => k))
+    const missing = pluralBases([...english.keys()]).flatMap((base) => pluralForms(language).map((form) => `${base}_${form}`).filter((k) => !keys.has(k)))
+    expect(missing).toEqual([])
+    // Every such form is found by i18next: a million in Italian is "many", not "other".
+    if (language === 'it') expect(translatorFor('it')('votes.dots', { count: 1_000_000 })).toBe('1000000 di punti')
+  })
+
+  it('counts only with plural forms: every string showing {{count}} is one', () => {
+    const counted = new Set(pluralBases([...english.keys()]))
+    const bare = [...english].filter(([k, v]) => String(v).includes('{{count}}') && !counted.has(k.replace(/_(one|other)$/, '')))
+    expect(bare).toEqual([])
   })
 
   it.each(languages)('%s has a non-empty string for every key', (language) => {
@@ -23,7 +46,7 @@ describe('catalogues', () => {
 
   it.each(languages)('%s uses the same {{placeholders}} as English in every string', (language) => {
     const mismatched = leaves(catalogues[language]).filter(
-      ([k, v]) => placeholders(String(v)).join() !== placeholders(String(english.get(k))).join(),
+      ([k, v]) => placeholders(String(v)).join() !== placeholders(String(english.get(k.replace(EXTRA_FORMS, '_other')))).join(),
     )
     expect(mismatched).toEqual([])
   })

@@ -85,6 +85,16 @@ describe('writeSessionValue', () => {
     writeSessionValue(session, 'follow', { facilitatorId: 'f1', requestId: 'q1' })
     writeSessionValue(session, 'criteria', ['Cost'])
     writeSessionValue(session, 'anonymous', true)
+    const levels = {
+      drafting: { status: 'open', scope: { kind: 'zone', zoneId: 'shape:z' }, anonymous: true, roundId: 'd1' },
+      tables: [{ id: 't1', name: 'Table 1', colour: '#1f77b4' }],
+      seating: { p1: 't1' },
+      tableEditing: true,
+      tablePicking: false,
+      budget: { status: 'open', targetHours: 50, roundId: 'b1' },
+      comparisonLinks: [['shape:a', 'shape:b']],
+    } as const
+    for (const [key, value] of Object.entries(levels)) writeSessionValue(session, key as keyof typeof levels, value as never)
     for (const value of session.values()) expect(value instanceof Y.AbstractType).toBe(false)
     expect(readSession(session.toJSON())).toEqual({
       phase: 2,
@@ -95,6 +105,7 @@ describe('writeSessionValue', () => {
       follow: { facilitatorId: 'f1', requestId: 'q1' },
       criteria: ['Cost'],
       anonymous: true,
+      ...levels,
     })
     expect(Object.keys(session.toJSON()).sort()).toEqual(Object.values(SESSION_KEYS).filter((key) => key !== SESSION_KEYS.rules).sort())
   })

@@ -1,0 +1,76 @@
+import type { TLShape, TLShapeId } from '@tldraw/tlschema'
+import { isObject, readShapes } from '../board/shapeLike'
+import { placeCardInZone, type Rect } from '../board/cardPlacement'
+import { readCardMeta, TEMPLATE_AUTHOR } from '../cards/cardMeta'
+import { isTableId } from './tables'
+
+// Adopting a table's card into the plenary: a copy goes into a plenary zone, placed like any new
+// card (cardPlacement.ts), and keeps where it came from in `meta.adoptedFrom`: the table, the
+// original card, its authors and their roles, and (when a budget round gave it hours) the hours
+// each role gave it, so the exports can credit it after the tables are gone.
+
+export interface AdoptedFrom {
+  tableId: string
+  cardId: string
+  /** Person ids who created or last edited the original (the template excluded). */
+  authors: string[]
+  /** person id → role, as `people` said when it was adopted. */
+  roles: Record<string, string>
+  /** role → median hours from the budget round, when there was one. */
+  hoursByRole?: Record<string, number>
+}
+
+export function readAdoptedFrom(meta: unknown): AdoptedFrom | null {
+  const value = isObject(meta) ? meta.adoptedFrom : undefined
+  if (!isObject(value) || !isTableId(value.tableId) || typeof value.cardId !== 'string') return null
+  if (!Array.isArray(value.authors) || !value.authors.every((a) => typeof a === 'string') || !isObject(value.roles)) return null
+  const roles = Object.fromEntries(Object.entries(value.roles).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+  const hoursByRole = isObject(value.hoursByRole)
+    ? Object.fromEntries(Object.entries(value.hoursByRole).filter((entry): entry is [string, number] => typeof entry[1] === 'number'))
+    : undefined
+  return { tableId: value.tableId, cardId: value.cardId, authors: value.authors as string[], roles, ...(hoursByRole ? { hoursByRole } : {}) }
+}
+
+export interface AdoptOptions {
+  card: TLShape
+  tableId: string
+  /** The plenary zone it goes into. */
+  zone: TLShape
+  /** Every record on the board (to find the free place in the zone). */
+  records: readonly unknown[]
+  roleOf: (personId: string) => string
+  hoursByRole?: Record<string, number>
+  /** The adopter, credited as the copy's creator. */
+  personId: string
+  at: number
+  newId: () => TLShapeId
+}
+
+/** The plenary copy of a card and the zone's height with it in (it grows when full). */
+export function adoptCard(options: AdoptOptions): { card: TLShape; zoneHeight: number } {
+  const { card, zone } = options
+  const stored = readCardMeta(card.meta)
+  const authors = [...new Set([stored.createdBy, stored.lastEditedBy])].filter((id): id is string => id !== null && id !== TEMPLATE_AUTHOR)
+  const adoptedFrom: AdoptedFrom = {
+    tableId: options.tableId,
+    cardId: card.id,
+    authors,
+    roles: Object.fromEntries(authors.map((id) => [id, options.roleOf(id)])),
+    ...(options.hoursByRole ? { hoursByRole: options.hoursByRole } : {}),
+  }
+  const size = { w: Number((card.props as { w?: number }).w ?? 0), h: Number((card.props as { h?: number }).h ?? 0) }
+  const zoneSize = { w: Number((zone.props as { w?: number }).w ?? 0), h: Number((zone.props as { h?: number }).h ?? 0) }
+  const occupied: Rect[] = readShapes(options.records)
+    .filter((s) => s.parentId === zone.id)
+    .map((s) => ({ x: s.x, y: s.y, w: Number(s.props.w), h: Number(s.props.h) }))
+  const place = placeCardInZone(zoneSize, occupied, size)
+  const copy = {
+    ...card,
+    id: options.newId(),
+    parentId: zone.id,
+    x: place.x,
+    y: place.y,
+    meta: { createdBy: options.personId, createdAt: options.at, lastEditedBy: options.personId, lastEditedAt: options.at, adoptedFrom },
+  } as unknown as TLShape
+  return { card: copy, zoneHeight: place.zoneHeight }
+}

@@ -1,0 +1,101 @@
+import type { TLPageId, TLShape, TLShapeId } from '@tldraw/tlschema'
+import type { IndexKey } from '@tldraw/utils'
+import { isObject, readShapes } from '../board/shapeLike'
+import { isCardType, type CardType } from '../cards/cardTypes'
+import { ZONE_TYPE } from '../cards/zone/zone'
+import { readZones, zoneOfCard } from '../summary/zoneMembership'
+import type { Template } from '../templates/template'
+import { templateRecords } from '../templates/templateRecords'
+import { zoneTableId, type TableDef } from './tables'
+
+// Each table gets its own copy of the plenary's zones (the template's, as the facilitator left
+// them), empty, placed side by side to the right of the plenary and named after the table, so
+// every table drafts its own programme and the plenary keeps the room's.
+
+/** Horizontal gap between the plenary and each table's copy, in canvas units. */
+export const TABLE_GAP = 160
+
+interface ZoneBox {
+  id: string
+  x: number
+  y: number
+  w: number
+  h: number
+  title: string
+  accepts: CardType[]
+}
+
+/** The page-level zones with no table: the plenary's programme. */
+export function plenaryZones(records: readonly unknown[]): ZoneBox[] {
+  return readShapes(records)
+    .filter((s) => s.type === ZONE_TYPE && zoneTableId(s.meta) === null && s.parentId.startsWith('page:'))
+    .map((s) => ({
+      id: s.id,
+      x: s.x,
+      y: s.y,
+      w: Number(s.props.w),
+      h: Number(s.props.h),
+      title: typeof s.props.title === 'string' ? s.props.title : '',
+      accepts: Array.isArray(s.props.accepts) ? s.props.accepts.filter(isCardType) : [],
+    }))
+    .filter((z) => [z.x, z.y, z.w, z.h].every(Number.isFinite))
+}
+
+export interface TableZoneOptions {
+  pageId: TLPageId
+  indexAbove: IndexKey | null
+  at: number
+  newId?: () => TLShapeId
+  /** The name a table's copy of a zone gets. */
+  zoneTitle: (table: TableDef, zoneTitle: string) => string
+}
+
+/** New zone records: one copy of the plenary's zones per table, side by side. Throws without zones. */
+export function tableZoneCopies(records: readonly unknown[], tables: readonly TableDef[], options: TableZoneOptions): TLShape[] {
+  const zones = plenaryZones(records)
+  if (zones.length === 0) throw new Error('The board has no zones to copy for the tables')
+  const minX = Math.min(...zones.map((z) => z.x))
+  const minY = Math.min(...zones.map((z) => z.y))
+  const width = Math.max(...zones.map((z) => z.x + z.w)) - minX
+  let indexAbove = options.indexAbove
+  const copies: TLShape[] = []
+  tables.forEach((table, order) => {
+    // The template geometry of the zones, relative to the plenary's top-left corner.
+    const template = {
+      zones: zones.map((z) => ({ key: z.id, title: options.zoneTitle(table, z.title), x: z.x - minX, y: z.y - minY, w: z.w, h: z.h, accepts: z.accepts })),
+      starterCards: [],
+    } as unknown as Template
+    const origin = { x: minX + (order + 1) * (width + TABLE_GAP), y: minY }
+    const shapes = templateRecords(template, { pageId: options.pageId, origin, indexAbove, at: options.at, newId: options.newId })
+    for (const shape of shapes) copies.push({ ...shape, meta: { ...shape.meta, tableId: table.id } } as TLShape)
+    indexAbove = shapes[shapes.length - 1].index
+  })
+  return copies
+}
+
+/**
+ * The records of one level: a table's zones and the cards in them, or (null) the plenary's zones,
+ * their cards and anything outside every zone. Records that are not shapes are kept, so the
+ * summary, comparison and exports run on a table exactly as on a whole board.
+ */
+export function recordsOfLevel(records: readonly unknown[], tableId: string | null): unknown[] {
+  const levelOf = levels(records)
+  return records.filter((r) => !isObject(r) || r.typeName !== 'shape' || levelOf(String(r.id)) === tableId)
+}
+
+/**
+ * Which level each shape is on: a zone's own `meta.tableId`, a card's zone's (by geometry, as the
+ * summary counts it); null for the plenary, anything outside every zone, and unknown ids.
+ */
+export function levels(records: readonly unknown[]): (shapeId: string) => string | null {
+  const shapes = readShapes(records)
+  const byId = new Map(shapes.map((s) => [s.id, s]))
+  const zones = readZones(shapes)
+  return (shapeId) => {
+    const shape = byId.get(shapeId)
+    if (!shape) return null
+    if (shape.type === ZONE_TYPE) return zoneTableId(shape.meta)
+    const zone = zoneOfCard(shape, zones, byId)
+    return zone ? zoneTableId(zone.shape.meta) : null
+  }
+}

@@ -1,0 +1,58 @@
+import type { TLShape, TLShapeId } from '@tldraw/tlschema'
+import { YKeyValue } from 'y-utility/y-keyvalue'
+import * as Y from 'yjs'
+import { CONTENT_CARD, CONTENT_CARD_TYPE } from '../../../../shared/src/cards/content/contentCard'
+import { ZONE_TYPE } from '../../../../shared/src/cards/zone/zone'
+import { DEFAULT_PAGE_ID } from '../../../../shared/src/doc/defaultRecords'
+import { readRecords, recordsArray } from '../../../../shared/src/doc/recordsRoot'
+import { SESSION_ROOT } from '../../../../shared/src/doc/roots'
+import { makeTables, type TableDef } from '../../../../shared/src/levels/tables'
+import { tableZoneCopies } from '../../../../shared/src/levels/tableZones'
+import { SESSION_KEYS } from '../../../../shared/src/session/sessionKeys'
+import { seedBoardDoc } from '../../../../shared/src/templates/seedBoardDoc'
+
+// A seeded MSc board split into two tables, each with its copy of the zones, and helpers to put
+// content cards into a table's Contents zone.
+
+export type Shape = TLShape & { meta: Record<string, unknown>; props: Record<string, unknown> }
+
+let counter = 0
+export const newId = () => `shape:levels${++counter}` as TLShapeId
+
+export function levelsBoard() {
+  const doc = new Y.Doc()
+  seedBoardDoc(doc, { title: 'Levels', templateId: 'msc-public-services', at: 1 })
+  const tables: TableDef[] = makeTables(2, (i) => `table${i + 1}`, (i) => `Table ${i + 1}`)
+  const copies = tableZoneCopies(readRecords(doc), tables, {
+    pageId: DEFAULT_PAGE_ID,
+    indexAbove: 'a9' as never,
+    at: 2,
+    newId,
+    zoneTitle: (table, title) => `${table.name} · ${title}`,
+  })
+  const kv = new YKeyValue(recordsArray(doc))
+  doc.transact(() => {
+    for (const copy of copies) kv.set(copy.id, copy)
+    doc.getMap(SESSION_ROOT).set(SESSION_KEYS.tables, tables)
+  })
+  const shapes = () => (readRecords(doc) as Shape[]).filter((r) => r.typeName === 'shape')
+  const contentsOf = (tableId: string | null) =>
+    shapes().find((s) => s.type === ZONE_TYPE && (s.meta.tableId ?? null) === tableId && (s.props.accepts as string[]).includes(CONTENT_CARD_TYPE))!
+  const sample = shapes().find((s) => s.type === CONTENT_CARD_TYPE)!
+  /** A content card in the table's Contents zone (null: the plenary's), at the zone's `order`-th place. */
+  const addContent = (tableId: string | null, title: string, hours: number, createdBy: string, order = 0): Shape => {
+    const zone = contentsOf(tableId)
+    const card = {
+      ...sample,
+      id: newId(),
+      parentId: zone.id,
+      x: 24 + order * 280,
+      y: 64,
+      props: { ...CONTENT_CARD.defaultProps(), title, hours },
+      meta: { createdBy, createdAt: 3, lastEditedBy: createdBy, lastEditedAt: 3 },
+    } as Shape
+    kv.set(card.id, card)
+    return card
+  }
+  return { doc, tables, copies, kv, shapes, contentsOf, addContent }
+}
