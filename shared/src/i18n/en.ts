@@ -415,6 +415,11 @@ export const en = {
   },
   keyboard: {
     skipToPalette: 'Skip to the card palette',
+    voteKeys: 'On the board, select a card with Tab or the arrow keys, then press + to add a dot or − to take one back.',
+    hidePanel: 'Hide',
+    showPanel: 'Show',
+    openRatings: 'Open ratings',
+    closeRatings: 'Close ratings',
   },
   templates: {
     'msc-public-services': {
