@@ -414,6 +414,11 @@ export const en = {
   },
   keyboard: {
     skipToPalette: 'Skip to the card palette',
+    voteKeys: 'On the board, select a card with Tab or the arrow keys, then press + to add a dot or − to take one back.',
+    hidePanel: 'Hide',
+    showPanel: 'Show',
+    openRatings: 'Open ratings',
+    closeRatings: 'Close ratings',
   },
   /** The server's refusals by their code (shared/src/wire/errors.ts); {{detail}} is the server's own English sentence. */
   serverErrors: {

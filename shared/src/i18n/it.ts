@@ -421,6 +421,11 @@ export const it: Catalogue = {
   },
   keyboard: {
     skipToPalette: 'Vai alla tavolozza delle schede',
+    voteKeys: 'Sulla lavagna, seleziona una scheda con Tab o con le frecce, poi premi + per aggiungere un punto o − per toglierne uno.',
+    hidePanel: 'Nascondi',
+    showPanel: 'Mostra',
+    openRatings: 'Apri le valutazioni',
+    closeRatings: 'Chiudi le valutazioni',
   },
   serverErrors: {
     'bad-request': 'Il server ha rifiutato la richiesta: {{detail}}',

@@ -1,8 +1,9 @@
+import { T } from '@tldraw/validate'
 import { isObject } from '../../board/shapeLike'
-import type { StoredPerson } from '../../doc/people'
-import { decodeStoredSchema } from '../../doc/schemaAge'
+import { storedSchema } from '../../doc/schemaAge'
+import { jsonObject, validateInput } from '../../wire/validation'
 import { BOARD_FILE_KIND, sizeText, type BoardFileParse } from './format'
-import { migrateRecordsOrRefuse, type RawRecord } from './migrateRecords'
+import { migrateRecordsOrRefuse } from './migrateRecords'
 import { damaged, refuse } from './refusal'
 import { BOARD_FILE_VERSION, upgradeBoardFile } from './upgrades'
 
@@ -10,6 +11,27 @@ import { BOARD_FILE_VERSION, upgradeBoardFile } from './upgrades'
 // file's format version (older ones are upgraded, newer ones refused), then the tldraw records
 // (migrated to this version's schema and validated). Any problem refuses the whole file with a
 // message saying what is wrong.
+
+/** The envelope, read before upgrading: the layout of the rest depends on its version. */
+const envelope = T.object({ kind: T.literal(BOARD_FILE_KIND), formatVersion: T.positiveInteger }).allowUnknownProperties()
+
+const storedRecord = T.object({ id: T.string, typeName: T.string }).allowUnknownProperties()
+const person = T.object({ name: T.string, role: T.string, colour: T.string }).allowUnknownProperties()
+
+/** A file of this version (older ones are upgraded first); records are checked after migration. */
+const currentFile = T.object({
+  kind: T.literal(BOARD_FILE_KIND),
+  formatVersion: T.literal(BOARD_FILE_VERSION),
+  exportedAt: T.string.optional(),
+  title: T.string,
+  template: T.string.nullable().optional(),
+  schema: storedSchema,
+  records: T.arrayOf(storedRecord),
+  session: jsonObject(T.dict(T.string, T.unknown)),
+  people: jsonObject(T.dict(T.string, person)),
+  votes: jsonObject(T.dict(T.string, T.number)),
+  ratings: jsonObject(T.dict(T.string, T.number)),
+}).allowUnknownProperties()
 
 export function parseBoardFile(text: string, opts: { maxBytes: number }): BoardFileParse {
   const bytes = utf8Length(text)
@@ -25,10 +47,9 @@ export function parseBoardFile(text: string, opts: { maxBytes: number }): BoardF
   if (!isObject(json) || json.kind !== BOARD_FILE_KIND) {
     return refuse('board-file-not-tavolo')
   }
-  const version = json.formatVersion
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
-    return damaged('"formatVersion" must be a whole number')
-  }
+  const head = validateInput(envelope, json)
+  if (!head.ok) return damaged(head.error)
+  const version = head.value.formatVersion
   if (version > BOARD_FILE_VERSION) {
     return refuse('board-file-too-new')
   }
@@ -36,62 +57,28 @@ export function parseBoardFile(text: string, opts: { maxBytes: number }): BoardF
   return upgraded.ok ? readCurrentFile(upgraded.file) : refuse('board-file-too-old')
 }
 
-
 function readCurrentFile(json: Record<string, unknown>): BoardFileParse {
-  const { exportedAt, title, template, schema, records, session, people, votes, ratings } = json
-  if (typeof title !== 'string') return damaged('"title" must be text')
-  if (template !== null && template !== undefined && typeof template !== 'string') return damaged('"template" must be text or null')
-  const storedSchema = decodeStoredSchema(schema)
-  if (!storedSchema) return damaged('"schema" is missing or not a tldraw schema')
-  if (!Array.isArray(records)) return damaged('"records" must be a list')
-  const badRecord = records.findIndex((r) => !isObject(r) || typeof r.id !== 'string' || typeof r.typeName !== 'string')
-  if (badRecord >= 0) return damaged(`record ${badRecord + 1} has no id or type`)
-  if (!isObject(session)) return damaged('"session" must be an object')
-  const peopleRead = readPeople(people)
-  if (typeof peopleRead === 'string') return damaged(peopleRead)
-  const votesRead = readNumbers(votes, 'votes')
-  if (typeof votesRead === 'string') return damaged(votesRead)
-  const ratingsRead = readNumbers(ratings, 'ratings')
-  if (typeof ratingsRead === 'string') return damaged(ratingsRead)
-
-  const migrated = migrateRecordsOrRefuse(records as RawRecord[], storedSchema)
+  const checked = validateInput(currentFile, json)
+  if (!checked.ok) return damaged(checked.error)
+  const file = checked.value
+  const migrated = migrateRecordsOrRefuse(file.records, file.schema)
   if (!migrated.ok) return migrated
   return {
     ok: true,
     file: {
       kind: BOARD_FILE_KIND,
       formatVersion: BOARD_FILE_VERSION,
-      exportedAt: typeof exportedAt === 'string' ? exportedAt : '',
-      title,
-      template: typeof template === 'string' ? template : null,
+      exportedAt: file.exportedAt ?? '',
+      title: file.title,
+      template: file.template ?? null,
       schema: migrated.schema,
       records: migrated.records,
-      session,
-      people: peopleRead,
-      votes: votesRead,
-      ratings: ratingsRead,
+      session: file.session,
+      people: Object.fromEntries(Object.entries(file.people).map(([id, { name, role, colour }]) => [id, { name, role, colour }])),
+      votes: file.votes,
+      ratings: file.ratings,
     },
   }
-}
-
-function readPeople(value: unknown): Record<string, StoredPerson> | string {
-  if (!isObject(value)) return '"people" must be an object'
-  const people: Record<string, StoredPerson> = {}
-  for (const [id, person] of Object.entries(value)) {
-    if (!isObject(person) || ![person.name, person.role, person.colour].every((v) => typeof v === 'string')) {
-      return `person "${id}" needs a name, a role and a colour`
-    }
-    people[id] = { name: person.name as string, role: person.role as string, colour: person.colour as string }
-  }
-  return people
-}
-
-function readNumbers(value: unknown, root: string): Record<string, number> | string {
-  if (!isObject(value)) return `"${root}" must be an object`
-  for (const [key, n] of Object.entries(value)) {
-    if (typeof n !== 'number' || !Number.isFinite(n)) return `${root} "${key}" must be a number`
-  }
-  return value as Record<string, number>
 }
 
 /** UTF-8 size without encoding the whole text (a too-large upload is refused without copying it). */
