@@ -3,7 +3,6 @@ import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
 import { CONTENT_CARD, CONTENT_CARD_TYPE } from '../../shared/src/cards/content/contentCard'
 import { ZONE_TYPE } from '../../shared/src/cards/zone/zone'
-import { DEFAULT_PAGE_ID } from '../../shared/src/doc/defaultRecords'
 import { readRecords, recordsArray } from '../../shared/src/doc/recordsRoot'
 import { BUDGETS_ROOT, SESSION_ROOT } from '../../shared/src/doc/roots'
 import { budgetKey } from '../../shared/src/levels/budgets'
@@ -51,8 +50,6 @@ async function splitRoom() {
     random: Math.random,
     tableId: (i) => `table${i + 1}`,
     tableName: (i) => `Table ${i + 1}`,
-    pageId: DEFAULT_PAGE_ID,
-    indexAbove: 'a9' as never,
     at: Date.now(),
     newId: () => `shape:copy${++n}` as never,
     zoneTitle: (table, title) => `${table.name} · ${title}`,
