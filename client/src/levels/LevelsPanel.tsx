@@ -5,6 +5,7 @@ import { useBoardFacilitation } from '../facilitation/FacilitationContext'
 import { BudgetSection } from './BudgetSection'
 import { CompareSection } from './CompareSection'
 import { TablesSection } from './TablesSection'
+import { useStartAtMyTable } from './useStartAtMyTable'
 import './levels.css'
 
 // The levels of the exercise in one panel: tables (group), hour budgets (individual), the
@@ -22,6 +23,7 @@ export function LevelsPanel() {
   useEffect(() => {
     if (isFacilitator) upgradeDocFormat(doc)
   }, [doc, isFacilitator])
+  useStartAtMyTable()
   // A participant's panel opens by itself when a budget round starts.
   const budgetOpen = session.budget.status === 'open'
   useEffect(() => {

@@ -1,6 +1,5 @@
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TLShape } from 'tldraw'
 import { SEAT_PICKS_ROOT } from '../../../shared/src/doc/roots'
 import { summaryOfLevel } from '../../../shared/src/levels/comparison'
 import { peopleByTable } from '../../../shared/src/levels/seating'
@@ -15,14 +14,13 @@ import { useLevels, zoomToLevel } from './useLevels'
 
 // Tables: the facilitator splits the room (2–12 tables: by hand, let people pick, or at random
 // with a balance of roles), seats people, restricts editing to tables; everyone sees each table's
-// people and totals, goes to a table, and starts at their own table once seated.
+// people and totals, and goes to any table.
 
 export function TablesSection() {
   const { isFacilitator, readOnly, personId, doc } = useBoardFacilitation()
   const levels = useLevels()
   const { t } = useTranslation()
   const { editor, tables, shapes, levelOf, mySeat, session } = levels
-  useStartAtMyTable(mySeat, shapes, levelOf)
   if (tables.length === 0) return isFacilitator ? <SplitForm /> : <p className="hint">{t('levels.noTables')}</p>
   const groups = peopleByTable(
     Object.entries(levels.people).filter(([, p]) => p.role !== 'facilitator').map(([id, p]) => ({ personId: id, ...p })),
@@ -189,15 +187,4 @@ function SeatByHand({ personIds }: { personIds: string[] }) {
       ))}
     </ul>
   )
-}
-
-/** Each participant's view starts at their table: once when they are first seated or moved. */
-function useStartAtMyTable(mySeat: string | null, shapes: readonly TLShape[], levelOf: (id: string) => string | null) {
-  const { editor, isFacilitator } = useBoardFacilitation()
-  const shownFor = useRef<string | null>(null)
-  useEffect(() => {
-    if (!editor || isFacilitator || !mySeat || shownFor.current === mySeat) return
-    shownFor.current = mySeat
-    zoomToLevel(editor, shapes, levelOf, mySeat)
-  }, [editor, isFacilitator, mySeat, shapes, levelOf])
 }

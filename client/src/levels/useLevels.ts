@@ -56,9 +56,10 @@ export function useLevels(): Levels {
   }, [editor, session, plainSession, shapes, people, budgets, seatPicks, personId])
 }
 
-/** Zooms the editor to a level's zones (a table, or null: the plenary). */
-export function zoomToLevel(editor: Editor, shapes: readonly TLShape[], levelOf: (id: string) => string | null, tableId: string | null): void {
+/** Zooms the editor to a level's zones (a table, or null: the plenary); false when it has none (yet). */
+export function zoomToLevel(editor: Editor, shapes: readonly TLShape[], levelOf: (id: string) => string | null, tableId: string | null): boolean {
   const ids = shapes.filter((s) => s.type === ZONE_TYPE && levelOf(s.id) === tableId).map((s) => s.id)
   const box = editor.getShapesPageBounds(ids)
   if (box) editor.zoomToBounds(box, { inset: 40, animation: { duration: 300 } })
+  return box !== null
 }
