@@ -1,4 +1,6 @@
 import type { ExportFormat } from '../../shared/src/export/exportFormats'
+import type { Language } from '../../shared/src/i18n'
+import { LANGUAGE_PARAM } from '../../shared/src/wire/language'
 import { i18next } from './i18n/i18n'
 import type {
   ApiErrorBody,
@@ -86,8 +88,9 @@ export function rotateBoardLinkSecrets(boardId: string, facilitatorSecret: strin
   return request(`/api/boards/${encodeURIComponent(boardId)}/links/rotate`, { method: 'POST', headers: JSON_BODY }, facilitatorSecret)
 }
 
-export function listTemplates(): Promise<TemplateSummary[]> {
-  return request('/api/templates')
+/** The templates with their titles and descriptions in `language`. */
+export function listTemplates(language: Language): Promise<TemplateSummary[]> {
+  return request(`/api/templates?${new URLSearchParams({ [LANGUAGE_PARAM]: language })}`)
 }
 
 export function getClientConfig(): Promise<ClientConfig> {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { useCallback, useMemo, useState } from 'react'
-import { useValue, type Editor, type TLUserId } from 'tldraw'
+import { createUserId, useValue, type Editor, type TLUserId } from 'tldraw'
 import type { BoardInfo } from '../api'
 import { ScreenMessage } from '../screens/ScreenMessage'
 import { localIdentity } from '../state/identity'
@@ -12,7 +12,6 @@ import { createBoardAssetStore } from './assetStore'
 import { BoardCanvas } from './BoardCanvas'
 import { BoardLayout } from './BoardLayout'
 import { EditMeDialog } from './EditMeDialog'
-import type { PeopleListEntry } from './PeopleList'
 import { ShareDialog } from './ShareDialog'
 import { tavoloShapeUtils } from '../shapes'
 import { TopBar } from './TopBar'
@@ -61,20 +60,10 @@ export function BoardRoom(props: { info: BoardInfo; secret: string; membership: 
     )
   }
 
-  const people: PeopleListEntry[] = sync.presentPeople.map((p) => ({
-    key: String(p.clientId),
-    personId: p.person.id,
-    userId: p.userId,
-    name: p.person.name,
-    role: p.person.role,
-    colour: p.person.colour,
-    isMe: p.isSelf,
-    viewing: p.person.accessRole === 'viewer',
-  }))
   // Before awareness has started (loading, offline first load) still show who I am.
-  if (!people.some((p) => p.isMe)) {
-    people.unshift({ key: 'me', personId, userId: `user:${personId}`, name: person.name, role: person.role, colour, isMe: true, viewing: readOnly })
-  }
+  const people = sync.presentPeople.some((p) => p.isSelf)
+    ? sync.presentPeople
+    : [{ clientId: 0, userId: createUserId(personId), person: { ...person, accessRole: info.role }, isSelf: true }, ...sync.presentPeople]
 
   return (
     <div className="board-screen">

@@ -2,13 +2,13 @@ import { useTranslation } from 'react-i18next'
 import { useEffect } from 'react'
 import type { AccessRole } from '../../../shared/src/roles'
 import { ProfileForm } from '../screens/JoinScreen'
-import type { BoardProfile } from '../state/localStore'
+import type { LocalProfile } from '../state/localStore'
 
 export function EditMeDialog(props: {
   boardTitle: string
   accessRole: AccessRole
-  profile: BoardProfile
-  onSave(profile: BoardProfile): void
+  profile: LocalProfile
+  onSave(profile: LocalProfile): void
   onClose(): void
 }) {
   const { onClose } = props

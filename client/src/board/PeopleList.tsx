@@ -1,20 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PERSON_ROLE_LABELS, isPersonRole } from '../../../shared/src/roles'
-
-export interface PeopleListEntry {
-  key: string
-  personId: string
-  /** The tldraw user id this person's cursor carries: what following takes. */
-  userId: string
-  name: string
-  role: string
-  colour: string
-  isMe: boolean
-  viewing: boolean
-  /** The table this person sits at, once boards have tables. */
-  table?: string
-}
+import type { PresentPerson } from '../sync/presence'
 
 /** Avatars shown in the top bar before the rest fold into "+N". */
 const SHOWN = 4
@@ -23,7 +10,7 @@ const SHOWN = 4
 // Follow button for each other person (Escape stops following). The top bar stays one line
 // however many people join.
 export function PeopleList(props: {
-  people: PeopleListEntry[]
+  people: PresentPerson[]
   followingId: string | null
   onFollow(userId: string): void
   onStopFollowing(): void
@@ -68,7 +55,7 @@ export function PeopleList(props: {
       >
         <span className="people-avatars" aria-hidden="true">
           {shown.map((p) => (
-            <Avatar key={p.key} colour={p.colour} name={p.name} />
+            <Avatar key={p.clientId} colour={p.person.colour} name={p.person.name} />
           ))}
           {more > 0 && <span className="people-more">+{more}</span>}
         </span>
@@ -79,8 +66,8 @@ export function PeopleList(props: {
           <ul data-testid="people-list">
             {props.people.map((p) => (
               <PersonRow
-                key={p.key}
-                person={p}
+                key={p.clientId}
+                present={p}
                 following={props.followingId === p.userId}
                 onFollow={props.onFollow}
                 onStopFollowing={props.onStopFollowing}
@@ -98,26 +85,28 @@ export function PeopleList(props: {
 }
 
 function PersonRow(props: {
-  person: PeopleListEntry
+  present: PresentPerson
   following: boolean
   onFollow(userId: string): void
   onStopFollowing(): void
   onEditMe(): void
 }) {
   const { t } = useTranslation()
-  const { person: p, following } = props
-  const role = (isPersonRole(p.role) ? PERSON_ROLE_LABELS[p.role] : p.role) + (p.viewing ? ` · ${t('people.viewing')}` : '')
+  const { present, following } = props
+  const { person: p, isSelf } = present
+  const viewing = p.accessRole === 'viewer'
+  const role = (isPersonRole(p.role) ? PERSON_ROLE_LABELS[p.role] : p.role) + (viewing ? ` · ${t('people.viewing')}` : '')
   return (
-    <li data-testid="person" data-person-id={p.personId} className={following ? 'person following' : 'person'}>
+    <li data-testid="person" data-person-id={p.id} className={following ? 'person following' : 'person'}>
       <Avatar colour={p.colour} name={p.name} />
       <span className="person-text">
-        <span className="person-name">{p.isMe ? t('people.you', { name: p.name }) : p.name}</span>
+        <span className="person-name">{isSelf ? t('people.you', { name: p.name }) : p.name}</span>
         <span className="person-role">{role}</span>
         <span className="person-table">
-          {t('people.table')}: {p.table ?? t('people.noTable')}
+          {t('people.table')}: {t('people.noTable')}
         </span>
       </span>
-      {p.isMe ? (
+      {isSelf ? (
         <button type="button" onClick={props.onEditMe} title={t('people.editMeTitle')}>
           {t('people.editMe')}
         </button>
@@ -126,7 +115,7 @@ function PersonRow(props: {
           {t('people.stopFollowing')}
         </button>
       ) : (
-        <button type="button" onClick={() => props.onFollow(p.userId)} aria-label={t('people.followName', { name: p.name })}>
+        <button type="button" onClick={() => props.onFollow(present.userId)} aria-label={t('people.followName', { name: p.name })}>
           {t('people.follow')}
         </button>
       )}

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { LanguagePicker } from '../i18n/LanguagePicker'
 import { navigate } from '../routing'
 import { ConnectionBadge, type ConnectionState } from './ConnectionBadge'
-import { PeopleList, type PeopleListEntry } from './PeopleList'
+import type { PresentPerson } from '../sync/presence'
+import { PeopleList } from './PeopleList'
 import { PALETTE_ID } from '../cards/CardPalette'
 
 export function TopBar(props: {
@@ -11,7 +12,7 @@ export function TopBar(props: {
   connection: ConnectionState
   readOnly: boolean
   canShare: boolean
-  people: PeopleListEntry[]
+  people: PresentPerson[]
   followingId: string | null
   onFollow(personId: string): void
   onStopFollowing(): void

@@ -1,14 +1,14 @@
 import { useEffect } from 'react'
 import { atom, useEditor, useValue, type Atom, type Editor } from 'tldraw'
 import type * as Y from 'yjs'
-import type { PersonEntry } from '../../../shared/src/doc/readBoardDoc'
+import type { StoredPerson } from '../../../shared/src/doc/people'
 import { usePeople } from './usePeople'
 
 // The board's `people` map, kept beside its editor so a card shows its creator's name wherever
 // tldraw draws it: on the board, on the projector, and in PNG/SVG exports, which tldraw renders
 // in a React tree of its own (only the editor reaches it, not our contexts).
 
-type People = Readonly<Record<string, PersonEntry>>
+type People = Readonly<Record<string, StoredPerson>>
 
 const peopleOf = new WeakMap<Editor, Atom<People>>()
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { useState, type FormEvent } from 'react'
-import { BOARD_FILE_MAX_BYTES, sizeText } from '../../../shared/src/export/boardFile'
+import { BOARD_FILE_MAX_BYTES, sizeText } from '../../../shared/src/export/boardFile/format'
 import { describeError, importBoardFile } from '../api'
 import { openNewBoard } from '../screens/openNewBoard'
 

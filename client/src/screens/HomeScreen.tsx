@@ -2,6 +2,7 @@ import { ErrorText } from '../ui/ErrorText'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LanguagePicker } from '../i18n/LanguagePicker'
+import { useLanguage } from '../i18n/i18n'
 import { createBoard, describeError, listTemplates, type TemplateSummary } from '../api'
 import { boardLinkPath, parseBoardLink } from '../../../shared/src/session/joinLink'
 import { DEFAULT_TEMPLATE_ID, MAX_TITLE_LENGTH } from '../../../shared/src/wire/limits'
@@ -37,7 +38,8 @@ function defaultTemplate(list: readonly TemplateSummary[]): string {
 
 function NewWorkshopForm() {
   const { t } = useTranslation()
-  const templates = useLoaded(listTemplates, [])
+  const language = useLanguage()
+  const templates = useLoaded(() => listTemplates(language), [language])
   const [title, setTitle] = useState('')
   const [chosenTemplate, setTemplate] = useState<string | null>(null)
   const template = chosenTemplate ?? (templates.status === 'ready' ? defaultTemplate(templates.value) : DEFAULT_TEMPLATE_ID)
@@ -49,7 +51,7 @@ function NewWorkshopForm() {
     setCreating(true)
     setError(null)
     try {
-      openNewBoard(await createBoard({ title: title.trim() || t('home.untitled'), template }))
+      openNewBoard(await createBoard({ title: title.trim() || t('home.untitled'), template, language }))
     } catch (e) {
       setError(describeError(e))
       setCreating(false)

@@ -4,7 +4,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { PERSON_ROLES, type AccessRole, type PersonRole } from '../../../shared/src/roles'
 import { MAX_PERSON_NAME_LENGTH } from '../../../shared/src/wire/limits'
 import { describeError } from '../api'
-import type { BoardProfile } from '../state/localStore'
+import type { LocalProfile } from '../state/localStore'
 
 // Asked the first time a person opens a board, and again from "Edit me". The facilitator link
 // makes you the facilitator; everyone else says which side of the co-production they are on.
@@ -14,10 +14,10 @@ const PARTICIPANT_ROLES = PERSON_ROLES.filter((r) => r !== 'facilitator')
 export interface ProfileFormProps {
   boardTitle: string
   accessRole: AccessRole
-  initial: BoardProfile | null
+  initial: LocalProfile | null
   suggestedName: string
   /** May fail (joining asks the server): the form then shows the error and stays. */
-  onDone(profile: BoardProfile): void | Promise<void>
+  onDone(profile: LocalProfile): void | Promise<void>
   onCancel?(): void
 }
 

@@ -7,13 +7,13 @@ import { localIdentity } from './identity'
 // (the person the server made when I joined through it, and the name and role I gave), and the
 // workshops I created or joined. My cursor colour is in identity.ts.
 
-export interface BoardProfile {
+export interface LocalProfile {
   name: string
   role: PersonRole
 }
 
 /** Who I am on a board through one link: the server's person id and token, and my name and role. */
-export interface BoardMembership extends BoardProfile {
+export interface BoardMembership extends LocalProfile {
   personId: string
   /** Proves `personId` on the websocket (`p`); a replaced link makes it invalid. */
   token: string
@@ -36,7 +36,7 @@ interface LocalState {
   workshops: RecentWorkshop[]
   setMembership(boardId: string, secret: string, membership: BoardMembership): void
   /** "Edit me": the same person, with a new name or role. */
-  setProfile(boardId: string, secret: string, profile: BoardProfile): void
+  setProfile(boardId: string, secret: string, profile: LocalProfile): void
   rememberWorkshop(workshop: Omit<RecentWorkshop, 'openedAt'>): void
   forgetWorkshop(boardId: string): void
 }

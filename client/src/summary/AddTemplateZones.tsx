@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { useState } from 'react'
+import { useLanguage } from '../i18n/i18n'
 import type { Editor } from 'tldraw'
 import type * as Y from 'yjs'
 import { readBoardDoc } from '../../../shared/src/doc/readBoardDoc'
@@ -20,11 +21,12 @@ import {
 
 export function AddTemplateZones({ editor, doc }: { editor: Editor; doc: Y.Doc }) {
   const { t } = useTranslation()
-  const templates = listTemplates().filter((t) => getTemplate(t.id).zones.length > 0)
+  const language = useLanguage()
+  const templates = listTemplates(language).filter((t) => getTemplate(t.id).zones.length > 0)
   const [templateId, setTemplateId] = useState(templates[0]?.id ?? '')
 
   const add = () => {
-    const template = getTemplate(templateId)
+    const template = getTemplate(templateId, language)
     const content = readBoardDoc(doc)
     const records = templateRecordsForBoard(template, content.records, { at: Date.now() })
     const session = doc.getMap(SESSION_ROOT)

@@ -1,7 +1,7 @@
 import { isEqual, type HistoryEntry, type SerializedSchema, type TLRecord, type TLStore } from 'tldraw'
 import * as Y from 'yjs'
 import { DOC_FORMAT_VERSION, META_KEYS, META_ROOT } from '../../../shared/src/doc/roots'
-import { migrateBoardRecords } from './migrateBoardRecords'
+import { migrateRecordsSkippingBroken } from './migrateRecordsSkippingBroken'
 import { recordsKeyValue } from './recordsKeyValue'
 import { compareStoredSchema, decodeStoredSchema } from '../../../shared/src/doc/schemaAge'
 
@@ -86,7 +86,7 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindStoreOpt
   /** The board's records brought up to this client's schema, written back unless read-only. */
   const migrateIfOlder = (stored: Map<string, unknown>, storedSchema: SerializedSchema | null) => {
     if (!storedSchema || compareStoredSchema(currentSchema, storedSchema) !== 'older') return stored
-    const migrated = migrateBoardRecords(store.schema, storedSchema, stored, log)
+    const migrated = migrateRecordsSkippingBroken(store.schema, storedSchema, stored, log)
     writeToDoc(() => {
       for (const [id, record] of migrated.records) {
         if (!isEqual(record, stored.get(id))) kv.set(id, record)

@@ -1,5 +1,5 @@
 import { computed, createTLCurrentUser, type Signal, type TLCurrentUser } from 'tldraw'
-import type { PersonInfo } from './presence'
+import type { PresencePerson } from '../../../shared/src/wire/presence'
 
 /**
  * The editor's current user, with the board person's id, name and colour: then
@@ -7,7 +7,7 @@ import type { PersonInfo } from './presence'
  * their own cursor out of the collaborators and following works by person. Other preferences
  * (dark mode, snapping…) stay tldraw's own, kept in this browser.
  */
-export function createBoardUser($person: Signal<PersonInfo>): TLCurrentUser {
+export function createBoardUser($person: Signal<PresencePerson>): TLCurrentUser {
   const local = createTLCurrentUser()
   const withPerson = computed('board user preferences', () => {
     const person = $person.get()

@@ -13,28 +13,18 @@ import {
   type TLUserId,
 } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
-import type { AccessRole } from '../../../shared/src/roles'
-import { PRESENCE_INTERVAL_MS } from '../../../shared/src/wire/presence'
+import { decodePresencePerson, PRESENCE_INTERVAL_MS, type PresencePerson } from '../../../shared/src/wire/presence'
 
 // Presence travels over Yjs awareness, never the document (docs/architecture.md). Each client publishes two
 // fields: `person` (who they are, for the people list, viewers included) and `presence` (tldraw's
 // cursor/camera/selection record, drawn by the editor as a collaborator's cursor).
-
-/** Who a person is, as shown to others while they are here. */
-export interface PersonInfo {
-  id: string
-  name: string
-  role: string
-  colour: string
-  accessRole: AccessRole
-}
 
 /** One connected client (a person with two tabs open appears twice, with two client ids). */
 export interface PresentPerson {
   clientId: number
   /** The tldraw user id of this person's presence: what `editor.startFollowingUser` takes. */
   userId: TLUserId
-  person: PersonInfo
+  person: PresencePerson
   isSelf: boolean
 }
 
@@ -45,7 +35,7 @@ export interface PresenceBinding {
 }
 
 /** The tldraw user record of a person: their presence and attribution carry this id and name. */
-export function personAsUser(person: Pick<PersonInfo, 'id' | 'name' | 'colour'>): TLUser {
+export function personAsUser(person: Pick<PresencePerson, 'id' | 'name' | 'colour'>): TLUser {
   return UserRecordType.create({ id: createUserId(person.id), name: person.name, color: person.colour })
 }
 
@@ -54,19 +44,10 @@ export function presenceIdOf(clientId: number): TLInstancePresence['id'] {
   return InstancePresenceRecordType.createId(`client-${clientId}`)
 }
 
-/** A peer's `person` field, or null when it is missing or malformed. */
-export function decodePersonInfo(value: unknown): PersonInfo | null {
-  if (typeof value !== 'object' || value === null) return null
-  const p = value as Record<string, unknown>
-  const strings = [p.id, p.name, p.role, p.colour, p.accessRole].every((v) => typeof v === 'string')
-  if (!strings || p.id === '') return null
-  return { id: p.id, name: p.name, role: p.role, colour: p.colour, accessRole: p.accessRole } as PersonInfo
-}
-
 export function bindPresence(
   store: TLStore,
   awareness: Awareness,
-  $person: Signal<PersonInfo>,
+  $person: Signal<PresencePerson>,
   log: (message: string, detail?: unknown) => void = (message, detail) => console.warn(message, detail),
 ): PresenceBinding {
   const $user = computed<TLUser | null>('presence user', () => personAsUser($person.get()))
@@ -110,8 +91,10 @@ export function bindPresence(
   const refreshPeople = () => {
     const list: PresentPerson[] = []
     for (const [clientId, state] of awareness.getStates()) {
-      const person = decodePersonInfo(state.person)
-      if (!person) continue
+      const decoded = decodePresencePerson(state.person)
+      // Not logged: a client publishes `person` a moment after joining, and this runs on every change.
+      if (!decoded.ok) continue
+      const person = decoded.value
       const entry = { clientId, userId: createUserId(person.id), person, isSelf: clientId === awareness.clientID }
       if (entry.isSelf) list.unshift(entry)
       else list.push(entry)

@@ -14,7 +14,8 @@ import { i18next } from '../i18n/i18n'
 import { bindStoreToDoc, type BindingStatus } from './bindStoreToDoc'
 import { retainBoardConnection, type BoardConnection } from './boardConnections'
 import { whenBoardIsHere } from './offline'
-import { personAsUser, type PersonInfo } from './presence'
+import type { PresencePerson } from '../../../shared/src/wire/presence'
+import { personAsUser } from './presence'
 
 // The tldraw store of one board connection, from creation to disposal: bound to the Y.Doc once
 // the board is here, with the status <Tldraw store> shows meanwhile.
@@ -27,7 +28,7 @@ export interface BoardStoreOptions {
   /** Where dropped images go. Keep it stable. */
   assets?: TLAssetStore
   /** This person, as the store's current user. */
-  $person: Signal<PersonInfo>
+  $person: Signal<PresencePerson>
   /** The connection as tldraw's offline indicator sees it. */
   $online: Signal<'online' | 'offline'>
 }

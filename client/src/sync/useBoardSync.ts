@@ -6,7 +6,8 @@ import type { AccessRole } from '../../../shared/src/roles'
 import { openBoardConnection } from './boardConnections'
 import type { ConnectionState } from './connectionState'
 import { useConnectionState, useDisconnectWhileOffline, useOnlineSignal } from './offline'
-import type { PersonInfo, PresentPerson } from './presence'
+import type { PresencePerson } from '../../../shared/src/wire/presence'
+import type { PresentPerson } from './presence'
 import { useBoardPerson, usePresentPeople } from './useBoardPeople'
 import { useBoardStore } from './useBoardStore'
 
@@ -18,7 +19,7 @@ export interface UseBoardSyncOptions {
   secret: string
   /** The person token from joining (POST /api/boards/:id/people); without it the server lets this connection only read. */
   token?: string
-  person: Omit<PersonInfo, 'accessRole'>
+  person: Omit<PresencePerson, 'accessRole'>
   /** Tavolo's own shape utils (tldraw's defaults are added here). Keep the array stable. */
   shapeUtils: readonly TLAnyShapeUtilConstructor[]
   /** A viewer: the editor is read-only and nothing is written to the board. */
@@ -49,7 +50,7 @@ export function useBoardSync(options: UseBoardSyncOptions): BoardSync {
   const { boardId, secret, token, person, shapeUtils, readOnly, assets } = options
   const accessRole = options.accessRole ?? (readOnly ? 'viewer' : 'editor')
   const connection = useMemo(() => openBoardConnection(boardId, secret, token), [boardId, secret, token])
-  const personInfo = useMemo<PersonInfo>(
+  const personInfo = useMemo<PresencePerson>(
     () => ({ id: person.id, name: person.name, role: person.role, colour: person.colour, accessRole }),
     [person.id, person.name, person.role, person.colour, accessRole],
   )

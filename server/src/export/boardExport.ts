@@ -1,4 +1,4 @@
-import { serializeBoardFile, toBoardFile } from '../../../shared/src/export/boardFile'
+import { serializeBoardFile, toBoardFile } from '../../../shared/src/export/boardFile/writer'
 import { cardsCsv } from '../../../shared/src/export/cardsCsv'
 import { EXPORT_FORMATS, exportFileName, type ExportFormat } from '../../../shared/src/export/exportFormats'
 import type { BoardDocContent } from '../../../shared/src/doc/readBoardDoc'

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
-import { boardFileToDoc, parseBoardFile } from '../../../shared/src/export/boardFile'
+import { parseBoardFile } from '../../../shared/src/export/boardFile/parser'
+import { boardFileToDoc } from '../../../shared/src/export/boardFile/writer'
 
 // A board file turned into the stored state of a new board: the caller gives it a new id and
 // new secrets and stores `snapshot` as that board's first state. Nothing of the board the file

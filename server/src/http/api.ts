@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { listTemplates } from '../../../shared/src/templates/index'
+import { languageFromQuery } from '../../../shared/src/wire/language'
 import { checkBoardAccess, type AccessCheck } from '../access/boardAccess'
 import { joinBoard, parseJoinBoardRequest } from '../access/joinBoard'
 import { deriveBoardSecrets } from '../access/secrets'
@@ -7,7 +8,8 @@ import { createBoard, parseNewBoardRequest } from '../boards/newBoard'
 import type { BoardStorage } from '../storage/storage'
 import { MAX_JSON_BODY_BYTES } from '../../../shared/src/wire/limits'
 import { handleAssetDownload, handleAssetUpload } from './assets'
-import { importBoardFile, isExportFormat, sendBoardExport } from './exports'
+import { isExportFormat, sendBoardExport } from './exportBoard'
+import { importBoardFile } from './importBoard'
 import type { AddressRateLimit } from './rateLimit'
 import { HttpError, bearerSecret, readBody, requestMediaType, sendJson } from './respond'
 
@@ -94,7 +96,9 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
     return true
   }
   if (path === '/api/templates' && method === 'GET') {
-    sendJson(res, 200, listTemplates())
+    const language = languageFromQuery(query)
+    if (!language.ok) throw new HttpError(400, language.error)
+    sendJson(res, 200, listTemplates(language.value))
     return true
   }
   if (path === '/api/time' && method === 'GET') {

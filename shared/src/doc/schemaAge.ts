@@ -1,4 +1,6 @@
+import { T } from '@tldraw/validate'
 import type { SerializedSchema, SerializedSchemaV2 } from '@tldraw/store'
+import { jsonObject } from '../wire/validation'
 
 /**
  * How a board's stored schema relates to this client's schema:
@@ -24,20 +26,24 @@ export function compareStoredSchema(current: SerializedSchemaV2, stored: Seriali
   return older ? 'older' : 'same'
 }
 
+const versioned = T.object({ schemaVersion: T.positiveInteger }).allowUnknownProperties()
+const schemaV2 = T.object({ schemaVersion: T.literal(2), sequences: jsonObject(T.dict(T.string, T.positiveInteger)) }).allowUnknownProperties()
+const schemaV1 = T.object({ schemaVersion: T.literal(1), storeVersion: T.number, recordVersions: jsonObject(T.dict(T.string, T.unknown)) })
+  .allowUnknownProperties()
+
+/**
+ * A stored `meta.schema` (or a board file's `schema`): the one check of a serialized store schema.
+ * A version above 2 passes as it is, so `compareStoredSchema` can say the board is newer.
+ */
+export const storedSchema: T.Validator<SerializedSchema> = new T.Validator((value) => {
+  const { schemaVersion } = versioned.validate(value)
+  if (schemaVersion === 2) return schemaV2.validate(value) as SerializedSchema
+  if (schemaVersion === 1) return schemaV1.validate(value) as SerializedSchema
+  if (schemaVersion > 2) return value as SerializedSchema
+  throw new T.ValidationError(`Expected schema version 1 or more, got ${schemaVersion}`, ['schemaVersion'])
+})
+
 /** A stored `meta.schema` value as a serialized schema, or null when it is missing or malformed. */
 export function decodeStoredSchema(value: unknown): SerializedSchema | null {
-  if (typeof value !== 'object' || value === null) return null
-  const schema = value as Record<string, unknown>
-  if (schema.schemaVersion === 2) {
-    const sequences = schema.sequences
-    if (typeof sequences !== 'object' || sequences === null) return null
-    const allNumbers = Object.values(sequences).every((v) => Number.isInteger(v) && (v as number) >= 0)
-    return allNumbers ? (value as SerializedSchema) : null
-  }
-  if (schema.schemaVersion === 1) {
-    const valid = typeof schema.storeVersion === 'number' && typeof schema.recordVersions === 'object'
-    return valid ? (value as SerializedSchema) : null
-  }
-  if (typeof schema.schemaVersion === 'number' && schema.schemaVersion > 2) return value as SerializedSchema
-  return null
+  return storedSchema.isValid(value) ? (value as SerializedSchema) : null
 }

@@ -1,8 +1,9 @@
 // The exporters the client, the server and scripts call. All read `readBoardDoc(doc)`'s plain board.
 
-export { BOARD_FILE_KIND, BOARD_FILE_MAX_BYTES, boardFileToDoc, parseBoardFile, serializeBoardFile, toBoardFile } from './boardFile'
-export type { BoardFile, BoardFileParse } from './boardFile'
-export { BOARD_FILE_VERSION } from './boardFileMigrations'
+export { BOARD_FILE_KIND, BOARD_FILE_MAX_BYTES, type BoardFile, type BoardFileParse } from './boardFile/format'
+export { parseBoardFile } from './boardFile/parser'
+export { boardFileToDoc, serializeBoardFile, toBoardFile } from './boardFile/writer'
+export { BOARD_FILE_VERSION } from './boardFile/upgrades'
 export { CARDS_CSV_COLUMNS, cardsCsv } from './cardsCsv'
 export { CSV_BOM, csvField, csvRow } from './csv'
 export { outlineMarkdown, programmeMarkdown } from './programmeMarkdown'

@@ -415,6 +415,91 @@ export const en = {
   },
   keyboard: {
     skipToPalette: 'Skip to the card palette',
+    voteKeys: 'On the board, select a card with Tab or the arrow keys, then press + to add a dot or − to take one back.',
+    hidePanel: 'Hide',
+    showPanel: 'Show',
+    openRatings: 'Open ratings',
+    closeRatings: 'Close ratings',
+  },
+  templates: {
+    'msc-public-services': {
+      title: 'MSc programme — Public Services Management (≈ 50 h)',
+      description:
+        'Design a university MSc course of about 50 hours together: its contents, its kinds of lectures, and its ongoing and final exams.',
+      zones: {
+        contents: 'Contents',
+        formats: 'Lecture formats',
+        exams: 'Exams (ongoing and final)',
+        parking: 'Parking lot (ideas)',
+      },
+      cards: {
+        administration: {
+          title: 'Public Administration, NPM and managerial reforms',
+          description:
+            'From traditional public administration (rule of law, bureaucracy, hierarchy) to the New Public Management: private-sector techniques, performance management, markets and contracts, and the reform paths countries took.',
+        },
+        governance: {
+          title: 'Public Governance and network management',
+          description:
+            'Going beyond NPM: involving citizens, users and other actors in shaping and carrying out policies; networks of public and private organisations and how they are coordinated.',
+        },
+        newGovernance: {
+          title: 'New Public Governance',
+          description:
+            'A plural state where services come from many organisations together: the focus moves to service processes and outcomes, held together by trust and long-term relationships.',
+        },
+        public: {
+          title: 'The role of the public (customers, citizens, partners)',
+          description:
+            'People meet public services as customers, as citizens who take part, and as partners who produce them — often in more than one role at once.',
+        },
+        coproduction: {
+          title: 'Co-production: actors, roles, levels and phases',
+          description:
+            'Professionals and citizens making better use of each other’s assets: who takes part, at individual, group or collective level, in co-commissioning, co-design, co-delivery and co-assessment.',
+        },
+        publicValue: {
+          title: 'Public value',
+          description:
+            'The value a service or activity adds to the public sphere, created not only by commissioned services but also together with service users and communities.',
+        },
+      },
+    },
+    'coproduction-star': {
+      title: 'Co-production Star',
+      description:
+        'For any public service: collect ideas for how professionals and citizens can co-commission, co-design, co-deliver and co-assess it together.',
+      zones: {
+        commission: 'Co-commission',
+        design: 'Co-design',
+        deliver: 'Co-deliver',
+        assess: 'Co-assess',
+      },
+      cards: {
+        commission: {
+          text: 'Decide together what matters most: which needs, results and people this service should put first. For example, residents and the police choosing the areas that need safety patrols.',
+        },
+        design: {
+          text: 'Bring the experience of the people who use the service into how it is planned and arranged. For example, redesigning an application form or a website with its users.',
+        },
+        deliver: {
+          text: 'Professionals and citizens run the service side by side. For example, parents organising school activities with teachers, or students helping the university with welcome days.',
+        },
+        assess: {
+          text: 'Check together how well the service works and what to improve. For example, tenants acting as inspection advisers, or residents walking their neighbourhood to judge how easy it is to get around.',
+        },
+      },
+    },
+    blank: {
+      title: 'Blank',
+      description: 'An empty board: add zones and cards as you go.',
+    },
+  },
+  /** The criteria a new board is rated on until the facilitator changes them. */
+  criteria: {
+    relevance: 'Relevance for students',
+    feasibility: 'Feasibility',
+    balance: 'Balance of theory and practice',
   },
   levels: {
     open: 'Tables & plenary',

@@ -422,6 +422,90 @@ export const it: Catalogue = {
   },
   keyboard: {
     skipToPalette: 'Vai alla tavolozza delle schede',
+    voteKeys: 'Sulla lavagna, seleziona una scheda con Tab o con le frecce, poi premi + per aggiungere un punto o − per toglierne uno.',
+    hidePanel: 'Nascondi',
+    showPanel: 'Mostra',
+    openRatings: 'Apri le valutazioni',
+    closeRatings: 'Chiudi le valutazioni',
+  },
+  templates: {
+    'msc-public-services': {
+      title: 'Laurea magistrale — Management dei servizi pubblici (≈ 50 h)',
+      description:
+        'Progettate insieme un corso universitario di laurea magistrale di circa 50 ore: i contenuti, i formati didattici e le prove d’esame in itinere e finali.',
+      zones: {
+        contents: 'Contenuti',
+        formats: 'Formati didattici',
+        exams: 'Esami (in itinere e finali)',
+        parking: 'Parcheggio (idee)',
+      },
+      cards: {
+        administration: {
+          title: 'Pubblica amministrazione, NPM e riforme manageriali',
+          description:
+            'Dalla pubblica amministrazione tradizionale (stato di diritto, burocrazia, gerarchia) al New Public Management: tecniche del settore privato, gestione della performance, mercati e contratti, e i percorsi di riforma seguiti dai diversi paesi.',
+        },
+        governance: {
+          title: 'Public Governance e gestione delle reti',
+          description:
+            'Oltre l’NPM: coinvolgere cittadini, utenti e altri attori nel definire e attuare le politiche; reti di organizzazioni pubbliche e private e il loro coordinamento.',
+        },
+        newGovernance: {
+          title: 'New Public Governance',
+          description:
+            'Uno stato plurale in cui i servizi nascono da molte organizzazioni insieme: l’attenzione passa ai processi e ai risultati dei servizi, tenuti insieme dalla fiducia e da relazioni di lungo periodo.',
+        },
+        public: {
+          title: 'Il ruolo del pubblico (clienti, cittadini, partner)',
+          description:
+            'Le persone incontrano i servizi pubblici come clienti, come cittadini che partecipano e come partner che li producono — spesso in più di un ruolo alla volta.',
+        },
+        coproduction: {
+          title: 'Co-produzione: attori, ruoli, livelli e fasi',
+          description:
+            'Professionisti e cittadini che valorizzano meglio le risorse gli uni degli altri: chi partecipa, a livello individuale, di gruppo o collettivo, nella co-programmazione, co-progettazione, co-erogazione e co-valutazione.',
+        },
+        publicValue: {
+          title: 'Valore pubblico',
+          description:
+            'Il valore che un servizio o un’attività aggiunge alla sfera pubblica, creato non solo dai servizi commissionati ma anche insieme agli utenti e alle comunità.',
+        },
+      },
+    },
+    'coproduction-star': {
+      title: 'Stella della co-produzione',
+      description:
+        'Per qualsiasi servizio pubblico: raccogliete idee su come professionisti e cittadini possono co-programmarlo, co-progettarlo, co-erogarlo e co-valutarlo insieme.',
+      zones: {
+        commission: 'Co-programmazione',
+        design: 'Co-progettazione',
+        deliver: 'Co-erogazione',
+        assess: 'Co-valutazione',
+      },
+      cards: {
+        commission: {
+          text: 'Decidere insieme che cosa conta di più: quali bisogni, risultati e persone questo servizio deve mettere al primo posto. Per esempio, residenti e polizia che scelgono le zone che hanno bisogno di pattugliamenti.',
+        },
+        design: {
+          text: 'Portare l’esperienza di chi usa il servizio nel modo in cui viene pensato e organizzato. Per esempio, riprogettare un modulo di domanda o un sito web insieme ai suoi utenti.',
+        },
+        deliver: {
+          text: 'Professionisti e cittadini gestiscono il servizio fianco a fianco. Per esempio, genitori che organizzano attività scolastiche con gli insegnanti, o studenti che aiutano l’università nelle giornate di accoglienza.',
+        },
+        assess: {
+          text: 'Verificare insieme quanto funziona il servizio e che cosa migliorare. Per esempio, inquilini che fanno da consulenti per le ispezioni, o residenti che percorrono il quartiere per giudicare quanto è facile muoversi.',
+        },
+      },
+    },
+    blank: {
+      title: 'Vuoto',
+      description: 'Una lavagna vuota: aggiungete zone e schede strada facendo.',
+    },
+  },
+  criteria: {
+    relevance: 'Rilevanza per gli studenti',
+    feasibility: 'Fattibilità',
+    balance: 'Equilibrio tra teoria e pratica',
   },
   levels: {
     open: 'Tavoli e plenaria',

@@ -1,6 +1,5 @@
-import { T } from '@tldraw/validate'
 import { PEOPLE_ROOT, RATINGS_ROOT, VOTES_ROOT } from '../doc/roots'
-import { PERSON_ROLES } from '../roles'
+import { storedPersonWrite } from '../doc/people'
 import { parsePersonKey } from '../session/personKey'
 import { isRating } from '../session/ratings'
 import { readDots } from '../session/votes'
@@ -14,12 +13,6 @@ import { refuse, type Refusal, type Writer } from './writer'
 
 const RULE = 'own-keys'
 
-const MAX_TEXT = 200
-const text = T.string.check((value) => {
-  if (value.length === 0 || value.length > MAX_TEXT) throw new Error(`must be 1 to ${MAX_TEXT} characters`)
-})
-const peopleEntry = T.object({ name: text, role: T.literalEnum(...PERSON_ROLES), colour: text })
-
 export interface PersonKeyedRoot {
   /** The person a key belongs to, or null when the key is malformed. */
   ownerOf(key: string): string | null
@@ -29,8 +22,8 @@ export interface PersonKeyedRoot {
 }
 
 /** The roots whose keys each belong to one person. A new per-person map is one row here. */
-export const PERSON_KEYED_ROOTS: Readonly<Record<string, PersonKeyedRoot>> = {
-  [PEOPLE_ROOT]: { ownerOf: (key) => key, isValid: (value) => peopleEntry.isValid(value), facilitatorClears: false },
+const PERSON_KEYED_ROOTS: Readonly<Record<string, PersonKeyedRoot>> = {
+  [PEOPLE_ROOT]: { ownerOf: (key) => key, isValid: (value) => storedPersonWrite.isValid(value), facilitatorClears: false },
   [VOTES_ROOT]: { ownerOf: (key) => parsePersonKey(key)?.personId ?? null, isValid: (value) => readDots(value) > 0, facilitatorClears: true },
   [RATINGS_ROOT]: { ownerOf: (key) => parsePersonKey(key)?.personId ?? null, isValid: isRating, facilitatorClears: true },
   ...LEVEL_PERSON_KEYED_ROOTS,

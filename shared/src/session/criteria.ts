@@ -1,6 +1,14 @@
 // The criteria participants rate the design on in phase 4, chosen by the facilitator.
 
-export const DEFAULT_CRITERIA: readonly string[] = ['Relevance for students', 'Feasibility', 'Balance of theory and practice']
+import { catalogues, defaultLanguage, type Language } from '../i18n'
+
+/** The criteria a new board starts with, in its language (the catalogue's `criteria`). */
+export function defaultCriteria(language: Language): string[] {
+  return Object.values(catalogues[language].criteria)
+}
+
+/** What a board that never stored its criteria (made before they were seeded) is rated on. */
+export const DEFAULT_CRITERIA: readonly string[] = defaultCriteria(defaultLanguage)
 
 export const CRITERION_MAX_LENGTH = 80
 

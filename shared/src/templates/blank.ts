@@ -1,9 +1,7 @@
-import type { Template } from './template'
+import type { TemplateLayout } from './template'
 
-export const blankTemplate: Template = {
+export const blankTemplate: TemplateLayout = {
   id: 'blank',
-  title: 'Blank',
-  description: 'An empty board: add zones and cards as you go.',
   zones: [],
   targets: {},
   rules: [],

@@ -2,6 +2,8 @@ import * as Y from 'yjs'
 import { defaultDocumentRecords, DEFAULT_PAGE_ID } from '../doc/defaultRecords'
 import { writeNewRecords } from '../doc/recordsRoot'
 import { DOC_FORMAT_VERSION, META_KEYS, META_ROOT, SESSION_ROOT } from '../doc/roots'
+import { defaultLanguage, type Language } from '../i18n'
+import { defaultCriteria } from '../session/criteria'
 import { SESSION_KEYS } from '../session/sessionKeys'
 import { createTavoloSchema } from '../schema'
 import { getTemplate } from './catalog'
@@ -10,12 +12,14 @@ import { templateRecords } from './templateRecords'
 
 /**
  * Writes a new board's initial content into an empty doc, in one transaction: meta (format,
- * title, template, serialized schema), the template's targets and rules in `session`, and the
- * tldraw document, page, zones and starter cards in `records`. Throws for an unknown template
- * or a doc that already has records.
+ * title, template, serialized schema), the template's targets and rules and the rating criteria
+ * in `session`, and the tldraw document, page, zones and starter cards in `records`, their words
+ * in `language` (English by default). Throws for an unknown template or a doc that already has
+ * records.
  */
-export function seedBoardDoc(doc: Y.Doc, opts: { title: string; templateId: string; at?: number }): void {
-  const template = getTemplate(opts.templateId)
+export function seedBoardDoc(doc: Y.Doc, opts: { title: string; templateId: string; language?: Language; at?: number }): void {
+  const language = opts.language ?? defaultLanguage
+  const template = getTemplate(opts.templateId, language)
   const at = opts.at ?? Date.now()
   const shapes = templateRecords(template, { pageId: DEFAULT_PAGE_ID, origin: { x: 0, y: 0 }, indexAbove: null, at })
   const settings = mergeTemplateSettings(undefined, template)
@@ -30,5 +34,6 @@ export function seedBoardDoc(doc: Y.Doc, opts: { title: string; templateId: stri
     const session = doc.getMap(SESSION_ROOT)
     session.set(SESSION_KEYS.targets, settings.targets)
     session.set(SESSION_KEYS.rules, settings.rules)
+    session.set(SESSION_KEYS.criteria, defaultCriteria(language))
   })
 }

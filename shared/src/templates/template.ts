@@ -5,8 +5,9 @@ import type { FormatCardProps } from '../cards/format/formatCard'
 import type { IdeaCardProps } from '../cards/idea/ideaCard'
 import type { TemplateSummary } from '../wire/api'
 
-// A template is data: adding one means adding a data file beside the others and listing it in
-// catalog.ts. Seeding turns it into tldraw records (templateRecords.ts).
+// A template is data: adding one means adding a layout file beside the others, its words under
+// `templates.<id>` in each language's catalogue (shared/src/i18n), and listing it in catalog.ts.
+// Seeding turns it into tldraw records (templateRecords.ts) in the board's language.
 
 /** The checks the live summary makes on a board; a template switches on the ones that apply. */
 export const TEMPLATE_RULES = [
@@ -49,6 +50,7 @@ export type StarterCard =
   | Starter<'tavolo-exam', ExamCardProps>
   | Starter<'tavolo-idea', IdeaCardProps>
 
+/** A template in one language: its layout with the catalogue's words filled in. */
 export interface Template extends TemplateSummary {
   /** Stable id, part of the API (`POST /api/boards` `template`): lower-case words and dashes. */
   id: string
@@ -56,5 +58,25 @@ export interface Template extends TemplateSummary {
   targets: TemplateTargets
   rules: TemplateRule[]
   starterCards: StarterCard[]
+}
+
+/**
+ * A template file: everything but the words. Each zone and starter card has a `key`; its title,
+ * hint or text come from the catalogue's `templates.<id>.zones.<key>` and `.cards.<key>`.
+ */
+export interface TemplateLayout {
+  id: string
+  zones: Omit<TemplateZone, 'title'>[]
+  targets: TemplateTargets
+  rules: TemplateRule[]
+  starterCards: (StarterCard & { key: string })[]
+}
+
+/** A template's words in one language, as the catalogue holds them. */
+export interface TemplateTexts {
+  title: string
+  description: string
+  zones?: Record<string, string>
+  cards?: Record<string, Record<string, string>>
 }
 

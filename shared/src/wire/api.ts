@@ -1,4 +1,5 @@
 import type { AccessRole, PersonRole } from '../roles'
+import type { Language } from '../i18n'
 
 // The HTTP API's request and response bodies, one type per endpoint, shared by the server that
 // sends them and the client that reads them. Every error answer is `ApiErrorBody` with a 4xx/5xx.
@@ -22,6 +23,8 @@ export type BoardSecrets = Record<AccessRole, string>
 export interface NewBoardRequest {
   title?: string
   template?: string
+  /** The language of the template's zones, starter cards and rating criteria; English by default. */
+  language?: Language
 }
 
 /** 201 from POST /api/boards and POST /api/boards/import. */

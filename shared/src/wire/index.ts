@@ -3,5 +3,6 @@
 
 export * from './api'
 export * from './closeCodes'
+export * from './language'
 export * from './limits'
 export * from './presence'

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next'
 import { readCardMeta, TEMPLATE_AUTHOR } from '../../../../shared/src/cards'
-import type { PersonEntry } from '../../../../shared/src/doc/readBoardDoc'
+import type { StoredPerson } from '../../../../shared/src/doc/people'
 import { isPersonRole } from '../../../../shared/src/roles'
 
 // Who created a card: the name and the role spelled out in words, so the role never depends on
 // colour alone.
 
-export function CreatorBadge(props: { meta: unknown; people: Readonly<Record<string, PersonEntry>> }) {
+export function CreatorBadge(props: { meta: unknown; people: Readonly<Record<string, StoredPerson>> }) {
   const { t } = useTranslation()
   const { createdBy } = readCardMeta(props.meta)
   if (createdBy === TEMPLATE_AUTHOR) {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { createBoardUser } from '../../../../client/src/sync/boardUser'
-import { bindPresence, presenceIdOf, type PersonInfo } from '../../../../client/src/sync/presence'
+import { bindPresence, presenceIdOf } from '../../../../client/src/sync/presence'
+import type { PresencePerson } from '../../../../shared/src/wire/presence'
 import { PRESENCE_INTERVAL_MS } from '../../../../shared/src/wire/presence'
 import { bindClient, connectDocs, startBoard, startSession } from './support'
 
@@ -25,10 +26,10 @@ const movePointer = (store: TLStore, x: number, y: number) => store.update(TLPOI
 const changeObservers = (awareness: Awareness) =>
   (awareness as unknown as { _observers: Map<string, Set<unknown>> })._observers.get('change')?.size ?? 0
 
-const alice: PersonInfo = { id: 'alice', name: 'Alice', role: 'professional', colour: '#e03131', accessRole: 'editor' }
-const victor: PersonInfo = { id: 'victor', name: 'Victor', role: 'citizen', colour: '#1971c2', accessRole: 'viewer' }
+const alice: PresencePerson = { id: 'alice', name: 'Alice', role: 'professional', colour: '#e03131', accessRole: 'editor' }
+const victor: PresencePerson = { id: 'victor', name: 'Victor', role: 'citizen', colour: '#1971c2', accessRole: 'viewer' }
 
-function participant(doc: Y.Doc, person: PersonInfo) {
+function participant(doc: Y.Doc, person: PresencePerson) {
   const { store } = bindClient(doc)
   startSession(store)
   const awareness = new Awareness(doc)

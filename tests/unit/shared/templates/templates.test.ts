@@ -6,8 +6,9 @@ import { defaultDocumentRecords } from '../../../../shared/src/doc/defaultRecord
 import { readBoardDoc } from '../../../../shared/src/doc/readBoardDoc'
 import { DOC_FORMAT_VERSION, RECORDS_ROOT } from '../../../../shared/src/doc/roots'
 import { createTavoloSchema } from '../../../../shared/src/schema'
+import { languages } from '../../../../shared/src/i18n'
 import {
-  TEMPLATES,
+  TEMPLATE_IDS,
   TEMPLATE_SPACING,
   getTemplate,
   hasTemplate,
@@ -21,9 +22,9 @@ import {
 
 const schema = createTavoloSchema()
 
-function seeded(templateId: string): Y.Doc {
+function seeded(templateId: string, language?: 'en' | 'it'): Y.Doc {
   const doc = new Y.Doc()
-  seedBoardDoc(doc, { title: 'Workshop', templateId, at: 1_700_000_000_000 })
+  seedBoardDoc(doc, { title: 'Workshop', templateId, language, at: 1_700_000_000_000 })
   return doc
 }
 
@@ -42,8 +43,34 @@ describe('template catalogue', () => {
     expect(() => getTemplate('nope')).toThrow('Unknown template "nope"')
   })
 
-  it.each(TEMPLATES.map((t) => [t.id, t] as const))('%s passes validateTemplate', (_id, template) => {
-    expect(validateTemplate(template)).toEqual([])
+  it.each(TEMPLATE_IDS.flatMap((id) => languages.map((language) => [id, language] as const)))(
+    '%s in %s passes validateTemplate',
+    (id, language) => {
+      expect(validateTemplate(getTemplate(id, language))).toEqual([])
+    },
+  )
+
+  it('has every template in Italian: its own words, the same layout', () => {
+    // Names of the field that Italian courses keep in English.
+    const terms = new Set(['New Public Governance'])
+    for (const id of TEMPLATE_IDS) {
+      const [en, it] = [getTemplate(id, 'en'), getTemplate(id, 'it')]
+      expect(it.title).not.toBe(en.title)
+      expect(it.description).not.toBe(en.description)
+      expect(it.zones.map(({ title, ...zone }) => zone)).toEqual(en.zones.map(({ title, ...zone }) => zone))
+      it.zones.forEach((zone, i) => expect(zone.title).not.toBe(en.zones[i].title))
+      expect(it.starterCards.map((c) => [c.zone, c.type])).toEqual(en.starterCards.map((c) => [c.zone, c.type]))
+      it.starterCards.forEach((card, i) => {
+        for (const [field, text] of Object.entries(card.props)) {
+          if (!terms.has(String(text))) expect(text, `${id} card ${i + 1} ${field}`).not.toBe((en.starterCards[i].props as Record<string, unknown>)[field])
+        }
+      })
+    }
+    expect(listTemplates('it').map((t) => t.title)).toEqual([
+      'Laurea magistrale — Management dei servizi pubblici (≈ 50 h)',
+      'Stella della co-produzione',
+      'Vuoto',
+    ])
   })
 
   it('has the MSc zones, rules and the six agenda contents', () => {
@@ -99,8 +126,8 @@ describe('validateTemplate', () => {
 })
 
 describe('seedBoardDoc', () => {
-  it.each(TEMPLATES.map((t) => t.id))('seeds %s with schema-valid records only', (templateId) => {
-    const { records } = readBoardDoc(seeded(templateId))
+  it.each(TEMPLATE_IDS.flatMap((id) => languages.map((language) => [id, language] as const)))('seeds %s in %s with schema-valid records only', (templateId, language) => {
+    const { records } = readBoardDoc(seeded(templateId, language))
     for (const record of records as TLRecord[]) {
       expect(() => schema.types[record.typeName].validate(record), record.id).not.toThrow()
     }
@@ -114,7 +141,11 @@ describe('seedBoardDoc', () => {
       template: 'msc-public-services',
       schema: schema.serialize(),
     })
-    expect(board.session).toEqual({ targets: { totalHours: 50 }, rules: getTemplate('msc-public-services').rules })
+    expect(board.session).toEqual({
+      targets: { totalHours: 50 },
+      rules: getTemplate('msc-public-services').rules,
+      criteria: ['Relevance for students', 'Feasibility', 'Balance of theory and practice'],
+    })
     const ids = (board.records as TLRecord[]).map((r) => r.id)
     expect(ids.slice(0, 2)).toEqual(['document:document', 'page:page'])
   })
@@ -143,6 +174,24 @@ describe('seedBoardDoc', () => {
     }
     for (const shape of shapes) expect(shape.meta).toEqual({ createdBy: 'template', createdAt: 1_700_000_000_000, lastEditedBy: 'template', lastEditedAt: 1_700_000_000_000 })
     expect(new Set(shapes.map((s) => s.id)).size).toBe(shapes.length)
+  })
+
+  it('seeds a board made in Italian with the Italian zones, starter cards and rating criteria', () => {
+    const board = readBoardDoc(seeded('msc-public-services', 'it'))
+    const shapes = shapesOf(board.records)
+    const zoneTitles = shapes.filter((s) => s.type === 'tavolo-zone').map((z) => (z.props as { title: string }).title)
+    expect(zoneTitles).toEqual(['Contenuti', 'Formati didattici', 'Esami (in itinere e finali)', 'Parcheggio (idee)'])
+    const titles = shapes.filter((s) => s.type === 'tavolo-content').map((c) => (c.props as { title: string }).title)
+    expect(titles).toContain('Pubblica amministrazione, NPM e riforme manageriali')
+    expect(board.session.criteria).toEqual(['Rilevanza per gli studenti', 'Fattibilità', 'Equilibrio tra teoria e pratica'])
+    const star = shapesOf(readBoardDoc(seeded('coproduction-star', 'it')).records)
+    expect(star.filter((s) => s.type === 'tavolo-zone').map((z) => (z.props as { title: string }).title)).toEqual([
+      'Co-programmazione',
+      'Co-progettazione',
+      'Co-erogazione',
+      'Co-valutazione',
+    ])
+    expect((star.find((s) => s.type === 'tavolo-idea')?.props as { text: string }).text).toMatch(/^Decidere insieme/)
   })
 
   it('round-trips through a Yjs update, YKeyValue and a tldraw store', () => {

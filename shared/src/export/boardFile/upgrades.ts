@@ -1,7 +1,7 @@
-import { isObject } from '../board/shapeLike'
+import { isObject } from '../../board/shapeLike'
 
 // Versions of the board file's own layout (kind, fields, their shapes), separate from the tldraw
-// records' schema, which boardRecordsMigration.ts migrates. A file from an older version is
+// records' schema, which migrateRecords.ts migrates. A file from an older version is
 // upgraded one step at a time; each step turns a version-N file into a version-N+1 file.
 
 export const BOARD_FILE_VERSION = 1

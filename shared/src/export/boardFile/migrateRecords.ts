@@ -1,14 +1,13 @@
-import type { TLRecord, TLSchema } from '@tldraw/tlschema'
-import { createTavoloSchema } from '../schema'
+import type { SerializedSchema } from '@tldraw/store'
+import type { TLRecord } from '@tldraw/tlschema'
+import { createTavoloSchema } from '../../schema'
 
 // The tldraw records of an imported board, brought to this version's schema with tldraw's own
 // migrations (the file carries the schema it was written with) and then validated, so a board
 // that reaches a client's store never fails to load there. A record that cannot be migrated or
 // is not valid refuses the whole file: a silently partial board (a zone lost, its cards
-// orphaned) would be worse than a clear refusal.
-
-/** A store schema as `TLSchema.serialize()` writes it (kept in the board's `meta.schema`). */
-export type SerializedSchema = ReturnType<TLSchema['serialize']>
+// orphaned) would be worse than a clear refusal. (A live board is migrated leniently instead,
+// record by record: client/src/sync/migrateRecordsSkippingBroken.ts.)
 
 /** The parts of a stored record that migration needs before validation checks the rest. */
 export interface RawRecord {
@@ -19,7 +18,7 @@ export interface RawRecord {
 
 export type RecordsMigration = { ok: true; records: TLRecord[]; schema: SerializedSchema } | { ok: false; error: string }
 
-export function migrateBoardRecords(records: readonly RawRecord[], storedSchema: SerializedSchema): RecordsMigration {
+export function migrateRecordsOrRefuse(records: readonly RawRecord[], storedSchema: SerializedSchema): RecordsMigration {
   const schema = createTavoloSchema()
   const store: Record<string, RawRecord> = {}
   for (const record of records) {

@@ -1,14 +1,14 @@
-import { isCardType } from './cards/cardTypes'
-import { CONTENT_CARD_TYPE } from './cards/content/contentCard'
-import { EXAM_CARD_TYPE } from './cards/exam/examCard'
-import { FORMAT_CARD_TYPE, FORMAT_KINDS, type FormatKind } from './cards/format/formatCard'
-import { IDEA_CARD_TYPE } from './cards/idea/ideaCard'
-import { isValidHours } from './cards/numberFields'
-import { isObject, readShapes, type ShapeLike } from './board/shapeLike'
-import { TEMPLATE_RULES, type TemplateRule } from './templates/template'
-import { defaultLanguage, type Language } from './i18n'
-import { cardName, readCardValues, type CardValues } from './summary/cardValues'
-import { computeContributions, type Contributions } from './summary/contributions'
+import { isCardType } from '../cards/cardTypes'
+import { CONTENT_CARD_TYPE } from '../cards/content/contentCard'
+import { EXAM_CARD_TYPE } from '../cards/exam/examCard'
+import { FORMAT_CARD_TYPE, FORMAT_KINDS, type FormatKind } from '../cards/format/formatCard'
+import { IDEA_CARD_TYPE } from '../cards/idea/ideaCard'
+import { isValidHours } from '../cards/numberFields'
+import { isObject, readShapes, type ShapeLike } from '../board/shapeLike'
+import { TEMPLATE_RULES, type TemplateRule } from '../templates/template'
+import { defaultLanguage, type Language } from '../i18n'
+import { cardName, readCardValues, type CardValues } from './cardValues'
+import { computeContributions, type Contributions } from './contributions'
 import {
   examWeightsWarning,
   hoursWarning,
@@ -16,8 +16,8 @@ import {
   outsideZonesWarning,
   wrongZoneWarning,
   type SummaryWarning,
-} from './summary/warnings'
-import { readZones, zoneAccepts, zoneOfCard, type ZoneInfo } from './summary/zoneMembership'
+} from './warnings'
+import { readZones, zoneAccepts, zoneOfCard, type ZoneInfo } from './zoneMembership'
 
 // The live design summary, computed from a board's plain records so the client panel, the
 // exporters and the server agree. Rules of counting:
@@ -28,9 +28,6 @@ import { readZones, zoneAccepts, zoneOfCard, type ZoneInfo } from './summary/zon
 //   never counted and never a crash;
 // - each rule in `session.rules` (all rules when a board has none stored) applies once the board
 //   has a zone that expects that card type, and hours rules also need `session.targets.totalHours`.
-
-export type { SummaryWarning, WarningCode } from './summary/warnings'
-export type { ContributionCount, Contributions, ContributorRole, PersonContribution } from './summary/contributions'
 
 export interface SummaryInput {
   /** Plain tldraw records (TLRecord-like); anything else in the list is ignored. */

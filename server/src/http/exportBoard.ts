@@ -1,18 +1,12 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { ServerResponse } from 'node:http'
 import { readBoardDoc } from '../../../shared/src/doc/readBoardDoc'
 import { readSessionValue } from '../../../shared/src/session/sessionState'
-import { BOARD_FILE_MAX_BYTES } from '../../../shared/src/export/boardFile'
 import { EXPORT_FORMATS, EXPORT_ROLES, type ExportFormat } from '../../../shared/src/export/exportFormats'
 import type { AccessRole } from '../../../shared/src/roles'
-import { hasTemplate } from '../../../shared/src/templates/index'
-import type { CreatedBoard } from '../../../shared/src/wire/api'
-import { DEFAULT_TEMPLATE_ID, MAX_TITLE_LENGTH } from '../../../shared/src/wire/limits'
-import { storeNewBoard } from '../boards/newBoard'
 import { loadStoredBoardDoc } from '../boards/storedBoardDoc'
 import { boardExport } from '../export/boardExport'
-import { importedBoard } from '../export/importedBoard'
 import type { BoardStorage } from '../storage/storage'
-import { HttpError, readBody } from './respond'
+import { HttpError } from './respond'
 
 export function isExportFormat(value: string): value is ExportFormat {
   return Object.hasOwn(EXPORT_FORMATS, value)
@@ -46,14 +40,4 @@ export async function sendBoardExport(
   } finally {
     doc.destroy()
   }
-}
-
-/** POST /api/boards/import: a board file becomes a new board with its own id and secrets. */
-export async function importBoardFile(storage: BoardStorage, serverKey: Buffer, req: IncomingMessage): Promise<CreatedBoard> {
-  const body = await readBody(req, BOARD_FILE_MAX_BYTES, 'the board file')
-  const imported = importedBoard(body.toString('utf8'), { maxBytes: BOARD_FILE_MAX_BYTES })
-  if (!imported.ok) throw new HttpError(400, imported.error)
-  const title = imported.title.trim().slice(0, MAX_TITLE_LENGTH) || 'Imported workshop'
-  const template = imported.template && hasTemplate(imported.template) ? imported.template : DEFAULT_TEMPLATE_ID
-  return storeNewBoard(storage, serverKey, { title, template }, imported.snapshot)
 }

@@ -11,8 +11,9 @@ export interface MigratedBoardRecords {
  * Brings a board's records, written under `storedSchema`, up to `schema`. The whole snapshot is
  * migrated first (store-scope migrations need it); if that fails, each record is migrated on its
  * own so one broken record from a buggy peer costs only that record: it is logged and left out.
+ * (An imported file is migrated strictly instead: shared/src/export/boardFile/migrateRecords.ts.)
  */
-export function migrateBoardRecords(
+export function migrateRecordsSkippingBroken(
   schema: TLStore['schema'],
   storedSchema: SerializedSchema,
   records: ReadonlyMap<string, unknown>,

@@ -1,0 +1,101 @@
+import { T } from '@tldraw/validate'
+import { isObject } from '../../board/shapeLike'
+import { storedSchema } from '../../doc/schemaAge'
+import { jsonObject, validateInput } from '../../wire/validation'
+import { BOARD_FILE_KIND, sizeText, type BoardFileParse } from './format'
+import { migrateRecordsOrRefuse } from './migrateRecords'
+import { BOARD_FILE_VERSION, upgradeBoardFile } from './upgrades'
+
+// Reading a board file checks everything before anything is written: the kind, the size, the
+// file's format version (older ones are upgraded, newer ones refused), then the tldraw records
+// (migrated to this version's schema and validated). Any problem refuses the whole file with a
+// message saying what is wrong.
+
+/** The envelope, read before upgrading: the layout of the rest depends on its version. */
+const envelope = T.object({ kind: T.literal(BOARD_FILE_KIND), formatVersion: T.positiveInteger }).allowUnknownProperties()
+
+const storedRecord = T.object({ id: T.string, typeName: T.string }).allowUnknownProperties()
+const person = T.object({ name: T.string, role: T.string, colour: T.string }).allowUnknownProperties()
+
+/** A file of this version (older ones are upgraded first); records are checked after migration. */
+const currentFile = T.object({
+  kind: T.literal(BOARD_FILE_KIND),
+  formatVersion: T.literal(BOARD_FILE_VERSION),
+  exportedAt: T.string.optional(),
+  title: T.string,
+  template: T.string.nullable().optional(),
+  schema: storedSchema,
+  records: T.arrayOf(storedRecord),
+  session: jsonObject(T.dict(T.string, T.unknown)),
+  people: jsonObject(T.dict(T.string, person)),
+  votes: jsonObject(T.dict(T.string, T.number)),
+  ratings: jsonObject(T.dict(T.string, T.number)),
+}).allowUnknownProperties()
+
+export function parseBoardFile(text: string, opts: { maxBytes: number }): BoardFileParse {
+  const bytes = utf8Length(text)
+  if (bytes > opts.maxBytes) {
+    return { ok: false, error: `The file is too large (${sizeText(bytes)}); a board file may be at most ${sizeText(opts.maxBytes)}.` }
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''))
+  } catch {
+    return { ok: false, error: 'This is not a Tavolo board file: it is not valid JSON.' }
+  }
+  if (!isObject(json) || json.kind !== BOARD_FILE_KIND) {
+    return { ok: false, error: `This is not a Tavolo board file: it has no "kind": "${BOARD_FILE_KIND}".` }
+  }
+  const head = validateInput(envelope, json)
+  if (!head.ok) return damaged(head.error)
+  const version = head.value.formatVersion
+  if (version > BOARD_FILE_VERSION) {
+    return {
+      ok: false,
+      error: `This board file was made by a newer version of Tavolo (file format ${version}; this version reads up to ${BOARD_FILE_VERSION}). Update Tavolo to import it.`,
+    }
+  }
+  const upgraded = upgradeBoardFile(json, version)
+  return upgraded.ok ? readCurrentFile(upgraded.file) : upgraded
+}
+
+function readCurrentFile(json: Record<string, unknown>): BoardFileParse {
+  const checked = validateInput(currentFile, json)
+  if (!checked.ok) return damaged(checked.error)
+  const file = checked.value
+  const migrated = migrateRecordsOrRefuse(file.records, file.schema)
+  if (!migrated.ok) return { ok: false, error: migrated.error }
+  return {
+    ok: true,
+    file: {
+      kind: BOARD_FILE_KIND,
+      formatVersion: BOARD_FILE_VERSION,
+      exportedAt: file.exportedAt ?? '',
+      title: file.title,
+      template: file.template ?? null,
+      schema: migrated.schema,
+      records: migrated.records,
+      session: file.session,
+      people: Object.fromEntries(Object.entries(file.people).map(([id, { name, role, colour }]) => [id, { name, role, colour }])),
+      votes: file.votes,
+      ratings: file.ratings,
+    },
+  }
+}
+
+const damaged = (what: string): BoardFileParse => ({ ok: false, error: `The board file is damaged: ${what}.` })
+
+/** UTF-8 size without encoding the whole text (a too-large upload is refused without copying it). */
+function utf8Length(text: string): number {
+  let bytes = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x80) bytes += 1
+    else if (code < 0x800) bytes += 2
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4
+      i++
+    } else bytes += 3
+  }
+  return bytes
+}
