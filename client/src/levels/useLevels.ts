@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { useValue, type Editor, type TLShape } from 'tldraw'
 import { ZONE_TYPE } from '../../../shared/src/cards/zone/zone'
-import type { PersonEntry } from '../../../shared/src/doc/readBoardDoc'
+import type { StoredPerson } from '../../../shared/src/doc/people'
 import { BUDGETS_ROOT, SEAT_PICKS_ROOT, SESSION_ROOT } from '../../../shared/src/doc/roots'
 import { levels } from '../../../shared/src/levels/tableZones'
 import { seatOf, type TableDef } from '../../../shared/src/levels/tables'
@@ -18,7 +18,7 @@ export interface Levels {
   /** The `session` map as stored (the summary reads its targets and rules). */
   plainSession: Readonly<Record<string, unknown>>
   shapes: readonly TLShape[]
-  people: Readonly<Record<string, PersonEntry>>
+  people: Readonly<Record<string, StoredPerson>>
   budgets: Readonly<Record<string, unknown>>
   seatPicks: Readonly<Record<string, unknown>>
   tables: readonly TableDef[]
