@@ -41,6 +41,11 @@ describe('operating the server', () => {
     expect(ready).toMatchObject({ level: 30 })
     expect(typeof ready!.time).toBe('number')
     expect((await getText(`${proc.url}/healthz`)).status).toBe(200)
+    // The exporters are a chunk of the bundle loaded on the first export.
+    const board = await createBoardViaApi(proc.url)
+    const exported = await fetch(`${proc.url}/api/boards/${board.id}/export.md`, { headers: { Authorization: `Bearer ${board.secrets.facilitator}` } })
+    expect(exported.status).toBe(200)
+    expect(await exported.text()).toContain(board.title)
   })
 
   it('says it is ready only while storage and every configured dependency answer', async () => {
