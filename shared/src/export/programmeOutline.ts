@@ -13,6 +13,8 @@ import { cardLabel, labelOf, nonEmpty } from './cardLabel'
 import type { Outline, OutlineBlock, OutlineColumn } from './outline'
 import type { BoardDocContent } from '../doc/readBoardDoc'
 import { ratingsOutline } from './ratingsOutline'
+import { levelsOutline } from './levelsOutline'
+import { recordsOfLevel } from '../levels/tableZones'
 
 // The programme document as an outline: what the Markdown and the PDF both show. Totals,
 // warnings and contributions come from the shared summary (never recomputed here), so the
@@ -29,8 +31,10 @@ const ROLE_LABELS: Record<ContributorRole, string> = { ...PERSON_ROLE_LABELS, un
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
 export function programmeOutline(board: BoardDocContent, opts: ProgrammeOptions): Outline {
-  const summary = computeSummary(board)
-  const cards = boardCards(board.records, summary)
+  // With tables, the programme is the plenary's; each table's follows in the levels section.
+  const plenary = { ...board, records: recordsOfLevel(board.records, null) }
+  const summary = computeSummary(plenary)
+  const cards = boardCards(plenary.records, summary)
   const title = nonEmpty(board.meta[META_KEYS.title]) ?? 'Untitled board'
   const blocks: OutlineBlock[] = [
     { kind: 'heading', level: 1, text: title },
@@ -42,6 +46,7 @@ export function programmeOutline(board: BoardDocContent, opts: ProgrammeOptions)
     ...exams(cards, summary),
     ...voteResults(cards, board),
     ...ratingsOutline(board),
+    ...levelsOutline(board, { anonymous: opts.anonymous ?? false }),
     ...parkingLot(cards),
     ...coProducers(summary, opts.anonymous ?? false),
   ]
