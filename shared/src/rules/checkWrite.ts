@@ -64,7 +64,7 @@ export function checkWrite(writer: Writer, change: BoardChange, before: BoardVie
   const judged: Judged = { writer, before, after: boardAfter(before, change) }
   for (const [root, keys] of change) {
     const rule = Object.hasOwn(ROOT_RULES, root) ? ROOT_RULES[root] : null
-    if (!rule) continue
+    if (!rule) return refuse('roots', `${root} is not part of the board format`)
     for (const [key, value] of keys) {
       const refusal = rule.checkKey(judged, key, value)
       if (refusal) return refusal
