@@ -18,26 +18,53 @@ export function serverBuildIsStale(root = REPO_ROOT) {
   return isStale(root, 'server/dist/main.js', SERVER_SOURCES)
 }
 
-/** Bundles server/src/main.ts to server/dist/main.js when stale; concurrent callers are safe. */
+// Code only some servers need (PostgreSQL, Redis, exports) is imported lazily and lands in its own
+// chunk, so a server starts without reading or compiling it. Chunks sit beside main.js: code that
+// finds the repository from its own file (server/src/paths.ts) works from either.
+const CHUNK_NAME = /-[A-Z0-9]{8}\.js$/
+// A server started from an earlier build may still import that build's chunks lazily.
+const KEEP_OLD_CHUNKS_MS = 24 * 60 * 60 * 1000
+
+/** Bundles server/src/main.ts to server/dist/main.js (and its lazy chunks) when stale; concurrent callers are safe. */
 export async function ensureServerBuilt(root = REPO_ROOT, log = (line) => console.log(line)) {
   if (!serverBuildIsStale(root)) return
   log('Building the server (server/dist is missing or older than its sources)…')
   const esbuild = await import('esbuild')
-  const outfile = path.join(root, 'server', 'dist', 'main.js')
-  // Written beside the target and renamed: a process starting meanwhile never reads half a file.
-  const temporary = `${outfile}.${process.pid}.tmp`
-  await esbuild.build({
+  const outdir = path.join(root, 'server', 'dist')
+  const { outputFiles } = await esbuild.build({
     entryPoints: [path.join(root, 'server', 'src', 'main.ts')],
-    outfile: temporary,
+    outdir,
+    entryNames: '[name]',
+    chunkNames: '[name]-[hash]',
     bundle: true,
+    splitting: true,
+    minify: true,
+    // Stack traces in the logs keep their function and class names.
+    keepNames: true,
     platform: 'node',
     target: 'node20',
     format: 'esm',
     external: EXTERNAL,
     legalComments: 'none',
     logLevel: 'warning',
+    write: false,
     // Bundled CommonJS dependencies call require(); ESM output has none unless given one.
     banner: { js: "import { createRequire as __tavoloCreateRequire } from 'node:module'; const require = __tavoloCreateRequire(import.meta.url);" },
   })
-  fs.renameSync(temporary, outfile)
+  // Each file is written beside its target and renamed, main.js last: a process starting meanwhile
+  // never reads half a build. A chunk is named by its content, so one already there is kept.
+  fs.mkdirSync(outdir, { recursive: true })
+  const entry = path.join(outdir, 'main.js')
+  const writeWhole = (file) => {
+    const temporary = `${file.path}.${process.pid}.tmp`
+    fs.writeFileSync(temporary, file.contents)
+    fs.renameSync(temporary, file.path)
+  }
+  for (const file of outputFiles) if (file.path !== entry && !fs.existsSync(file.path)) writeWhole(file)
+  writeWhole(outputFiles.find((file) => file.path === entry))
+  const current = new Set(outputFiles.map((file) => file.path))
+  for (const name of fs.readdirSync(outdir).filter((name) => CHUNK_NAME.test(name))) {
+    const chunk = path.join(outdir, name)
+    if (!current.has(chunk) && Date.now() - fs.statSync(chunk).mtimeMs > KEEP_OLD_CHUNKS_MS) fs.rmSync(chunk, { force: true })
+  }
 }

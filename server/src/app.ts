@@ -17,7 +17,6 @@ import { CLIENT_DIST_DIR } from './paths'
 import { RoomRegistry } from './relay/rooms'
 import { Relay } from './relay/relay'
 import { localFanout, type DisconnectCommand, type Fanout } from './fanout/fanout'
-import { openRedisFanout } from './fanout/redisFanout'
 import { openStorage } from './storage/openStorage'
 import type { BoardStorage } from './storage/storage'
 
@@ -94,7 +93,10 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
   let fanout: Fanout
   try {
     await storage.adoptServerKey(serverKeyFingerprint(serverKey))
-    fanout = config.redisUrl ? await openRedisFanout(config.redisUrl, disconnect, logger) : localFanout(disconnect)
+    // The Redis fan-out (and ioredis) is loaded only when configured.
+    fanout = config.redisUrl
+      ? await (await import('./fanout/redisFanout')).openRedisFanout(config.redisUrl, disconnect, logger)
+      : localFanout(disconnect)
   } catch (error) {
     await storage.close()
     throw error

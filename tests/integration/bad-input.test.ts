@@ -3,9 +3,10 @@ import * as Y from 'yjs'
 import type WebSocket from 'ws'
 import { encodeUpdate } from '../../server/src/relay/protocol'
 import { openRawSocket, upgradeStatus, waitForClose, type CloseInfo } from '../support/rawsocket'
-import { createBoardViaApi, startInProcessServer, type InProcessServer } from '../support/server'
+import { createBoardViaApi, joinBoardViaApi, startInProcessServer, type InProcessServer } from '../support/server'
 import type { CreatedBoard } from '../../shared/src/wire/api'
-import { connectClient, waitFor, waitForConvergence, waitForSync, type TestClient } from '../support/yclient'
+import { ideaTexts, writeIdea } from '../support/ideaCards'
+import { connectClient, connectPerson, waitFor, waitForConvergence, waitForSync, type PersonClient } from '../support/yclient'
 
 const MAX_MESSAGE = 256 * 1024
 const MAX_SEND_BUFFER = 1024 * 1024
@@ -14,9 +15,11 @@ const MAX_CONNECTIONS = 30
 let server: InProcessServer
 let board: CreatedBoard
 let otherBoard: CreatedBoard
-let a: TestClient
-let b: TestClient
-let c: TestClient
+let a: PersonClient
+let b: PersonClient
+let c: PersonClient
+/** The person token the offending raw sockets write with: what they send is judged as a person's. */
+let offender: string
 let round = 0
 
 beforeAll(async () => {
@@ -31,9 +34,12 @@ beforeAll(async () => {
   })
   board = await createBoardViaApi(server.url)
   otherBoard = await createBoardViaApi(server.url)
-  a = connectClient(server.wsUrl, board.id, board.secrets.editor)
-  b = connectClient(server.wsUrl, board.id, board.secrets.editor)
-  c = connectClient(server.wsUrl, otherBoard.id, otherBoard.secrets.editor)
+  ;[a, b, c] = await Promise.all([
+    connectPerson(server.wsUrl, board.id, board.secrets.editor),
+    connectPerson(server.wsUrl, board.id, board.secrets.editor),
+    connectPerson(server.wsUrl, otherBoard.id, otherBoard.secrets.editor),
+  ])
+  offender = (await joinBoardViaApi(server.url, board.id, board.secrets.editor, { name: 'Mal', role: 'citizen' })).token
   await Promise.all([waitForSync(a), waitForSync(b), waitForSync(c)])
 })
 
@@ -45,16 +51,16 @@ afterAll(async () => {
 /** Both boards still relay, and a fresh client loads board 1 exactly as its peers hold it. */
 async function expectEverythingElseWorks(): Promise<void> {
   round++
-  a.doc.getMap('checks').set(`a${round}`, round)
-  c.doc.getMap('checks').set(`c${round}`, round)
-  await waitFor(() => b.doc.getMap('checks').get(`a${round}`) === round, 'board 1 to keep relaying')
+  writeIdea(a.doc, a.personId, `a${round}`, String(round))
+  writeIdea(c.doc, c.personId, `c${round}`, String(round))
+  await waitFor(() => ideaTexts(b.doc)[`a${round}`] === String(round), 'board 1 to keep relaying')
   const c2 = connectClient(server.wsUrl, otherBoard.id, otherBoard.secrets.viewer)
   const fresh = connectClient(server.wsUrl, board.id, board.secrets.viewer)
   try {
-    await waitFor(() => c2.doc.getMap('checks').get(`c${round}`) === round, 'board 2 to keep working')
+    await waitFor(() => ideaTexts(c2.doc)[`c${round}`] === String(round), 'board 2 to keep working')
     await waitForSync(fresh)
     await waitForConvergence(fresh.doc, a.doc)
-    expect(fresh.doc.getMap('checks').toJSON()).toEqual(a.doc.getMap('checks').toJSON())
+    expect(ideaTexts(fresh.doc)).toEqual(ideaTexts(a.doc))
   } finally {
     fresh.destroy()
     c2.destroy()
@@ -65,7 +71,7 @@ async function expectEverythingElseWorks(): Promise<void> {
 /** Sends `messages` on a fresh raw socket; returns how the server closed it, and its warning lines. */
 async function offend(messages: (Buffer | string)[]): Promise<CloseInfo & { logged: string[] }> {
   const before = server.logs.length
-  const ws = await openRawSocket(server.wsUrl, board.id, board.secrets.editor)
+  const ws = await openRawSocket(server.wsUrl, board.id, board.secrets.editor, offender)
   const closed = waitForClose(ws)
   for (const message of messages) ws.send(message)
   const info = await closed
@@ -76,7 +82,7 @@ async function offend(messages: (Buffer | string)[]): Promise<CloseInfo & { logg
 
 function validUpdateMessage(): Buffer {
   const doc = new Y.Doc()
-  doc.getText('t').insert(0, 'hello from a raw socket, long enough to be cut in the middle')
+  writeIdea(doc, 'someone', 't', 'hello from a raw socket, long enough to be cut in the middle')
   return Buffer.from(encodeUpdate(Y.encodeStateAsUpdate(doc)))
 }
 
@@ -139,11 +145,9 @@ describe('bad input closes only the offending connection, with a code and a reas
     const stalled = await openRawSocket(server.wsUrl, board.id, board.secrets.viewer)
     const socket = (stalled as unknown as { _socket: import('node:net').Socket })._socket
     socket.pause()
-    const chunk = 'x'.repeat(200 * 1024)
-    const text = a.doc.getText('bulk')
     // Keep writing until the server gives up on the stalled client (kernel buffers absorb some).
     for (let i = 0; i < 200 && !server.logs.slice(before).some((l) => l.includes('with 1008')); i++) {
-      text.insert(text.length, chunk)
+      writeIdea(a.doc, a.personId, 'bulk', String(i).padEnd(200 * 1024, 'x'))
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
     const logged = server.logs.slice(before).filter((l) => l.includes('with 1008'))
@@ -154,7 +158,6 @@ describe('bad input closes only the offending connection, with a code and a reas
     socket.resume()
     await dropped
     await waitForConvergence(a.doc, b.doc, 30_000)
-    text.delete(0, text.length)
     await expectEverythingElseWorks()
   })
 
@@ -176,8 +179,8 @@ describe('bad input closes only the offending connection, with a code and a reas
     const refused = await upgradeStatus(`${server.wsUrl}/${board.id}?k=${board.secrets.editor}`)
     expect(refused.status).toBe(503)
     expect(JSON.parse(refused.body).error).toMatch(/already has 30 connections/)
-    a.doc.getMap('checks').set('during-storm', true)
-    await waitFor(() => b.doc.getMap('checks').get('during-storm') === true, 'the board to relay during the storm')
+    writeIdea(a.doc, a.personId, 'during-storm', 'yes')
+    await waitFor(() => ideaTexts(b.doc)['during-storm'] === 'yes', 'the board to relay during the storm')
     await Promise.all(opened.map((ws) => { const closed = waitForClose(ws); ws.close(); return closed }))
     await waitFor(onlyTheThreePeers, 'the storm to drain')
     await expectEverythingElseWorks()

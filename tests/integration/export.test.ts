@@ -5,7 +5,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import { readBoardDoc } from '../../shared/src/doc/readBoardDoc'
-import { SESSION_ROOT } from '../../shared/src/doc/roots'
+import { RATINGS_ROOT, SESSION_ROOT } from '../../shared/src/doc/roots'
 import { recordsArray } from '../../shared/src/doc/recordsRoot'
 import { serializeBoardFile, toBoardFile } from '../../shared/src/export/boardFile/writer'
 import { CARDS, workshopDoc } from '../unit/shared/export/fixture'
@@ -20,7 +20,7 @@ afterEach(async () => {
   server = null
 })
 
-const { client } = trackedClients(() => server!.wsUrl)
+const { client, person } = trackedClients(() => server!.wsUrl)
 
 interface Created {
   id: string
@@ -41,15 +41,15 @@ async function liveWorkshop(): Promise<Created> {
   const res = await importBoard(serializeBoardFile(toBoardFile(readBoardDoc(workshopDoc()))))
   expect(res.status).toBe(201)
   const board = (await res.json()) as Created
-  const participant = client(board.id, board.secrets.editor)
+  const participant = await person(board.id, board.secrets.editor)
   await waitForSync(participant)
   const records = new YKeyValue(recordsArray(participant.doc))
   const c1 = records.get('shape:c1') as { props: Record<string, unknown> }
   records.set('shape:c1', { ...c1, props: { ...c1.props, title: 'Public value, live' } })
-  participant.doc.getMap('votes').set('shape:c2/luca', 2)
+  participant.doc.getMap(RATINGS_ROOT).set(`Feasibility/${participant.personId}`, 2)
   const reader = client(board.id, board.secrets.viewer)
   await waitForSync(reader)
-  await waitFor(() => reader.doc.getMap('votes').get('shape:c2/luca') === 2, 'the live vote to be stored')
+  await waitFor(() => reader.doc.getMap(RATINGS_ROOT).get(`Feasibility/${participant.personId}`) === 2, 'the live rating to be stored')
   return board
 }
 
@@ -107,7 +107,7 @@ describe('exports through the API', () => {
     })
     expect(await once.text()).not.toContain('Anna Rossi')
 
-    const facilitator = client(board.id, board.secrets.facilitator)
+    const facilitator = await person(board.id, board.secrets.facilitator, { role: 'facilitator' })
     await waitForSync(facilitator)
     facilitator.doc.getMap(SESSION_ROOT).set('anonymous', true)
     const reader = client(board.id, board.secrets.viewer)

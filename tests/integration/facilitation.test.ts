@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { SESSION_ROOT } from '../../shared/src/doc/roots'
-import { createBoardViaApi, startInProcessServer, type InProcessServer } from '../support/server'
+import { createBoardViaApi, joinBoardViaApi, startInProcessServer, type InProcessServer } from '../support/server'
 import { encodeSyncStep2, encodeUpdate } from '../../server/src/relay/protocol'
 import { openRawSocket, upgradeStatus } from '../support/rawsocket'
+import { ideaTexts, writeIdea } from '../support/ideaCards'
 import { trackedClients } from '../support/trackedClients'
 import { waitFor, waitForSync, type TestClient } from '../support/yclient'
 
@@ -15,7 +16,7 @@ afterEach(async () => {
   server = null
 })
 
-const { client } = trackedClients(() => server!.wsUrl)
+const { client, person } = trackedClients(() => server!.wsUrl)
 
 /** A later client reading the board as stored, to check what everyone would see. */
 async function storedSession(boardId: string, secret: string): Promise<Record<string, unknown>> {
@@ -30,13 +31,13 @@ function terminalClose(c: TestClient): Promise<{ code: number; reason: string }>
 }
 
 describe('the facilitator-only session map', () => {
-  const attacks: Array<[string, (session: Y.Map<unknown>) => void]> = [
+  const attacks: Array<[string, (session: Y.Map<unknown>, personId: string) => void]> = [
     ['writes a new session key', (session) => session.set('timer', { status: 'running', durationMs: 1, endsAt: 0 })],
     ['overwrites the phase', (session) => session.set('phase', 4)],
     ['deletes the phase', (session) => session.delete('phase')],
-    ['hides a session write inside a vote', (session) => {
+    ['hides a session write inside a card of its own', (session, personId) => {
       session.doc!.transact(() => {
-        session.doc!.getMap('votes').set('hidden/attacker', 1)
+        writeIdea(session.doc!, personId, 'hidden', 'cover')
         session.set('locks', {})
       })
     }],
@@ -45,9 +46,9 @@ describe('the facilitator-only session map', () => {
   it.each(attacks)('refuses a raw y-websocket participant that %s, for everyone', async (_what, attack) => {
     server = await startInProcessServer()
     const board = await createBoardViaApi(server.url, { title: 'Guarded' })
-    const facilitator = client(board.id, board.secrets.facilitator)
-    const bystander = client(board.id, board.secrets.editor)
-    const attacker = client(board.id, board.secrets.editor)
+    const facilitator = await person(board.id, board.secrets.facilitator, { role: 'facilitator' })
+    const bystander = await person(board.id, board.secrets.editor)
+    const attacker = await person(board.id, board.secrets.editor)
     await Promise.all([waitForSync(facilitator), waitForSync(bystander), waitForSync(attacker)])
     facilitator.doc.getMap(SESSION_ROOT).set('phase', 1)
     await waitFor(() => attacker.doc.getMap(SESSION_ROOT).get('phase') === 1, 'the phase at the attacker')
@@ -55,23 +56,23 @@ describe('the facilitator-only session map', () => {
     const before = facilitator.doc.getMap(SESSION_ROOT).toJSON()
     expect(before.phase).toBe(1)
     const closed = terminalClose(attacker)
-    attack(attacker.doc.getMap(SESSION_ROOT))
+    attack(attacker.doc.getMap(SESSION_ROOT), attacker.personId)
     expect(await closed).toEqual({ code: 4403, reason: 'only the facilitator can change the workshop session' })
 
     // Everyone else keeps working, and nobody, now or later, sees the attack.
-    bystander.doc.getMap('votes').set('card/bystander', 1)
-    await waitFor(() => facilitator.doc.getMap('votes').get('card/bystander') === 1, "the bystander's vote")
+    writeIdea(bystander.doc, bystander.personId, 'bystander', 'still here')
+    await waitFor(() => ideaTexts(facilitator.doc).bystander === 'still here', "the bystander's card")
     expect(facilitator.doc.getMap(SESSION_ROOT).toJSON()).toEqual(before)
     expect(bystander.doc.getMap(SESSION_ROOT).toJSON()).toEqual(before)
-    expect(facilitator.doc.getMap('votes').has('hidden/attacker')).toBe(false)
+    expect(ideaTexts(facilitator.doc)).toEqual({ bystander: 'still here' })
     expect(await storedSession(board.id, board.secrets.viewer)).toEqual(before)
-    expect(server.logs.join('\n')).toMatch(/closing a editor connection with 4403: only the facilitator can change the workshop session/)
+    expect(server.logs.join('\n')).toMatch(new RegExp(`closing a editor connection of ${attacker.personId} with 4403: only the facilitator can change the workshop session`))
   })
 
   it("accepts the facilitator's own session writes and deletions", async () => {
     server = await startInProcessServer()
     const board = await createBoardViaApi(server.url)
-    const facilitator = client(board.id, board.secrets.facilitator)
+    const facilitator = await person(board.id, board.secrets.facilitator, { role: 'facilitator' })
     const participant = client(board.id, board.secrets.editor)
     await Promise.all([waitForSync(facilitator), waitForSync(participant)])
     facilitator.doc.getMap(SESSION_ROOT).set('phase', 2)
@@ -88,18 +89,18 @@ describe('an edit racing the sync of an offline copy', () => {
    * A participant's offline copy (edits the server has not seen), reloaded as a new Y.Doc that
    * builds on them before its sync step 2 has reached the server.
    */
-  async function racingUpdates(boardId: string, secret: string) {
+  async function racingUpdates(boardId: string, secret: string, personId: string) {
     const online = client(boardId, secret)
     await waitForSync(online)
     const serverState = Y.encodeStateVector(online.doc)
     const offline = new Y.Doc()
     Y.applyUpdate(offline, Y.encodeStateAsUpdate(online.doc))
-    offline.getMap('votes').set('shape:a/pia', 1)
+    writeIdea(offline, personId, 'pia', 'offline')
     const offlineEdits = Y.encodeStateAsUpdate(offline, serverState)
     const reloaded = new Y.Doc()
     Y.applyUpdate(reloaded, Y.encodeStateAsUpdate(offline))
     const before = Y.encodeStateVector(reloaded)
-    reloaded.getMap('votes').set('shape:a/pia', 2)
+    writeIdea(reloaded, personId, 'pia', 'after reload')
     return { racing: Y.encodeStateAsUpdate(reloaded, before), offlineEdits }
   }
 
@@ -108,11 +109,12 @@ describe('an edit racing the sync of an offline copy', () => {
     const board = await createBoardViaApi(server.url)
     const watcher = client(board.id, board.secrets.facilitator)
     await waitForSync(watcher)
-    const { racing, offlineEdits } = await racingUpdates(board.id, board.secrets.editor)
-    const raw = await openRawSocket(server.wsUrl, board.id, board.secrets.editor)
+    const pia = await joinBoardViaApi(server.url, board.id, board.secrets.editor, { name: 'Pia', role: 'citizen' })
+    const { racing, offlineEdits } = await racingUpdates(board.id, board.secrets.editor, pia.personId)
+    const raw = await openRawSocket(server.wsUrl, board.id, board.secrets.editor, pia.token)
     raw.send(encodeUpdate(racing))
     raw.send(encodeSyncStep2(offlineEdits))
-    await waitFor(() => watcher.doc.getMap('votes').get('shape:a/pia') === 2, 'the racing edit, applied after its base')
+    await waitFor(() => ideaTexts(watcher.doc).pia === 'after reload', 'the racing edit, applied after its base')
     expect(raw.readyState).toBe(raw.OPEN)
     raw.close()
   })

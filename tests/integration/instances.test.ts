@@ -3,7 +3,7 @@ import { afterEach, expect, it } from 'vitest'
 import { CLOSE_SECRET_ROTATED } from '../../shared/src/wire/closeCodes'
 import { startFailoverProxy, type FailoverProxy } from '../support/failoverProxy'
 import { openRawSocket, waitForClose } from '../support/rawsocket'
-import { createBoardViaApi, makeTempDataDir, startServerProcess, type ServerProcess } from '../support/server'
+import { createBoardViaApi, joinBoardViaApi, makeTempDataDir, startServerProcess, type ServerProcess } from '../support/server'
 import {
   REDIS_URL,
   createTestDatabase,
@@ -14,7 +14,8 @@ import {
   type RedisServer,
   type TestDatabase,
 } from '../support/services'
-import { connectClient, waitFor, waitForConvergence, waitForSync, type TestClient } from '../support/yclient'
+import { ideaTexts, writeIdea } from '../support/ideaCards'
+import { connectClient, waitFor, waitForConvergence, waitForSync, type PersonClient, type TestClient } from '../support/yclient'
 
 // Two real server processes on one machine sharing one PostgreSQL database and one Redis, as
 // several instances behind a load balancer would. They share the data folder only for the
@@ -60,19 +61,29 @@ describeWhenAvailable('two instances over PostgreSQL and Redis', unavailable, ()
     return c
   }
 
-  const keysOf = (c: TestClient) => Object.keys(c.doc.getMap('edits').toJSON())
+  /** A client that joined as a person on `instance` (so it may write), connected to `wsUrl`. */
+  async function person(instance: ServerProcess, wsUrl: string, boardId: string, secret: string): Promise<PersonClient> {
+    const { personId, token } = await joinBoardViaApi(instance.url, boardId, secret)
+    const c = { ...connectClient(wsUrl, boardId, secret, { token }), personId, token }
+    clients.push(c)
+    return c
+  }
+
+  const keysOf = (c: TestClient) => Object.keys(ideaTexts(c.doc))
+  const edit = (c: PersonClient, key: string, value: number) => writeIdea(c.doc, c.personId, key, String(value))
+  const has = (c: TestClient, key: string) => key in ideaTexts(c.doc)
 
   it('clients on different instances converge, presence included, with compaction on both', async () => {
     const [a, b] = await startInstances(2, REDIS_URL, { COMPACT_AFTER_UPDATES: '15' })
     const board = await createBoardViaApi(a.url, { title: 'Due istanze' })
-    const onA = client(a.wsUrl, board.id, board.secrets.editor)
-    const onB = client(b.wsUrl, board.id, board.secrets.editor)
+    const onA = await person(a, a.wsUrl, board.id, board.secrets.editor)
+    const onB = await person(b, b.wsUrl, board.id, board.secrets.editor)
     await Promise.all([waitForSync(onA), waitForSync(onB)])
     expect(onB.doc.getMap('meta').get('title')).toBe('Due istanze')
 
     for (let i = 0; i < 40; i++) {
-      onA.doc.getMap('edits').set(`a${i}`, i)
-      onB.doc.getMap('edits').set(`b${i}`, i)
+      edit(onA, `a${i}`, i)
+      edit(onB, `b${i}`, i)
       if (i % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 20))
     }
     await waitForConvergence(onA.doc, onB.doc)
@@ -96,15 +107,15 @@ describeWhenAvailable('two instances over PostgreSQL and Redis', unavailable, ()
     const proxy = await startFailoverProxy([a.port, b.port])
     proxies.push(proxy)
     // Goes through the proxy, so it reconnects to B; the other writer dies with A.
-    const writer = client(proxy.wsUrl, board.id, board.secrets.editor)
-    const doomed = client(a.wsUrl, board.id, board.secrets.editor)
+    const writer = await person(b, proxy.wsUrl, board.id, board.secrets.editor)
+    const doomed = await person(a, a.wsUrl, board.id, board.secrets.editor)
     const observer = client(b.wsUrl, board.id, board.secrets.viewer)
     await Promise.all([writer, doomed, observer].map((c) => waitForSync(c)))
 
     let seenAtKill: string[] = []
     for (let i = 0; i < 150; i++) {
-      writer.doc.getMap('edits').set(`w${i}`, i)
-      doomed.doc.getMap('edits').set(`d${i}`, i)
+      edit(writer, `w${i}`, i)
+      edit(doomed, `d${i}`, i)
       if (i === 60) {
         await a.kill()
         // Seen on B means relayed by A, which means stored: that is what must survive.
@@ -150,16 +161,16 @@ describeWhenAvailable('two instances over PostgreSQL and Redis', unavailable, ()
     redis = await startRedisServer()
     const [a, b] = await startInstances(2, redis.url)
     const board = await createBoardViaApi(a.url)
-    const onA = client(a.wsUrl, board.id, board.secrets.editor)
-    const onB = client(b.wsUrl, board.id, board.secrets.editor)
+    const onA = await person(a, a.wsUrl, board.id, board.secrets.editor)
+    const onB = await person(b, b.wsUrl, board.id, board.secrets.editor)
     await Promise.all([waitForSync(onA), waitForSync(onB)])
-    onA.doc.getMap('edits').set('before', 1)
-    await waitFor(() => onB.doc.getMap('edits').has('before'), 'the first edit on B')
+    edit(onA, 'before', 1)
+    await waitFor(() => has(onB, 'before'), 'the first edit on B')
 
     expect((await fetch(`${b.url}/readyz`)).status).toBe(200)
     await redis.kill()
-    onA.doc.getMap('edits').set('during', 2)
-    onB.doc.getMap('edits').set('during-b', 3)
+    edit(onA, 'during', 2)
+    edit(onB, 'during-b', 3)
     // Not ready while the other instances cannot be reached (a load balancer sends people elsewhere).
     const readyz = async () => {
       const res = await fetch(`${b.url}/readyz`)
@@ -170,9 +181,9 @@ describeWhenAvailable('two instances over PostgreSQL and Redis', unavailable, ()
     expect(readiness).toEqual([503, ['redis']])
     await redis.start()
 
-    await waitFor(() => onB.doc.getMap('edits').has('during') && onA.doc.getMap('edits').has('during-b'), 'edits made during the outage on both', 30_000)
-    onB.doc.getMap('edits').set('after', 4)
-    await waitFor(() => onA.doc.getMap('edits').has('after'), 'an edit after the restart on A')
+    await waitFor(() => has(onB, 'during') && has(onA, 'during-b'), 'edits made during the outage on both', 30_000)
+    edit(onB, 'after', 4)
+    await waitFor(() => has(onA, 'after'), 'an edit after the restart on A')
     await waitForConvergence(onA.doc, onB.doc)
     expect(onA.provider.wsconnected && onB.provider.wsconnected).toBe(true)
   })

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { openSqliteStorage } from '../../server/src/storage/sqlite'
 import { createBoardViaApi, makeTempDataDir, startInProcessServer, type InProcessServer } from '../support/server'
+import { ideaTexts, writeIdea } from '../support/ideaCards'
 import { trackedClients } from '../support/trackedClients'
 import { waitFor, waitForSync } from '../support/yclient'
 
@@ -12,7 +13,7 @@ afterEach(async () => {
   server = null
 })
 
-const { client } = trackedClients(() => server!.wsUrl)
+const { client, person } = trackedClients(() => server!.wsUrl)
 
 const BOARD_BYTES = 16 * 1024 * 1024
 
@@ -34,10 +35,10 @@ describe('a large board', () => {
     const board = await createBoardViaApi(server.url)
     await storage.appendUpdates(board.id, [largeUpdate(BOARD_BYTES)])
 
-    const writer = client(board.id, board.secrets.facilitator)
+    const writer = await person(board.id, board.secrets.facilitator)
     await waitForSync(writer, 60_000)
     let i = 0
-    const writing = setInterval(() => writer.doc.getMap('edits').set(`k${++i}`, i), 5)
+    const writing = setInterval(() => writeIdea(writer.doc, writer.personId, `k${++i}`, String(i)), 5)
     try {
       const closes: number[] = []
       const reader = client(board.id, board.secrets.editor)
@@ -45,7 +46,7 @@ describe('a large board', () => {
       await waitForSync(reader, 60_000)
       expect(reader.doc.getText('large').length).toBe(BOARD_BYTES)
       const target = i
-      await waitFor(() => reader.doc.getMap('edits').size >= target, 'the edits made during the sync')
+      await waitFor(() => Object.keys(ideaTexts(reader.doc)).length >= target, 'the edits made during the sync')
       expect(closes).toEqual([])
     } finally {
       clearInterval(writing)

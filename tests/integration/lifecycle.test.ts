@@ -7,8 +7,9 @@ import { encodeSyncStep1, encodeUpdate } from '../../server/src/relay/protocol'
 import { SQLITE_FILE_NAME, openSqliteStorage } from '../../server/src/storage/sqlite'
 import type { BoardStorage } from '../../server/src/storage/storage'
 import { openRawSocket, waitForClose } from '../support/rawsocket'
-import { createBoardViaApi, makeTempDataDir, startInProcessServer, type InProcessServer } from '../support/server'
-import { connectClient, waitFor, waitForSync, type TestClient } from '../support/yclient'
+import { ideaTexts, writeIdea } from '../support/ideaCards'
+import { createBoardViaApi, joinBoardViaApi, makeTempDataDir, startInProcessServer, type InProcessServer } from '../support/server'
+import { connectClient, connectPerson, waitFor, waitForSync, type TestClient } from '../support/yclient'
 
 let server: InProcessServer | null = null
 const clients: TestClient[] = []
@@ -40,6 +41,7 @@ describe('room lifecycle', () => {
   it('thousands of connect/disconnect cycles leave no rooms, connections or timers behind', async () => {
     server = await startInProcessServer()
     const boards = await Promise.all(Array.from({ length: 5 }, () => createBoardViaApi(server!.url)))
+    const people = await Promise.all(boards.map((board) => joinBoardViaApi(server!.url, board.id, board.secrets.editor)))
     const timersBefore = activeTimers()
     const CYCLES = 2000
     const PARALLEL = 20
@@ -49,12 +51,13 @@ describe('room lifecycle', () => {
       while (next < CYCLES) {
         const i = next++
         const board = boards[i % boards.length]
-        const ws = await openRawSocket(server!.wsUrl, board.id, board.secrets.editor)
+        const { personId, token } = people[i % boards.length]
+        const ws = await openRawSocket(server!.wsUrl, board.id, board.secrets.editor, token)
         ws.send(encodeSyncStep1(new Uint8Array([0])))
         if (i % 7 === 0) {
           if (board === boards[0]) writtenToFirstBoard++
           const doc = new Y.Doc()
-          doc.getMap('cycles').set(String(i), i)
+          writeIdea(doc, personId, String(i), 'cycle')
           ws.send(encodeUpdate(Y.encodeStateAsUpdate(doc)))
         }
         const closed = waitForClose(ws)
@@ -70,7 +73,7 @@ describe('room lifecycle', () => {
     const check = connectClient(server.wsUrl, boards[0].id, boards[0].secrets.viewer)
     clients.push(check)
     await waitForSync(check)
-    expect(check.doc.getMap('cycles').size).toBe(writtenToFirstBoard)
+    expect(Object.keys(ideaTexts(check.doc)).length).toBe(writtenToFirstBoard)
   })
 
   it('clients connecting while the board loads all get the full state, never an empty document', async () => {
@@ -113,16 +116,15 @@ describe('room lifecycle', () => {
   it('compacts a long history into one snapshot, past the threshold and on unload, keeping the content', async () => {
     server = await startInProcessServer({ config: { compactAfterUpdates: 50 } })
     const board = await createBoardViaApi(server.url)
-    const writer = connectClient(server.wsUrl, board.id, board.secrets.editor)
+    const writer = await connectPerson(server.wsUrl, board.id, board.secrets.editor)
     const watcher = connectClient(server.wsUrl, board.id, board.secrets.viewer)
     clients.push(writer, watcher)
     await Promise.all([waitForSync(writer), waitForSync(watcher)])
-    const text = writer.doc.getText('history')
     for (let i = 0; i < 400; i++) {
-      text.insert(text.length, `${i},`)
+      writeIdea(writer.doc, writer.personId, 'history', `${i}`)
       if (i % 20 === 0) await new Promise((resolve) => setImmediate(resolve))
     }
-    await waitFor(() => watcher.doc.getText('history').length === text.length, 'every edit to be relayed')
+    await waitFor(() => ideaTexts(watcher.doc).history === '399', 'every edit to be relayed')
     // Past the threshold the log was merged while the board stayed loaded.
     expect(countRows(server.dataDir, board.id).updates).toBeLessThan(50)
 
@@ -133,6 +135,6 @@ describe('room lifecycle', () => {
     const reader = connectClient(server.wsUrl, board.id, board.secrets.viewer)
     clients.push(reader)
     await waitForSync(reader)
-    expect(reader.doc.getText('history').toString()).toBe(Array.from({ length: 400 }, (_, i) => `${i},`).join(''))
+    expect(ideaTexts(reader.doc)).toEqual({ history: '399' })
   })
 })

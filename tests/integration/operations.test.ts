@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { serverBuildIsStale, SERVER_BUNDLE } from '../../server/scripts/serverBuild.mjs'
 import { openSqliteStorage } from '../../server/src/storage/sqlite'
 import { createBoardViaApi, makeTempDataDir, startInProcessServer, startServerProcess, type InProcessServer, type ServerProcess } from '../support/server'
+import { ideaTexts, writeIdea } from '../support/ideaCards'
 import { trackedClients } from '../support/trackedClients'
 import { waitFor, waitForSync } from '../support/yclient'
 
@@ -16,7 +17,7 @@ afterEach(async () => {
   inProcess = null
 })
 
-const { client, destroyClients } = trackedClients(() => (proc ?? inProcess)!.wsUrl)
+const { client, person, destroyClients } = trackedClients(() => (proc ?? inProcess)!.wsUrl)
 
 async function getText(url: string): Promise<{ status: number; text: string }> {
   const res = await fetch(url)
@@ -40,6 +41,11 @@ describe('operating the server', () => {
     expect(ready).toMatchObject({ level: 30 })
     expect(typeof ready!.time).toBe('number')
     expect((await getText(`${proc.url}/healthz`)).status).toBe(200)
+    // The exporters are a chunk of the bundle loaded on the first export.
+    const board = await createBoardViaApi(proc.url)
+    const exported = await fetch(`${proc.url}/api/boards/${board.id}/export.md`, { headers: { Authorization: `Bearer ${board.secrets.facilitator}` } })
+    expect(exported.status).toBe(200)
+    expect(await exported.text()).toContain(board.title)
   })
 
   it('says it is ready only while storage and every configured dependency answer', async () => {
@@ -70,11 +76,11 @@ describe('operating the server', () => {
     inProcess = await startInProcessServer()
     const board = await createBoardViaApi(inProcess.url)
     const before = sample((await getText(`${inProcess.url}/metrics`)).text, 'tavolo_updates_total')
-    const a = client(board.id, board.secrets.facilitator)
+    const a = await person(board.id, board.secrets.facilitator)
     const b = client(board.id, board.secrets.editor)
     await Promise.all([waitForSync(a), waitForSync(b)])
-    for (let i = 0; i < 5; i++) a.doc.getMap('edits').set(`k${i}`, i)
-    await waitFor(() => b.doc.getMap('edits').size === 5, 'the edits to arrive')
+    for (let i = 0; i < 5; i++) writeIdea(a.doc, a.personId, `k${i}`, String(i))
+    await waitFor(() => Object.keys(ideaTexts(b.doc)).length === 5, 'the edits to arrive')
     const { status, text } = await getText(`${inProcess.url}/metrics`)
     expect(status).toBe(200)
     expect(sample(text, 'tavolo_connections')).toBe(2)
@@ -93,14 +99,14 @@ describe('operating the server', () => {
   it('on SIGTERM stores everything and closes every socket with 1012, losing nothing', async () => {
     proc = await startServerProcess({ env: { COMPACT_AFTER_UPDATES: '50' } })
     const board = await createBoardViaApi(proc.url)
-    const writer = client(board.id, board.secrets.editor)
+    const writer = await person(board.id, board.secrets.editor)
     const reader = client(board.id, board.secrets.facilitator)
     await Promise.all([waitForSync(writer), waitForSync(reader)])
     const codes: number[] = []
     for (const c of [writer, reader]) c.provider.on('connection-close', (event: CloseEvent | null) => event && codes.push(event.code))
     let i = 0
-    const writing = setInterval(() => writer.doc.getMap('edits').set(`w${++i}`, i), 2)
-    await waitFor(() => reader.doc.getMap('edits').size > 100, 'edits to flow')
+    const writing = setInterval(() => writeIdea(writer.doc, writer.personId, `w${++i}`, String(i)), 2)
+    await waitFor(() => Object.keys(ideaTexts(reader.doc)).length > 100, 'edits to flow')
     await proc.restart()
     clearInterval(writing)
     // Later attempts, while the server is down, fail with 1006.
@@ -108,11 +114,11 @@ describe('operating the server', () => {
     expect(proc.output()).toContain('every board is stored: stopped')
     // Everything the reader received was stored before the server stopped…
     reader.provider.disconnect()
-    const received = Array.from(reader.doc.getMap('edits').keys())
+    const received = Object.keys(ideaTexts(reader.doc))
     const check = client(board.id, board.secrets.viewer)
     await waitForSync(check)
-    expect(received.filter((key) => !check.doc.getMap('edits').has(key))).toEqual([])
+    expect(received.filter((key) => !(key in ideaTexts(check.doc)))).toEqual([])
     // …and the writer, reconnected, has every edit it made on the server.
-    await waitFor(() => writer.provider.synced && check.doc.getMap('edits').size === i, 'the writer to resend what was not stored')
+    await waitFor(() => writer.provider.synced && Object.keys(ideaTexts(check.doc)).length === i, 'the writer to resend what was not stored')
   })
 })

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { SQLITE_FILE_NAME } from '../../server/src/storage/sqlite'
 import { createBoardViaApi, makeTempDataDir, startInProcessServer, type InProcessServer } from '../support/server'
+import { ideaTexts, writeIdea } from '../support/ideaCards'
 import { trackedClients } from '../support/trackedClients'
 import { waitFor, waitForSync } from '../support/yclient'
 
@@ -14,7 +15,7 @@ afterEach(async () => {
   server = null
 })
 
-const { client, destroyClients } = trackedClients(() => server!.wsUrl)
+const { client, person, destroyClients } = trackedClients(() => server!.wsUrl)
 
 const EDITS = 10_000
 const MAX_RATIO = 1.5
@@ -30,19 +31,17 @@ describe('stored size', () => {
     const dataDir = makeTempDataDir()
     server = await startInProcessServer({ dataDir })
     const board = await createBoardViaApi(server.url)
-    const writer = client(board.id, board.secrets.facilitator)
+    const writer = await person(board.id, board.secrets.facilitator)
     const reader = client(board.id, board.secrets.viewer)
     await Promise.all([waitForSync(writer), waitForSync(reader)])
     // A board of about 65 KB, like the one measured in PERF-NOTES.
-    const text = writer.doc.getText('notes')
-    for (let i = 0; i < 64; i++) text.insert(text.length, `${String(i).padStart(4, '0')} `.repeat(200))
-    const edits = writer.doc.getMap('edits')
+    for (let i = 0; i < 64; i++) writeIdea(writer.doc, writer.personId, `note${i}`, `${String(i).padStart(4, '0')} `.repeat(200))
     for (let i = 1; i <= EDITS; i++) {
-      edits.set(`key${i % 20}`, i)
+      writeIdea(writer.doc, writer.personId, `key${i % 20}`, String(i))
       // Give the server a turn now and then, as people typing would.
       if (i % 100 === 0) await new Promise((resolve) => setImmediate(resolve))
     }
-    await waitFor(() => reader.doc.getMap('edits').get(`key${EDITS % 20}`) === EDITS, 'every edit to arrive', 60_000)
+    await waitFor(() => ideaTexts(reader.doc)[`key${EDITS % 20}`] === String(EDITS), 'every edit to arrive', 60_000)
     const live = Y.encodeStateAsUpdate(reader.doc).byteLength
     expect(live).toBeGreaterThan(60_000)
     // The board stays open: the idle checkpoint empties the WAL.

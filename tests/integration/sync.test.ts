@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type WebSocket from 'ws'
 import { createBoardViaApi, startInProcessServer, type InProcessServer } from '../support/server'
 import { trackedClients } from '../support/trackedClients'
+import { ideaTexts, writeIdea } from '../support/ideaCards'
 import { waitFor, waitForConvergence, waitForSync } from '../support/yclient'
 import * as Y from 'yjs'
 import { META_KEYS, META_ROOT, RECORDS_ROOT } from '../../shared/src/doc/roots'
@@ -19,21 +20,21 @@ afterEach(async () => {
   for (const dir of dataDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
 })
 
-const { client, destroyClients } = trackedClients(() => server!.wsUrl)
+const { client, person, destroyClients } = trackedClients(() => server!.wsUrl)
 
 describe('relay: sync between real y-websocket providers', () => {
   it('two clients converge, both ways, and see the seeded title', async () => {
     server = await startInProcessServer()
     const board = await createBoardViaApi(server.url, { title: 'MSc programme' })
-    const a = client(board.id, board.secrets.facilitator)
-    const b = client(board.id, board.secrets.editor)
+    const a = await person(board.id, board.secrets.facilitator)
+    const b = await person(board.id, board.secrets.editor)
     await Promise.all([waitForSync(a), waitForSync(b)])
     expect(a.doc.getMap(META_ROOT).get(META_KEYS.title)).toBe('MSc programme')
 
-    a.doc.getMap('votes').set('card-1/alice', 2)
-    b.doc.getMap('votes').set('card-1/bob', 3)
+    writeIdea(a.doc, a.personId, 'alice', 'from A')
+    writeIdea(b.doc, b.personId, 'bob', 'from B')
     await waitForConvergence(a.doc, b.doc)
-    expect(b.doc.getMap('votes').toJSON()).toEqual({ 'card-1/alice': 2, 'card-1/bob': 3 })
+    expect(ideaTexts(b.doc)).toEqual({ alice: 'from A', bob: 'from B' })
   })
 
   it('a board created from a template arrives seeded by the server', async () => {
@@ -55,13 +56,13 @@ describe('relay: sync between real y-websocket providers', () => {
   it('a late joiner gets the full state', async () => {
     server = await startInProcessServer()
     const board = await createBoardViaApi(server.url)
-    const a = client(board.id, board.secrets.editor)
+    const a = await person(board.id, board.secrets.editor)
     await waitForSync(a)
-    const text = a.doc.getText('notes')
-    for (let i = 0; i < 50; i++) text.insert(text.length, `line ${i}\n`)
+    for (let i = 0; i < 50; i++) writeIdea(a.doc, a.personId, `line${i}`, `line ${i}`)
     const late = client(board.id, board.secrets.viewer)
     await waitForSync(late)
-    await waitFor(() => late.doc.getText('notes').toString() === text.toString(), 'the late joiner to get every line')
+    await waitFor(() => Object.keys(ideaTexts(late.doc)).length === 50, 'the late joiner to get every card')
+    expect(ideaTexts(late.doc)).toEqual(ideaTexts(a.doc))
   })
 
   it('a restart keeps the board', async () => {
@@ -69,18 +70,18 @@ describe('relay: sync between real y-websocket providers', () => {
     const dataDir = server.dataDir
     dataDirs.push(dataDir)
     const board = await createBoardViaApi(server.url, { title: 'Kept' })
-    const a = client(board.id, board.secrets.editor)
+    const a = await person(board.id, board.secrets.editor)
     await waitForSync(a)
-    a.doc.getMap('people').set('p1', { name: 'Ada', role: 'citizen' })
+    writeIdea(a.doc, a.personId, 'kept', 'Ada was here')
     const b = client(board.id, board.secrets.viewer)
-    await waitFor(() => b.doc.getMap('people').has('p1'), 'the edit to be relayed (hence stored)')
+    await waitFor(() => ideaTexts(b.doc).kept === 'Ada was here', 'the edit to be relayed (hence stored)')
     destroyClients()
     await server.server.close()
 
     server = await startInProcessServer({ dataDir })
     const again = client(board.id, board.secrets.viewer)
     await waitForSync(again)
-    expect(again.doc.getMap('people').get('p1')).toEqual({ name: 'Ada', role: 'citizen' })
+    expect(ideaTexts(again.doc).kept).toBe('Ada was here')
     expect(again.doc.getMap(META_ROOT).get(META_KEYS.title)).toBe('Kept')
   })
 
@@ -103,8 +104,8 @@ describe('relay: sync between real y-websocket providers', () => {
   it("a viewer's presence is relayed; its edit closes it with 4403 and is neither stored nor relayed", async () => {
     server = await startInProcessServer()
     const board = await createBoardViaApi(server.url)
-    const viewer = client(board.id, board.secrets.viewer)
-    const editor = client(board.id, board.secrets.editor)
+    const viewer = await person(board.id, board.secrets.viewer)
+    const editor = await person(board.id, board.secrets.editor)
     await Promise.all([waitForSync(viewer), waitForSync(editor)])
 
     viewer.provider.awareness.setLocalStateField('user', { name: 'Vera' })
@@ -115,14 +116,36 @@ describe('relay: sync between real y-websocket providers', () => {
     const closed = new Promise<{ code: number; reason: string }>((resolve) =>
       viewer.provider.on('closed' as never, ((info: { code: number; reason: string }) => resolve(info)) as never),
     )
-    viewer.doc.getMap('votes').set('card/viewer', 5)
+    writeIdea(viewer.doc, viewer.personId, 'viewer', 'not mine to write')
     expect(await closed).toEqual({ code: 4403, reason: 'viewers cannot edit the board' })
-    editor.doc.getMap('votes').set('card/editor', 1)
-    const fresh = client(board.id, board.secrets.editor)
+    writeIdea(editor.doc, editor.personId, 'editor', 'mine')
+    const fresh = client(board.id, board.secrets.viewer)
     await waitForSync(fresh)
-    await waitFor(() => fresh.doc.getMap('votes').get('card/editor') === 1, 'the stored vote')
-    expect(fresh.doc.getMap('votes').has('card/viewer')).toBe(false)
-    expect(editor.doc.getMap('votes').has('card/viewer')).toBe(false)
+    await waitFor(() => ideaTexts(fresh.doc).editor === 'mine', 'the stored card')
+    expect(ideaTexts(fresh.doc)).toEqual({ editor: 'mine' })
+    expect(ideaTexts(editor.doc)).toEqual({ editor: 'mine' })
+  })
+
+  it('a connection without a person token reads: it syncs, and its first edit closes it with 4403, neither stored nor relayed', async () => {
+    server = await startInProcessServer()
+    const board = await createBoardViaApi(server.url)
+    const editor = await person(board.id, board.secrets.editor)
+    await waitForSync(editor)
+    writeIdea(editor.doc, editor.personId, 'before', 'by a person')
+    const tokenless = client(board.id, board.secrets.facilitator)
+    await waitForSync(tokenless)
+    await waitFor(() => ideaTexts(tokenless.doc).before === 'by a person', 'the tokenless reader to receive the board')
+
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      tokenless.provider.on('closed' as never, ((info: { code: number; reason: string }) => resolve(info)) as never),
+    )
+    writeIdea(tokenless.doc, 'anyone', 'forged', 'by nobody')
+    expect(await closed).toEqual({ code: 4403, reason: 'join the board as a person to edit it' })
+    writeIdea(editor.doc, editor.personId, 'after', 'still working')
+    const fresh = client(board.id, board.secrets.viewer)
+    await waitFor(() => ideaTexts(fresh.doc).after === 'still working', 'the stored card')
+    expect(ideaTexts(fresh.doc)).toEqual({ before: 'by a person', after: 'still working' })
+    expect(ideaTexts(editor.doc)).toEqual({ before: 'by a person', after: 'still working' })
   })
 
   it('unloads the room once the last client leaves', async () => {

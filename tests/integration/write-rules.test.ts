@@ -13,6 +13,7 @@ import { encodeAwareness, encodeUpdate } from '../../server/src/relay/protocol'
 import { openRawSocket, upgradeStatus, waitForClose } from '../support/rawsocket'
 import { createBoardViaApi, joinBoardViaApi, startInProcessServer, type InProcessServer } from '../support/server'
 import type { CreatedBoard } from '../../shared/src/wire/api'
+import { writeIdea } from '../support/ideaCards'
 import { trackedClients } from '../support/trackedClients'
 import { waitFor, waitForSync, type TestClient } from '../support/yclient'
 
@@ -121,6 +122,13 @@ describe('meta and structure', () => {
   it('refuses nested Yjs types, which the document format does not have', async () => {
     const w = await workshop()
     await expectRefused(w, (doc) => doc.getMap(PEOPLE_ROOT).set(w.ids.attacker, new Y.Map()), 4403, /plain JSON/)
+  })
+
+  it('refuses a root the document format does not define, whatever it holds', async () => {
+    const w = await workshop()
+    await expectRefused(w, (doc) => doc.getMap('notes').set('n', 1), 4403, /notes is not part of the board format/)
+    const again = await workshop()
+    await expectRefused(again, (doc) => doc.getText('scratch').insert(0, 'hello'), 4403, /scratch is not part of the board format/)
   })
 
   it('refuses a card attributed to someone else', async () => {
@@ -311,7 +319,7 @@ describe('limits', () => {
     const doc = new Y.Doc()
     for (let i = 0; i < 200; i++) {
       const before = Y.encodeStateVector(doc)
-      doc.getMap('notes').set('n', i)
+      doc.getMap(PEOPLE_ROOT).set(w.ids.attacker, { name: `Mal ${i}`, role: 'citizen', colour: '#123456' })
       raw.send(encodeUpdate(Y.encodeStateAsUpdate(doc, before)))
     }
     expect(await closed).toMatchObject({ code: 1008 })
@@ -321,7 +329,7 @@ describe('limits', () => {
 
   it('refuses an edit that would pass the stored size limit of a board', async () => {
     const w = await workshop({ maxBoardBytes: 200_000 })
-    await expectRefused(w, (doc) => doc.getText('notes').insert(0, 'x'.repeat(300_000)), 4403, /the board is full/)
+    await expectRefused(w, (doc) => writeIdea(doc, w.ids.attacker, 'big', 'x'.repeat(300_000)), 4403, /the board is full/)
   })
 })
 

@@ -1,6 +1,8 @@
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import WebSocket from 'ws'
+import type { PersonRole } from '../../shared/src/roles'
+import { joinBoardViaApi } from './server'
 
 export interface TestClient {
   doc: Y.Doc
@@ -10,8 +12,8 @@ export interface TestClient {
 }
 
 /**
- * A stock y-websocket provider in Node, as any outside client would use it; with `token`, it
- * writes as that person (POST /api/boards/:id/people). BroadcastChannel
+ * A stock y-websocket provider in Node, as any outside client would use it; without `token` it
+ * reads only, with one it writes as that person (connectPerson). BroadcastChannel
  * is off so that two clients in one process can only meet through the server.
  */
 export function connectClient(wsUrl: string, boardId: string, secret: string, opts: { doc?: Y.Doc; token?: string } = {}): TestClient {
@@ -30,6 +32,26 @@ export function connectClient(wsUrl: string, boardId: string, secret: string, op
       doc.destroy()
     },
   }
+}
+
+export interface PersonClient extends TestClient {
+  personId: string
+  token: string
+}
+
+/**
+ * Joins the board as a person (POST /api/boards/:id/people) and connects as them. Only a person
+ * writes: a connection without a token reads only.
+ */
+export async function connectPerson(
+  wsUrl: string,
+  boardId: string,
+  secret: string,
+  opts: { doc?: Y.Doc; name?: string; role?: PersonRole } = {},
+): Promise<PersonClient> {
+  const httpUrl = wsUrl.replace(/^ws/, 'http').replace(/\/ws$/, '')
+  const { personId, token } = await joinBoardViaApi(httpUrl, boardId, secret, { name: opts.name ?? 'Ada', role: opts.role ?? 'professional' })
+  return { ...connectClient(wsUrl, boardId, secret, { doc: opts.doc, token }), personId, token }
 }
 
 /** Polls until `predicate` holds; fails with `what` after `timeoutMs`. */

@@ -6,6 +6,8 @@ import { CardPalette } from '../cards/CardPalette'
 import { useProvideBoardPeople } from '../cards/boardPeople'
 import { SummaryPanel } from '../summary/SummaryPanel'
 import { useZonesFitTheirCards } from '../cards/useZonesFitTheirCards'
+import { useVoteKeys } from '../facilitation/useVoteKeys'
+import { useKeyboardNavigation } from './useKeyboardNavigation'
 import './boardLayout.css'
 
 // Lays out the board below the top bar: the canvas (children) with the card palette over it and
@@ -20,6 +22,8 @@ export function BoardLayout(props: {
 }) {
   const { doc, editor } = props
   useZonesFitTheirCards(editor)
+  useKeyboardNavigation(editor)
+  useVoteKeys()
   useProvideBoardPeople(editor, doc)
   return (
     <BoardCardsProvider personId={props.personId}>

@@ -4,6 +4,7 @@ import { FollowMe } from './FollowMe'
 import { LockControl } from './LockControl'
 import { PhaseBar } from './PhaseBar'
 import { ProjectorButton } from './ProjectorButton'
+import { RatingsToggle } from './RatingsToggle'
 import { VotingPanel } from './VotingPanel'
 import { WorkshopTimer } from './WorkshopTimer'
 import './facilitation.css'
@@ -18,6 +19,7 @@ export function FacilitationBar(props: { boardId: string; secret: string; presen
       <PhaseBar />
       <WorkshopTimer />
       <VotingPanel />
+      {isFacilitator && <RatingsToggle />}
       <div className="tavolo-facilitation-spacer" />
       <LockControl />
       <FollowMe presentPeople={props.presentPeople} />

@@ -3,21 +3,39 @@ import { ErrorText } from '../ui/ErrorText'
 import { useState } from 'react'
 import { RATINGS_ROOT } from '../../../shared/src/doc/roots'
 import { cleanCriterion, CRITERION_MAX_LENGTH } from '../../../shared/src/session/criteria'
-import { phaseHasTool } from '../../../shared/src/session/phases'
+import { ratingsAreOpen } from '../../../shared/src/session/phases'
 import { RATINGS, ratingOf, setRating } from '../../../shared/src/session/ratings'
 import { useBoardFacilitation } from './FacilitationContext'
 
-// Co-assessment (phase 4): each person rates the design 1–5 on each criterion, in their own key.
-// The facilitator chooses the criteria.
+// Co-assessment: each person rates the design 1–5 on each criterion, in their own key. Phase 4
+// suggests it; the facilitator opens or closes it in any phase and chooses the criteria. The panel
+// folds to its heading so it never hides the board for long, and scrolls when it is taller than the
+// screen (focusable, so the keyboard scrolls it too).
 
 export function RatingPanel() {
-  const { session, ratings, personId, doc, readOnly, isFacilitator } = useBoardFacilitation()
+  const { session, readOnly } = useBoardFacilitation()
   const { t } = useTranslation()
-  if (!phaseHasTool(session.phase, 'rating') || readOnly) return null
+  const [open, setOpen] = useState(true)
+  if (!ratingsAreOpen(session) || readOnly) return null
+  return (
+    <section className="tavolo-rating-panel card" aria-labelledby="tavolo-rating-heading" data-testid="rating-panel" tabIndex={0}>
+      <div className="tavolo-rating-header">
+        <h2 id="tavolo-rating-heading">{t('ratings.title')}</h2>
+        <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="rating-panel-toggle">
+          {open ? t('keyboard.hidePanel') : t('keyboard.showPanel')}
+        </button>
+      </div>
+      {open && <RatingChoices />}
+    </section>
+  )
+}
+
+function RatingChoices() {
+  const { session, ratings, personId, doc, isFacilitator } = useBoardFacilitation()
+  const { t } = useTranslation()
   const ratingsMap = doc.getMap(RATINGS_ROOT)
   return (
-    <section className="tavolo-rating-panel card" aria-labelledby="tavolo-rating-heading" data-testid="rating-panel">
-      <h2 id="tavolo-rating-heading">{t('ratings.title')}</h2>
+    <>
       <p className="hint">{t('ratings.scale')}</p>
       {session.criteria.map((criterion) => {
         const mine = ratingOf(ratings, criterion, personId)
@@ -36,7 +54,7 @@ export function RatingPanel() {
         )
       })}
       {isFacilitator && <CriteriaEditor />}
-    </section>
+    </>
   )
 }
 

@@ -26,8 +26,9 @@ export function VotingPanel() {
   return (
     <div className="tavolo-voting" data-testid="voting-panel" data-status={round.status}>
       {round.status === 'open' && (
-        <span className="tavolo-voting-status" data-testid="dots-left">
+        <span className="tavolo-voting-status" data-testid="dots-left" aria-live="polite">
           {readOnly ? t('voting.open') : t('voting.openLeft', { left: dotsLeft(votes, personId, round), count: round.dotsPerPerson })}
+          {!readOnly && <span className="tavolo-visually-hidden"> {t('keyboard.voteKeys')}</span>}
         </span>
       )}
       {round.status === 'revealed' && <span className="tavolo-voting-status">{t('voting.revealed')}</span>}

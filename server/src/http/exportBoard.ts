@@ -4,7 +4,6 @@ import { readSessionValue } from '../../../shared/src/session/sessionState'
 import { EXPORT_FORMATS, EXPORT_ROLES, type ExportFormat } from '../../../shared/src/export/exportFormats'
 import type { AccessRole } from '../../../shared/src/roles'
 import { loadStoredBoardDoc } from '../boards/storedBoardDoc'
-import { boardExport } from '../export/boardExport'
 import type { BoardStorage } from '../storage/storage'
 import { HttpError } from './respond'
 
@@ -29,6 +28,8 @@ export async function sendBoardExport(
     const board = readBoardDoc(doc)
     // The facilitator can make the board anonymous; a script can also ask for one anonymous file.
     const hideNames = anonymous || readSessionValue(board.session, 'anonymous')
+    // The exporters (summary, i18n, PDF) load on the first export, not at server start.
+    const { boardExport } = await import('../export/boardExport')
     const file = await boardExport(board, format, { date: new Date(), anonymous: hideNames })
     res.writeHead(200, {
       'Content-Type': file.contentType,

@@ -1,11 +1,14 @@
 import type { TavoloConfig } from '../config'
 import type { Logger } from '../log'
-import { openPostgresStorage } from './postgres'
 import { openSqliteStorage } from './sqlite'
 import type { BoardStorage } from './storage'
 
-/** The one place the storage engine is chosen: PostgreSQL when DATABASE_URL is set, else SQLite. */
-export function openStorage(config: Pick<TavoloConfig, 'databaseUrl' | 'dataDir'>, logger: Logger): Promise<BoardStorage> {
-  if (config.databaseUrl) return openPostgresStorage(config.databaseUrl, logger)
-  return Promise.resolve(openSqliteStorage(config.dataDir))
+/**
+ * The one place the storage engine is chosen: PostgreSQL when DATABASE_URL is set, else SQLite.
+ * The PostgreSQL engine (and `pg`) is loaded only then: a SQLite server starts without it.
+ */
+export async function openStorage(config: Pick<TavoloConfig, 'databaseUrl' | 'dataDir'>, logger: Logger): Promise<BoardStorage> {
+  if (!config.databaseUrl) return openSqliteStorage(config.dataDir)
+  const { openPostgresStorage } = await import('./postgres')
+  return openPostgresStorage(config.databaseUrl, logger)
 }

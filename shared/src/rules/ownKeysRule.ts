@@ -22,7 +22,7 @@ export interface PersonKeyedRoot {
 }
 
 /** The roots whose keys each belong to one person. A new per-person map is one row here. */
-export const PERSON_KEYED_ROOTS: Readonly<Record<string, PersonKeyedRoot>> = {
+const PERSON_KEYED_ROOTS: Readonly<Record<string, PersonKeyedRoot>> = {
   [PEOPLE_ROOT]: { ownerOf: (key) => key, isValid: (value) => storedPersonWrite.isValid(value), facilitatorClears: false },
   [VOTES_ROOT]: { ownerOf: (key) => parsePersonKey(key)?.personId ?? null, isValid: (value) => readDots(value) > 0, facilitatorClears: true },
   [RATINGS_ROOT]: { ownerOf: (key) => parsePersonKey(key)?.personId ?? null, isValid: isRating, facilitatorClears: true },

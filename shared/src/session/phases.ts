@@ -55,3 +55,8 @@ export function phaseHasTool(phase: PhaseNumber, tool: PhaseTool): boolean {
 export function readPhase(value: unknown): PhaseNumber | undefined {
   return isPhaseNumber(value) ? value : undefined
 }
+
+/** Whether participants rate now: the facilitator's choice when made, else what the phase suggests. */
+export function ratingsAreOpen(session: { phase: PhaseNumber; ratingsOpen: boolean | null }): boolean {
+  return session.ratingsOpen ?? phaseHasTool(session.phase, 'rating')
+}

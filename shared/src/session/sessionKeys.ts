@@ -1,6 +1,7 @@
 import type { FollowRequest } from './follow'
 import type { Locks } from './locks'
 import type { PhaseNumber } from './phases'
+import type { ProjectorView } from './projectorView'
 import type { SessionTargets } from './targets'
 import type { TimerState } from './timer'
 import type { VotingRound } from './votingRound'
@@ -24,6 +25,8 @@ export const SESSION_KEYS = {
   follow: 'follow',
   criteria: 'criteria',
   anonymous: 'anonymous',
+  ratingsOpen: 'ratingsOpen',
+  projectorView: 'projectorView',
   // Levels (format 2, shared/src/levels/).
   drafting: 'drafting',
   tables: 'tables',
@@ -49,6 +52,10 @@ export interface SessionState {
   criteria: readonly string[]
   /** The board's exports leave out people's names (roles and counts stay). */
   anonymous: boolean
+  /** Whether participants rate now, whatever the phase; null: as the phase suggests (phase 4). */
+  ratingsOpen: boolean | null
+  /** What the projector shows. */
+  projectorView: ProjectorView
   /** The private drafting round. */
   drafting: DraftingRound
   /** The tables the room is split into; empty: one room. */

@@ -3,6 +3,7 @@ import { readCriteria, DEFAULT_CRITERIA } from './criteria'
 import { readFollowRequest } from './follow'
 import { readLocks } from './locks'
 import { DEFAULT_PHASE, readPhase } from './phases'
+import { DEFAULT_PROJECTOR_VIEW, readProjectorView } from './projectorView'
 import { SESSION_KEYS, type SessionKey, type SessionState } from './sessionKeys'
 import { DEFAULT_TARGETS, readTargets } from './targets'
 import { DEFAULT_TIMER, readTimer } from './timer'
@@ -25,6 +26,8 @@ export const DEFAULT_SESSION: SessionState = {
   follow: null,
   criteria: DEFAULT_CRITERIA,
   anonymous: false,
+  ratingsOpen: null,
+  projectorView: DEFAULT_PROJECTOR_VIEW,
   drafting: DEFAULT_DRAFTING,
   tables: [],
   seating: {},
@@ -44,6 +47,8 @@ const READERS: { [K in SessionKey]: (value: unknown) => SessionState[K] | undefi
   follow: readFollowRequest,
   criteria: readCriteria,
   anonymous: readBoolean,
+  ratingsOpen: (value) => (typeof value === 'boolean' || value === null ? value : undefined),
+  projectorView: readProjectorView,
   drafting: readDraftingRound,
   tables: readTables,
   seating: readSeating,

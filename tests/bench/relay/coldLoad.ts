@@ -1,3 +1,4 @@
+import { SESSION_ROOT } from '../../../shared/src/doc/roots'
 import { connectBenchClient, startWithWriter } from './client'
 import { RELAYS, startRelay, type RelayName } from './servers'
 import { median, printFigure } from './stats'
@@ -14,8 +15,9 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
 
 async function measure(name: RelayName): Promise<number[]> {
   const { relay: first, doc, writer, writerDoc } = await startWithWriter(name)
-  const text = writerDoc.getText('large')
-  for (let i = 0; i < BOARD_BYTES / CHUNK_BYTES; i++) text.insert(text.length, String.fromCharCode(97 + i).repeat(CHUNK_BYTES))
+  // Tavolo takes only the document format's roots: the writer is the facilitator, whose `session` map is free-form.
+  const chunks = writerDoc.getMap<string>(SESSION_ROOT)
+  for (let i = 0; i < BOARD_BYTES / CHUNK_BYTES; i++) chunks.set(`chunk${i}`, String.fromCharCode(97 + i).repeat(CHUNK_BYTES))
   await settle()
   writer.close()
   await settle()
@@ -28,7 +30,7 @@ async function measure(name: RelayName): Promise<number[]> {
       const reader = connectBenchClient(relay.documentUrl(doc), relay.prefix(doc))
       await reader.synced
       times.push(performance.now() - start)
-      const received = reader.doc.getText('large').length
+      const received = [...reader.doc.getMap<string>(SESSION_ROOT).values()].reduce((sum, chunk) => sum + chunk.length, 0)
       if (received !== BOARD_BYTES) console.log(`  (${name}: only ${received} of ${BOARD_BYTES} characters had been stored and came back)`)
       reader.close()
     } finally {

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { SESSION_ROOT } from '../../../shared/src/doc/roots'
 import { connectBenchClient, opened } from './client'
 import { RELAYS, startRelay, writerUrl, type RelayName } from './servers'
 import { percentile, printFigure } from './stats'
@@ -38,7 +39,8 @@ async function measure(name: RelayName, receivers: number): Promise<number[]> {
       sentAt.set(Y.parseUpdateMeta(update).to.get(writerDoc.clientID)!, performance.now())
       writer.sendUpdate(update)
     })
-    const map = writerDoc.getMap('bench')
+    // Tavolo takes only the document format's roots: the writer is the facilitator, whose `session` map is free-form.
+    const map = writerDoc.getMap(SESSION_ROOT)
     for (let i = 1; i <= UPDATES; i++) {
       writerDoc.transact(() => map.set('k', i), 'bench')
       await new Promise((resolve) => setTimeout(resolve, 1000 / RATE_PER_S))

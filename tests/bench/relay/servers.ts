@@ -4,7 +4,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createBoardViaApi } from '../../support/server'
+import { createBoardViaApi, joinBoardViaApi } from '../../support/server'
 
 // The three relays the bench compares, each started as its own process from node_modules:
 // Tavolo as `npm start` runs it, y-websocket 1.5.4's bin/server.js with y-leveldb, and
@@ -33,6 +33,8 @@ export interface Document {
   /** Tavolo's facilitator and editor secrets (unused by the others). */
   writerKey: string
   readerKey: string
+  /** Tavolo's person token for the writer: only a person writes. */
+  writerToken: string
 }
 
 // A failed figure must not leave relays running.
@@ -104,9 +106,11 @@ export async function startRelay(name: RelayName, opts: { dataDir?: string; port
       name === 'Tavolo' ? `${base}/ws/${doc.name}?k=${doc.readerKey}` : name === 'y-websocket' ? `${base}/${doc.name}` : base,
     prefix: (doc) => (name === 'Hocuspocus' ? varString(doc.name) : new Uint8Array(0)),
     async newDocument() {
-      if (name !== 'Tavolo') return { name: `doc-${Math.random().toString(36).slice(2)}`, writerKey: '', readerKey: '' }
-      const board = await createBoardViaApi(`http://127.0.0.1:${port}`)
-      return { name: board.id, writerKey: board.secrets.facilitator, readerKey: board.secrets.editor }
+      if (name !== 'Tavolo') return { name: `doc-${Math.random().toString(36).slice(2)}`, writerKey: '', readerKey: '', writerToken: '' }
+      const url = `http://127.0.0.1:${port}`
+      const board = await createBoardViaApi(url)
+      const { token } = await joinBoardViaApi(url, board.id, board.secrets.facilitator, { name: 'Bench', role: 'facilitator' })
+      return { name: board.id, writerKey: board.secrets.facilitator, readerKey: board.secrets.editor, writerToken: token }
     },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return
@@ -115,7 +119,7 @@ export async function startRelay(name: RelayName, opts: { dataDir?: string; port
       await exited
     },
   }
-  const probe = opts.probe ?? { name: 'probe', writerKey: '', readerKey: '' }
+  const probe = opts.probe ?? { name: 'probe', writerKey: '', readerKey: '', writerToken: '' }
   // Tavolo refuses unknown boards, so its probe without a board is the HTTP health check.
   if (name === 'Tavolo' && !opts.probe) await waitForHttp(`http://127.0.0.1:${port}/healthz`)
   else await firstAcceptedWebsocket(relay.documentUrl(probe))
@@ -133,9 +137,9 @@ async function waitForHttp(url: string): Promise<void> {
   }
 }
 
-/** The writer's URL: on Tavolo with the facilitator's secret. */
+/** The writer's URL: on Tavolo with the facilitator's secret and person token. */
 export function writerUrl(relay: RelayProcess, doc: Document): string {
-  return relay.name === 'Tavolo' ? relay.documentUrl({ ...doc, readerKey: doc.writerKey }) : relay.documentUrl(doc)
+  return relay.name === 'Tavolo' ? `${relay.documentUrl({ ...doc, readerKey: doc.writerKey })}&p=${encodeURIComponent(doc.writerToken)}` : relay.documentUrl(doc)
 }
 
 function varString(text: string): Uint8Array {

@@ -8,7 +8,7 @@ import { median, printFigure } from './stats'
 const RUNS = Number(process.env.BENCH_START_RUNS ?? 3)
 
 async function once(name: RelayName, prepared: { dataDir: string; doc: Document } | null): Promise<{ startMs: number; rssBytes: number }> {
-  const probe = prepared?.doc ?? { name: 'probe', writerKey: '', readerKey: '' }
+  const probe = prepared?.doc ?? { name: 'probe', writerKey: '', readerKey: '', writerToken: '' }
   const relay = await startRelay(name, { dataDir: prepared?.dataDir, probe })
   try {
     const startMs = performance.now() - relay.startedAt

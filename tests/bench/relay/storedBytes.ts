@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { SESSION_ROOT } from '../../../shared/src/doc/roots'
 import { connectBenchClient, startWithWriter } from './client'
 import { RELAYS, directoryBytes, startRelay, type RelayName } from './servers'
 import { printFigure } from './stats'
@@ -12,16 +13,16 @@ const SETTLE_MS = 3000
 
 async function measure(name: RelayName): Promise<{ open: number; restarted: number }> {
   const { relay, doc, writer, writerDoc } = await startWithWriter(name)
-  const text = writerDoc.getText('notes')
-  for (let i = 0; i < 64; i++) text.insert(text.length, `${String(i).padStart(4, '0')} `.repeat(200))
-  const map = writerDoc.getMap('edits')
+  // Tavolo takes only the document format's roots: the writer is the facilitator, whose `session` map is free-form.
+  const map = writerDoc.getMap(SESSION_ROOT)
+  for (let i = 0; i < 64; i++) map.set(`note${i}`, `${String(i).padStart(4, '0')} `.repeat(200))
   for (let i = 1; i <= EDITS; i++) {
     map.set(`key${i % 20}`, i)
     if (i % 100 === 0) await new Promise((resolve) => setTimeout(resolve, 1))
   }
   const reader = connectBenchClient(relay.documentUrl(doc), relay.prefix(doc))
   await reader.synced
-  while (reader.doc.getMap('edits').get(`key${EDITS % 20}`) !== EDITS) await new Promise((resolve) => setTimeout(resolve, 20))
+  while (reader.doc.getMap(SESSION_ROOT).get(`key${EDITS % 20}`) !== EDITS) await new Promise((resolve) => setTimeout(resolve, 20))
   const live = Y.encodeStateAsUpdate(writerDoc).byteLength
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
   const open = directoryBytes(relay.dataDir) / live

@@ -9,11 +9,9 @@ import { CLOSE_FORBIDDEN_WRITE } from '../../../../shared/src/wire/closeCodes'
 export const documentRules: RelayRule = {
   name: 'document-rules',
   beforeHandleUpdate({ room, peer, change }) {
-    if (change.size === 0) return
-    // A link without a person token is judged on everything but whose keys and cards are whose
-    // (writeAccess.ts says why it may still write).
-    const writer = peer.writer ?? { personId: '', role: peer.role }
-    const refusal = checkWrite(writer, change, room.view, { personKnown: peer.writer !== null })
+    // writeAccess (before this rule) lets only a person's connection write.
+    if (change.size === 0 || !peer.writer) return
+    const refusal = checkWrite(peer.writer, change, room.view)
     if (refusal) throw new Refused(refusal.rule, refusal.message, CLOSE_FORBIDDEN_WRITE)
   },
 }

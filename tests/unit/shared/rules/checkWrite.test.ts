@@ -51,6 +51,13 @@ describe('write rules: meta and session', () => {
     expect(check(editor, { meta: { schema: createTavoloSchema().serialize() } })).toBeNull()
   })
 
+  it('refuses roots the document format does not define, from anyone', () => {
+    const { check } = board()
+    expect(check(facilitator, { notes: { n: 1 } })).toEqual({ rule: 'roots', message: 'notes is not part of the board format' })
+    // A root named like an object's own property is not a rule of the table either.
+    expect(check(editor, { toString: { x: 1 } })?.rule).toBe('roots')
+  })
+
   it('keeps the session facilitator-only', () => {
     const { check } = board()
     expect(check(editor, { session: { phase: 3 } })?.rule).toBe('session')

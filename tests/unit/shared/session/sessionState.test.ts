@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { SESSION_ROOT } from '../../../../shared/src/doc/roots'
 import { cleanCriterion, readCriteria } from '../../../../shared/src/session/criteria'
 import { shouldStartFollowing } from '../../../../shared/src/session/follow'
-import { DEFAULT_PHASE, PHASES, phaseHasTool, phaseInfo } from '../../../../shared/src/session/phases'
+import { DEFAULT_PHASE, PHASES, phaseHasTool, phaseInfo, ratingsAreOpen } from '../../../../shared/src/session/phases'
 import { SESSION_KEYS } from '../../../../shared/src/session/sessionKeys'
 import { DEFAULT_SESSION, readSession, readSessionValue, writeSessionValue } from '../../../../shared/src/session/sessionState'
 import { startTimer } from '../../../../shared/src/session/timer'
@@ -25,6 +25,13 @@ describe('phases', () => {
     expect(phaseHasTool(4, 'rating')).toBe(true)
     expect(phaseHasTool(2, 'voting')).toBe(false)
     expect(phaseHasTool(1, 'rating')).toBe(false)
+  })
+
+  it('suggest ratings in phase 4 only, but the facilitator opens or closes them in any phase', () => {
+    expect(ratingsAreOpen({ phase: 4, ratingsOpen: null })).toBe(true)
+    expect(ratingsAreOpen({ phase: 2, ratingsOpen: null })).toBe(false)
+    expect(ratingsAreOpen({ phase: 2, ratingsOpen: true })).toBe(true)
+    expect(ratingsAreOpen({ phase: 4, ratingsOpen: false })).toBe(false)
   })
 })
 
@@ -52,10 +59,15 @@ describe('readSession', () => {
       follow: { facilitatorId: 'f1' },
       criteria: 'Feasibility',
       rules: ['exam-weights-total-100'],
+      ratingsOpen: 'yes',
+      projectorView: { fit: 'zone' },
     })
     expect(session).toEqual({ ...DEFAULT_SESSION, targets: {}, locks: { 'shape:z': true } })
     expect(readSessionValue({ phase: '2' }, 'phase')).toBe(1)
     expect(readSessionValue({ phase: 4 }, 'phase')).toBe(4)
+    expect(readSessionValue({ ratingsOpen: false }, 'ratingsOpen')).toBe(false)
+    expect(readSessionValue({ projectorView: { fit: 'zone', zoneId: 'shape:z' } }, 'projectorView')).toEqual({ fit: 'zone', zoneId: 'shape:z' })
+    expect(readSessionValue({ projectorView: { fit: 'zone', zoneId: 'shape:z', extra: 1 } }, 'projectorView')).toEqual({ fit: 'board' })
   })
 
   it('reads the targets a template seeded', () => {
@@ -85,6 +97,8 @@ describe('writeSessionValue', () => {
     writeSessionValue(session, 'follow', { facilitatorId: 'f1', requestId: 'q1' })
     writeSessionValue(session, 'criteria', ['Cost'])
     writeSessionValue(session, 'anonymous', true)
+    writeSessionValue(session, 'ratingsOpen', true)
+    writeSessionValue(session, 'projectorView', { fit: 'zone', zoneId: 'shape:z' })
     const levels = {
       drafting: { status: 'open', scope: { kind: 'zone', zoneId: 'shape:z' }, anonymous: true, roundId: 'd1' },
       tables: [{ id: 't1', name: 'Table 1', colour: '#1f77b4' }],
@@ -105,6 +119,8 @@ describe('writeSessionValue', () => {
       follow: { facilitatorId: 'f1', requestId: 'q1' },
       criteria: ['Cost'],
       anonymous: true,
+      ratingsOpen: true,
+      projectorView: { fit: 'zone', zoneId: 'shape:z' },
       ...levels,
     })
     expect(Object.keys(session.toJSON()).sort()).toEqual(Object.values(SESSION_KEYS).filter((key) => key !== SESSION_KEYS.rules).sort())

@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next'
+import { ratingsAreOpen } from '../../../shared/src/session/phases'
+import { useBoardFacilitation } from './FacilitationContext'
+
+// The facilitator opens or closes the ratings in any phase (phase 4 only suggests them).
+
+export function RatingsToggle() {
+  const { session, writeSession } = useBoardFacilitation()
+  const { t } = useTranslation()
+  const open = ratingsAreOpen(session)
+  return (
+    <button type="button" aria-pressed={open} onClick={() => writeSession('ratingsOpen', !open)} data-testid="ratings-toggle">
+      {open ? t('keyboard.closeRatings') : t('keyboard.openRatings')}
+    </button>
+  )
+}
