@@ -2,8 +2,9 @@ import type { ExportFormat } from '../../shared/src/export/exportFormats'
 import type { Language } from '../../shared/src/i18n'
 import { LANGUAGE_PARAM } from '../../shared/src/wire/language'
 import { i18next } from './i18n/i18n'
+import { serverErrorText } from '../../shared/src/i18n/serverError'
+import type { ApiErrorBody } from '../../shared/src/wire/errors'
 import type {
-  ApiErrorBody,
   BoardInfo,
   BoardLinkSecrets,
   ClientConfig,
@@ -31,10 +32,13 @@ export class ApiError extends Error {
 
 export type { BoardInfo, BoardLinkSecrets, CreatedBoard, TemplateSummary } from '../../shared/src/wire/api'
 
+/** The server's refusal in the UI's language (by its code), else its own text. */
 async function readErrorMessage(response: Response): Promise<string> {
   const text = await response.text().catch(() => '')
   try {
     const body = JSON.parse(text) as Partial<ApiErrorBody>
+    const localized = serverErrorText(i18next.t, body)
+    if (localized !== null) return localized
     if (typeof body.error === 'string') return body.error
   } catch {
     // not JSON: fall through to the raw text

@@ -344,7 +344,7 @@ describe('export and import in Chromium', () => {
     await pageA.goto(`${server.url}/`)
     await pageA.getByLabel('Board file', { exact: true }).setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') })
     await pageA.getByRole('button', { name: 'Import', exact: true }).click()
-    await pageA.getByTestId('import-error').getByText('This is not a Tavolo board file').waitFor(WAIT)
+    await pageA.getByTestId('import-error').getByText('This file is not a Tavolo board').waitFor(WAIT)
     expect(new URL(pageA.url()).pathname).toBe('/')
   })
 

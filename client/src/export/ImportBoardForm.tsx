@@ -23,7 +23,7 @@ export function ImportBoardForm() {
     }
     if (file.size > BOARD_FILE_MAX_BYTES) {
       // Refused here rather than uploaded in vain: the server would stop reading at the limit.
-      setError(t('import.tooLarge', { size: sizeText(file.size), max: sizeText(BOARD_FILE_MAX_BYTES) }))
+      setError(t('serverErrors.board-file-too-large', { size: sizeText(file.size), max: sizeText(BOARD_FILE_MAX_BYTES) }))
       return
     }
     await submit(() => importBoardFile(file))

@@ -34,11 +34,11 @@ export function requireAccess(check: AccessCheck): Extract<AccessCheck, { outcom
     case 'malformed-id':
       throw new HttpError(400, 'malformed board id')
     case 'unknown-board':
-      throw new HttpError(404, 'no board with this id')
+      throw new HttpError(404, 'no board with this id', { code: 'board-not-found' })
     case 'no-secret':
       throw new HttpError(401, 'missing secret: send "Authorization: Bearer <secret>"')
     case 'wrong-secret':
-      throw new HttpError(403, 'this secret gives no access to this board')
+      throw new HttpError(403, 'this secret gives no access to this board', { code: 'secret-invalid' })
     case 'granted':
       return check
   }
@@ -50,7 +50,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   try {
     return JSON.parse(body.toString('utf8'))
   } catch (error) {
-    throw new HttpError(400, `invalid JSON: ${(error as Error).message}`)
+    throw new HttpError(400, `invalid JSON: ${(error as Error).message}`, { code: 'malformed-json' })
   }
 }
 
@@ -71,7 +71,8 @@ function takeRate(limit: AddressRateLimit, req: IncomingMessage, what: string): 
   const decision = limit.take(req.socket.remoteAddress ?? '')
   if (!decision.allowed) {
     throw new HttpError(429, `too many ${what} from this address: try again in ${decision.retryAfterSeconds} s`, {
-      'Retry-After': String(decision.retryAfterSeconds),
+      params: { seconds: decision.retryAfterSeconds },
+      headers: { 'Retry-After': String(decision.retryAfterSeconds) },
     })
   }
 }
@@ -154,7 +155,7 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
   match = /^\/api\/boards\/([^/]+)\/assets$/.exec(path)
   if (match && method === 'POST') {
     const { board, role } = requireAccess(await access(match[1]))
-    if (role === 'viewer') throw new HttpError(403, 'a viewer cannot upload images')
+    if (role === 'viewer') throw new HttpError(403, 'a viewer cannot upload images', { code: 'viewer-read-only' })
     await handleAssetUpload(ctx, req, res, board.id)
     return true
   }

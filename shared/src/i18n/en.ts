@@ -321,7 +321,6 @@ export const en = {
     file: 'Board file',
     importing: 'Importing…',
     button: 'Import',
-    tooLarge: 'This file is too large ({{size}}); a board file may be at most {{max}}.',
   },
   warnings: {
     contentOver: 'Contents take {{total, number}} h of {{target, number}} h — {{gap, number}} h too many',
@@ -420,6 +419,27 @@ export const en = {
     showPanel: 'Show',
     openRatings: 'Open ratings',
     closeRatings: 'Close ratings',
+  },
+  /** The server's refusals by their code (shared/src/wire/errors.ts); {{detail}} is the server's own English sentence. */
+  serverErrors: {
+    'bad-request': 'The server refused the request: {{detail}}',
+    'malformed-json': 'The request was not valid JSON, so the server could not read it.',
+    'unsupported-media-type': 'The server does not accept this kind of data ({{detail}}).',
+    'secret-missing': 'This link has no key. Copy the whole link you were given and open it again.',
+    'secret-invalid': 'This link is no longer valid. Ask the facilitator for a new one.',
+    'board-not-found': 'This workshop does not exist. Check that you copied the whole link.',
+    'facilitator-only': 'Only the facilitator can do this.',
+    'viewer-read-only': 'This link lets you look at the board, not change it.',
+    'not-found': 'The server has nothing at this address.',
+    'method-not-allowed': 'The server does not allow this here.',
+    'too-large': 'This is too large: the server reads at most {{limit, number}} bytes.',
+    'rate-limited': 'Too many requests from this address. Try again in {{seconds, number}} s.',
+    'board-file-not-tavolo': 'This file is not a Tavolo board. Choose a board file saved from Tavolo with Export → Board file (JSON); its name ends in .tavolo.json.',
+    'board-file-too-large': 'This file is too large ({{size}}); a board file may be at most {{max}}.',
+    'board-file-too-new': 'This board file was made by a newer version of Tavolo. Update Tavolo to import it.',
+    'board-file-too-old': 'This board file comes from a version of Tavolo too old to import.',
+    'board-file-damaged': 'The board file is damaged and cannot be imported: {{what}}.',
+    internal: 'Something went wrong on the server. Try again in a moment.',
   },
   templates: {
     'msc-public-services': {

@@ -1,6 +1,7 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import type { SerializedSchema } from '@tldraw/store'
 import type { StoredPerson } from '../../doc/people'
+import type { ApiErrorCode, ApiErrorParams } from '../../wire/errors'
 
 // The board file: a whole board as JSON, to keep or to restore as a new board. This file is its
 // layout; parser.ts reads one (checking everything before anything is written), writer.ts makes
@@ -27,7 +28,15 @@ export interface BoardFile {
   ratings: Record<string, number>
 }
 
-export type BoardFileParse = { ok: true; file: BoardFile } | { ok: false; error: string }
+/** Why a file was refused: the English sentence, and the code and values a client words it from. */
+export interface BoardFileRefusal {
+  ok: false
+  error: string
+  code: Extract<ApiErrorCode, `board-file-${string}`>
+  params?: ApiErrorParams
+}
+
+export type BoardFileParse = { ok: true; file: BoardFile } | BoardFileRefusal
 
 /** "12.3 MB" or "240 KB", for messages about file sizes. */
 export function sizeText(bytes: number): string {
