@@ -2,6 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { checkNotNewer, readMigrations } from './migrations'
+import { sqliteCheckpointer } from './sqliteCheckpointer'
+import type { Logger } from '../log'
 import type { AccessRole, PersonRole } from '../../../shared/src/roles'
 import { OTHER_SERVER_KEY, type BoardRecord, type BoardStorage, type StoredAsset, type StoredDocument } from './storage'
 
@@ -37,11 +39,13 @@ function migrate(db: Database.Database, file: string): void {
 }
 
 // Checkpoints are ours, not SQLite's: its automatic one (with a disk flush) ran on the event loop
-// every ~1000 pages, in the middle of relaying. A quiet board is checkpointed and the WAL emptied
-// after CHECKPOINT_IDLE_MS; under steady writes, once the WAL outgrows a share of the database.
+// every ~1000 pages, in the middle of relaying. Ours run in a worker (sqliteCheckpointer.ts): once
+// the WAL outgrows a share of the database (and this minimum), and after CHECKPOINT_IDLE_MS
+// without writes, when the WAL is emptied. A small WAL keeps the files near the board's live size
+// during bursts of edits too.
 const CHECKPOINT_IDLE_MS = 250
-const WAL_MIN_BYTES = 256 * 1024
-const WAL_SHARE_OF_DATABASE = 0.25
+const WAL_MIN_BYTES = 8 * 1024
+const WAL_SHARE_OF_DATABASE = 0.1
 // Small pages keep a small board's file small (the schema alone is one page per table and index).
 const NEW_FILE_PAGE_SIZE = 1024
 
@@ -54,7 +58,8 @@ const fileSize = (file: string): number => {
 }
 
 /** SQLite through better-sqlite3: one file under the data folder, WAL mode, created on first use. */
-export function openSqliteStorage(dataDir: string): BoardStorage {
+/** `logger` hears of failed checkpoints (the console when none is given). */
+export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'> = console): BoardStorage {
   fs.mkdirSync(dataDir, { recursive: true })
   const file = path.join(dataDir, SQLITE_FILE_NAME)
   const isNew = fileSize(file) === 0
@@ -75,16 +80,19 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
   // Each time the WAL starts over, its file is cut back to nothing.
   db.pragma('journal_size_limit = 0')
   const walFile = `${file}-wal`
+  // A checkpoint that fails leaves the WAL as it is: nothing is lost, the next one retries.
+  const checkpointer = sqliteCheckpointer(file, (message) => logger.error(`SQLite ${file}: ${message}`))
   let idleCheckpoint: NodeJS.Timeout | null = null
   const checkpointWhenIdle = () => {
     idleCheckpoint = null
     if (!db.open) return
+    // Pages freed by compaction go back to the file system (a write, without a disk flush).
     db.pragma('incremental_vacuum')
-    db.pragma('wal_checkpoint(TRUNCATE)')
+    checkpointer.request('TRUNCATE')
   }
   /** Called after every write transaction. */
   const afterWrite = () => {
-    if (fileSize(walFile) > Math.max(WAL_MIN_BYTES, fileSize(file) * WAL_SHARE_OF_DATABASE)) db.pragma('wal_checkpoint(PASSIVE)')
+    if (fileSize(walFile) > Math.max(WAL_MIN_BYTES, fileSize(file) * WAL_SHARE_OF_DATABASE)) checkpointer.request('PASSIVE')
     if (idleCheckpoint) idleCheckpoint.refresh()
     else idleCheckpoint = setTimeout(checkpointWhenIdle, CHECKPOINT_IDLE_MS).unref()
   }
@@ -106,9 +114,10 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
     'UPDATE boards SET last_seq = last_seq + ? WHERE id = ? RETURNING last_seq',
   )
   const selectSeq = db.prepare<[string], { last_seq: number }>('SELECT last_seq FROM boards WHERE id = ?')
-  const upsertSnapshot = db.prepare(
-    'INSERT INTO snapshots (board_id, seq, data) VALUES (?, ?, ?) ON CONFLICT(board_id) DO UPDATE SET seq = excluded.seq, data = excluded.data',
-  )
+  // Deleted, then inserted: the new snapshot reuses the old one's pages instead of growing the
+  // file by a second copy (an update in place writes the new value before freeing the old).
+  const deleteSnapshot = db.prepare('DELETE FROM snapshots WHERE board_id = ?')
+  const insertSnapshot = db.prepare('INSERT INTO snapshots (board_id, seq, data) VALUES (?, ?, ?)')
   const selectSnapshot = db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM snapshots WHERE board_id = ?')
   const selectUpdates = db.prepare<[string, number], { data: Buffer }>(
     'SELECT data FROM updates WHERE board_id = ? AND seq > ? ORDER BY seq',
@@ -136,7 +145,7 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
 
   const createBoard = db.transaction((board: BoardRecord, snapshot: Uint8Array) => {
     insertBoard.run(board.id, board.title, board.template, board.createdAt, board.secretGeneration)
-    upsertSnapshot.run(board.id, 0, toBuffer(snapshot))
+    insertSnapshot.run(board.id, 0, toBuffer(snapshot))
   })
   const appendUpdates = db.transaction((boardId: string, updates: readonly Uint8Array[]): number => {
     const row = bumpSeq.get(updates.length, boardId)
@@ -152,8 +161,9 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
   const compact = db.transaction((boardId: string, snapshot: Uint8Array, throughSeq: number): boolean => {
     const current = selectSnapshot.get(boardId)
     if (current && current.seq >= throughSeq) return false
-    upsertSnapshot.run(boardId, throughSeq, toBuffer(snapshot))
     deleteUpdates.run(boardId, throughSeq)
+    deleteSnapshot.run(boardId)
+    insertSnapshot.run(boardId, throughSeq, toBuffer(snapshot))
     return true
   })
   const loadDocument = db.transaction((boardId: string, afterSeq: number | undefined): StoredDocument => {
@@ -198,6 +208,15 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
     },
     async compact(boardId, snapshot, throughSeq) {
       const compacted = compact(boardId, snapshot, throughSeq)
+      if (compacted) {
+        // The log's pages are free now, and the WAL holds a whole new snapshot: both are given back
+        // at once (here, not in the worker: the WAL must not outgrow the board in a burst of edits).
+        // Compaction is rare (once its log outweighs a share of the board), so the wait is too.
+        db.pragma('incremental_vacuum')
+        checkpointer.waitUntilIdle()
+        const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[]
+        if (result.busy) checkpointer.request('TRUNCATE')
+      }
       afterWrite()
       return compacted
     },
@@ -238,6 +257,7 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
     },
     async close() {
       if (idleCheckpoint) clearTimeout(idleCheckpoint)
+      await checkpointer.close()
       if (!db.open) return
       // Closing the last connection checkpoints and removes the WAL; the free pages go first.
       db.pragma('incremental_vacuum')

@@ -419,6 +419,9 @@ export const en = {
     showPanel: 'Show',
     openRatings: 'Open ratings',
     closeRatings: 'Close ratings',
+    wallShows: 'Wall shows',
+    wallBoard: 'The whole board',
+    wallMyView: 'My view (follow me)',
   },
   /** The server's refusals by their code (shared/src/wire/errors.ts); {{detail}} is the server's own English sentence. */
   serverErrors: {

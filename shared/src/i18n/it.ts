@@ -426,6 +426,9 @@ export const it: Catalogue = {
     showPanel: 'Mostra',
     openRatings: 'Apri le valutazioni',
     closeRatings: 'Chiudi le valutazioni',
+    wallShows: 'Sul proiettore',
+    wallBoard: 'Tutta la lavagna',
+    wallMyView: 'La mia vista (seguimi)',
   },
   serverErrors: {
     'bad-request': 'Il server ha rifiutato la richiesta: {{detail}}',
