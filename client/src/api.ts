@@ -102,8 +102,8 @@ export function getClientConfig(): Promise<ClientConfig> {
 }
 
 /** The server's clock now; never cached, so each call is a fresh sample. */
-export function getServerTime(): Promise<ServerTime> {
-  return request('/api/time', { cache: 'no-store' })
+export function getServerTime(signal?: AbortSignal): Promise<ServerTime> {
+  return request('/api/time', { cache: 'no-store', signal })
 }
 
 export function uploadAsset(boardId: string, secret: string, file: Blob): Promise<UploadedAsset> {

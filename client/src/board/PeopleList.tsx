@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PERSON_ROLE_LABELS, isPersonRole } from '../../../shared/src/roles'
 import type { PresentPerson } from '../sync/presence'
+import { listenOnWindow } from '../ui/listenOnWindow'
 
 /** Avatars shown in the top bar before the rest fold into "+N". */
 const SHOWN = 4
@@ -34,12 +35,7 @@ export function PeopleList(props: {
     const onPointer = (e: PointerEvent) => {
       if (!root.current?.contains(e.target as Node)) setOpen(false)
     }
-    window.addEventListener('keydown', onKey)
-    window.addEventListener('pointerdown', onPointer)
-    return () => {
-      window.removeEventListener('keydown', onKey)
-      window.removeEventListener('pointerdown', onPointer)
-    }
+    return listenOnWindow({ keydown: onKey, pointerdown: onPointer })
   }, [open])
 
   return (
