@@ -2,8 +2,9 @@ import type { ExportFormat } from '../../shared/src/export/exportFormats'
 import type { Language } from '../../shared/src/i18n'
 import { LANGUAGE_PARAM } from '../../shared/src/wire/language'
 import { i18next } from './i18n/i18n'
+import { serverErrorText } from '../../shared/src/i18n/serverError'
+import type { ApiErrorBody } from '../../shared/src/wire/errors'
 import type {
-  ApiErrorBody,
   BoardInfo,
   BoardLinkSecrets,
   ClientConfig,
@@ -31,10 +32,13 @@ export class ApiError extends Error {
 
 export type { BoardInfo, BoardLinkSecrets, CreatedBoard, TemplateSummary } from '../../shared/src/wire/api'
 
+/** The server's refusal in the UI's language (by its code), else its own text. */
 async function readErrorMessage(response: Response): Promise<string> {
   const text = await response.text().catch(() => '')
   try {
     const body = JSON.parse(text) as Partial<ApiErrorBody>
+    const localized = serverErrorText(i18next.t, body)
+    if (localized !== null) return localized
     if (typeof body.error === 'string') return body.error
   } catch {
     // not JSON: fall through to the raw text
@@ -98,8 +102,8 @@ export function getClientConfig(): Promise<ClientConfig> {
 }
 
 /** The server's clock now; never cached, so each call is a fresh sample. */
-export function getServerTime(): Promise<ServerTime> {
-  return request('/api/time', { cache: 'no-store' })
+export function getServerTime(signal?: AbortSignal): Promise<ServerTime> {
+  return request('/api/time', { cache: 'no-store', signal })
 }
 
 export function uploadAsset(boardId: string, secret: string, file: Blob): Promise<UploadedAsset> {
@@ -110,9 +114,15 @@ export function uploadAsset(boardId: string, secret: string, file: Blob): Promis
   )
 }
 
-/** A server export (programme, cards, board file) as a file; the secret travels in a header, never in the URL. */
-export async function fetchBoardExport(boardId: string, secret: string, format: ExportFormat): Promise<{ blob: Blob; fileName: string | null }> {
-  const response = await send(`/api/boards/${encodeURIComponent(boardId)}/export.${format}`, {}, secret)
+/** A server export (programme, cards, board file) as a file, its words in `language`; the secret travels in a header, never in the URL. */
+export async function fetchBoardExport(
+  boardId: string,
+  secret: string,
+  format: ExportFormat,
+  language: Language,
+): Promise<{ blob: Blob; fileName: string | null }> {
+  const query = new URLSearchParams({ [LANGUAGE_PARAM]: language })
+  const response = await send(`/api/boards/${encodeURIComponent(boardId)}/export.${format}?${query}`, {}, secret)
   const disposition = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')
   return { blob: await response.blob(), fileName: disposition ? disposition[1] : null }
 }

@@ -138,7 +138,7 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
       if (error instanceof HttpError) {
         // The rest of a refused body is not read, so this connection cannot be reused.
         res.setHeader('Connection', 'close')
-        return sendError(res, error.status, error.message, error.headers)
+        return sendError(res, error.status, error.message, error)
       }
       logger.error(`${req.method} ${path}: ${(error as Error).stack ?? error}`)
       if (!res.headersSent) sendError(res, 500, 'internal server error')

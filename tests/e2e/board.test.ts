@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBoardViaApi, startServerProcess, type ServerProcess } from '../support/server'
 import { launchChromium, recordRequests, type RequestLog } from './support/browser'
+import { screenshotPath } from './support/screenshots'
 import { serveAsOrigin } from './support/servedAsOrigin'
 import {
   WAIT,
@@ -23,7 +22,6 @@ import {
 // citizen (B) joins by link and draws, a viewer (V) watches. Each step relies on the ones before.
 
 const MAX_ASSET_BYTES = 4096
-const SCREENSHOT = path.resolve(import.meta.dirname, '../../.tmp/board.png')
 
 let server: ServerProcess
 let browser: Browser
@@ -45,7 +43,6 @@ async function newPerson(): Promise<{ context: BrowserContext; page: Page }> {
 }
 
 beforeAll(async () => {
-  mkdirSync(path.dirname(SCREENSHOT), { recursive: true })
   server = await startServerProcess({ env: { MAX_ASSET_BYTES: String(MAX_ASSET_BYTES) } })
   browser = await launchChromium()
   pageA = (await newPerson()).page
@@ -89,7 +86,7 @@ describe('a workshop board in Chromium', () => {
     await waitForShapeCount(pageB, 1)
     const [id] = await shapeIds(pageB)
     await waitForShape(pageA, id)
-    await pageA.screenshot({ path: SCREENSHOT })
+    await pageA.screenshot({ path: screenshotPath('board') })
   })
 
   it("A sees B's cursor labelled with B's name", async () => {

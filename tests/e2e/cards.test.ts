@@ -1,15 +1,13 @@
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServerProcess, type ServerProcess } from '../support/server'
 import { launchChromium } from './support/browser'
+import { screenshotPath } from './support/screenshots'
 import { WAIT, createWorkshop, enterBoardAs } from './support/tavoloPage'
 
 // A facilitator (A) runs the MSc template; a professional (B) fills it through the card palette
 // and in-place editing. A's summary panel follows B's work live. Steps run in order.
 
-const SCREENSHOT = path.resolve(import.meta.dirname, '../../.tmp/cards.png')
 const HOURS_MESSAGE = 'Hours must be a number, 0 or more, in steps of 0.5'
 
 let server: ServerProcess
@@ -86,7 +84,6 @@ async function waitForSummary(page: Page, testId: string, text: string): Promise
 }
 
 beforeAll(async () => {
-  mkdirSync(path.dirname(SCREENSHOT), { recursive: true })
   server = await startServerProcess()
   browser = await launchChromium()
   pageA = await newPage()
@@ -197,7 +194,7 @@ describe('structured cards and the live summary in Chromium', () => {
     const card = (await pageB.locator(`[data-testid="card"][data-shape-id="${id}"]`).boundingBox())!
     const message = (await pageB.getByTestId('field-message').boundingBox())!
     expect(message.y + message.height).toBeLessThanOrEqual(card.y + card.height)
-    await pageB.screenshot({ path: SCREENSHOT.replace('.png', '-editing.png') })
+    await pageB.screenshot({ path: screenshotPath('cards-editing') })
     await expect(hours.getAttribute('aria-invalid')).resolves.toBe('true')
     await pageB.keyboard.press('Escape')
     await pageB.locator(`[data-testid="card"][data-shape-id="${id}"]:not([data-editing])`).waitFor(WAIT)
@@ -274,7 +271,7 @@ describe('structured cards and the live summary in Chromium', () => {
   it('the Contents warning selects the content cards and brings them into view (screenshots kept for review)', async () => {
     await pageA.keyboard.press('Escape')
     await showWholeBoard(pageA)
-    await pageA.screenshot({ path: SCREENSHOT.replace('.png', '-board.png') })
+    await pageA.screenshot({ path: screenshotPath('cards-board') })
     await pageA.getByTestId('summary-warnings').getByRole('button', { name: /Contents take/ }).click()
     await waitForStillCamera(pageA)
     const selected = await pageA.evaluate(() => {
@@ -287,7 +284,7 @@ describe('structured cards and the live summary in Chromium', () => {
     })
     expect(selected.length).toBeGreaterThan(0)
     expect(selected.every((s) => s.type === 'tavolo-content' && s.inView)).toBe(true)
-    await pageA.screenshot({ path: SCREENSHOT })
+    await pageA.screenshot({ path: screenshotPath('cards') })
   })
 
   it('only the facilitator sets the hours target, and everyone’s summary follows it', async () => {

@@ -1,18 +1,17 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readFileSync } from 'node:fs'
-import path from 'node:path'
+import { readFileSync } from 'node:fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CARDS_CSV_COLUMNS } from '../../shared/src/export/cardsCsv'
 import { startServerProcess, type ServerProcess } from '../support/server'
 import { launchChromium, recordRequests, type RequestLog } from './support/browser'
+import { screenshotPath } from './support/screenshots'
 import { WAIT, createWorkshop, enterBoardAs, waitForConnected } from './support/tavoloPage'
 
 // The facilitator exports the MSc board in every format from the Export menu and reads the
 // downloaded files; a participant sees only the programme and the images; the board file comes
 // back in through "Import a board file" on the Home screen. Steps run in order.
 
-const SCREENSHOT = path.resolve(import.meta.dirname, '../../.tmp/export-menu.png')
 const NEW_CARD = 'Participatory budgeting'
 const CARD_TYPES = ['tavolo-content', 'tavolo-format', 'tavolo-exam', 'tavolo-idea']
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
@@ -115,7 +114,6 @@ async function storedProgramme(): Promise<string> {
 }
 
 beforeAll(async () => {
-  mkdirSync(path.dirname(SCREENSHOT), { recursive: true })
   server = await startServerProcess()
   browser = await launchChromium()
   ;({ requests: requestsA, page: pageA } = await newContext())
@@ -168,7 +166,7 @@ describe('export and import in Chromium', () => {
     await pageA.keyboard.press('Home')
     await pageA.keyboard.press('ArrowDown')
     await expect(focused()).resolves.toBe('Programme (PDF)')
-    await pageA.screenshot({ path: SCREENSHOT })
+    await pageA.screenshot({ path: screenshotPath('export-menu') })
     await pageA.keyboard.press('Escape')
     await menu.waitFor({ state: 'detached', ...WAIT })
     await expect(pageA.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('export-button')
@@ -344,7 +342,7 @@ describe('export and import in Chromium', () => {
     await pageA.goto(`${server.url}/`)
     await pageA.getByLabel('Board file', { exact: true }).setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') })
     await pageA.getByRole('button', { name: 'Import', exact: true }).click()
-    await pageA.getByTestId('import-error').getByText('This is not a Tavolo board file').waitFor(WAIT)
+    await pageA.getByTestId('import-error').getByText('This file is not a Tavolo board').waitFor(WAIT)
     expect(new URL(pageA.url()).pathname).toBe('/')
   })
 

@@ -1,17 +1,15 @@
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBoardViaApi, startServerProcess, type ServerProcess } from '../support/server'
 import type { CreatedBoard } from '../../shared/src/wire/api'
 import { launchChromium } from './support/browser'
+import { screenshotPath } from './support/screenshots'
 import { WAIT, enterBoardAs, personIdOf, waitForConnected } from './support/tavoloPage'
 
 // A live workshop in three browser contexts: the facilitator (F) steers, a participant (P) whose
 // computer clock is three hours fast takes part, and the projector (V, opened with the viewer
 // link) shows the board on the wall. Steps run in order and rely on the ones before.
 
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../../.tmp')
 const CLOCK_SHIFT_MS = 3 * 60 * 60 * 1000
 
 let server: ServerProcess
@@ -95,7 +93,6 @@ async function dragZoneByEdge(page: Page, zoneId: string, dx: number): Promise<v
 }
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true })
   server = await startServerProcess()
   browser = await launchChromium()
   board = await createBoardViaApi(server.url, { title: 'Facilitated workshop', template: 'msc-public-services' })
@@ -195,8 +192,8 @@ describe('facilitating a live workshop', () => {
 
     await pageF.getByTestId('timer-add-minute').click()
     await expect.poll(() => remaining(pageP), WAIT).toBeGreaterThan(10 * 60_000)
-    await pageF.screenshot({ path: path.join(SCREENSHOTS, 'facilitation-board.png') })
-    await pageV.screenshot({ path: path.join(SCREENSHOTS, 'facilitation-projector.png') })
+    await pageF.screenshot({ path: screenshotPath('facilitation-board') })
+    await pageV.screenshot({ path: screenshotPath('facilitation-projector') })
   })
 
   it('at zero every screen shows it and screen readers hear "Time is up"', async () => {
@@ -215,7 +212,8 @@ describe('facilitating a live workshop', () => {
     await pageF.getByTestId('timer-reset').click()
   })
 
-  it('the projector follows the facilitator and cannot edit', async () => {
+  it('the projector follows the facilitator when asked to, and cannot edit', async () => {
+    await pageF.getByTestId('projector-view').selectOption('facilitator')
     await pageF.evaluate(() => {
       const editor = window.__tavolo!.editor
       editor.setCamera({ x: -1234, y: -567, z: 0.8 }, { immediate: true })
@@ -373,7 +371,7 @@ describe('facilitating a live workshop', () => {
     expect(opened.get('k')).not.toBe(new URLSearchParams(new URL(pageF.url()).hash.slice(1)).get('k'))
     await projector.getByTestId('join-link').getByText(participantLink, { exact: true }).waitFor(WAIT)
     await expect(projector.locator('[data-testid="join-qr"] img').getAttribute('src')).resolves.toMatch(/^data:image\/png;base64,/)
-    await projector.screenshot({ path: path.join(SCREENSHOTS, 'facilitation-projector-join.png') })
+    await projector.screenshot({ path: screenshotPath('facilitation-projector-join') })
     await projector.close()
   })
 })

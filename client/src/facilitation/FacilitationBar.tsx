@@ -4,6 +4,7 @@ import { FollowMe } from './FollowMe'
 import { LockControl } from './LockControl'
 import { PhaseBar } from './PhaseBar'
 import { ProjectorButton } from './ProjectorButton'
+import { ProjectorViewControl } from './ProjectorViewControl'
 import { RatingsToggle } from './RatingsToggle'
 import { VotingPanel } from './VotingPanel'
 import { WorkshopTimer } from './WorkshopTimer'
@@ -23,6 +24,7 @@ export function FacilitationBar(props: { boardId: string; secret: string; presen
       <div className="tavolo-facilitation-spacer" />
       <LockControl />
       <FollowMe presentPeople={props.presentPeople} />
+      {isFacilitator && <ProjectorViewControl />}
       {isFacilitator && <ProjectorButton boardId={props.boardId} facilitatorSecret={props.secret} />}
     </div>
   )

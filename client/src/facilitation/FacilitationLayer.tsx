@@ -7,6 +7,7 @@ import { ConnectionRefusedMessage, useConnectionRefusal } from './ConnectionRefu
 import { FacilitationBar } from './FacilitationBar'
 import { FacilitationProvider } from './FacilitationContext'
 import { RatingPanel } from './RatingPanel'
+import { LevelsPanel } from '../levels/LevelsPanel'
 
 // Everything facilitation adds to a board (children: the canvas and its panels): the shared
 // state the cards read, the phase/timer/voting strip, the rating panel in phase 4, and the
@@ -32,6 +33,7 @@ export function FacilitationLayer(props: {
       <FacilitationBar boardId={props.boardId} secret={props.secret} presentPeople={props.presentPeople} />
       {props.children}
       <RatingPanel />
+      <LevelsPanel />
       {refusal && <ConnectionRefusedMessage refusal={refusal} onStartAfresh={props.onStartAfresh} />}
     </FacilitationProvider>
   )

@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next'
 import { randomId } from '../state/randomId'
-import { useState } from 'react'
-import { Tldraw, type Editor } from 'tldraw'
-import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
-import { TldrawLocale } from '../i18n/TldrawLocale'
+import { useRef, useState, type CSSProperties } from 'react'
+import { useValue, type Editor } from 'tldraw'
 import type { BoardInfo } from '../api'
+import { BoardCanvas } from '../board/BoardCanvas'
 import { tavoloShapeUtils } from '../shapes'
 import { useBoardHandle } from '../board/useBoardHandle'
 import { useBoardInfo } from '../board/useBoardInfo'
@@ -13,31 +12,33 @@ import { FacilitationProvider, useBoardFacilitation } from '../facilitation/Faci
 import { FacilitationResults } from '../facilitation/FacilitationResults'
 import { JoinQrCode } from '../facilitation/JoinQrCode'
 import { WorkshopTimer } from '../facilitation/WorkshopTimer'
-import { useFollowFacilitator } from '../facilitation/useFollowFacilitator'
+import { useAutoScroll } from '../facilitation/useAutoScroll'
+import { useProjectorCamera } from '../facilitation/useProjectorCamera'
+import { readSessionValue } from '../../../shared/src/session/sessionState'
+import { SESSION_ROOT } from '../../../shared/src/doc/roots'
+import { usePlainMap } from '../sync/usePlainMap'
 import '../facilitation/facilitation.css'
 import '../facilitation/present.css'
 import { phaseInfo } from '../../../shared/src/session/phases'
-import { tavoloUiOverrides } from '../shapes/shapeUiOverrides'
 import { useDesignSummary } from '../summary/useDesignSummary'
 import { useBoardSync } from '../sync/useBoardSync'
 import { useProvideBoardPeople } from '../cards/boardPeople'
-import { BoardInfoPending, ScreenMessage } from './ScreenMessage'
+import { BoardInfoPending, LinkIncomplete } from './ScreenMessage'
 
 // The projector view, `/b/<id>/present#k=<viewer or facilitator secret>`: the board read-only,
-// following the facilitator's view, with the phase, the timer, the summary and a QR code to
-// join, in type large enough for the back of the room. It writes nothing to the board.
+// showing what the facilitator picked (the whole board, a zone, or their view), with the phase,
+// the timer, the summary and a QR code to join, in type large enough for the back of the room
+// (designed for 1920×1080 at 4 m: card text at least 24 px on screen whatever the zoom, and a side
+// panel that turns its own pages). It writes nothing to the board.
 
-const assetUrls = getAssetUrlsByImport()
+/** The least size of card text on the wall, in screen pixels. */
+const WALL_CARD_TEXT_PX = 24
+/** Above this page size (zoomed out), a card has room for its heading and its maker only. */
+const TIGHT_FONT_PX = 20
 
 export function PresentScreen({ boardId, secret, joinSecret }: { boardId: string; secret: string | null; joinSecret: string | null }) {
   const { t } = useTranslation()
-  if (!secret) {
-    return (
-      <ScreenMessage title={t('app.linkIncomplete')} testId="board-error">
-        <p>{t('app.projectorLinkIncomplete')}</p>
-      </ScreenMessage>
-    )
-  }
+  if (!secret) return <LinkIncomplete text={t('app.projectorLinkIncomplete')} />
   return <PresentLoader boardId={boardId} secret={secret} joinSecret={joinSecret} />
 }
 
@@ -58,40 +59,29 @@ function PresentRoom(props: { info: BoardInfo; secret: string; joinSecret: strin
   const refusal = useConnectionRefusal(sync.provider)
   useBoardHandle(editor, sync.doc)
   useProvideBoardPeople(editor, sync.doc)
-  useFollowFacilitator(editor, sync.presentPeople)
+  const view = readSessionValue(usePlainMap(sync.doc, SESSION_ROOT), 'projectorView')
+  useProjectorCamera(editor, view, sync.presentPeople)
   const facilitatorHere = sync.presentPeople.some((p) => !p.isSelf && p.person.accessRole === 'facilitator')
+  const zoom = useValue('zoom', () => editor?.getZoomLevel() ?? 1, [editor])
+  // Card text is sized in page units, which the zoom scales: this is the page size that shows 24 px.
+  const wallFontPx = Math.ceil(WALL_CARD_TEXT_PX / zoom)
+  const wallFont = { '--tavolo-wall-card-font': `${wallFontPx}px` } as CSSProperties
+  const side = useRef<HTMLElement>(null)
+  useAutoScroll(side)
 
   return (
     <FacilitationProvider doc={sync.doc} editor={editor} personId={person.id} isFacilitator={false} readOnly>
-      <div className="tavolo-present" data-testid="present-screen">
+      <div className="tavolo-present" data-testid="present-screen" data-view={view.fit} data-wall-tight={wallFontPx > TIGHT_FONT_PX || undefined} style={wallFont}>
         <header className="tavolo-present-header">
           <h1>{info.title}</h1>
           <PresentPhase />
           <WorkshopTimer large />
         </header>
         <main className="tavolo-present-body">
-          <div className="tavolo-present-canvas board-canvas" data-testid="board-canvas">
-            {!facilitatorHere && <p className="tavolo-present-waiting">{t('present.waiting')}</p>}
-            <Tldraw
-              store={sync.store}
-              shapeUtils={tavoloShapeUtils}
-              overrides={tavoloUiOverrides}
-              assetUrls={assetUrls}
-              licenseKey={licenseKey ?? undefined}
-              hideUi
-              onMount={(mounted) => {
-                // Read-only is session state, not stored: set it on every mount.
-                mounted.updateInstanceState({ isReadonly: true })
-                setEditor(mounted)
-                return () => {
-                  setEditor(null)
-                }
-              }}
-            >
-              <TldrawLocale />
-            </Tldraw>
-          </div>
-          <aside className="tavolo-present-side" aria-label={t('present.summary')}>
+          <BoardCanvas store={sync.store} licenseKey={licenseKey} readOnly hideUi onEditor={setEditor} className="tavolo-present-canvas">
+            {view.fit === 'facilitator' && !facilitatorHere && <p className="tavolo-present-waiting">{t('present.waiting')}</p>}
+          </BoardCanvas>
+          <aside className="tavolo-present-side" aria-label={t('present.summary')} ref={side} tabIndex={0} data-testid="present-side">
             <JoinQrCode boardId={info.id} secret={secret} joinSecret={props.joinSecret} role={info.role} />
             <PresentSummary />
           </aside>

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import type { BoardFileRefusal } from '../../../shared/src/export/boardFile/format'
 import { parseBoardFile } from '../../../shared/src/export/boardFile/parser'
 import { boardFileToDoc } from '../../../shared/src/export/boardFile/writer'
 
@@ -8,7 +9,7 @@ import { boardFileToDoc } from '../../../shared/src/export/boardFile/writer'
 
 export type ImportedBoard =
   | { ok: true; title: string; template: string | null; snapshot: Uint8Array }
-  | { ok: false; error: string }
+  | BoardFileRefusal
 
 export function importedBoard(text: string, opts: { maxBytes: number }): ImportedBoard {
   const parsed = parseBoardFile(text, opts)

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { listTemplates } from '../../../shared/src/templates/index'
+import type { Language } from '../../../shared/src/i18n'
 import { languageFromQuery } from '../../../shared/src/wire/language'
 import { checkBoardAccess, type AccessCheck } from '../access/boardAccess'
 import { joinBoard, parseJoinBoardRequest } from '../access/joinBoard'
@@ -34,11 +35,11 @@ export function requireAccess(check: AccessCheck): Extract<AccessCheck, { outcom
     case 'malformed-id':
       throw new HttpError(400, 'malformed board id')
     case 'unknown-board':
-      throw new HttpError(404, 'no board with this id')
+      throw new HttpError(404, 'no board with this id', { code: 'board-not-found' })
     case 'no-secret':
       throw new HttpError(401, 'missing secret: send "Authorization: Bearer <secret>"')
     case 'wrong-secret':
-      throw new HttpError(403, 'this secret gives no access to this board')
+      throw new HttpError(403, 'this secret gives no access to this board', { code: 'secret-invalid' })
     case 'granted':
       return check
   }
@@ -50,7 +51,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   try {
     return JSON.parse(body.toString('utf8'))
   } catch (error) {
-    throw new HttpError(400, `invalid JSON: ${(error as Error).message}`)
+    throw new HttpError(400, `invalid JSON: ${(error as Error).message}`, { code: 'malformed-json' })
   }
 }
 
@@ -66,12 +67,20 @@ function requireJsonPost(req: IncomingMessage, method: string, path: string): vo
   if (type !== 'application/json') throw new HttpError(415, `Content-Type must be application/json; got "${type}"`)
 }
 
+/** The language a request asks for with `?language=` (English by default); 400 for one we do not have. */
+function requestLanguage(query: URLSearchParams): Language {
+  const language = languageFromQuery(query)
+  if (!language.ok) throw new HttpError(400, language.error)
+  return language.value
+}
+
 /** Counts one request against a per-address limit; a 429 with Retry-After beyond it. */
 function takeRate(limit: AddressRateLimit, req: IncomingMessage, what: string): void {
   const decision = limit.take(req.socket.remoteAddress ?? '')
   if (!decision.allowed) {
     throw new HttpError(429, `too many ${what} from this address: try again in ${decision.retryAfterSeconds} s`, {
-      'Retry-After': String(decision.retryAfterSeconds),
+      params: { seconds: decision.retryAfterSeconds },
+      headers: { 'Retry-After': String(decision.retryAfterSeconds) },
     })
   }
 }
@@ -96,9 +105,7 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
     return true
   }
   if (path === '/api/templates' && method === 'GET') {
-    const language = languageFromQuery(query)
-    if (!language.ok) throw new HttpError(400, language.error)
-    sendJson(res, 200, listTemplates(language.value))
+    sendJson(res, 200, listTemplates(requestLanguage(query)))
     return true
   }
   if (path === '/api/time' && method === 'GET') {
@@ -148,13 +155,13 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
     const format = match[2]
     if (!isExportFormat(format)) throw new HttpError(404, `no export format .${format} (md, pdf, csv, json)`)
     const { board, role } = requireAccess(await access(match[1]))
-    await sendBoardExport(ctx.storage, res, board.id, role, format, query.get('anonymous') === '1')
+    await sendBoardExport(ctx.storage, res, board.id, role, format, query.get('anonymous') === '1', requestLanguage(query))
     return true
   }
   match = /^\/api\/boards\/([^/]+)\/assets$/.exec(path)
   if (match && method === 'POST') {
     const { board, role } = requireAccess(await access(match[1]))
-    if (role === 'viewer') throw new HttpError(403, 'a viewer cannot upload images')
+    if (role === 'viewer') throw new HttpError(403, 'a viewer cannot upload images', { code: 'viewer-read-only' })
     await handleAssetUpload(ctx, req, res, board.id)
     return true
   }

@@ -12,7 +12,7 @@ import { HttpError, readBody } from './respond'
 export async function importBoardFile(storage: BoardStorage, serverKey: Buffer, req: IncomingMessage): Promise<CreatedBoard> {
   const body = await readBody(req, BOARD_FILE_MAX_BYTES, 'the board file')
   const imported = importedBoard(body.toString('utf8'), { maxBytes: BOARD_FILE_MAX_BYTES })
-  if (!imported.ok) throw new HttpError(400, imported.error)
+  if (!imported.ok) throw new HttpError(400, imported.error, imported)
   const title = imported.title.trim().slice(0, MAX_TITLE_LENGTH) || 'Imported workshop'
   const template = imported.template && hasTemplate(imported.template) ? imported.template : DEFAULT_TEMPLATE_ID
   return storeNewBoard(storage, serverKey, { title, template }, imported.snapshot)

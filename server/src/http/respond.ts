@@ -1,14 +1,25 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { errorCodeForStatus, type ApiErrorBody, type ApiErrorCode, type ApiErrorParams } from '../../../shared/src/wire/errors'
 
-/** An error answered to the client as `{ "error": message }` with its status. */
+type ErrorOptions = { code?: ApiErrorCode; params?: ApiErrorParams; headers?: Record<string, string> }
+
+/** An error answered to the client as `{ error: message, code, params }` with its status. */
 export class HttpError extends Error {
+  readonly code: ApiErrorCode
+  readonly params: ApiErrorParams | undefined
+  /** Extra response headers, such as `Retry-After` on a 429. */
+  readonly headers: Record<string, string>
+
   constructor(
     readonly status: number,
     message: string,
-    /** Extra response headers, such as `Retry-After` on a 429. */
-    readonly headers: Record<string, string> = {},
+    /** `code` defaults to the status's (errorCodeForStatus). */
+    opts: ErrorOptions = {},
   ) {
     super(message)
+    this.code = opts.code ?? errorCodeForStatus(status)
+    this.params = opts.params
+    this.headers = opts.headers ?? {}
   }
 }
 
@@ -23,8 +34,10 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text)
 }
 
-export function sendError(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
-  sendJson(res, status, { error: message }, headers)
+/** Answers an error as `ApiErrorBody`; `code` defaults to the status's (errorCodeForStatus). */
+export function sendError(res: ServerResponse, status: number, message: string, opts: ErrorOptions = {}): void {
+  const body: ApiErrorBody = { error: message, code: opts.code ?? errorCodeForStatus(status), ...(opts.params && { params: opts.params }) }
+  sendJson(res, status, body, opts.headers)
 }
 
 /** The media type of the request body, lower-case without parameters ('' when none is declared). */
@@ -38,12 +51,12 @@ export function requestMediaType(req: IncomingMessage): string {
  */
 export async function readBody(req: IncomingMessage, limit: number, what: string): Promise<Buffer> {
   const declared = Number(req.headers['content-length'])
-  if (Number.isFinite(declared) && declared > limit) throw new HttpError(413, `${what} is over the ${limit} byte limit`)
+  if (Number.isFinite(declared) && declared > limit) throw new HttpError(413, `${what} is over the ${limit} byte limit`, { params: { limit } })
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length
-    if (size > limit) throw new HttpError(413, `${what} is over the ${limit} byte limit`)
+    if (size > limit) throw new HttpError(413, `${what} is over the ${limit} byte limit`, { params: { limit } })
     chunks.push(chunk)
   }
   return Buffer.concat(chunks)

@@ -1,5 +1,6 @@
 import type { TLPageId, TLShape, TLShapeId } from '@tldraw/tlschema'
 import type { IndexKey } from '@tldraw/utils'
+import { T } from '@tldraw/validate'
 import { isObject, readShapes } from '../board/shapeLike'
 import { isCardType, type CardType } from '../cards/cardTypes'
 import { ZONE_TYPE } from '../cards/zone/zone'
@@ -17,6 +18,7 @@ export const TABLE_GAP = 160
 
 interface ZoneBox {
   id: string
+  parentId: string
   x: number
   y: number
   w: number
@@ -31,6 +33,7 @@ export function plenaryZones(records: readonly unknown[]): ZoneBox[] {
     .filter((s) => s.type === ZONE_TYPE && zoneTableId(s.meta) === null && s.parentId.startsWith('page:'))
     .map((s) => ({
       id: s.id,
+      parentId: s.parentId,
       x: s.x,
       y: s.y,
       w: Number(s.props.w),
@@ -42,8 +45,6 @@ export function plenaryZones(records: readonly unknown[]): ZoneBox[] {
 }
 
 export interface TableZoneOptions {
-  pageId: TLPageId
-  indexAbove: IndexKey | null
   at: number
   newId?: () => TLShapeId
   /** The name a table's copy of a zone gets. */
@@ -57,7 +58,10 @@ export function tableZoneCopies(records: readonly unknown[], tables: readonly Ta
   const minX = Math.min(...zones.map((z) => z.x))
   const minY = Math.min(...zones.map((z) => z.y))
   const width = Math.max(...zones.map((z) => z.x + z.w)) - minX
-  let indexAbove = options.indexAbove
+  // On the plenary's page, stacked above everything already there.
+  const pageId = zones[0].parentId as TLPageId
+  const pageIndices = readShapes(records).filter((s) => s.parentId === pageId && T.indexKey.isValid(s.index)).map((s) => s.index)
+  let indexAbove = pageIndices.length === 0 ? null : (pageIndices.reduce((a, b) => (b > a ? b : a)) as IndexKey)
   const copies: TLShape[] = []
   tables.forEach((table, order) => {
     // The template geometry of the zones, relative to the plenary's top-left corner.
@@ -66,7 +70,7 @@ export function tableZoneCopies(records: readonly unknown[], tables: readonly Ta
       starterCards: [],
     } as unknown as Template
     const origin = { x: minX + (order + 1) * (width + TABLE_GAP), y: minY }
-    const shapes = templateRecords(template, { pageId: options.pageId, origin, indexAbove, at: options.at, newId: options.newId })
+    const shapes = templateRecords(template, { pageId, origin, indexAbove, at: options.at, newId: options.newId })
     for (const shape of shapes) copies.push({ ...shape, meta: { ...shape.meta, tableId: table.id } } as TLShape)
     indexAbove = shapes[shapes.length - 1].index
   })

@@ -2,7 +2,7 @@ import type { AccessRole, PersonRole } from '../roles'
 import type { Language } from '../i18n'
 
 // The HTTP API's request and response bodies, one type per endpoint, shared by the server that
-// sends them and the client that reads them. Every error answer is `ApiErrorBody` with a 4xx/5xx.
+// sends them and the client that reads them. Every error answer is `ApiErrorBody` (errors.ts) with a 4xx/5xx.
 
 /** The path the relay listens on: `${WEBSOCKET_PATH}/<boardId>?${SECRET_PARAM}=<secret>`. */
 export const WEBSOCKET_PATH = '/ws'
@@ -12,10 +12,6 @@ export const SECRET_PARAM = 'k'
 export const PERSON_TOKEN_PARAM = 'p'
 
 /** Any failed call. */
-export interface ApiErrorBody {
-  error: string
-}
-
 /** One secret per access role; the facilitator's never changes, the other two rotate. */
 export type BoardSecrets = Record<AccessRole, string>
 

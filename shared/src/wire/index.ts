@@ -3,6 +3,7 @@
 
 export * from './api'
 export * from './closeCodes'
+export * from './errors'
 export * from './language'
 export * from './limits'
 export * from './presence'

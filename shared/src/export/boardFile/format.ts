@@ -1,6 +1,7 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import type { SerializedSchema } from '@tldraw/store'
 import type { StoredPerson } from '../../doc/people'
+import type { ApiErrorCode, ApiErrorParams } from '../../wire/errors'
 
 // The board file: a whole board as JSON, to keep or to restore as a new board. This file is its
 // layout; parser.ts reads one (checking everything before anything is written), writer.ts makes
@@ -25,9 +26,21 @@ export interface BoardFile {
   people: Record<string, StoredPerson>
   votes: Record<string, number>
   ratings: Record<string, number>
+  /** The hour-budget ballots (`budgets` root); absent in files from before the levels. */
+  budgets?: Record<string, number>
+  /** People's own table picks (`seatPicks` root); absent in files from before the levels. */
+  seatPicks?: Record<string, string>
 }
 
-export type BoardFileParse = { ok: true; file: BoardFile } | { ok: false; error: string }
+/** Why a file was refused: the English sentence, and the code and values a client words it from. */
+export interface BoardFileRefusal {
+  ok: false
+  error: string
+  code: Extract<ApiErrorCode, `board-file-${string}`>
+  params?: ApiErrorParams
+}
+
+export type BoardFileParse = { ok: true; file: BoardFile } | BoardFileRefusal
 
 /** "12.3 MB" or "240 KB", for messages about file sizes. */
 export function sizeText(bytes: number): string {

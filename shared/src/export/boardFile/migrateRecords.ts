@@ -1,6 +1,8 @@
 import type { SerializedSchema } from '@tldraw/store'
 import type { TLRecord } from '@tldraw/tlschema'
 import { createTavoloSchema } from '../../schema'
+import type { BoardFileRefusal } from './format'
+import { damaged, refuse } from './refusal'
 
 // The tldraw records of an imported board, brought to this version's schema with tldraw's own
 // migrations (the file carries the schema it was written with) and then validated, so a board
@@ -16,39 +18,36 @@ export interface RawRecord {
   [field: string]: unknown
 }
 
-export type RecordsMigration = { ok: true; records: TLRecord[]; schema: SerializedSchema } | { ok: false; error: string }
+export type RecordsMigration = { ok: true; records: TLRecord[]; schema: SerializedSchema } | BoardFileRefusal
 
 export function migrateRecordsOrRefuse(records: readonly RawRecord[], storedSchema: SerializedSchema): RecordsMigration {
   const schema = createTavoloSchema()
   const store: Record<string, RawRecord> = {}
   for (const record of records) {
-    if (Object.hasOwn(store, record.id)) return { ok: false, error: `Record "${record.id}" appears twice in the board file.` }
+    if (Object.hasOwn(store, record.id)) return damaged(`record "${record.id}" appears twice`)
     store[record.id] = record
   }
   const current = schema.serialize()
   const newer = newerParts(storedSchema, current)
   if (newer.length > 0) {
-    return {
-      ok: false,
-      error: `The board file was made by a newer version of Tavolo: this version cannot read its ${newer.join(', ')} records.`,
-    }
+    return refuse('board-file-too-new', { parts: newer.join(', ') })
   }
   const migrated = schema.migrateStoreSnapshot({ store: store as never, schema: storedSchema })
   if (migrated.type === 'error') {
-    return { ok: false, error: `The board's records could not be migrated to this version of Tavolo (${migrated.reason}).` }
+    return damaged(`its records could not be migrated to this version of Tavolo (${migrated.reason})`)
   }
 
   const result: TLRecord[] = []
   for (const record of Object.values(migrated.value) as unknown as RawRecord[]) {
     const type = Object.hasOwn(schema.types, record.typeName) ? schema.types[record.typeName as keyof typeof schema.types] : undefined
-    if (!type) return { ok: false, error: `Record "${record.id}" has the unknown type "${record.typeName}".` }
+    if (!type) return damaged(`record "${record.id}" has the unknown type "${record.typeName}"`)
     if (type.scope !== 'document') {
-      return { ok: false, error: `Record "${record.id}" is a ${record.typeName} record, which is not part of a board's document.` }
+      return damaged(`record "${record.id}" is a ${record.typeName} record, which is not part of a board's document`)
     }
     try {
       result.push(type.validate(record) as TLRecord)
     } catch (error) {
-      return { ok: false, error: `Record "${record.id}" is not valid: ${error instanceof Error ? error.message : String(error)}` }
+      return damaged(`record "${record.id}" is not valid: ${error instanceof Error ? error.message : String(error)}`)
     }
   }
   return { ok: true, records: result, schema: current }

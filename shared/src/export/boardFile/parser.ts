@@ -4,6 +4,7 @@ import { storedSchema } from '../../doc/schemaAge'
 import { jsonObject, validateInput } from '../../wire/validation'
 import { BOARD_FILE_KIND, sizeText, type BoardFileParse } from './format'
 import { migrateRecordsOrRefuse } from './migrateRecords'
+import { damaged, refuse } from './refusal'
 import { BOARD_FILE_VERSION, upgradeBoardFile } from './upgrades'
 
 // Reading a board file checks everything before anything is written: the kind, the size, the
@@ -30,33 +31,32 @@ const currentFile = T.object({
   people: jsonObject(T.dict(T.string, person)),
   votes: jsonObject(T.dict(T.string, T.number)),
   ratings: jsonObject(T.dict(T.string, T.number)),
+  budgets: jsonObject(T.dict(T.string, T.number)).optional(),
+  seatPicks: jsonObject(T.dict(T.string, T.string)).optional(),
 }).allowUnknownProperties()
 
 export function parseBoardFile(text: string, opts: { maxBytes: number }): BoardFileParse {
   const bytes = utf8Length(text)
   if (bytes > opts.maxBytes) {
-    return { ok: false, error: `The file is too large (${sizeText(bytes)}); a board file may be at most ${sizeText(opts.maxBytes)}.` }
+    return refuse('board-file-too-large', { size: sizeText(bytes), max: sizeText(opts.maxBytes) })
   }
   let json: unknown
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch {
-    return { ok: false, error: 'This is not a Tavolo board file: it is not valid JSON.' }
+    return refuse('board-file-not-tavolo')
   }
   if (!isObject(json) || json.kind !== BOARD_FILE_KIND) {
-    return { ok: false, error: `This is not a Tavolo board file: it has no "kind": "${BOARD_FILE_KIND}".` }
+    return refuse('board-file-not-tavolo')
   }
   const head = validateInput(envelope, json)
   if (!head.ok) return damaged(head.error)
   const version = head.value.formatVersion
   if (version > BOARD_FILE_VERSION) {
-    return {
-      ok: false,
-      error: `This board file was made by a newer version of Tavolo (file format ${version}; this version reads up to ${BOARD_FILE_VERSION}). Update Tavolo to import it.`,
-    }
+    return refuse('board-file-too-new')
   }
   const upgraded = upgradeBoardFile(json, version)
-  return upgraded.ok ? readCurrentFile(upgraded.file) : upgraded
+  return upgraded.ok ? readCurrentFile(upgraded.file) : refuse('board-file-too-old')
 }
 
 function readCurrentFile(json: Record<string, unknown>): BoardFileParse {
@@ -64,7 +64,7 @@ function readCurrentFile(json: Record<string, unknown>): BoardFileParse {
   if (!checked.ok) return damaged(checked.error)
   const file = checked.value
   const migrated = migrateRecordsOrRefuse(file.records, file.schema)
-  if (!migrated.ok) return { ok: false, error: migrated.error }
+  if (!migrated.ok) return migrated
   return {
     ok: true,
     file: {
@@ -79,11 +79,11 @@ function readCurrentFile(json: Record<string, unknown>): BoardFileParse {
       people: Object.fromEntries(Object.entries(file.people).map(([id, { name, role, colour }]) => [id, { name, role, colour }])),
       votes: file.votes,
       ratings: file.ratings,
+      budgets: file.budgets ?? {},
+      seatPicks: file.seatPicks ?? {},
     },
   }
 }
-
-const damaged = (what: string): BoardFileParse => ({ ok: false, error: `The board file is damaged: ${what}.` })
 
 /** UTF-8 size without encoding the whole text (a too-large upload is refused without copying it). */
 function utf8Length(text: string): number {

@@ -79,7 +79,7 @@ describe('board file round trip', () => {
     const file = exportedFile()
     expect(file).toMatchObject({ kind: 'tavolo-board', formatVersion: BOARD_FILE_VERSION, exportedAt: exportedAt.toISOString() })
     expect(Object.keys(file).sort()).toEqual(
-      ['exportedAt', 'formatVersion', 'kind', 'people', 'ratings', 'records', 'schema', 'session', 'template', 'title', 'votes'].sort(),
+      ['budgets', 'exportedAt', 'formatVersion', 'kind', 'people', 'ratings', 'records', 'schema', 'seatPicks', 'session', 'template', 'title', 'votes'].sort(),
     )
     expect(file.votes).toEqual({ 'shape:i1/anna': 2, 'shape:i1/luca': 1, 'shape:c1/zoe': 3 })
     expect(file.session).toHaveProperty('targets', { totalHours: 50 })
@@ -89,7 +89,8 @@ describe('board file round trip', () => {
 describe('parseBoardFile refuses what it cannot import, with a clear message', () => {
   it('a file over the size limit, counted in UTF-8 bytes', () => {
     const text = serializeBoardFile(exportedFile())
-    expect(parseError(text, 1000)).toMatch(/^The file is too large \(\d+ KB\); a board file may be at most 1 KB\.$/)
+    expect(parseError(text, 1000)).toMatch(/^This file is too large \(\d+ KB\); a board file may be at most 1 KB\.$/)
+    expect(parseBoardFile(text, { maxBytes: 1000 })).toMatchObject({ code: 'board-file-too-large', params: { max: '1 KB' } })
     // The limit is in bytes, exactly: the file's unicode characters take several each.
     expect(parseBoardFile(text, { maxBytes: Buffer.byteLength(text) }).ok).toBe(true)
     expect(parseError(text, Buffer.byteLength(text) - 1)).toMatch(/too large/)
@@ -99,44 +100,48 @@ describe('parseBoardFile refuses what it cannot import, with a clear message', (
   })
 
   it('text that is not JSON', () => {
-    expect(parseError('<html>not json</html>')).toBe('This is not a Tavolo board file: it is not valid JSON.')
-    expect(parseError('')).toMatch(/not valid JSON/)
+    // Said in words a person understands, with what to choose instead (issue 11).
+    const notABoard = 'This file is not a Tavolo board. Choose a board file saved from Tavolo with Export → Board file (JSON); its name ends in .tavolo.json.'
+    expect(parseError('<html>not json</html>')).toBe(notABoard)
+    expect(parseError('')).toBe(notABoard)
+    expect(parseBoardFile('', { maxBytes: 1000 })).toMatchObject({ code: 'board-file-not-tavolo' })
   })
 
   it('JSON that is not a board file', () => {
     for (const text of ['[]', 'null', '{"type":"excalidraw","elements":[]}', '{"kind":"tavolo-board-ish"}']) {
-      expect(parseError(text)).toBe('This is not a Tavolo board file: it has no "kind": "tavolo-board".')
+      expect(parseError(text)).toMatch(/^This file is not a Tavolo board\. Choose a board file saved from Tavolo/)
     }
   })
 
   it('a file from a newer version of Tavolo', () => {
-    expect(parseError(edited((json) => (json.formatVersion = BOARD_FILE_VERSION + 1)))).toMatch(
-      /made by a newer version of Tavolo \(file format 2; this version reads up to 1\)/,
+    expect(parseError(edited((json) => (json.formatVersion = BOARD_FILE_VERSION + 1)))).toBe(
+      'This board file was made by a newer version of Tavolo. Update Tavolo to import it.',
     )
-    expect(parseError(edited((json) => (json.formatVersion = '1')))).toBe('The board file is damaged: "formatVersion": expected number, got a string.')
-    expect(parseError(edited((json) => (json.formatVersion = -1)))).toBe('The board file is damaged: "formatVersion": expected a positive integer, got -1.')
+    expect(parseError(edited((json) => (json.formatVersion = '1')))).toBe('The board file is damaged and cannot be imported: "formatVersion": expected number, got a string.')
+    expect(parseError(edited((json) => (json.formatVersion = -1)))).toBe('The board file is damaged and cannot be imported: "formatVersion": expected a positive integer, got -1.')
   })
 
   it('records of a newer tldraw or card schema', () => {
     const text = edited((json) => (json.schema.sequences['com.tldraw.shape.tavolo-content'] = 99))
-    expect(parseError(text)).toMatch(/^The board file was made by a newer version of Tavolo: this version cannot read its tavolo-content records\.$/)
+    expect(parseBoardFile(text, { maxBytes: 1_000_000 })).toMatchObject({ code: 'board-file-too-new', params: { parts: 'tavolo-content' } })
+    expect(parseError(text)).toBe('This board file was made by a newer version of Tavolo. Update Tavolo to import it.')
   })
 
   it('an invalid record, naming it and what is wrong', () => {
     const text = edited((json) => (json.records.find((r: { id: string }) => r.id === 'shape:c1').props.hours = -1))
-    expect(parseError(text)).toMatch(/^Record "shape:c1" is not valid: .*Hours must be a number, 0 or more/)
+    expect(parseError(text)).toMatch(/^The board file is damaged and cannot be imported: record "shape:c1" is not valid: .*Hours must be a number, 0 or more/)
   })
 
   it('a record twice, a record with no id, a record that is not part of a document', () => {
     expect(parseError(edited((json) => json.records.push(json.records[0])))).toMatch(/appears twice/)
     const noId = edited((json) => json.records.push({ typeName: 'shape' }))
-    expect(parseError(noId)).toMatch(/^The board file is damaged: "records\.\d+\.id": expected string, got undefined\.$/)
+    expect(parseError(noId)).toMatch(/^The board file is damaged and cannot be imported: "records\.\d+\.id": expected string, got undefined\.$/)
     const camera = { id: 'camera:page:page', typeName: 'camera', x: 0, y: 0, z: 1, meta: {} }
     expect(parseError(edited((json) => json.records.push(camera)))).toMatch(/camera record, which is not part of a board's document/)
   })
 
   it('damaged people, votes, session or schema', () => {
-    const damaged = (what: string) => `The board file is damaged: ${what}.`
+    const damaged = (what: string) => `The board file is damaged and cannot be imported: ${what}.`
     expect(parseError(edited((json) => (json.people.anna = 'Anna')))).toBe(damaged('"people.anna": expected object, got a string'))
     expect(parseError(edited((json) => (json.people.anna = { name: 'Anna', role: 'citizen' })))).toBe(
       damaged('"people.anna.colour": expected string, got undefined'),

@@ -3,7 +3,6 @@ import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
 import { CONTENT_CARD, CONTENT_CARD_TYPE } from '../../../../shared/src/cards/content/contentCard'
 import { ZONE_TYPE } from '../../../../shared/src/cards/zone/zone'
-import { DEFAULT_PAGE_ID } from '../../../../shared/src/doc/defaultRecords'
 import { readRecords, recordsArray } from '../../../../shared/src/doc/recordsRoot'
 import { SESSION_ROOT } from '../../../../shared/src/doc/roots'
 import { makeTables, type TableDef } from '../../../../shared/src/levels/tables'
@@ -24,8 +23,6 @@ export function levelsBoard() {
   seedBoardDoc(doc, { title: 'Levels', templateId: 'msc-public-services', at: 1 })
   const tables: TableDef[] = makeTables(2, (i) => `table${i + 1}`, (i) => `Table ${i + 1}`)
   const copies = tableZoneCopies(readRecords(doc), tables, {
-    pageId: DEFAULT_PAGE_ID,
-    indexAbove: 'a9' as never,
     at: 2,
     newId,
     zoneTitle: (table, title) => `${table.name} · ${title}`,

@@ -1,0 +1,170 @@
+import { useState } from 'react'
+import type { TLShapeId } from 'tldraw'
+import { useTranslation } from 'react-i18next'
+import { CONTENT_CARD_TYPE } from '../../../shared/src/cards/content/contentCard'
+import { BUDGETS_ROOT } from '../../../shared/src/doc/roots'
+import { ballotOf, budgetKey, budgetResults, hoursUsed, medianHours, type Spread } from '../../../shared/src/levels/budgets'
+import { parseHours } from '../../../shared/src/cards/numberFields'
+import { useBoardFacilitation } from '../facilitation/FacilitationContext'
+import { randomId } from '../state/randomId'
+import { ErrorText } from '../ui/ErrorText'
+import { useLevels } from './useLevels'
+
+// Hour budgets: the facilitator opens a round with the target hours; each participant splits
+// them across the content cards of their table (the plenary's when not seated) with a bar of
+// hours left, never sending a ballot over the target (the server would refuse it); results per
+// card are the median and spread, overall and by role, and the facilitator applies the medians to
+// the cards' hours in one undoable step.
+
+const ROLES = ['professional', 'citizen', 'student'] as const
+
+export function BudgetSection() {
+  const { isFacilitator, readOnly, session } = useBoardFacilitation()
+  const { t } = useTranslation()
+  const round = session.budget
+  return (
+    <div data-testid="budget-section" data-status={round.status}>
+      {isFacilitator && <RoundControls />}
+      {round.status === 'open' && !isFacilitator && !readOnly && <Ballot />}
+      {round.status === 'closed' && !isFacilitator && <p className="hint">{t('levels.budgetClosed')}</p>}
+      {(isFacilitator || round.status === 'closed') && <Results />}
+    </div>
+  )
+}
+
+function RoundControls() {
+  const { session, writeSession, doc } = useBoardFacilitation()
+  const { t } = useTranslation()
+  const round = session.budget
+  const [target, setTarget] = useState(String(session.targets.totalHours ?? 50))
+  const [error, setError] = useState<string | null>(null)
+  if (round.status === 'open') {
+    return (
+      <button type="button" onClick={() => writeSession('budget', { ...round, status: 'closed' })} data-testid="budget-close">
+        {t('levels.budgetClose')}
+      </button>
+    )
+  }
+  const open = () => {
+    const hours = parseHours(target)
+    if (!hours.ok || hours.value <= 0) return setError(t('levels.targetInvalid'))
+    // A new round starts with no ballots.
+    doc.transact(() => {
+      doc.getMap(BUDGETS_ROOT).clear()
+      writeSession('budget', { status: 'open', targetHours: hours.value, roundId: randomId() })
+    })
+    setError(null)
+  }
+  return (
+    <div className="tavolo-levels-form">
+      <label htmlFor="tavolo-budget-target">{t('levels.budgetTarget')}</label>
+      <input id="tavolo-budget-target" value={target} onChange={(e) => setTarget(e.target.value)} inputMode="decimal" />
+      <ErrorText message={error} />
+      <button type="button" className="primary" onClick={open} data-testid="budget-open">
+        {t('levels.budgetOpen')}
+      </button>
+    </div>
+  )
+}
+
+function Ballot() {
+  const { doc, personId, session } = useBoardFacilitation()
+  const { shapes, levelOf, mySeat, budgets } = useLevels()
+  const { t } = useTranslation()
+  const [error, setError] = useState<string | null>(null)
+  const target = session.budget.targetHours
+  const cards = shapes.filter((s) => s.type === CONTENT_CARD_TYPE && levelOf(s.id) === mySeat)
+  const ballot = ballotOf(budgets, personId)
+  const used = hoursUsed(budgets, personId)
+  const set = (cardId: string, text: string) => {
+    const hours = text.trim() === '' ? { ok: true as const, value: 0 } : parseHours(text)
+    if (!hours.ok) return setError(t('levels.hoursInvalid'))
+    if (used - (ballot[cardId] ?? 0) + hours.value > target) return setError(t('levels.overTarget', { target }))
+    const key = budgetKey(cardId, personId)
+    if (hours.value === 0) doc.getMap(BUDGETS_ROOT).delete(key)
+    else doc.getMap(BUDGETS_ROOT).set(key, hours.value)
+    setError(null)
+  }
+  return (
+    <div className="tavolo-levels-ballot" data-testid="ballot">
+      <p data-testid="hours-left">{t('levels.hoursLeft', { left: target - used, target })}</p>
+      <div className="tavolo-levels-bar" role="progressbar" aria-valuemin={0} aria-valuemax={target} aria-valuenow={used} aria-label={t('levels.hoursSpent')}>
+        <span style={{ width: `${target > 0 ? (100 * used) / target : 0}%` }} />
+      </div>
+      <ErrorText message={error} />
+      {cards.length === 0 && <p className="hint">{t('levels.noContentCards')}</p>}
+      <ul>
+        {cards.map((card) => (
+          <li key={card.id}>
+            <label>
+              <span>{String((card.props as { title?: string }).title || t('levels.untitledCard'))}</span>
+              <input
+                type="number"
+                min={0}
+                step={0.5}
+                defaultValue={ballot[card.id] ?? ''}
+                onBlur={(e) => set(card.id, e.target.value)}
+                data-testid="ballot-hours"
+                data-card-id={card.id}
+              />
+            </label>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+function Results() {
+  const { isFacilitator, editor } = useBoardFacilitation()
+  const { budgets, people, shapes } = useLevels()
+  const { t } = useTranslation()
+  const results = budgetResults(budgets, (id) => people[id]?.role ?? 'unknown')
+  if (results.length === 0) return <p className="hint">{t('levels.noBallots')}</p>
+  const titleOf = (id: string) => {
+    const card = shapes.find((s) => s.id === id)
+    return card ? String((card.props as { title?: string }).title || t('levels.untitledCard')) : t('levels.deletedCard')
+  }
+  const apply = () => {
+    if (!editor) return
+    const updates = results
+      .filter((r) => editor.getShape(r.cardId as never)?.type === CONTENT_CARD_TYPE)
+      .map((r) => ({ id: r.cardId as TLShapeId, type: CONTENT_CARD_TYPE as typeof CONTENT_CARD_TYPE, props: { hours: medianHours(r) } }))
+    editor.run(() => {
+      editor.markHistoryStoppingPoint('apply budget medians')
+      editor.updateShapes(updates)
+    })
+  }
+  const spread = (s: Spread | undefined) => (s ? `${s.median} (${s.min}–${s.max})` : '—')
+  return (
+    <div data-testid="budget-results">
+      <table className="tavolo-levels-table">
+        <thead>
+          <tr>
+            <th>{t('levels.card')}</th>
+            <th>{t('levels.medianAll')}</th>
+            {ROLES.map((role) => (
+              <th key={role}>{t(`roles.${role}`)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {results.map((r) => (
+            <tr key={r.cardId} data-testid="budget-row" data-card-id={r.cardId}>
+              <td>{titleOf(r.cardId)}</td>
+              <td data-testid="budget-median">{spread(r.overall)}</td>
+              {ROLES.map((role) => (
+                <td key={role}>{spread(r.byRole[role])}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {isFacilitator && (
+        <button type="button" onClick={apply} data-testid="apply-medians">
+          {t('levels.applyMedians')}
+        </button>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next'
+import type { DesignSummary } from '../../../shared/src/summary'
+
+// One level's totals in a line or two: the same numbers the summary panel shows for the board.
+
+export function LevelTotals({ summary }: { summary: DesignSummary }) {
+  const { t } = useTranslation()
+  const { contentHours, formatHours, examWeights, contributions } = summary
+  const roles = (['professional', 'citizen', 'student'] as const).map((role) => `${t(`roles.${role}`)} ${contributions.byRole[role].created}`)
+  return (
+    <dl className="tavolo-levels-totals" data-testid="level-totals">
+      <dt>{t('levels.contentHours')}</dt>
+      <dd data-testid="level-content-hours">{contentHours.target !== null ? `${contentHours.total} / ${contentHours.target} h` : `${contentHours.total} h`}</dd>
+      <dt>{t('levels.formatHours')}</dt>
+      <dd>{formatHours.total} h</dd>
+      <dt>{t('levels.examWeights')}</dt>
+      <dd>{examWeights.total} %</dd>
+      <dt>{t('levels.cardsByRole')}</dt>
+      <dd>{roles.join(' · ')}</dd>
+      {summary.warnings.length > 0 && (
+        <>
+          <dt>{t('levels.warnings')}</dt>
+          <dd>{summary.warnings.length}</dd>
+        </>
+      )}
+    </dl>
+  )
+}

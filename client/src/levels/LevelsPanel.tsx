@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { upgradeDocFormat } from '../../../shared/src/doc/docFormat'
+import { useBoardFacilitation } from '../facilitation/FacilitationContext'
+import { BudgetSection } from './BudgetSection'
+import { CompareSection } from './CompareSection'
+import { TablesSection } from './TablesSection'
+import { useStartAtMyTable } from './useStartAtMyTable'
+import './levels.css'
+
+// The levels of the exercise in one panel: tables (group), hour budgets (individual), the
+// plenary's comparison and adoption (collective). The facilitator's client also brings an older
+// board up to the document format the levels need.
+
+const TABS = ['tables', 'budget', 'plenary'] as const
+type Tab = (typeof TABS)[number]
+
+export function LevelsPanel() {
+  const { doc, isFacilitator, session } = useBoardFacilitation()
+  const { t } = useTranslation()
+  const [open, setOpen] = useState(false)
+  const [tab, setTab] = useState<Tab>('tables')
+  useEffect(() => {
+    if (isFacilitator) upgradeDocFormat(doc)
+  }, [doc, isFacilitator])
+  useStartAtMyTable()
+  // A participant's panel opens by itself when a budget round starts.
+  const budgetOpen = session.budget.status === 'open'
+  useEffect(() => {
+    if (budgetOpen && !isFacilitator) {
+      setOpen(true)
+      setTab('budget')
+    }
+  }, [budgetOpen, isFacilitator])
+  return (
+    <>
+      <button type="button" className="tavolo-levels-toggle" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="levels-toggle">
+        {t('levels.open')}
+      </button>
+      {open && (
+        <aside className="tavolo-levels" aria-label={t('levels.title')} data-testid="levels-panel">
+          <div role="tablist" className="tavolo-levels-tabs">
+            {TABS.map((name) => (
+              <button key={name} type="button" role="tab" aria-selected={tab === name} onClick={() => setTab(name)} data-testid={`levels-tab-${name}`}>
+                {t(`levels.tab_${name}`)}
+              </button>
+            ))}
+            <button type="button" onClick={() => setOpen(false)}>
+              {t('levels.close')}
+            </button>
+          </div>
+          <div role="tabpanel" className="tavolo-levels-body">
+            {tab === 'tables' && <TablesSection />}
+            {tab === 'budget' && <BudgetSection />}
+            {tab === 'plenary' && <CompareSection />}
+          </div>
+        </aside>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,190 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { SEAT_PICKS_ROOT } from '../../../shared/src/doc/roots'
+import { summaryOfLevel } from '../../../shared/src/levels/comparison'
+import { peopleByTable } from '../../../shared/src/levels/seating'
+import { planSplit, type SeatingMode } from '../../../shared/src/levels/splitRoom'
+import { MAX_TABLES, MIN_TABLES } from '../../../shared/src/levels/tables'
+import { useBoardFacilitation } from '../facilitation/FacilitationContext'
+import { useLanguage } from '../i18n/i18n'
+import { randomId } from '../state/randomId'
+import { ErrorText } from '../ui/ErrorText'
+import { LevelTotals } from './LevelTotals'
+import { useLevels, zoomToLevel } from './useLevels'
+
+// Tables: the facilitator splits the room (2–12 tables: by hand, let people pick, or at random
+// with a balance of roles), seats people, restricts editing to tables; everyone sees each table's
+// people and totals, and goes to any table.
+
+export function TablesSection() {
+  const { isFacilitator, readOnly, personId, doc } = useBoardFacilitation()
+  const levels = useLevels()
+  const { t } = useTranslation()
+  const { editor, tables, shapes, levelOf, mySeat, session } = levels
+  if (tables.length === 0) return isFacilitator ? <SplitForm /> : <p className="hint">{t('levels.noTables')}</p>
+  const groups = peopleByTable(
+    Object.entries(levels.people).filter(([, p]) => p.role !== 'facilitator').map(([id, p]) => ({ personId: id, ...p })),
+    tables,
+    levels.seatOf,
+  )
+  return (
+    <div data-testid="tables-section">
+      {!isFacilitator && (
+        <p data-testid="my-table">
+          {mySeat ? t('levels.youSitAt', { table: tables.find((tb) => tb.id === mySeat)?.name }) : t('levels.notSeated')}
+        </p>
+      )}
+      {!isFacilitator && !readOnly && session.tablePicking && (
+        <label>
+          {t('levels.pickTable')}{' '}
+          <select
+            data-testid="pick-table"
+            value={typeof levels.seatPicks[personId] === 'string' ? String(levels.seatPicks[personId]) : ''}
+            onChange={(e) => doc.getMap(SEAT_PICKS_ROOT).set(personId, e.target.value)}
+          >
+            <option value="" disabled>
+              {t('levels.chooseTable')}
+            </option>
+            {tables.map((table) => (
+              <option key={table.id} value={table.id}>
+                {table.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {isFacilitator && <TableOptions />}
+      <ul className="tavolo-levels-tables">
+        {groups.map(({ table, people }) => (
+          <li key={table?.id ?? 'unseated'} data-testid="table-card" data-table-id={table?.id ?? ''}>
+            <h4>
+              {table && <span className="tavolo-levels-swatch" style={{ background: table.colour }} aria-hidden="true" />}
+              {table ? table.name : t('levels.unseated')}
+              {table && editor && (
+                <button type="button" onClick={() => zoomToLevel(editor, shapes, levelOf, table.id)}>
+                  {t('levels.goTo')}
+                </button>
+              )}
+            </h4>
+            <p className="hint">{people.length === 0 ? t('levels.nobody') : people.map((p) => p.name).join(', ')}</p>
+            {isFacilitator && table === null && <SeatByHand personIds={people.map((p) => p.personId)} />}
+            {table && <TableTotals tableId={table.id} />}
+          </li>
+        ))}
+      </ul>
+      {editor && (
+        <button type="button" onClick={() => zoomToLevel(editor, shapes, levelOf, null)}>
+          {t('levels.goToPlenary')}
+        </button>
+      )}
+    </div>
+  )
+}
+
+function TableTotals({ tableId }: { tableId: string }) {
+  const { shapes, people, plainSession } = useLevels()
+  const language = useLanguage()
+  const summary = summaryOfLevel({ records: shapes, people, session: plainSession }, tableId, language)
+  return <LevelTotals summary={summary} />
+}
+
+function SplitForm() {
+  const { editor, shapes, people } = useLevels()
+  const { writeSession } = useBoardFacilitation()
+  const { t } = useTranslation()
+  const [count, setCount] = useState('2')
+  const [mode, setMode] = useState<SeatingMode>('random')
+  const [error, setError] = useState<string | null>(null)
+  const split = () => {
+    if (!editor) return
+    const n = Number(count)
+    if (!Number.isInteger(n) || n < MIN_TABLES || n > MAX_TABLES) return setError(t('levels.countInvalid', { min: MIN_TABLES, max: MAX_TABLES }))
+    let plan
+    try {
+      plan = planSplit({
+        count: n,
+        mode,
+        people: Object.entries(people).filter(([, p]) => p.role !== 'facilitator').map(([personId, p]) => ({ personId, role: p.role })),
+        records: shapes,
+        random: Math.random,
+        tableId: () => randomId().slice(0, 12),
+        tableName: (order) => t('levels.tableName', { number: order + 1 }),
+        at: Date.now(),
+        zoneTitle: (table, title) => `${table.name} · ${title}`,
+      })
+    } catch {
+      return setError(t('levels.noZones'))
+    }
+    editor.run(() => {
+      editor.markHistoryStoppingPoint('split into tables')
+      editor.createShapes(plan.zones)
+    })
+    writeSession('tables', plan.tables)
+    writeSession('seating', plan.seating)
+    writeSession('tablePicking', plan.tablePicking)
+    setError(null)
+  }
+  return (
+    <div className="tavolo-levels-form" data-testid="split-form">
+      <label htmlFor="tavolo-table-count">{t('levels.tableCount')}</label>
+      <input id="tavolo-table-count" type="number" min={MIN_TABLES} max={MAX_TABLES} value={count} onChange={(e) => setCount(e.target.value)} />
+      <fieldset>
+        <legend>{t('levels.seating')}</legend>
+        {(['random', 'pick', 'hand'] as const).map((m) => (
+          <label key={m} className="radio">
+            <input type="radio" name="tavolo-seating" checked={mode === m} onChange={() => setMode(m)} data-testid={`seating-${m}`} />
+            {t(`levels.seating_${m}`)}
+          </label>
+        ))}
+      </fieldset>
+      <ErrorText message={error} />
+      <button type="button" className="primary" onClick={split} data-testid="split-room">
+        {t('levels.split')}
+      </button>
+    </div>
+  )
+}
+
+function TableOptions() {
+  const { session, writeSession } = useBoardFacilitation()
+  const { t } = useTranslation()
+  return (
+    <div className="tavolo-levels-form">
+      <label className="radio">
+        <input type="checkbox" checked={session.tableEditing} onChange={(e) => writeSession('tableEditing', e.target.checked)} data-testid="table-editing" />
+        {t('levels.restrictEditing')}
+      </label>
+      <label className="radio">
+        <input type="checkbox" checked={session.tablePicking} onChange={(e) => writeSession('tablePicking', e.target.checked)} />
+        {t('levels.letPick')}
+      </label>
+    </div>
+  )
+}
+
+function SeatByHand({ personIds }: { personIds: string[] }) {
+  const { session, writeSession } = useBoardFacilitation()
+  const { people, tables } = useLevels()
+  const { t } = useTranslation()
+  return (
+    <ul className="tavolo-levels-seat">
+      {personIds.map((id) => (
+        <li key={id}>
+          <label>
+            {people[id]?.name}{' '}
+            <select value="" onChange={(e) => writeSession('seating', { ...session.seating, [id]: e.target.value })} data-testid="seat-person">
+              <option value="" disabled>
+                {t('levels.chooseTable')}
+              </option>
+              {tables.map((table) => (
+                <option key={table.id} value={table.id}>
+                  {table.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </li>
+      ))}
+    </ul>
+  )
+}

@@ -1,0 +1,65 @@
+import { useMemo } from 'react'
+import { useValue, type Editor, type TLShape } from 'tldraw'
+import { ZONE_TYPE } from '../../../shared/src/cards/zone/zone'
+import type { StoredPerson } from '../../../shared/src/doc/people'
+import { BUDGETS_ROOT, SEAT_PICKS_ROOT, SESSION_ROOT } from '../../../shared/src/doc/roots'
+import { levels } from '../../../shared/src/levels/tableZones'
+import { seatOf, type TableDef } from '../../../shared/src/levels/tables'
+import type { SessionState } from '../../../shared/src/session/sessionKeys'
+import { usePeople } from '../cards/usePeople'
+import { useBoardFacilitation } from '../facilitation/FacilitationContext'
+import { usePlainMap } from '../sync/usePlainMap'
+
+// What the levels panel reads, once per change: the shapes, who sits where, the ballots.
+
+export interface Levels {
+  editor: Editor | null
+  session: SessionState
+  /** The `session` map as stored (the summary reads its targets and rules). */
+  plainSession: Readonly<Record<string, unknown>>
+  shapes: readonly TLShape[]
+  people: Readonly<Record<string, StoredPerson>>
+  budgets: Readonly<Record<string, unknown>>
+  seatPicks: Readonly<Record<string, unknown>>
+  tables: readonly TableDef[]
+  /** The table a person sits at, or null. */
+  seatOf(personId: string): string | null
+  /** The level (table id, null: plenary) a shape is on. */
+  levelOf(shapeId: string): string | null
+  /** My own table, or null. */
+  mySeat: string | null
+}
+
+export function useLevels(): Levels {
+  const { doc, editor, session, personId } = useBoardFacilitation()
+  const shapes = useValue('levels shapes', () => (editor ? editor.store.query.records('shape').get() : []), [editor])
+  const people = usePeople(doc)
+  const budgets = usePlainMap(doc, BUDGETS_ROOT)
+  const seatPicks = usePlainMap(doc, SEAT_PICKS_ROOT)
+  const plainSession = usePlainMap(doc, SESSION_ROOT)
+  return useMemo(() => {
+    const state = { tables: session.tables, seating: session.seating, tablePicking: session.tablePicking }
+    const seat = (id: string) => seatOf(state, seatPicks, id)
+    return {
+      editor,
+      session,
+      plainSession,
+      shapes,
+      people,
+      budgets,
+      seatPicks,
+      tables: session.tables,
+      seatOf: seat,
+      levelOf: levels(shapes),
+      mySeat: seat(personId),
+    }
+  }, [editor, session, plainSession, shapes, people, budgets, seatPicks, personId])
+}
+
+/** Zooms the editor to a level's zones (a table, or null: the plenary); false when it has none (yet). */
+export function zoomToLevel(editor: Editor, shapes: readonly TLShape[], levelOf: (id: string) => string | null, tableId: string | null): boolean {
+  const ids = shapes.filter((s) => s.type === ZONE_TYPE && levelOf(s.id) === tableId).map((s) => s.id)
+  const box = editor.getShapesPageBounds(ids)
+  if (box) editor.zoomToBounds(box, { inset: 40, animation: { duration: 300 } })
+  return box !== null
+}

@@ -1,0 +1,234 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createBoardViaApi, startServerProcess, type ServerProcess } from '../support/server'
+import type { CreatedBoard } from '../../shared/src/wire/api'
+import { launchChromium } from './support/browser'
+import { WAIT, enterBoardAs, openPeople, personIdOf } from './support/tavoloPage'
+
+// The room at its levels, in Chromium: a facilitator and four participants of three roles. The
+// facilitator splits the room into two tables at random (roles balanced), each table fills its
+// own programme, a budget round splits 50 h per person (the panel never sends more), the
+// facilitator applies the medians in one undoable step, compares the tables and adopts a card
+// into the plenary, whose totals then count it. Steps run in order.
+
+let server: ServerProcess
+let browser: Browser
+let board: CreatedBoard
+let pageF: Page
+const participants: { page: Page; name: string; role: string; personId: string }[] = []
+/** Each participant's content card id, by name. */
+const cards: Record<string, string> = {}
+let seating: Record<string, string> = {}
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  const page = await context.newPage()
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`))
+  return page
+}
+
+const link = (secret: string) => `${server.url}/b/${board.id}#k=${secret}`
+
+function plainMap(page: Page, root: string): Promise<Record<string, unknown>> {
+  return page.evaluate((name) => window.__tavolo!.doc.getMap(name).toJSON() as Record<string, unknown>, root)
+}
+
+/** A content card in the Contents zone of the person's table, made through their own editor. */
+function addContent(page: Page, personId: string, tableId: string, title: string, hours: number): Promise<string> {
+  return page.evaluate(
+    ({ personId, tableId, title, hours }) => {
+      const editor = window.__tavolo!.editor
+      const zone = editor
+        .getCurrentPageShapes()
+        .find((s) => s.type === 'tavolo-zone' && s.meta.tableId === tableId && (s.props as { accepts: string[] }).accepts.includes('tavolo-content'))!
+      const count = editor.getSortedChildIdsForParent(zone.id).length
+      const id = `shape:${title.replace(/\W/g, '')}${Math.random().toString(36).slice(2, 8)}`
+      const now = Date.now()
+      editor.createShape({
+        id: id as never,
+        type: 'tavolo-content',
+        parentId: zone.id,
+        x: 24 + (count % 3) * 280,
+        y: 64 + Math.floor(count / 3) * 200,
+        props: { title, hours },
+        meta: { createdBy: personId, createdAt: now, lastEditedBy: personId, lastEditedAt: now },
+      })
+      return id
+    },
+    { personId, tableId, title, hours },
+  )
+}
+
+function hoursOf(page: Page, id: string): Promise<number> {
+  return page.evaluate((shapeId) => (window.__tavolo!.editor.getShape(shapeId as never)!.props as { hours: number }).hours, id)
+}
+
+beforeAll(async () => {
+  server = await startServerProcess()
+  browser = await launchChromium()
+  board = await createBoardViaApi(server.url, { title: 'Levels workshop', template: 'msc-public-services' })
+  pageF = await newPage()
+  await pageF.goto(link(board.secrets.facilitator))
+  await enterBoardAs(pageF, 'Fiona')
+  for (const [name, role] of [
+    ['Paola', 'Professional'],
+    ['Piero', 'Professional'],
+    ['Carla', 'Citizen / service user'],
+    ['Sara', 'Student'],
+  ]) {
+    const page = await newPage()
+    await page.goto(link(board.secrets.editor))
+    await enterBoardAs(page, name, role)
+    participants.push({ page, name, role, personId: await personIdOf(page) })
+  }
+  // Everyone's people entry has reached the facilitator before the room is split.
+  await pageF.waitForFunction(() => Object.keys(window.__tavolo!.doc.getMap('people').toJSON()).length === 5, undefined, WAIT)
+}, 180_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('a workshop at its three levels', () => {
+  it('the facilitator splits the room into two tables at random with the roles balanced; each person starts at their table', async () => {
+    await pageF.getByTestId('levels-toggle').click()
+    await pageF.getByTestId('seating-random').check()
+    await pageF.getByTestId('split-room').click()
+    await pageF.getByTestId('table-card').first().waitFor(WAIT)
+    seating = (await plainMap(pageF, 'session')).seating as Record<string, string>
+    const tableIds = [...new Set(Object.values(seating))]
+    expect(tableIds).toHaveLength(2)
+    const professionals = participants.filter((p) => p.role === 'Professional').map((p) => seating[p.personId])
+    expect(professionals[0]).not.toBe(professionals[1])
+    expect(tableIds.map((id) => Object.values(seating).filter((s) => s === id).length)).toEqual([2, 2])
+    // Eight new zones: four per table, named after it.
+    const titles = await pageF.evaluate(() =>
+      window.__tavolo!.editor.getCurrentPageShapes().filter((s) => s.type === 'tavolo-zone' && s.meta.tableId).map((s) => (s.props as { title: string }).title),
+    )
+    expect(titles).toHaveLength(8)
+    expect(titles).toContain('Table 1 · Contents')
+    for (const p of participants) {
+      // The view moved to the person's own table, before they open anything.
+      await p.page.waitForFunction(
+        (tableId) => {
+          const editor = window.__tavolo!.editor
+          const zone = editor.getCurrentPageShapes().find((s) => s.type === 'tavolo-zone' && s.meta.tableId === tableId)!
+          const centre = editor.getShapePageBounds(zone.id)!.center
+          return editor.getViewportPageBounds().containsPoint(centre)
+        },
+        seating[p.personId],
+        WAIT,
+      )
+      await p.page.getByTestId('levels-toggle').click()
+      const name = (await plainMap(p.page, 'session')).tables as { id: string; name: string }[]
+      await p.page.getByTestId('my-table').getByText(`You sit at ${name.find((t) => t.id === seating[p.personId])!.name}.`).waitFor(WAIT)
+    }
+  })
+
+  it('each table fills its own programme from its own editor', async () => {
+    for (const p of participants) {
+      cards[p.name] = await addContent(p.page, p.personId, seating[p.personId], p.name === 'Paola' || p.name === 'Piero' ? 'Co-production' : `${p.name}’s topic`, 0)
+    }
+    await pageF.waitForFunction((n) => window.__tavolo!.editor.getCurrentPageShapes().filter((s) => s.type === 'tavolo-content' && s.meta.createdBy !== 'template').length === n, 4, WAIT)
+    const rows = await pageF.getByTestId('table-card').count()
+    expect(rows).toBe(2)
+  })
+
+  it('a budget round: each person splits 50 h, an over-target ballot is never sent, medians applied in one undoable step', async () => {
+    await pageF.getByTestId('levels-tab-budget').click()
+    await pageF.getByTestId('budget-open').click()
+    for (const p of participants) {
+      await p.page.getByTestId('ballot').waitFor(WAIT)
+      await p.page.getByTestId('hours-left').getByText('50 of 50 h left to split').waitFor(WAIT)
+    }
+    const give = async (p: (typeof participants)[number], cardId: string, hours: string) => {
+      const input = p.page.locator(`[data-testid="ballot-hours"][data-card-id="${cardId}"]`)
+      await input.fill(hours)
+      await input.blur()
+    }
+    // Carla first tries more than she has: the panel says so and sends nothing (the server would refuse it).
+    const carla = participants.find((p) => p.name === 'Carla')!
+    await give(carla, cards.Carla, '60')
+    await carla.page.getByText('That would be more than the 50 h you have').waitFor(WAIT)
+    await expect(carla.page.getByTestId('connection-badge').getAttribute('data-state')).resolves.toBe('connected')
+    // Everyone gives 20 h to each of the two cards at their table.
+    for (const p of participants) {
+      const tablemates = participants.filter((o) => seating[o.personId] === seating[p.personId])
+      for (const o of tablemates) await give(p, cards[o.name], '20')
+    }
+    await carla.page.getByTestId('hours-left').getByText('10 of 50 h left to split').waitFor(WAIT)
+    await pageF.waitForFunction(() => Object.keys(window.__tavolo!.doc.getMap('budgets').toJSON()).length === 8, undefined, WAIT)
+    // Each card got 20 h from two ballots of four: its median is 10 h.
+    await expect(pageF.getByTestId('budget-row').count()).resolves.toBe(4)
+    await expect(pageF.getByTestId('budget-median').first().textContent()).resolves.toBe('10 (0–20)')
+
+    await addHoursDirectly()
+    await pageF.getByTestId('apply-medians').click()
+    await pageF.waitForFunction((ids) => ids.every((id) => (window.__tavolo!.editor.getShape(id as never)!.props as { hours: number }).hours === 10), Object.values(cards), WAIT)
+    await pageF.evaluate(() => {
+      window.__tavolo!.editor.undo()
+    })
+    await expect(hoursOf(pageF, cards.Paola)).resolves.toBe(7)
+    await expect(hoursOf(pageF, cards.Carla)).resolves.toBe(7)
+    await pageF.getByTestId('budget-close').click()
+  })
+
+  it('the plenary compares the tables, and an adopted card keeps its provenance and counts in the plenary totals', async () => {
+    await pageF.getByTestId('levels-tab-plenary').click()
+    await expect(pageF.getByTestId('comparison-column').count()).resolves.toBe(2)
+    // The two professionals sit at different tables and both wrote "Co-production": one row.
+    await pageF.locator('[data-testid="comparison-row"][data-tables="2"]').waitFor(WAIT)
+    await pageF.getByRole('button', { name: 'Adopt “Co-production” into the plenary' }).first().click()
+    const adopted = await pageF.waitForFunction(
+      () => window.__tavolo!.editor.getCurrentPageShapes().find((s) => (s.meta as { adoptedFrom?: unknown }).adoptedFrom)?.meta.adoptedFrom ?? null,
+      undefined,
+      WAIT,
+    )
+    const provenance = (await adopted.jsonValue()) as { tableId: string; authors: string[]; roles: Record<string, string> }
+    const author = participants.find((p) => provenance.authors.includes(p.personId))!
+    expect(author.role).toBe('Professional')
+    expect(provenance.tableId).toBe(seating[author.personId])
+    expect(provenance.roles[author.personId]).toBe('professional')
+    await pageF.getByTestId('plenary-totals').getByTestId('level-content-hours').getByText('7 / 50 h').waitFor(WAIT)
+  })
+
+  it('the people list groups people by table', async () => {
+    await openPeople(pageF)
+    const tables = await pageF.getByTestId('person').locator('.person-table').allTextContents()
+    // The facilitator sits at no table and comes last; the others are grouped table by table.
+    expect(tables).toEqual(['Table: Table 1', 'Table: Table 1', 'Table: Table 2', 'Table: Table 2', 'Table: No table yet'])
+  })
+
+  it('the exports the facilitator downloads carry the levels, and the board file keeps them', async () => {
+    const download = (format: string) =>
+      pageF.evaluate(
+        async ({ url, secret }) => (await fetch(url, { headers: { Authorization: `Bearer ${secret}` } })).text(),
+        { url: `${server.url}/api/boards/${board.id}/export.${format}`, secret: board.secrets.facilitator },
+      )
+    const markdown = await download('md')
+    expect(markdown).toContain('## Tables')
+    expect(markdown).toMatch(/### Table 1\n\nPeople: .+\.\nTotals: contents 14 h of 50 h/)
+    expect(markdown).toContain('## Adopted into the plenary')
+    // The professionals' median for the adopted card: one gave it 20 h, the other (at the other table) 0 h.
+    expect(markdown).toMatch(/\| Co-production \| Table [12] \| Professional \| [^|\n]*Professional 10 h[^|\n]* \|/)
+    expect(markdown).toContain('## Hour budget')
+    const csv = await download('csv')
+    expect(csv.split('\r\n')[0]).toMatch(/,table,adopted_from_table,adopted_from_card$/)
+    expect(csv.split('\r\n').filter((line) => /,Table [12],,$/.test(line))).toHaveLength(4)
+    const file = JSON.parse(await download('json')) as { budgets: Record<string, number>; session: { tables: unknown[] } }
+    expect(Object.keys(file.budgets)).toHaveLength(8)
+    expect(file.session.tables).toHaveLength(2)
+  })
+})
+
+/** Gives every table card 7 h by hand, so applying the medians (0 h) visibly changes them and undo restores them. */
+async function addHoursDirectly(): Promise<void> {
+  await pageF.evaluate((ids) => {
+    const editor = window.__tavolo!.editor
+    editor.run(() => {
+      editor.markHistoryStoppingPoint('seven hours')
+      editor.updateShapes(ids.map((id) => ({ id: id as never, type: 'tavolo-content' as const, props: { hours: 7 } })))
+    })
+  }, Object.values(cards))
+}
