@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Tldraw, type Editor, type TLStoreWithStatus } from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { TldrawLocale } from '../i18n/TldrawLocale'
@@ -19,14 +19,20 @@ export function BoardCanvas(props: {
   licenseKey: string | null
   readOnly: boolean
   onEditor(editor: Editor | null): void
+  /** The projector: the board alone, without tldraw's menus and tools. */
+  hideUi?: boolean
+  className?: string
+  /** Shown over the canvas (the projector's "waiting for the facilitator"). */
+  children?: ReactNode
 }) {
   const [container, setContainer] = useState<HTMLDivElement | null>(null)
   const licenseBlocked = useTldrawLicenseBlocked(container)
   const { readOnly, onEditor } = props
 
   return (
-    <div className="board-canvas" ref={setContainer} data-testid="board-canvas">
+    <div className={props.className ? `board-canvas ${props.className}` : 'board-canvas'} ref={setContainer} data-testid="board-canvas">
       {licenseBlocked && <LicenseBlockedMessage />}
+      {props.children}
       <Tldraw
         store={props.store}
         shapeUtils={tavoloShapeUtils}
@@ -36,6 +42,7 @@ export function BoardCanvas(props: {
         acceptedVideoMimeTypes={ACCEPTED_VIDEO_TYPES}
         assetUrls={assetUrls}
         licenseKey={props.licenseKey ?? undefined}
+        hideUi={props.hideUi}
         onMount={(editor) => {
           // Read-only is session state, not stored: set it on every mount.
           if (readOnly) editor.updateInstanceState({ isReadonly: true })

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import { useState, type FormEvent } from 'react'
 import { BOARD_FILE_MAX_BYTES, sizeText } from '../../../shared/src/export/boardFile/format'
-import { describeError, importBoardFile } from '../api'
-import { openNewBoard } from '../screens/openNewBoard'
+import { importBoardFile } from '../api'
+import { useNewBoardSubmit } from '../screens/openNewBoard'
+import { FormCard } from '../ui/FormCard'
+import { ErrorText, invalidWhen } from '../ui/ErrorText'
 
 // "Import a board file" on the Home screen: the server checks the file and makes a new board of it
 // (new id, new secrets); this browser then keeps it as a workshop it created and opens it as its
@@ -11,8 +13,7 @@ import { openNewBoard } from '../screens/openNewBoard'
 export function ImportBoardForm() {
   const { t } = useTranslation()
   const [file, setFile] = useState<File | null>(null)
-  const [importing, setImporting] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy: importing, error, setError, submit } = useNewBoardSubmit()
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault()
@@ -25,19 +26,11 @@ export function ImportBoardForm() {
       setError(t('serverErrors.board-file-too-large', { size: sizeText(file.size), max: sizeText(BOARD_FILE_MAX_BYTES) }))
       return
     }
-    setImporting(true)
-    setError(null)
-    try {
-      openNewBoard(await importBoardFile(file))
-    } catch (e) {
-      setError(describeError(e))
-      setImporting(false)
-    }
+    await submit(() => importBoardFile(file))
   }
 
   return (
-    <form className="card" onSubmit={onSubmit} aria-labelledby="import-heading" data-testid="import-form">
-      <h2 id="import-heading">{t('import.title')}</h2>
+    <FormCard title={t('import.title')} headingId="import-heading" testId="import-form" onSubmit={onSubmit}>
       <p className="hint">{t('import.hint')}</p>
       <label htmlFor="import-file">{t('import.file')}</label>
       <input
@@ -48,17 +41,12 @@ export function ImportBoardForm() {
           setFile(e.target.files?.[0] ?? null)
           setError(null)
         }}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? 'import-error' : undefined}
+        {...invalidWhen(error, 'import-error')}
       />
       <button type="submit" className="primary" disabled={importing}>
         {importing ? t('import.importing') : t('import.button')}
       </button>
-      {error && (
-        <p role="alert" id="import-error" className="error" data-testid="import-error">
-          {error}
-        </p>
-      )}
-    </form>
+      <ErrorText message={error} id="import-error" testId="import-error" />
+    </FormCard>
   )
 }

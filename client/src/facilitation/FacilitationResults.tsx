@@ -1,3 +1,4 @@
+import { PanelSection } from '../ui/PanelSection'
 import { useTranslation } from 'react-i18next'
 import { PEOPLE_ROOT } from '../../../shared/src/doc/roots'
 import type { TFunction } from 'i18next'
@@ -44,24 +45,19 @@ function VoteRanking({ facilitation }: { facilitation: Facilitation }) {
     return typeof entry?.name === 'string' ? entry.name : t('votes.someone')
   }
   return (
-    <section aria-label={t('votes.ranking')}>
-      <h3>{t('votes.ranking')}</h3>
-      {ranked.length === 0 ? (
-        <p className="tavolo-summary-muted">{t('votes.noneCast')}</p>
-      ) : (
-        <ol className="tavolo-ranking" data-testid="vote-ranking">
-          {ranked.map((card) => (
-            <li key={card.cardId} data-card-id={card.cardId} data-rank={card.rank}>
-              <span className="tavolo-ranking-rank">#{card.rank}</span> <span className="tavolo-ranking-title">{cardTitle(facilitation, card.cardId, t)}</span>{' '}
-              <span className="tavolo-ranking-dots">{t('votes.dots', { count: card.dots })}</span>
-              {voters?.get(card.cardId) && (
-                <span className="tavolo-ranking-voters">{voters.get(card.cardId)!.map((v) => `${nameOf(v.personId)} ${v.dots}`).join(', ')}</span>
-              )}
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
+    <PanelSection title={t('votes.ranking')} emptyText={ranked.length === 0 && t('votes.noneCast')}>
+      <ol className="tavolo-ranking" data-testid="vote-ranking">
+        {ranked.map((card) => (
+          <li key={card.cardId} data-card-id={card.cardId} data-rank={card.rank}>
+            <span className="tavolo-ranking-rank">#{card.rank}</span> <span className="tavolo-ranking-title">{cardTitle(facilitation, card.cardId, t)}</span>{' '}
+            <span className="tavolo-ranking-dots">{t('votes.dots', { count: card.dots })}</span>
+            {voters?.get(card.cardId) && (
+              <span className="tavolo-ranking-voters">{voters.get(card.cardId)!.map((v) => `${nameOf(v.personId)} ${v.dots}`).join(', ')}</span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </PanelSection>
   )
 }
 

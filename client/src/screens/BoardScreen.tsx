@@ -5,17 +5,11 @@ import { useBoardInfo } from '../board/useBoardInfo'
 import { joinBoard } from '../api'
 import { membershipKey, useLocalStore } from '../state/localStore'
 import { JoinScreen } from './JoinScreen'
-import { BoardInfoPending, ScreenMessage } from './ScreenMessage'
+import { BoardInfoPending, LinkIncomplete } from './ScreenMessage'
 
 export function BoardScreen({ boardId, secret }: { boardId: string; secret: string | null }) {
   const { t } = useTranslation()
-  if (!secret) {
-    return (
-      <ScreenMessage title={t('app.linkIncomplete')} testId="board-error">
-        <p>{t('app.boardLinkIncomplete')}</p>
-      </ScreenMessage>
-    )
-  }
+  if (!secret) return <LinkIncomplete text={t('app.boardLinkIncomplete')} />
   return <BoardLoader boardId={boardId} secret={secret} />
 }
 

@@ -1,16 +1,17 @@
-import { ErrorText } from '../ui/ErrorText'
+import { FormCard, TextField } from '../ui/FormCard'
+import { ErrorText, invalidWhen } from '../ui/ErrorText'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LanguagePicker } from '../i18n/LanguagePicker'
 import { useLanguage } from '../i18n/i18n'
-import { createBoard, describeError, listTemplates, type TemplateSummary } from '../api'
+import { createBoard, listTemplates, type TemplateSummary } from '../api'
 import { boardLinkPath, parseBoardLink } from '../../../shared/src/session/joinLink'
 import { DEFAULT_TEMPLATE_ID, MAX_TITLE_LENGTH } from '../../../shared/src/wire/limits'
 import { ImportBoardForm } from '../export/ImportBoardForm'
 import { boardPath, navigate } from '../routing'
 import { useLocalStore } from '../state/localStore'
 import { useLoaded } from '../ui/useLoaded'
-import { openNewBoard } from './openNewBoard'
+import { useNewBoardSubmit } from './openNewBoard'
 
 export function HomeScreen() {
   const { t } = useTranslation()
@@ -43,29 +44,20 @@ function NewWorkshopForm() {
   const [title, setTitle] = useState('')
   const [chosenTemplate, setTemplate] = useState<string | null>(null)
   const template = chosenTemplate ?? (templates.status === 'ready' ? defaultTemplate(templates.value) : DEFAULT_TEMPLATE_ID)
-  const [creating, setCreating] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy: creating, error, submit } = useNewBoardSubmit()
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault()
-    setCreating(true)
-    setError(null)
-    try {
-      openNewBoard(await createBoard({ title: title.trim() || t('home.untitled'), template, language }))
-    } catch (e) {
-      setError(describeError(e))
-      setCreating(false)
-    }
+    await submit(() => createBoard({ title: title.trim() || t('home.untitled'), template, language }))
   }
 
   return (
-    <form className="card" onSubmit={onSubmit} aria-labelledby="new-workshop-heading" data-testid="new-workshop-form">
-      <h2 id="new-workshop-heading">{t('home.newWorkshop')}</h2>
-      <label htmlFor="workshop-title">{t('home.title')}</label>
-      <input
+    <FormCard title={t('home.newWorkshop')} headingId="new-workshop-heading" testId="new-workshop-form" onSubmit={onSubmit}>
+      <TextField
         id="workshop-title"
+        label={t('home.title')}
         value={title}
-        onChange={(e) => setTitle(e.target.value)}
+        onChange={setTitle}
         placeholder={t('home.titlePlaceholder')}
         maxLength={MAX_TITLE_LENGTH}
       />
@@ -91,7 +83,7 @@ function NewWorkshopForm() {
         {creating ? t('home.creating') : t('home.create')}
       </button>
       <ErrorText message={error} />
-    </form>
+    </FormCard>
   )
 }
 
@@ -111,29 +103,23 @@ function JoinForm() {
   }
 
   return (
-    <form className="card" onSubmit={onSubmit} aria-labelledby="join-heading" data-testid="join-form">
-      <h2 id="join-heading">{t('home.join')}</h2>
-      <label htmlFor="join-link">{t('home.joinLink')}</label>
-      <input
+    <FormCard title={t('home.join')} headingId="join-heading" testId="join-form" onSubmit={onSubmit}>
+      <TextField
         id="join-link"
+        label={t('home.joinLink')}
         value={link}
-        onChange={(e) => {
-          setLink(e.target.value)
+        onChange={(value) => {
+          setLink(value)
           setError(null)
         }}
         placeholder={t('home.joinPlaceholder')}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? 'join-error' : undefined}
+        {...invalidWhen(error, 'join-error')}
       />
       <button type="submit" className="primary">
         {t('home.joinButton')}
       </button>
-      {error && (
-        <p role="alert" id="join-error" className="error">
-          {error}
-        </p>
-      )}
-    </form>
+      <ErrorText message={error} id="join-error" />
+    </FormCard>
   )
 }
 

@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next'
 import { randomId } from '../state/randomId'
 import { useRef, useState, type CSSProperties } from 'react'
-import { Tldraw, useValue, type Editor } from 'tldraw'
-import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
-import { TldrawLocale } from '../i18n/TldrawLocale'
+import { useValue, type Editor } from 'tldraw'
 import type { BoardInfo } from '../api'
+import { BoardCanvas } from '../board/BoardCanvas'
 import { tavoloShapeUtils } from '../shapes'
 import { useBoardHandle } from '../board/useBoardHandle'
 import { useBoardInfo } from '../board/useBoardInfo'
@@ -21,11 +20,10 @@ import { usePlainMap } from '../sync/usePlainMap'
 import '../facilitation/facilitation.css'
 import '../facilitation/present.css'
 import { phaseInfo } from '../../../shared/src/session/phases'
-import { tavoloUiOverrides } from '../shapes/shapeUiOverrides'
 import { useDesignSummary } from '../summary/useDesignSummary'
 import { useBoardSync } from '../sync/useBoardSync'
 import { useProvideBoardPeople } from '../cards/boardPeople'
-import { BoardInfoPending, ScreenMessage } from './ScreenMessage'
+import { BoardInfoPending, LinkIncomplete } from './ScreenMessage'
 
 // The projector view, `/b/<id>/present#k=<viewer or facilitator secret>`: the board read-only,
 // showing what the facilitator picked (the whole board, a zone, or their view), with the phase,
@@ -38,17 +36,9 @@ const WALL_CARD_TEXT_PX = 24
 /** Above this page size (zoomed out), a card has room for its heading and its maker only. */
 const TIGHT_FONT_PX = 20
 
-const assetUrls = getAssetUrlsByImport()
-
 export function PresentScreen({ boardId, secret, joinSecret }: { boardId: string; secret: string | null; joinSecret: string | null }) {
   const { t } = useTranslation()
-  if (!secret) {
-    return (
-      <ScreenMessage title={t('app.linkIncomplete')} testId="board-error">
-        <p>{t('app.projectorLinkIncomplete')}</p>
-      </ScreenMessage>
-    )
-  }
+  if (!secret) return <LinkIncomplete text={t('app.projectorLinkIncomplete')} />
   return <PresentLoader boardId={boardId} secret={secret} joinSecret={joinSecret} />
 }
 
@@ -88,27 +78,9 @@ function PresentRoom(props: { info: BoardInfo; secret: string; joinSecret: strin
           <WorkshopTimer large />
         </header>
         <main className="tavolo-present-body">
-          <div className="tavolo-present-canvas board-canvas" data-testid="board-canvas">
+          <BoardCanvas store={sync.store} licenseKey={licenseKey} readOnly hideUi onEditor={setEditor} className="tavolo-present-canvas">
             {view.fit === 'facilitator' && !facilitatorHere && <p className="tavolo-present-waiting">{t('present.waiting')}</p>}
-            <Tldraw
-              store={sync.store}
-              shapeUtils={tavoloShapeUtils}
-              overrides={tavoloUiOverrides}
-              assetUrls={assetUrls}
-              licenseKey={licenseKey ?? undefined}
-              hideUi
-              onMount={(mounted) => {
-                // Read-only is session state, not stored: set it on every mount.
-                mounted.updateInstanceState({ isReadonly: true })
-                setEditor(mounted)
-                return () => {
-                  setEditor(null)
-                }
-              }}
-            >
-              <TldrawLocale />
-            </Tldraw>
-          </div>
+          </BoardCanvas>
           <aside className="tavolo-present-side" aria-label={t('present.summary')} ref={side} tabIndex={0} data-testid="present-side">
             <JoinQrCode boardId={info.id} secret={secret} joinSecret={props.joinSecret} role={info.role} />
             <PresentSummary />

@@ -37,3 +37,13 @@ export function BoardInfoPending(props: { state: Exclude<Loaded<unknown>, { stat
     </ScreenMessage>
   )
 }
+
+/** A board or projector link without its secret (the part after `#`). */
+export function LinkIncomplete(props: { text: string }) {
+  const { t } = useTranslation()
+  return (
+    <ScreenMessage title={t('app.linkIncomplete')} testId="board-error">
+      <p>{props.text}</p>
+    </ScreenMessage>
+  )
+}

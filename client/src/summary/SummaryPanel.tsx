@@ -1,3 +1,4 @@
+import { PanelSection } from '../ui/PanelSection'
 import { useTranslation } from 'react-i18next'
 import { useState } from 'react'
 import type { Editor } from 'tldraw'
@@ -117,30 +118,25 @@ function ContributionsByRole({ summary }: { summary: DesignSummary }) {
     { key: 'template', label: t('summary.fromTemplate'), count: fromTemplate },
   ].filter((row) => row.count.created > 0 || row.count.lastEdited > 0)
   return (
-    <section aria-label={t('summary.byRole')}>
-      <h3>{t('summary.byRole')}</h3>
-      {rows.length === 0 ? (
-        <p className="tavolo-summary-muted">{t('summary.noCards')}</p>
-      ) : (
-        <table className="tavolo-summary-table" data-testid="summary-contributions">
-          <thead>
-            <tr>
-              <th scope="col">{t('summary.role')}</th>
-              <th scope="col">{t('summary.created')}</th>
-              <th scope="col">{t('summary.lastEdited')}</th>
+    <PanelSection title={t('summary.byRole')} emptyText={rows.length === 0 && t('summary.noCards')}>
+      <table className="tavolo-summary-table" data-testid="summary-contributions">
+        <thead>
+          <tr>
+            <th scope="col">{t('summary.role')}</th>
+            <th scope="col">{t('summary.created')}</th>
+            <th scope="col">{t('summary.lastEdited')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} data-role={row.key}>
+              <th scope="row">{row.label}</th>
+              <td>{row.count.created}</td>
+              <td>{row.count.lastEdited}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.key} data-role={row.key}>
-                <th scope="row">{row.label}</th>
-                <td>{row.count.created}</td>
-                <td>{row.count.lastEdited}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+          ))}
+        </tbody>
+      </table>
+    </PanelSection>
   )
 }

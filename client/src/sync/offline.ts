@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { atom, type Signal } from 'tldraw'
 import { recordsArray } from '../../../shared/src/doc/recordsRoot'
 import type { BoardConnection } from './boardConnections'
+import { listenOnWindow } from '../ui/listenOnWindow'
 import { connectionStateOf, type ConnectionState } from './connectionState'
 
 // Working without the server: the board opens from this device's copy (IndexedDB) when the server
@@ -51,12 +52,7 @@ export function useDisconnectWhileOffline(connection: BoardConnection): void {
     const onOffline = () => provider.disconnect()
     const onOnline = () => provider.connect()
     if (!navigator.onLine) onOffline()
-    window.addEventListener('offline', onOffline)
-    window.addEventListener('online', onOnline)
-    return () => {
-      window.removeEventListener('offline', onOffline)
-      window.removeEventListener('online', onOnline)
-    }
+    return listenOnWindow({ offline: onOffline, online: onOnline })
   }, [connection])
 }
 
@@ -79,13 +75,11 @@ export function useConnectionState(connection: BoardConnection): ConnectionState
     update()
     connection.provider.on('status', update)
     connection.provider.on('connection-close', afterClose)
-    window.addEventListener('online', update)
-    window.addEventListener('offline', update)
+    const stopListening = listenOnWindow({ online: update, offline: update })
     return () => {
       connection.provider.off('status', update)
       connection.provider.off('connection-close', afterClose)
-      window.removeEventListener('online', update)
-      window.removeEventListener('offline', update)
+      stopListening()
     }
   }, [connection])
   return state

@@ -1,5 +1,6 @@
-import { useEffect, useState, type DependencyList } from 'react'
+import { useState, type DependencyList } from 'react'
 import { describeError } from '../api'
+import { useCancellableEffect } from './useCancellableEffect'
 
 // Something a screen loads when it appears (board info, links, templates, a QR code): loading,
 // then its value or an error a person can read. A result that arrives after the inputs changed
@@ -10,16 +11,12 @@ export type Loaded<T> = { status: 'loading' } | { status: 'ready'; value: T } | 
 /** Runs `load` now and whenever `deps` change (list what `load` reads, as for useEffect). */
 export function useLoaded<T>(load: () => Promise<T>, deps: DependencyList): Loaded<T> {
   const [state, setState] = useState<Loaded<T>>({ status: 'loading' })
-  useEffect(() => {
-    let current = true
+  useCancellableEffect((signal) => {
     setState({ status: 'loading' })
     load().then(
-      (value) => current && setState({ status: 'ready', value }),
-      (error: unknown) => current && setState({ status: 'error', message: describeError(error) }),
+      (value) => signal.aborted || setState({ status: 'ready', value }),
+      (error: unknown) => signal.aborted || setState({ status: 'error', message: describeError(error) }),
     )
-    return () => {
-      current = false
-    }
   }, deps)
   return state
 }

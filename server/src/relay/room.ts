@@ -19,8 +19,8 @@ import {
 
 // Besides every COMPACT_AFTER_UPDATES updates, a board is compacted once its log outweighs this
 // share of its snapshot (and this minimum), so that stored size follows the board's live size.
-const COMPACT_LOG_SHARE_OF_SNAPSHOT = 0.25
-const COMPACT_MIN_LOG_BYTES = 16 * 1024
+const COMPACT_LOG_SHARE_OF_SNAPSHOT = 0.1
+const COMPACT_MIN_LOG_BYTES = 8 * 1024
 
 /** What a room needs from a connection. */
 export interface RoomPeer {

@@ -36,9 +36,11 @@ function migrate(db: Database.Database, file: string): void {
   }).immediate()
 }
 
-// Checkpoints are ours, not SQLite's: its automatic one (with a disk flush) ran on the event loop
-// every ~1000 pages, in the middle of relaying. A quiet board is checkpointed and the WAL emptied
-// after CHECKPOINT_IDLE_MS; under steady writes, once the WAL outgrows a share of the database.
+// Checkpoints are ours, not SQLite's: its automatic one (with a disk flush) ran inside a commit,
+// before the batch it ended was relayed. Ours run once the WAL outgrows a share of the database
+// (and this minimum; a smaller minimum flushed so often that the relay waited on the disk, in a
+// worker thread too), on the next turn of the event loop, after the relay sent the batch; after
+// each compaction; and after CHECKPOINT_IDLE_MS without writes, when the WAL is emptied.
 const CHECKPOINT_IDLE_MS = 250
 const WAL_MIN_BYTES = 256 * 1024
 const WAL_SHARE_OF_DATABASE = 0.25
@@ -75,18 +77,32 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
   // Each time the WAL starts over, its file is cut back to nothing.
   db.pragma('journal_size_limit = 0')
   const walFile = `${file}-wal`
-  let idleCheckpoint: NodeJS.Timeout | null = null
-  const checkpointWhenIdle = () => {
-    idleCheckpoint = null
+  /** Copies the WAL into the database; TRUNCATE also empties it (waiting for readers, never long here). */
+  const checkpoint = (mode: 'PASSIVE' | 'TRUNCATE') => {
     if (!db.open) return
+    // Pages freed by compaction go back to the file system (a write, without a disk flush).
     db.pragma('incremental_vacuum')
-    db.pragma('wal_checkpoint(TRUNCATE)')
+    db.pragma(`wal_checkpoint(${mode})`)
   }
+  let checkpointScheduled = false
+  /** A PASSIVE checkpoint on the next turn of the event loop, after the relay sent this batch. */
+  const checkpointSoon = () => {
+    if (checkpointScheduled) return
+    checkpointScheduled = true
+    setImmediate(() => {
+      checkpointScheduled = false
+      checkpoint('PASSIVE')
+    }).unref()
+  }
+  let idleCheckpoint: NodeJS.Timeout | null = null
   /** Called after every write transaction. */
   const afterWrite = () => {
-    if (fileSize(walFile) > Math.max(WAL_MIN_BYTES, fileSize(file) * WAL_SHARE_OF_DATABASE)) db.pragma('wal_checkpoint(PASSIVE)')
+    if (fileSize(walFile) > Math.max(WAL_MIN_BYTES, fileSize(file) * WAL_SHARE_OF_DATABASE)) checkpointSoon()
     if (idleCheckpoint) idleCheckpoint.refresh()
-    else idleCheckpoint = setTimeout(checkpointWhenIdle, CHECKPOINT_IDLE_MS).unref()
+    else idleCheckpoint = setTimeout(() => {
+      idleCheckpoint = null
+      checkpoint('TRUNCATE')
+    }, CHECKPOINT_IDLE_MS).unref()
   }
   try {
     migrate(db, file)
@@ -106,9 +122,10 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
     'UPDATE boards SET last_seq = last_seq + ? WHERE id = ? RETURNING last_seq',
   )
   const selectSeq = db.prepare<[string], { last_seq: number }>('SELECT last_seq FROM boards WHERE id = ?')
-  const upsertSnapshot = db.prepare(
-    'INSERT INTO snapshots (board_id, seq, data) VALUES (?, ?, ?) ON CONFLICT(board_id) DO UPDATE SET seq = excluded.seq, data = excluded.data',
-  )
+  // Deleted, then inserted: the new snapshot reuses the old one's pages instead of growing the
+  // file by a second copy (an update in place writes the new value before freeing the old).
+  const deleteSnapshot = db.prepare('DELETE FROM snapshots WHERE board_id = ?')
+  const insertSnapshot = db.prepare('INSERT INTO snapshots (board_id, seq, data) VALUES (?, ?, ?)')
   const selectSnapshot = db.prepare<[string], { seq: number; data: Buffer }>('SELECT seq, data FROM snapshots WHERE board_id = ?')
   const selectUpdates = db.prepare<[string, number], { data: Buffer }>(
     'SELECT data FROM updates WHERE board_id = ? AND seq > ? ORDER BY seq',
@@ -136,7 +153,7 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
 
   const createBoard = db.transaction((board: BoardRecord, snapshot: Uint8Array) => {
     insertBoard.run(board.id, board.title, board.template, board.createdAt, board.secretGeneration)
-    upsertSnapshot.run(board.id, 0, toBuffer(snapshot))
+    insertSnapshot.run(board.id, 0, toBuffer(snapshot))
   })
   const appendUpdates = db.transaction((boardId: string, updates: readonly Uint8Array[]): number => {
     const row = bumpSeq.get(updates.length, boardId)
@@ -152,8 +169,9 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
   const compact = db.transaction((boardId: string, snapshot: Uint8Array, throughSeq: number): boolean => {
     const current = selectSnapshot.get(boardId)
     if (current && current.seq >= throughSeq) return false
-    upsertSnapshot.run(boardId, throughSeq, toBuffer(snapshot))
     deleteUpdates.run(boardId, throughSeq)
+    deleteSnapshot.run(boardId)
+    insertSnapshot.run(boardId, throughSeq, toBuffer(snapshot))
     return true
   })
   const loadDocument = db.transaction((boardId: string, afterSeq: number | undefined): StoredDocument => {
@@ -198,6 +216,10 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
     },
     async compact(boardId, snapshot, throughSeq) {
       const compacted = compact(boardId, snapshot, throughSeq)
+      // The log's pages are free now and the WAL holds a whole new snapshot: both are given back
+      // at once, so a burst of edits never grows the files far past the board's size. The room
+      // compacts after relaying, and rarely (once the log outweighs a share of the board).
+      if (compacted) checkpoint('TRUNCATE')
       afterWrite()
       return compacted
     },

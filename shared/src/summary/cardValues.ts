@@ -20,30 +20,28 @@ export function readCardValues(shape: ShapeLike): CardReading | null {
   const { props } = shape
   switch (shape.type) {
     case CONTENT_CARD_TYPE:
-      return isValidHours(props.hours)
-        ? { ok: true, values: { type: CONTENT_CARD_TYPE, hours: props.hours } }
-        : { ok: false, invalidFields: ['hours'] }
-    case FORMAT_CARD_TYPE: {
-      const invalidFields = [
-        ...(isValidHours(props.hours) ? [] : ['hours']),
-        ...(isOneOf(FORMAT_KINDS, props.kind) ? [] : ['kind']),
-      ]
-      return invalidFields.length === 0
-        ? { ok: true, values: { type: FORMAT_CARD_TYPE, hours: props.hours as number, kind: props.kind as FormatKind } }
-        : { ok: false, invalidFields }
-    }
-    case EXAM_CARD_TYPE: {
-      const invalidFields = [
-        ...(isValidWeight(props.weight) ? [] : ['weight']),
-        ...(isOneOf(EXAM_TIMINGS, props.timing) ? [] : ['timing']),
-      ]
-      return invalidFields.length === 0
-        ? { ok: true, values: { type: EXAM_CARD_TYPE, weight: props.weight as number, timing: props.timing as ExamTiming } }
-        : { ok: false, invalidFields }
-    }
+      return checked({ hours: isValidHours(props.hours) }, () => ({ type: CONTENT_CARD_TYPE, hours: props.hours as number }))
+    case FORMAT_CARD_TYPE:
+      return checked({ hours: isValidHours(props.hours), kind: isOneOf(FORMAT_KINDS, props.kind) }, () => ({
+        type: FORMAT_CARD_TYPE,
+        hours: props.hours as number,
+        kind: props.kind as FormatKind,
+      }))
+    case EXAM_CARD_TYPE:
+      return checked({ weight: isValidWeight(props.weight), timing: isOneOf(EXAM_TIMINGS, props.timing) }, () => ({
+        type: EXAM_CARD_TYPE,
+        weight: props.weight as number,
+        timing: props.timing as ExamTiming,
+      }))
     default:
       return null
   }
+}
+
+/** The values when every field passed its check, else the fields that did not. */
+function checked(checks: Record<string, boolean>, values: () => CardValues): CardReading {
+  const invalidFields = Object.keys(checks).filter((field) => !checks[field])
+  return invalidFields.length === 0 ? { ok: true, values: values() } : { ok: false, invalidFields }
 }
 
 /** How warnings name a card: its title, kind or form, so people can find it on the wall. */
