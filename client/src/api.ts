@@ -114,9 +114,15 @@ export function uploadAsset(boardId: string, secret: string, file: Blob): Promis
   )
 }
 
-/** A server export (programme, cards, board file) as a file; the secret travels in a header, never in the URL. */
-export async function fetchBoardExport(boardId: string, secret: string, format: ExportFormat): Promise<{ blob: Blob; fileName: string | null }> {
-  const response = await send(`/api/boards/${encodeURIComponent(boardId)}/export.${format}`, {}, secret)
+/** A server export (programme, cards, board file) as a file, its words in `language`; the secret travels in a header, never in the URL. */
+export async function fetchBoardExport(
+  boardId: string,
+  secret: string,
+  format: ExportFormat,
+  language: Language,
+): Promise<{ blob: Blob; fileName: string | null }> {
+  const query = new URLSearchParams({ [LANGUAGE_PARAM]: language })
+  const response = await send(`/api/boards/${encodeURIComponent(boardId)}/export.${format}?${query}`, {}, secret)
   const disposition = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')
   return { blob: await response.blob(), fileName: disposition ? disposition[1] : null }
 }

@@ -4,6 +4,7 @@ import type { Editor } from 'tldraw'
 import { exportFileName } from '../../../shared/src/export/exportFormats'
 import type { AccessRole } from '../../../shared/src/roles'
 import { describeError, fetchBoardExport } from '../api'
+import { useLanguage } from '../i18n/i18n'
 import { boardImage } from './boardImage'
 import { exportMenuItems, type ExportMenuItem } from './exportMenuItems'
 import { saveBlob } from './saveBlob'
@@ -16,6 +17,7 @@ import './exportMenu.css'
 
 export function ExportMenu(props: { boardId: string; secret: string; boardTitle: string; role: AccessRole; editor: Editor | null }) {
   const { t } = useTranslation()
+  const language = useLanguage()
   const { editor } = props
   const zone = useSelectedZone(editor)
   const items = exportMenuItems(props.role, zone !== null, t)
@@ -84,7 +86,7 @@ export function ExportMenu(props: { boardId: string; secret: string; boardTitle:
     setBusy(item.label)
     try {
       if (item.source === 'server') {
-        const { blob, fileName } = await fetchBoardExport(props.boardId, props.secret, item.format)
+        const { blob, fileName } = await fetchBoardExport(props.boardId, props.secret, item.format, language)
         saveBlob(blob, fileName ?? exportFileName(props.boardTitle, item.format))
       } else {
         if (!editor) throw new Error(t('export.stillLoading'))

@@ -3,6 +3,7 @@ import { cardsCsv } from '../../../shared/src/export/cardsCsv'
 import { EXPORT_FORMATS, exportFileName, type ExportFormat } from '../../../shared/src/export/exportFormats'
 import type { BoardDocContent } from '../../../shared/src/doc/readBoardDoc'
 import { programmeMarkdown } from '../../../shared/src/export/programmeMarkdown'
+import type { ProgrammeOptions } from '../../../shared/src/export/programmeOutline'
 import { META_KEYS } from '../../../shared/src/doc/roots'
 import { programmePdf } from './programmePdf'
 
@@ -17,10 +18,13 @@ export interface BoardExport {
   fileName: string
 }
 
+/** The date printed, whether to leave names out, and the language of the programme's words. */
+export type ExportOptions = ProgrammeOptions
+
 export async function boardExport(
   board: BoardDocContent,
   format: ExportFormat,
-  opts: { date: Date; anonymous?: boolean },
+  opts: ExportOptions,
 ): Promise<BoardExport> {
   const title = typeof board.meta[META_KEYS.title] === 'string' ? (board.meta[META_KEYS.title] as string) : ''
   return {
@@ -30,7 +34,7 @@ export async function boardExport(
   }
 }
 
-async function exportBody(board: BoardDocContent, format: ExportFormat, opts: { date: Date; anonymous?: boolean }): Promise<Buffer> {
+async function exportBody(board: BoardDocContent, format: ExportFormat, opts: ExportOptions): Promise<Buffer> {
   switch (format) {
     case 'md':
       return Buffer.from(programmeMarkdown(board, opts), 'utf8')

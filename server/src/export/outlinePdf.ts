@@ -1,9 +1,11 @@
 import { createRequire } from 'node:module'
+import type { TFunction } from 'i18next'
 import type { Outline, OutlineBlock } from '../../../shared/src/export/outline'
+import { translatorFor } from '../../../shared/src/i18n'
 
 // Renders an outline as an A4 PDF in DejaVu Sans, embedded (subset) from the dejavu-fonts-ttf
 // package, so names print as typed in Latin Extended, Greek and Cyrillic: black text on white,
-// 10.5 pt body, "Page N of M" at the foot of every page.
+// 10.5 pt body, "Page N of M" in the outline's language at the foot of every page.
 
 type Doc = PDFKit.PDFDocument
 
@@ -39,7 +41,7 @@ export async function outlinePdf(outline: Outline): Promise<Buffer> {
     if (i > 0) doc.moveDown(block.kind === 'heading' ? 0.8 : 0.4)
     drawBlock(doc, block)
   })
-  numberPages(doc)
+  numberPages(doc, translatorFor(outline.language))
   doc.end()
   return done
 }
@@ -140,7 +142,7 @@ function contentWidth(doc: Doc): number {
   return doc.page.width - doc.page.margins.left - doc.page.margins.right
 }
 
-function numberPages(doc: Doc): void {
+function numberPages(doc: Doc, t: TFunction): void {
   const { start, count } = doc.bufferedPageRange()
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i)
@@ -151,7 +153,7 @@ function numberPages(doc: Doc): void {
       .font(BODY.font)
       .fontSize(9)
       .fillColor('#333333')
-      .text(`Page ${i - start + 1} of ${count}`, MARGIN, doc.page.height - MARGIN, { width: contentWidth(doc), align: 'center', lineBreak: false })
+      .text(t('programme.page', { page: i - start + 1, pages: count }), MARGIN, doc.page.height - MARGIN, { width: contentWidth(doc), align: 'center', lineBreak: false })
     doc.page.margins.bottom = bottom
   }
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { listTemplates } from '../../../shared/src/templates/index'
+import type { Language } from '../../../shared/src/i18n'
 import { languageFromQuery } from '../../../shared/src/wire/language'
 import { checkBoardAccess, type AccessCheck } from '../access/boardAccess'
 import { joinBoard, parseJoinBoardRequest } from '../access/joinBoard'
@@ -66,6 +67,13 @@ function requireJsonPost(req: IncomingMessage, method: string, path: string): vo
   if (type !== 'application/json') throw new HttpError(415, `Content-Type must be application/json; got "${type}"`)
 }
 
+/** The language a request asks for with `?language=` (English by default); 400 for one we do not have. */
+function requestLanguage(query: URLSearchParams): Language {
+  const language = languageFromQuery(query)
+  if (!language.ok) throw new HttpError(400, language.error)
+  return language.value
+}
+
 /** Counts one request against a per-address limit; a 429 with Retry-After beyond it. */
 function takeRate(limit: AddressRateLimit, req: IncomingMessage, what: string): void {
   const decision = limit.take(req.socket.remoteAddress ?? '')
@@ -97,9 +105,7 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
     return true
   }
   if (path === '/api/templates' && method === 'GET') {
-    const language = languageFromQuery(query)
-    if (!language.ok) throw new HttpError(400, language.error)
-    sendJson(res, 200, listTemplates(language.value))
+    sendJson(res, 200, listTemplates(requestLanguage(query)))
     return true
   }
   if (path === '/api/time' && method === 'GET') {
@@ -149,7 +155,7 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
     const format = match[2]
     if (!isExportFormat(format)) throw new HttpError(404, `no export format .${format} (md, pdf, csv, json)`)
     const { board, role } = requireAccess(await access(match[1]))
-    await sendBoardExport(ctx.storage, res, board.id, role, format, query.get('anonymous') === '1')
+    await sendBoardExport(ctx.storage, res, board.id, role, format, query.get('anonymous') === '1', requestLanguage(query))
     return true
   }
   match = /^\/api\/boards\/([^/]+)\/assets$/.exec(path)

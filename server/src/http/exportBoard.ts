@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http'
 import { readBoardDoc } from '../../../shared/src/doc/readBoardDoc'
 import { readSessionValue } from '../../../shared/src/session/sessionState'
 import { EXPORT_FORMATS, EXPORT_ROLES, type ExportFormat } from '../../../shared/src/export/exportFormats'
+import type { Language } from '../../../shared/src/i18n'
 import type { AccessRole } from '../../../shared/src/roles'
 import { loadStoredBoardDoc } from '../boards/storedBoardDoc'
 import type { BoardStorage } from '../storage/storage'
@@ -19,6 +20,7 @@ export async function sendBoardExport(
   role: AccessRole,
   format: ExportFormat,
   anonymous: boolean,
+  language: Language,
 ): Promise<void> {
   if (!EXPORT_ROLES[format].includes(role)) {
     throw new HttpError(403, `only ${EXPORT_ROLES[format].join(' or ')} secrets can export .${format}`)
@@ -30,7 +32,7 @@ export async function sendBoardExport(
     const hideNames = anonymous || readSessionValue(board.session, 'anonymous')
     // The exporters (summary, i18n, PDF) load on the first export, not at server start.
     const { boardExport } = await import('../export/boardExport')
-    const file = await boardExport(board, format, { date: new Date(), anonymous: hideNames })
+    const file = await boardExport(board, format, { date: new Date(), anonymous: hideNames, language })
     res.writeHead(200, {
       'Content-Type': file.contentType,
       'Content-Length': file.body.length,

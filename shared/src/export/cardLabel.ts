@@ -1,38 +1,44 @@
+import type { ParseKeys, TFunction } from 'i18next'
 import type { ShapeLike } from '../board/shapeLike'
+import { CARD_DEFINITIONS, type CardType } from '../cards/cardTypes'
 import { CONTENT_CARD_TYPE } from '../cards/content/contentCard'
-import { EXAM_CARD_TYPE, EXAM_FORM_LABELS, EXAM_TIMING_LABELS } from '../cards/exam/examCard'
-import { FORMAT_CARD_TYPE, FORMAT_KIND_LABELS } from '../cards/format/formatCard'
+import { EXAM_CARD_TYPE } from '../cards/exam/examCard'
+import { FORMAT_CARD_TYPE } from '../cards/format/formatCard'
 import { IDEA_CARD_TYPE } from '../cards/idea/ideaCard'
 
-// How an export names a card in a list or table (vote results, warnings): its title, kind, form
-// or text, falling back to plain words when the stored value is empty or unknown.
+// How an export names a card in a list or table (vote results, warnings): its title, kind or
+// form or text, in the export's language (`t`), falling back to plain words when the stored
+// value is empty or unknown.
 
 const IDEA_LABEL_MAX = 120
 
-export function cardLabel(shape: ShapeLike): string {
+export function cardLabel(shape: ShapeLike, t: TFunction): string {
   const { props } = shape
   switch (shape.type) {
     case CONTENT_CARD_TYPE:
-      return nonEmpty(props.title) ?? 'Untitled content'
+      return nonEmpty(props.title) ?? t('programme.untitledContent')
     case FORMAT_CARD_TYPE:
-      return labelOf(FORMAT_KIND_LABELS, props.kind) ?? 'Lecture format'
+      return optionLabel(t, FORMAT_CARD_TYPE, 'kind', props.kind) ?? t('programme.anyFormat')
     case EXAM_CARD_TYPE: {
-      const form = labelOf(EXAM_FORM_LABELS, props.form) ?? 'Exam'
-      const timing = labelOf(EXAM_TIMING_LABELS, props.timing)
-      return timing ? `${form} (${timing.toLowerCase()})` : form
+      const form = optionLabel(t, EXAM_CARD_TYPE, 'form', props.form) ?? t('programme.anyExam')
+      const timing = optionLabel(t, EXAM_CARD_TYPE, 'timing', props.timing)
+      return timing ? t('programme.examLabel', { form, timing: timing.toLowerCase() }) : form
     }
     case IDEA_CARD_TYPE: {
       const text = nonEmpty(props.text)?.replace(/\s+/g, ' ')
-      if (!text) return 'Empty idea'
+      if (!text) return t('programme.emptyIdea')
       return text.length > IDEA_LABEL_MAX ? `${text.slice(0, IDEA_LABEL_MAX - 1).trimEnd()}…` : text
     }
     default:
-      return 'Card'
+      return t('programme.anyCard')
   }
 }
 
-export function labelOf<K extends string>(labels: Record<K, string>, value: unknown): string | null {
-  return typeof value === 'string' && Object.hasOwn(labels, value) ? labels[value as K] : null
+/** The label of a choice field's stored value (the catalogue's `cardOptions`), or null for a value the field does not offer. */
+export function optionLabel(t: TFunction, type: CardType, fieldKey: string, value: unknown): string | null {
+  const field = CARD_DEFINITIONS[type].fields.find((f) => f.key === fieldKey)
+  if (field?.kind !== 'choice' || typeof value !== 'string' || !field.options.some((o) => o.value === value)) return null
+  return t(`cardOptions.${fieldKey}_${value}` as ParseKeys)
 }
 
 export function nonEmpty(value: unknown): string | null {

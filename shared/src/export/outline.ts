@@ -1,3 +1,5 @@
+import type { Language } from '../i18n'
+
 // A document as a few kinds of blocks, holding plain (unescaped) text: the programme is built
 // once as an outline, then rendered to Markdown (shared) and to PDF (server), so the two never
 // disagree. Each renderer escapes or sanitises text for its own format.
@@ -16,5 +18,7 @@ export type OutlineBlock =
 
 export interface Outline {
   title: string
+  /** The language of its words, for what a renderer adds (the PDF's page numbers). */
+  language: Language
   blocks: OutlineBlock[]
 }

@@ -1,20 +1,23 @@
-import { CONTENT_CARD_TYPE, DELIVERED_BY_LABELS } from '../cards/content/contentCard'
-import { EXAM_CARD_TYPE, EXAM_FORM_LABELS, EXAM_TIMING_LABELS } from '../cards/exam/examCard'
-import { FORMAT_CARD_TYPE, FORMAT_KIND_LABELS } from '../cards/format/formatCard'
+import type { TFunction } from 'i18next'
+import { CONTENT_CARD_TYPE } from '../cards/content/contentCard'
+import { EXAM_CARD_TYPE } from '../cards/exam/examCard'
+import { FORMAT_CARD_TYPE } from '../cards/format/formatCard'
 import { IDEA_CARD_TYPE } from '../cards/idea/ideaCard'
 import type { CardType } from '../cards/cardTypes'
 import { META_KEYS } from '../doc/roots'
-import { isPersonRole, PERSON_ROLES, PERSON_ROLE_LABELS } from '../roles'
+import { defaultLanguage, formatNumber, translatorFor, type Language } from '../i18n'
+import { isPersonRole, PERSON_ROLES } from '../roles'
 import { computeSummary, type ContributorRole, type DesignSummary } from '../summary'
 import { ranking } from '../session/votes'
 import { getTemplate, hasTemplate } from '../templates/catalog'
 import { boardCards, type BoardCard } from './boardCards'
-import { cardLabel, labelOf, nonEmpty } from './cardLabel'
+import { cardLabel, nonEmpty, optionLabel } from './cardLabel'
 import type { Outline, OutlineBlock, OutlineColumn } from './outline'
 import type { BoardDocContent } from '../doc/readBoardDoc'
-import { ratingsOutline } from './ratingsOutline'
+import { ratingsOutline, roleLabel } from './ratingsOutline'
 
-// The programme document as an outline: what the Markdown and the PDF both show. Totals,
+// The programme document as an outline: what the Markdown and the PDF both show, in the language
+// the export asks for (the catalogue's `programme`; numbers and dates per locale). Totals,
 // warnings and contributions come from the shared summary (never recomputed here), so the
 // document says what the summary panel said on the wall.
 
@@ -23,130 +26,146 @@ export interface ProgrammeOptions {
   date: Date
   /** Leaves out people's names: participants and contributions by role only. */
   anonymous?: boolean
+  /** The language of the headings, labels, numbers and date; English by default. */
+  language?: Language
 }
 
-const ROLE_LABELS: Record<ContributorRole, string> = { ...PERSON_ROLE_LABELS, unknown: 'Role not given' }
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+/** What every section needs: the board's cards and summary, and the export's words. */
+interface Context {
+  board: BoardDocContent
+  summary: DesignSummary
+  cards: readonly BoardCard[]
+  language: Language
+  t: TFunction
+  anonymous: boolean
+}
 
 export function programmeOutline(board: BoardDocContent, opts: ProgrammeOptions): Outline {
-  const summary = computeSummary(board)
-  const cards = boardCards(board.records, summary)
-  const title = nonEmpty(board.meta[META_KEYS.title]) ?? 'Untitled board'
+  const language = opts.language ?? defaultLanguage
+  const t = translatorFor(language)
+  const summary = computeSummary(board, language)
+  const ctx: Context = { board, summary, cards: boardCards(board.records, summary), language, t, anonymous: opts.anonymous ?? false }
+  const title = nonEmpty(board.meta[META_KEYS.title]) ?? t('programme.untitledBoard')
   const blocks: OutlineBlock[] = [
     { kind: 'heading', level: 1, text: title },
-    { kind: 'paragraph', text: introduction(board, opts.date) },
-    ...participants(board, opts.anonymous ?? false),
-    ...summaryBlocks(summary, cards),
-    ...contents(cards, summary),
-    ...formats(cards, summary),
-    ...exams(cards, summary),
-    ...voteResults(cards, board),
-    ...ratingsOutline(board),
-    ...parkingLot(cards),
-    ...coProducers(summary, opts.anonymous ?? false),
+    { kind: 'paragraph', text: introduction(ctx, opts.date) },
+    ...participants(ctx),
+    ...summaryBlocks(ctx),
+    ...contents(ctx),
+    ...formats(ctx),
+    ...exams(ctx),
+    ...voteResults(ctx),
+    ...ratingsOutline(board, language),
+    ...parkingLot(ctx),
+    ...coProducers(ctx),
   ]
-  return { title, blocks }
+  return { title, language, blocks }
 }
 
-function introduction(board: BoardDocContent, date: Date): string {
+/** Dates as people write them: "28 November 2026", "28 novembre 2026". */
+const DATE_LOCALES: Record<Language, string> = { en: 'en-GB', it: 'it-IT' }
+
+function introduction({ board, language, t }: Context, date: Date): string {
   const templateId = board.meta[META_KEYS.template]
-  const template = typeof templateId === 'string' && hasTemplate(templateId) ? getTemplate(templateId).title : null
-  const when = `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`
-  return `Designed together on Tavolo. Exported on ${when}.` + (template ? ` Template: ${template}.` : '')
+  const template = typeof templateId === 'string' && hasTemplate(templateId) ? getTemplate(templateId, language).title : null
+  const when = new Intl.DateTimeFormat(DATE_LOCALES[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date)
+  return t('programme.introduction', { date: when }) + (template ? ` ${t('programme.template', { template })}` : '')
 }
 
-function participants(board: BoardDocContent, anonymous: boolean): OutlineBlock[] {
+function participants({ board, language, t, anonymous }: Context): OutlineBlock[] {
   const byRole = new Map<ContributorRole, string[]>()
   for (const person of Object.values(board.people)) {
     const role = isPersonRole(person.role) ? person.role : 'unknown'
-    byRole.set(role, [...(byRole.get(role) ?? []), nonEmpty(person.name) ?? 'Unnamed person'])
+    byRole.set(role, [...(byRole.get(role) ?? []), nonEmpty(person.name) ?? t('programme.unnamedPerson')])
   }
   const roles = [...PERSON_ROLES, 'unknown' as const].filter((role) => byRole.has(role))
   const items = roles.map((role) => {
-    const names = (byRole.get(role) ?? []).sort((a, b) => a.localeCompare(b))
-    const count = names.length === 1 ? '1 person' : `${names.length} people`
-    return anonymous ? `${ROLE_LABELS[role]}: ${count}` : `${ROLE_LABELS[role]} (${names.length}): ${names.join(', ')}`
+    const names = (byRole.get(role) ?? []).sort((a, b) => a.localeCompare(b, language))
+    return anonymous
+      ? t('programme.roleCount', { role: roleLabel(t, role), people: t('programme.people', { count: names.length }) })
+      : t('programme.roleNames', { role: roleLabel(t, role), number: names.length, names: names.join(', ') })
   })
   return [
-    { kind: 'heading', level: 2, text: 'Participants' },
-    items.length > 0 ? { kind: 'list', items } : { kind: 'paragraph', text: 'Nobody joined this board by name.' },
+    { kind: 'heading', level: 2, text: t('programme.participants') },
+    items.length > 0 ? { kind: 'list', items } : { kind: 'paragraph', text: t('programme.nobodyJoined') },
   ]
 }
 
-function summaryBlocks(summary: DesignSummary, cards: readonly BoardCard[]): OutlineBlock[] {
+function summaryBlocks({ summary, cards, t }: Context): OutlineBlock[] {
   const { contentHours, formatHours, examWeights } = summary
-  const hours = (total: number, target: number | null) => (target === null ? `${total} h` : `${total} h of ${target} h`)
+  const hours = (total: number, target: number | null) =>
+    target === null ? t('programme.hours', { total }) : t('programme.hoursOfTarget', { total, target })
   const totals = [
-    shows(summary, cards, CONTENT_CARD_TYPE) ? `Contents: ${hours(contentHours.total, contentHours.target)}` : null,
-    shows(summary, cards, FORMAT_CARD_TYPE) ? `Lecture formats: ${hours(formatHours.total, formatHours.target)}` : null,
-    shows(summary, cards, EXAM_CARD_TYPE)
-      ? `Exam weights: ${examWeights.total} % (ongoing ${examWeights.ongoing} %, final ${examWeights.final} %)`
-      : null,
-    `Cards on the board: ${summary.cardCount}`,
+    shows(summary, cards, CONTENT_CARD_TYPE) ? t('programme.contentsTotal', { hours: hours(contentHours.total, contentHours.target) }) : null,
+    shows(summary, cards, FORMAT_CARD_TYPE) ? t('programme.formatsTotal', { hours: hours(formatHours.total, formatHours.target) }) : null,
+    shows(summary, cards, EXAM_CARD_TYPE) ? t('programme.examsTotal', examWeights) : null,
+    t('programme.cardCount', { number: summary.cardCount }),
   ].filter((line): line is string => line !== null)
   return [
-    { kind: 'heading', level: 2, text: 'Summary' },
+    { kind: 'heading', level: 2, text: t('programme.summary') },
     { kind: 'list', items: totals },
-    { kind: 'heading', level: 3, text: 'Warnings' },
+    { kind: 'heading', level: 3, text: t('programme.warnings') },
     summary.warnings.length > 0
       ? { kind: 'list', items: summary.warnings.map((w) => w.message) }
-      : { kind: 'paragraph', text: 'None: the design adds up.' },
+      : { kind: 'paragraph', text: t('programme.noWarnings') },
   ]
 }
 
-function contents(cards: readonly BoardCard[], summary: DesignSummary): OutlineBlock[] {
+function contents(ctx: Context): OutlineBlock[] {
+  const { summary, cards, t } = ctx
   if (!shows(summary, cards, CONTENT_CARD_TYPE)) return []
   const { counted, other } = split(cards, CONTENT_CARD_TYPE)
-  const blocks: OutlineBlock[] = [{ kind: 'heading', level: 2, text: 'Contents' }]
-  if (counted.length === 0) blocks.push({ kind: 'paragraph', text: 'No contents yet.' })
+  const blocks: OutlineBlock[] = [{ kind: 'heading', level: 2, text: t('programme.contents') }]
+  if (counted.length === 0) blocks.push({ kind: 'paragraph', text: t('programme.noContents') })
   counted.forEach(({ shape }, i) => {
-    const hours = typeof shape.props.hours === 'number' ? ` (${shape.props.hours} h)` : ''
-    blocks.push({ kind: 'heading', level: 3, text: `${i + 1}. ${cardLabel(shape)}${hours}` })
+    const heading = { number: i + 1, title: cardLabel(shape, t), hours: shape.props.hours }
+    blocks.push({ kind: 'heading', level: 3, text: typeof heading.hours === 'number' ? t('programme.contentHeadingHours', heading) : t('programme.contentHeading', heading) })
     const description = nonEmpty(shape.props.description)
     if (description) blocks.push({ kind: 'paragraph', text: description })
-    const deliveredBy = shape.props.deliveredBy === 'unset' ? null : labelOf(DELIVERED_BY_LABELS, shape.props.deliveredBy)
-    if (deliveredBy) blocks.push({ kind: 'paragraph', text: `Delivered by: ${deliveredBy}` })
+    const deliveredBy = shape.props.deliveredBy === 'unset' ? null : optionLabel(t, CONTENT_CARD_TYPE, 'deliveredBy', shape.props.deliveredBy)
+    if (deliveredBy) blocks.push({ kind: 'paragraph', text: t('programme.deliveredBy', { who: deliveredBy }) })
   })
-  return [...blocks, ...notCounted(other)]
+  return [...blocks, ...notCounted(ctx, other)]
 }
 
-function formats(cards: readonly BoardCard[], summary: DesignSummary): OutlineBlock[] {
+function formats(ctx: Context): OutlineBlock[] {
+  const { summary, cards, language, t } = ctx
   if (!shows(summary, cards, FORMAT_CARD_TYPE)) return []
   const { counted, other } = split(cards, FORMAT_CARD_TYPE)
   const rows = counted.map(({ shape }) => [
-    labelOf(FORMAT_KIND_LABELS, shape.props.kind) ?? '',
-    numberText(shape.props.hours),
+    optionLabel(t, FORMAT_CARD_TYPE, 'kind', shape.props.kind) ?? '',
+    numberText(language, shape.props.hours),
     nonEmpty(shape.props.notes) ?? '',
   ])
   return [
-    ...tableSection('Lecture formats', 'No lecture formats yet.', [
-      { title: 'Format', align: 'left' },
-      { title: 'Hours', align: 'right' },
-      { title: 'Notes', align: 'left' },
-    ], rows.length === 0 ? [] : [...rows, ['Total', String(summary.formatHours.total), '']]),
-    ...notCounted(other),
+    ...tableSection(t('programme.formats'), t('programme.noFormats'), [
+      { title: t('programme.format'), align: 'left' },
+      { title: t('programme.hoursColumn'), align: 'right' },
+      { title: t('programme.notes'), align: 'left' },
+    ], rows.length === 0 ? [] : [...rows, [t('programme.total'), numberText(language, summary.formatHours.total), '']]),
+    ...notCounted(ctx, other),
   ]
 }
 
-function exams(cards: readonly BoardCard[], summary: DesignSummary): OutlineBlock[] {
+function exams(ctx: Context): OutlineBlock[] {
+  const { summary, cards, t } = ctx
   if (!shows(summary, cards, EXAM_CARD_TYPE)) return []
   const { counted, other } = split(cards, EXAM_CARD_TYPE)
-  const { ongoing, final, total } = summary.examWeights
   const rows = counted.map(({ shape }) => [
-    labelOf(EXAM_TIMING_LABELS, shape.props.timing) ?? '',
-    labelOf(EXAM_FORM_LABELS, shape.props.form) ?? '',
-    typeof shape.props.weight === 'number' ? `${shape.props.weight} %` : '',
+    optionLabel(t, EXAM_CARD_TYPE, 'timing', shape.props.timing) ?? '',
+    optionLabel(t, EXAM_CARD_TYPE, 'form', shape.props.form) ?? '',
+    typeof shape.props.weight === 'number' ? t('programme.percent', { value: shape.props.weight }) : '',
     nonEmpty(shape.props.notes) ?? '',
   ])
   return [
-    ...tableSection('Exams', 'No exams yet.', [
-      { title: 'When', align: 'left' },
-      { title: 'Form', align: 'left' },
-      { title: 'Weight', align: 'right' },
-      { title: 'Notes', align: 'left' },
+    ...tableSection(t('programme.exams'), t('programme.noExams'), [
+      { title: t('programme.when'), align: 'left' },
+      { title: t('programme.form'), align: 'left' },
+      { title: t('programme.weight'), align: 'right' },
+      { title: t('programme.notes'), align: 'left' },
     ], rows),
-    { kind: 'paragraph', text: `Weights: ongoing ${ongoing} %, final ${final} %, total ${total} %.` },
-    ...notCounted(other),
+    { kind: 'paragraph', text: t('programme.weights', summary.examWeights) },
+    ...notCounted(ctx, other),
   ]
 }
 
@@ -158,55 +177,56 @@ function tableSection(title: string, empty: string, columns: OutlineColumn[], ro
   ]
 }
 
-function voteResults(cards: readonly BoardCard[], board: BoardDocContent): OutlineBlock[] {
+function voteResults({ board, cards, language, t }: Context): OutlineBlock[] {
   const byId = new Map(cards.map((c) => [c.shape.id, c]))
   const ranked = ranking(board.votes, [...byId.keys()]).filter((r) => r.dots > 0)
   if (ranked.length === 0) return []
   return [
-    { kind: 'heading', level: 2, text: 'Vote results' },
+    { kind: 'heading', level: 2, text: t('programme.voteResults') },
     {
       kind: 'table',
       columns: [
-        { title: 'Rank', align: 'right' },
-        { title: 'Card', align: 'left' },
-        { title: 'Zone', align: 'left' },
-        { title: 'Dots', align: 'right' },
+        { title: t('programme.rank'), align: 'right' },
+        { title: t('programme.card'), align: 'left' },
+        { title: t('programme.zone'), align: 'left' },
+        { title: t('programme.dots'), align: 'right' },
       ],
       rows: ranked.map(({ cardId, dots, rank }) => {
         const card = byId.get(cardId)
-        return [String(rank), card ? cardLabel(card.shape) : cardId, card?.zone?.title ?? 'Outside every zone', String(dots)]
+        return [numberText(language, rank), card ? cardLabel(card.shape, t) : cardId, card?.zone?.title ?? t('programme.outsideZones'), numberText(language, dots)]
       }),
     },
   ]
 }
 
-function parkingLot(cards: readonly BoardCard[]): OutlineBlock[] {
+function parkingLot({ cards, t }: Context): OutlineBlock[] {
   const ideas = cards.filter((c) => c.shape.type === IDEA_CARD_TYPE)
   if (ideas.length === 0) return []
-  const dots = (n: number) => (n === 0 ? '' : n === 1 ? ' (1 dot)' : ` (${n} dots)`)
+  const item = (idea: string, dots: number) => (dots === 0 ? idea : t('programme.ideaDots', { idea, count: dots }))
   return [
-    { kind: 'heading', level: 2, text: 'Parking lot: open ideas' },
-    { kind: 'list', items: ideas.map((idea) => `${nonEmpty(idea.shape.props.text) ?? 'Empty idea'}${dots(idea.dots)}`) },
+    { kind: 'heading', level: 2, text: t('programme.parkingLot') },
+    { kind: 'list', items: ideas.map((idea) => item(nonEmpty(idea.shape.props.text) ?? t('programme.emptyIdea'), idea.dots)) },
   ]
 }
 
-function coProducers(summary: DesignSummary, anonymous: boolean): OutlineBlock[] {
+function coProducers({ summary, language, t, anonymous }: Context): OutlineBlock[] {
   const { byRole, byPerson, fromTemplate } = summary.contributions
+  const n = (value: number) => numberText(language, value)
   const roles = [...PERSON_ROLES, 'unknown' as const].filter((role) => byRole[role].created + byRole[role].lastEdited > 0)
-  const rows = roles.map((role) => [ROLE_LABELS[role], String(byRole[role].created), String(byRole[role].lastEdited)])
+  const rows = roles.map((role) => [roleLabel(t, role), n(byRole[role].created), n(byRole[role].lastEdited)])
   if (fromTemplate.created + fromTemplate.lastEdited > 0) {
-    rows.push(['Template (not yet changed)', String(fromTemplate.created), String(fromTemplate.lastEdited)])
+    rows.push([t('programme.fromTemplate'), n(fromTemplate.created), n(fromTemplate.lastEdited)])
   }
   const blocks: OutlineBlock[] = [
-    { kind: 'heading', level: 2, text: 'Who co-produced this design' },
+    { kind: 'heading', level: 2, text: t('programme.coProducers') },
     rows.length === 0
-      ? { kind: 'paragraph', text: 'No cards yet.' }
+      ? { kind: 'paragraph', text: t('programme.noCards') }
       : {
           kind: 'table',
           columns: [
-            { title: 'Role', align: 'left' },
-            { title: 'Cards created', align: 'right' },
-            { title: 'Cards last edited', align: 'right' },
+            { title: t('programme.role'), align: 'left' },
+            { title: t('programme.created'), align: 'right' },
+            { title: t('programme.lastEdited'), align: 'right' },
           ],
           rows,
         },
@@ -214,7 +234,7 @@ function coProducers(summary: DesignSummary, anonymous: boolean): OutlineBlock[]
   if (!anonymous && byPerson.length > 0) {
     blocks.push({
       kind: 'list',
-      items: byPerson.map((p) => `${p.name} (${ROLE_LABELS[p.role]}): ${p.created} created, ${p.lastEdited} last edited`),
+      items: byPerson.map((p) => t('programme.personContributions', { name: p.name, role: roleLabel(t, p.role), created: p.created, lastEdited: p.lastEdited })),
     })
   }
   return blocks
@@ -231,14 +251,14 @@ function split(cards: readonly BoardCard[], type: CardType): { counted: BoardCar
 }
 
 /** Cards of a section that the totals leave out (outside a zone, wrong zone, invalid value). */
-function notCounted(cards: readonly BoardCard[]): OutlineBlock[] {
+function notCounted({ t }: Context, cards: readonly BoardCard[]): OutlineBlock[] {
   if (cards.length === 0) return []
   return [
-    { kind: 'paragraph', text: 'Also on the board, not counted in the totals (see the warnings):' },
-    { kind: 'list', items: cards.map((c) => cardLabel(c.shape)) },
+    { kind: 'paragraph', text: t('programme.notCounted') },
+    { kind: 'list', items: cards.map((c) => cardLabel(c.shape, t)) },
   ]
 }
 
-function numberText(value: unknown): string {
-  return typeof value === 'number' && Number.isFinite(value) ? String(value) : ''
+function numberText(language: Language, value: unknown): string {
+  return typeof value === 'number' && Number.isFinite(value) ? formatNumber(language, value) : ''
 }

@@ -6,7 +6,7 @@ import type { BoardFileRefusal } from './format'
 // sentence here, the same code worded in the person's language in the browser.
 
 export function refuse(code: BoardFileRefusal['code'], params?: ApiErrorParams): BoardFileRefusal {
-  return { ok: false, code, params, error: translatorFor(defaultLanguage)(`serverErrors.${code}`, params ?? {}) }
+  return { ok: false, code, ...(params && { params }), error: translatorFor(defaultLanguage)(`serverErrors.${code}`, params ?? {}) }
 }
 
 /** A board file that cannot be read: `what` names the part and what is wrong with it. */

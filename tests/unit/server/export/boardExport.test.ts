@@ -10,7 +10,8 @@ import { TITLE, workshopDoc } from '../../shared/export/fixture'
 const date = new Date(Date.UTC(2026, 10, 28, 12))
 const maxBytes = 1024 * 1024
 
-describe('boardExport', () => {
+// The first PDF loads PDFKit and its fonts: slow on a busy machine.
+describe('boardExport', { timeout: 30_000 }, () => {
   const board = readBoardDoc(workshopDoc())
 
   it('serves the shared Markdown and CSV as UTF-8 with their types and file names', async () => {
@@ -50,7 +51,8 @@ describe('importedBoard', () => {
   it('passes on the reason a file is refused', () => {
     expect(importedBoard('{"kind":"other"}', { maxBytes })).toEqual({
       ok: false,
-      error: 'This is not a Tavolo board file: it has no "kind": "tavolo-board".',
+      code: 'board-file-not-tavolo',
+      error: 'This file is not a Tavolo board. Choose a board file saved from Tavolo with Export → Board file (JSON); its name ends in .tavolo.json.',
     })
   })
 })

@@ -60,6 +60,16 @@ describe('programmePdf', { timeout: 30_000 }, () => {
     expect(pages.join('\n')).toContain('Topic number 30')
   })
 
+  it('prints the programme in the language asked for: headings, numbers, page numbers', async () => {
+    const pages = pagesOf(await programmePdf(workshopBoard(), { date, language: 'it' }), 'italian')
+    const text = pages.join('\n')
+    for (const expected of ['Partecipanti', 'Esportato il 28 novembre 2026', 'Formati didattici', 'Chi ha co-prodotto questo progetto', 'Lezione frontale', '4,5']) {
+      expect(text).toContain(expected)
+    }
+    pages.forEach((page, i) => expect(page).toContain(`Pagina ${i + 1} di ${pages.length}`))
+    expect(text).not.toContain('Participants')
+  })
+
   it('prints every name and symbol as typed: Latin Extended, Greek, Cyrillic, signs', async () => {
     const names = ['Zoë Nguyễn-Đặng Ørsted', 'Dvořák Łukasz Őrs', 'Αλέξανδρος Παπαδόπουλος', 'Наталья Иванова']
     const board = boardWithCards(

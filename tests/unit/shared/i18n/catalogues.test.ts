@@ -33,6 +33,12 @@ describe('catalogues', () => {
     if (language === 'it') expect(translatorFor('it')('votes.dots', { count: 1_000_000 })).toBe('1000000 di punti')
   })
 
+  it.each(languages)('%s formats every number shown with a unit per locale ("4,5 h" in Italian)', (language) => {
+    const unformatted = leaves(catalogues[language]).filter(([, v]) => /\{\{\s*\w+\s*\}\}\s*(h|%)(?![\p{L}])/u.test(String(v)))
+    expect(unformatted).toEqual([])
+    expect(translatorFor('it')('warnings.contentOver', { total: 54.5, target: 50, gap: 4.5 })).toContain('4,5 h')
+  })
+
   it('counts only with plural forms: every string showing {{count}} is one', () => {
     const counted = new Set(pluralBases([...english.keys()]))
     const bare = [...english].filter(([k, v]) => String(v).includes('{{count}}') && !counted.has(k.replace(/_(one|other)$/, '')))

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { en } from '../../../../shared/src/i18n/en'
+import { programmeMarkdown } from '../../../../shared/src/export/programmeMarkdown'
+import { boardWithCards, workshopBoard } from './fixture'
+
+// The programme in the language the export asks for: headings, labels, warnings, the date and
+// numbers ("4,5 h") in Italian, and no English heading of our own left.
+
+const date = new Date(Date.UTC(2026, 10, 28, 15, 30))
+
+describe('programmeMarkdown in Italian', () => {
+  const markdown = programmeMarkdown(workshopBoard(), { date, language: 'it' })
+
+  it('writes the date, template, headings and table columns in Italian', () => {
+    expect(markdown).toContain('Progettato insieme su Tavolo. Esportato il 28 novembre 2026. Modello: Laurea magistrale — Management dei servizi pubblici (≈ 50 h).')
+    for (const heading of ['## Partecipanti', '## Riepilogo', '### Avvisi', '## Contenuti', '## Formati didattici', '## Esami', '## Risultati della votazione', '## Valutazioni', '## Parcheggio: idee aperte', '## Chi ha co-prodotto questo progetto']) {
+      expect(markdown).toContain(`\n${heading}\n`)
+    }
+    expect(markdown).toContain('| Formato | Ore | Note |')
+    expect(markdown).toContain('| Quando | Forma | Peso | Note |')
+    expect(markdown).toContain('- Contenuti: 50 h su 50 h')
+    expect(markdown).toContain('- Pesi degli esami: 100 % (in itinere 40 %, finale 60 %)')
+    expect(markdown).toContain('Tenuto da: Professionisti')
+    expect(markdown).toContain('- Studente (1): Zoë 王')
+  })
+
+  it('writes numbers the Italian way, in the ratings and in hours', () => {
+    expect(markdown).toContain('| Feasibility | 4,5 | 2 | Professionista 4,0, Cittadino / utente del servizio 5,0 |')
+    const half = programmeMarkdown(
+      boardWithCards([{ id: 'shape:a', type: 'tavolo-content', props: { title: 'Valore pubblico', description: '', hours: 4.5, deliveredBy: 'unset' } }], {
+        zoneAccepts: ['tavolo-content'],
+      }),
+      { date, language: 'it' },
+    )
+    expect(half).toContain('### 1\\. Valore pubblico (4,5 h)')
+    expect(half).toContain('- Contenuti: 4,5 h')
+  })
+
+  it('leaves no English heading or label of the programme in the Italian file', () => {
+    const english = Object.values(en.programme).filter((text) => /^[A-Z][a-z]+( [a-z]+)+/.test(text) && !text.includes('{{'))
+    expect(english.length).toBeGreaterThan(10)
+    for (const text of english) expect(markdown, text).not.toContain(text)
+  })
+})
