@@ -204,6 +204,19 @@ describe('a participant with the keyboard only, at 1366×768', () => {
     await participant.keyboard.press('+')
     await participant.keyboard.press('+')
     await expect.poll(myDots, WAIT).toBe('2')
+    // The vote buttons sit below the card's text, not over it.
+    const overText = await participant.locator(`.tavolo-card[data-shape-id="${myCard}"]`).evaluate((card) => {
+      const votes = card.querySelector('[data-testid="card-votes"]')!.getBoundingClientRect()
+      // Text the body clips away is not shown: only the part inside the body counts.
+      const body = card.querySelector('.tavolo-card-body')!.getBoundingClientRect()
+      return [...card.querySelectorAll('.tavolo-card-body p')].some((p) => {
+        const r = p.getBoundingClientRect()
+        const top = Math.max(r.top, body.top)
+        const bottom = Math.min(r.bottom, body.bottom)
+        return bottom > top && bottom > votes.top && top < votes.bottom && r.right > votes.left && r.left < votes.right
+      })
+    })
+    expect(overText).toBe(false)
     await participant.keyboard.press('-')
     await expect.poll(myDots, WAIT).toBe('1')
     await expect.poll(() => facilitator.evaluate(() => Object.keys(window.__tavolo!.doc.getMap('votes').toJSON()).length), WAIT).toBe(1)

@@ -34,6 +34,28 @@ async function newPage(viewport: { width: number; height: number }): Promise<Pag
   return page
 }
 
+/** On opening, these zone titles are on screen and no panel (tldraw's menus, the palette) covers them. */
+async function expectZoneTitlesClear(page: Page, titles: string[]): Promise<void> {
+  for (const title of titles) {
+    const heading = page.locator('.tavolo-zone-title', { hasText: title })
+    // Zones take no pointer events, so the canvas answers at their corners: anything else is a panel on top.
+    const covering = () =>
+      heading.evaluate((el) => {
+        const r = el.getBoundingClientRect()
+        const inView = r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight
+        const corners = [
+          [r.left + 3, r.top + 3],
+          [r.right - 3, r.top + 3],
+          [r.left + 3, r.bottom - 3],
+          [r.right - 3, r.bottom - 3],
+        ]
+        const over = corners.map(([x, y]) => document.elementFromPoint(x, y)).filter((hit) => hit && !hit.closest('.tl-canvas'))
+        return { inView, over: over.map((hit) => hit!.className.toString()) }
+      })
+    await expect.poll(covering, WAIT).toEqual({ inView: true, over: [] })
+  }
+}
+
 async function addEveryCardType(page: Page, label: string): Promise<void> {
   for (const [button, numberField] of Object.entries(NUMBER_FIELDS)) {
     await page.getByRole('button', { name: button }).click()
@@ -74,6 +96,7 @@ describe('cards open where people can see them', () => {
     await createWorkshop(facilitator, server.url, 'Placement', 'msc-public-services')
     await enterBoardAs(facilitator, 'Fiona')
     await facilitator.locator('[data-testid="zone"]', { hasText: 'Contents' }).waitFor(WAIT)
+    await expectZoneTitlesClear(facilitator, ['Contents', 'Lecture formats', 'Exams (ongoing and final)', 'Parking lot (ideas)'])
     await addEveryCardType(facilitator, 'wall')
   })
 
@@ -84,6 +107,7 @@ describe('cards open where people can see them', () => {
     await participant.goto(participantLink)
     await enterBoardAs(participant, 'Carla Bianchi', 'Citizen / service user')
     await participant.locator('[data-testid="zone"]', { hasText: 'Contents' }).waitFor(WAIT)
+    await expectZoneTitlesClear(participant, ['Contents'])
     await addEveryCardType(participant, 'laptop')
   })
 
@@ -146,6 +170,10 @@ describe('accessibility: no serious or moderate axe-core violations', () => {
     const page = await newPage(LAPTOP)
     await page.goto(`${server.url}/`)
     await page.getByRole('button', { name: 'Create workshop' }).waitFor(WAIT)
+    // The first template (the MSc) is the one chosen, not "Blank".
+    const template = page.getByLabel('Template')
+    await expect.poll(() => template.isEnabled(), WAIT).toBe(true)
+    expect(await template.inputValue()).toBe('msc-public-services')
     expect(await seriousAxeViolations(page)).toEqual([])
     await page.close()
   })
@@ -163,6 +191,16 @@ describe('accessibility: no serious or moderate axe-core violations', () => {
     expect(await seriousAxeViolations(participant)).toEqual([])
     await participant.keyboard.press('Escape')
     expect(await seriousAxeViolations(facilitator)).toEqual([])
+    // The anonymous-exports checkbox sits right beside its words.
+    const gap = await facilitator.locator('.tavolo-summary-anonymous').evaluate((label) => {
+      const box = label.querySelector('input')!.getBoundingClientRect()
+      const words = document.createRange()
+      words.selectNodeContents(label)
+      words.setStartAfter(label.querySelector('input')!)
+      return words.getBoundingClientRect().left - box.right
+    })
+    expect(gap).toBeGreaterThanOrEqual(0)
+    expect(gap).toBeLessThan(16)
   })
 
   it('on the projector at 1920×1080', async () => {

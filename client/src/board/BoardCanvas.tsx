@@ -5,6 +5,7 @@ import { TldrawLocale } from '../i18n/TldrawLocale'
 import { LicenseBlockedMessage } from './LicenseBlockedMessage'
 import { ACCEPTED_IMAGE_TYPES, ACCEPTED_VIDEO_TYPES, keepContentOnOwnOrigin, ownOriginUiOverrides } from './ownOriginContent'
 import { removeShapesOfFailedUploads } from './removeShapesOfFailedUploads'
+import { revealBoardStart } from '../cards/revealShape'
 import { tavoloUiOverrides } from '../shapes/shapeUiOverrides'
 import { tavoloShapeUtils } from '../shapes'
 import { tavoloComponents } from './tldrawComponents'
@@ -51,6 +52,7 @@ export function BoardCanvas(props: {
           if (readOnly) editor.updateInstanceState({ isReadonly: true })
           keepContentOnOwnOrigin(editor)
           onEditor(editor)
+          const stopRevealingStart = revealBoardStart(editor)
           const stopFollowingOnEscape = (e: KeyboardEvent) => {
             if (e.key === 'Escape' && editor.getInstanceState().followingUserId) editor.stopFollowingUser()
           }
@@ -58,6 +60,7 @@ export function BoardCanvas(props: {
           const stopRemovingFailedUploads = removeShapesOfFailedUploads(editor)
           return () => {
             stopRemovingFailedUploads()
+            stopRevealingStart()
             window.removeEventListener('keydown', stopFollowingOnEscape, true)
             onEditor(null)
           }

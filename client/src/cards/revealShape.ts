@@ -1,4 +1,4 @@
-import type { Editor, TLShapeId } from 'tldraw'
+import { react, type Editor, type TLShapeId } from 'tldraw'
 
 // Brings a shape fully into view, in the part of the canvas no panel covers: the toolbar, the
 // zoom control, the style panel, the page menu and the card palette float over the canvas, so a
@@ -51,6 +51,32 @@ function reveal(editor: Editor, id: TLShapeId): void {
     { x: (wantedScreen.x - origin.left) / zoom - page.x, y: (wantedScreen.y - origin.top) / zoom - page.y, z: zoom },
     { animation: { duration: 200 } },
   )
+}
+
+/**
+ * On opening, puts the board's top-left corner just inside the part of the canvas no panel covers,
+ * so no zone title starts under tldraw's menu or the palette. Only a camera nobody has moved yet.
+ */
+export function revealBoardStart(editor: Editor): () => void {
+  // The board's shapes may arrive after the editor mounts: wait for the first of them.
+  let done = false
+  const stop = react('board start', () => {
+    if (done || !editor.getCurrentPageBounds()) return
+    done = true
+    requestAnimationFrame(() => requestAnimationFrame(() => moveToStart(editor)))
+  })
+  return stop
+}
+
+function moveToStart(editor: Editor): void {
+  const camera = editor.getCamera()
+  const bounds = editor.getCurrentPageBounds()
+  if (!bounds || camera.x !== 0 || camera.y !== 0 || editor.getInstanceState().followingUserId) return
+  const container = editor.getContainer()
+  const free = freeArea(container)
+  const origin = container.getBoundingClientRect()
+  // screen = (page + camera) * zoom + origin, solved for the camera.
+  editor.setCamera({ x: (free.left + MARGIN - origin.left) / camera.z - bounds.x, y: (free.top + MARGIN - origin.top) / camera.z - bounds.y, z: camera.z })
 }
 
 function shift(start: number, length: number, min: number, max: number): number {

@@ -9,6 +9,7 @@ import { useFacilitation, type Facilitation } from './FacilitationContext'
 import { usePlainMap } from '../sync/usePlainMap'
 import { formatNumber } from '../../../shared/src/i18n'
 import { useRanking } from './useRanking'
+import { shortenAtWord } from '../../../shared/src/text/shortenAtWord'
 
 // The summary panel's facilitation sections: the vote ranking once revealed, and the ratings'
 // averages with their distribution by role once anyone has rated.
@@ -32,7 +33,7 @@ function cardTitle(facilitation: Facilitation, cardId: string, t: TFunction): st
   const props = (facilitation.editor?.getShape(cardId as never)?.props ?? {}) as { title?: unknown; text?: unknown }
   const text = [props.title, props.text].find((v): v is string => typeof v === 'string' && v.trim() !== '')?.trim()
   if (!text) return t('votes.untitledCard')
-  return text.length > TITLE_MAX_LENGTH ? `${text.slice(0, TITLE_MAX_LENGTH - 1)}…` : text
+  return shortenAtWord(text, TITLE_MAX_LENGTH)
 }
 
 function VoteRanking({ facilitation }: { facilitation: Facilitation }) {

@@ -5,6 +5,7 @@ import { CONTENT_CARD_TYPE } from '../cards/content/contentCard'
 import { EXAM_CARD_TYPE } from '../cards/exam/examCard'
 import { FORMAT_CARD_TYPE } from '../cards/format/formatCard'
 import { IDEA_CARD_TYPE } from '../cards/idea/ideaCard'
+import { shortenAtWord } from '../text/shortenAtWord'
 
 // How an export names a card in a list or table (vote results, warnings): its title, kind or
 // form or text, in the export's language (`t`), falling back to plain words when the stored
@@ -25,9 +26,8 @@ export function cardLabel(shape: ShapeLike, t: TFunction): string {
       return timing ? t('programme.examLabel', { form, timing: timing.toLowerCase() }) : form
     }
     case IDEA_CARD_TYPE: {
-      const text = nonEmpty(props.text)?.replace(/\s+/g, ' ')
-      if (!text) return t('programme.emptyIdea')
-      return text.length > IDEA_LABEL_MAX ? `${text.slice(0, IDEA_LABEL_MAX - 1).trimEnd()}…` : text
+      const text = nonEmpty(props.text)
+      return text ? shortenAtWord(text, IDEA_LABEL_MAX) : t('programme.emptyIdea')
     }
     default:
       return t('programme.anyCard')

@@ -8,6 +8,9 @@ import { createTavoloSchema } from '../../schema'
 import { BOARD_FILE_KIND, type BoardFile } from './format'
 import { migrateRecordsOrRefuse, type RawRecord } from './migrateRecords'
 import { BOARD_FILE_VERSION } from './upgrades'
+import { SESSION_KEYS } from '../../session/sessionKeys'
+import { readSessionValue, writeSessionValue } from '../../session/sessionState'
+import { resetTimer } from '../../session/timer'
 
 // Writing a board file: from a board's document to the file, and from a checked file
 // (parser.ts) into a new board's document.
@@ -54,6 +57,11 @@ export function boardFileToDoc(file: BoardFile, doc: Y.Doc): void {
     if (file.template !== null) meta.set(META_KEYS.template, file.template)
     meta.set(META_KEYS.schema, migrated.schema)
     setAll(doc.getMap(SESSION_ROOT), file.session)
+    // A timer that ran when the board was saved has long run out: the board opens with it ready
+    // to start again, not showing a red 0:00.
+    if (Object.hasOwn(file.session, SESSION_KEYS.timer)) {
+      writeSessionValue(doc.getMap(SESSION_ROOT), 'timer', resetTimer(readSessionValue(file.session, 'timer')))
+    }
     setAll(doc.getMap(PEOPLE_ROOT), file.people)
     setAll(doc.getMap(VOTES_ROOT), file.votes)
     setAll(doc.getMap(RATINGS_ROOT), file.ratings)

@@ -63,6 +63,15 @@ describe('board file round trip', () => {
     expect(meta.schema).toEqual(createTavoloSchema().serialize())
   })
 
+  it('opens an imported board with its timer ready to start again, not run out at 0:00', () => {
+    const running = edited((json) => {
+      json.session.timer = { status: 'running', durationMs: 600_000, endsAt: 1_000 }
+    })
+    const restored = new Y.Doc()
+    boardFileToDoc(parsed(running), restored)
+    expect(readBoardDoc(restored).session.timer).toEqual({ status: 'idle', durationMs: 600_000 })
+  })
+
   it('survives a sync to another doc through Yjs updates', () => {
     const restored = new Y.Doc()
     boardFileToDoc(parsed(serializeBoardFile(exportedFile())), restored)
