@@ -14,6 +14,7 @@ const OVERLAYS = [
   '.tlui-helper-buttons',
   '.tlui-help-menu',
   '.tavolo-palette',
+  '.tavolo-levels-toggle',
 ]
 /** Room kept between the shape and the edge of the free area, in screen pixels. */
 const MARGIN = 16
