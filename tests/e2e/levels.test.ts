@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBoardViaApi, startServerProcess, type ServerProcess } from '../support/server'
 import type { CreatedBoard } from '../../shared/src/wire/api'
 import { launchChromium } from './support/browser'
-import { WAIT, enterBoardAs, personIdOf } from './support/tavoloPage'
+import { WAIT, enterBoardAs, openPeople, personIdOf } from './support/tavoloPage'
 
 // The room at its levels, in Chromium: a facilitator and four participants of three roles. The
 // facilitator splits the room into two tables at random (roles balanced), each table fills its
@@ -191,6 +191,34 @@ describe('a workshop at its three levels', () => {
     expect(provenance.tableId).toBe(seating[author.personId])
     expect(provenance.roles[author.personId]).toBe('professional')
     await pageF.getByTestId('plenary-totals').getByTestId('level-content-hours').getByText('7 / 50 h').waitFor(WAIT)
+  })
+
+  it('the people list groups people by table', async () => {
+    await openPeople(pageF)
+    const tables = await pageF.getByTestId('person').locator('.person-table').allTextContents()
+    // The facilitator sits at no table and comes last; the others are grouped table by table.
+    expect(tables).toEqual(['Table: Table 1', 'Table: Table 1', 'Table: Table 2', 'Table: Table 2', 'Table: No table yet'])
+  })
+
+  it('the exports the facilitator downloads carry the levels, and the board file keeps them', async () => {
+    const download = (format: string) =>
+      pageF.evaluate(
+        async ({ url, secret }) => (await fetch(url, { headers: { Authorization: `Bearer ${secret}` } })).text(),
+        { url: `${server.url}/api/boards/${board.id}/export.${format}`, secret: board.secrets.facilitator },
+      )
+    const markdown = await download('md')
+    expect(markdown).toContain('## Tables')
+    expect(markdown).toMatch(/### Table 1\n\nPeople: .+\.\nTotals: contents 14 h of 50 h/)
+    expect(markdown).toContain('## Adopted into the plenary')
+    // The professionals' median for the adopted card: one gave it 20 h, the other (at the other table) 0 h.
+    expect(markdown).toMatch(/\| Co-production \| Table [12] \| Professional \| [^|\n]*Professional 10 h[^|\n]* \|/)
+    expect(markdown).toContain('## Hour budget')
+    const csv = await download('csv')
+    expect(csv.split('\r\n')[0]).toMatch(/,table,adopted_from_table,adopted_from_card$/)
+    expect(csv.split('\r\n').filter((line) => /,Table [12],,$/.test(line))).toHaveLength(4)
+    const file = JSON.parse(await download('json')) as { budgets: Record<string, number>; session: { tables: unknown[] } }
+    expect(Object.keys(file.budgets)).toHaveLength(8)
+    expect(file.session.tables).toHaveLength(2)
   })
 })
 

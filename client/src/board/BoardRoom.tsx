@@ -8,6 +8,7 @@ import { useLocalStore, type BoardMembership } from '../state/localStore'
 import { ExportMenu } from '../export/ExportMenu'
 import { FacilitationLayer } from '../facilitation/FacilitationLayer'
 import { useBoardSync } from '../sync/useBoardSync'
+import { useTableNames } from '../levels/useTableNames'
 import { createBoardAssetStore } from './assetStore'
 import { BoardCanvas } from './BoardCanvas'
 import { BoardLayout } from './BoardLayout'
@@ -48,6 +49,7 @@ export function BoardRoom(props: { info: BoardInfo; secret: string; membership: 
   const stopFollowing = useCallback(() => editor?.stopFollowingUser(), [editor])
   const closeShare = useCallback(() => setShareOpen(false), [setShareOpen])
   const closeEditMe = useCallback(() => setEditingMe(false), [setEditingMe])
+  const tableOf = useTableNames(sync.doc)
 
   if (sync.tooOld) {
     return (
@@ -73,6 +75,7 @@ export function BoardRoom(props: { info: BoardInfo; secret: string; membership: 
         readOnly={readOnly}
         canShare={info.role === 'facilitator'}
         people={people}
+        tableOf={tableOf}
         followingId={followingId}
         onFollow={follow}
         onStopFollowing={stopFollowing}
@@ -94,7 +97,7 @@ export function BoardRoom(props: { info: BoardInfo; secret: string; membership: 
           presentPeople={sync.presentPeople}
         >
           <BoardLayout doc={sync.doc} personId={personId} editor={editor} isFacilitator={info.role === 'facilitator'}>
-            <BoardCanvas store={sync.store} licenseKey={props.licenseKey} readOnly={readOnly} onEditor={setEditor} />
+            <BoardCanvas store={sync.store} user={sync.user} licenseKey={props.licenseKey} readOnly={readOnly} onEditor={setEditor} />
           </BoardLayout>
         </FacilitationLayer>
       </main>

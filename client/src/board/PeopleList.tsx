@@ -16,9 +16,14 @@ export function PeopleList(props: {
   onFollow(userId: string): void
   onStopFollowing(): void
   onEditMe(): void
+  /** The table each person sits at (its name and order), once the room has tables. */
+  tableOf?(personId: string): { name: string; order: number } | undefined
 }) {
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
+  // Grouped by table, in the tables' order, the unseated last.
+  const order = (p: PresentPerson) => props.tableOf?.(p.person.id)?.order ?? Infinity
+  const listed = [...props.people].sort((a, b) => order(a) - order(b))
   const listId = useId()
   const root = useRef<HTMLDivElement>(null)
   const toggle = useRef<HTMLButtonElement>(null)
@@ -60,10 +65,11 @@ export function PeopleList(props: {
       {open && (
         <div className="people-popover" id={listId} role="dialog" aria-label={t('people.listLabel')}>
           <ul data-testid="people-list">
-            {props.people.map((p) => (
+            {listed.map((p) => (
               <PersonRow
                 key={p.clientId}
                 present={p}
+                table={props.tableOf?.(p.person.id)?.name}
                 following={props.followingId === p.userId}
                 onFollow={props.onFollow}
                 onStopFollowing={props.onStopFollowing}
@@ -82,6 +88,7 @@ export function PeopleList(props: {
 
 function PersonRow(props: {
   present: PresentPerson
+  table?: string
   following: boolean
   onFollow(userId: string): void
   onStopFollowing(): void
@@ -99,7 +106,7 @@ function PersonRow(props: {
         <span className="person-name">{isSelf ? t('people.you', { name: p.name }) : p.name}</span>
         <span className="person-role">{role}</span>
         <span className="person-table">
-          {t('people.table')}: {t('people.noTable')}
+          {t('people.table')}: {props.table ?? t('people.noTable')}
         </span>
       </span>
       {isSelf ? (

@@ -13,6 +13,8 @@ export function TopBar(props: {
   readOnly: boolean
   canShare: boolean
   people: PresentPerson[]
+  /** Where each person sits, once the room has tables (levels/useTableNames). */
+  tableOf?(personId: string): { name: string; order: number } | undefined
   followingId: string | null
   onFollow(personId: string): void
   onStopFollowing(): void
@@ -60,6 +62,7 @@ export function TopBar(props: {
       <div className="top-bar-spacer" />
       <PeopleList
         people={props.people}
+        tableOf={props.tableOf}
         followingId={props.followingId}
         onFollow={props.onFollow}
         onStopFollowing={props.onStopFollowing}

@@ -14,8 +14,9 @@ export function enforceLocks(editor: Editor, getLocks: () => Locks): () => void 
   }
   const isHeld = (id: string) => lockedAncestorOrSelf(getLocks(), id, lookup) !== null
 
+  // Held before or after: nothing leaves a locked zone, and nothing is moved into one.
   const stopChange = editor.sideEffects.registerBeforeChangeHandler('shape', (prev: TLShape, next: TLShape, source) =>
-    source === 'user' && isHeld(prev.id) ? prev : next,
+    source === 'user' && (isHeld(prev.id) || isHeld(next.parentId)) ? prev : next,
   )
   const stopDelete = editor.sideEffects.registerBeforeDeleteHandler('shape', (shape, source) =>
     source === 'user' && isHeld(shape.id) ? false : undefined,

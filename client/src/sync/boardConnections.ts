@@ -43,7 +43,12 @@ const connections = createRefCountedRegistry<BoardConnection>({
     const [boardId, secret, storedToken] = JSON.parse(key) as [string, string, string | null]
     const token = storedToken ?? undefined
     const doc = new Y.Doc()
-    const provider = new WebsocketProvider(`${websocketBase(window.location)}${WEBSOCKET_PATH}`, boardId, doc, { params: connectionParams(secret, token) })
+    // No BroadcastChannel: a tab's changes would reach this browser's other tabs, and the server
+    // through their connections, unchecked by the rules the server applies per connection.
+    const provider = new WebsocketProvider(`${websocketBase(window.location)}${WEBSOCKET_PATH}`, boardId, doc, {
+      params: connectionParams(secret, token),
+      disableBc: true,
+    })
     const local = new IndexeddbPersistence(localCopyName(boardId), doc)
     const connection: BoardConnection = { boardId, secret, token, doc, provider, local, everConnected: false }
     provider.on('status', ({ status }) => {

@@ -2,8 +2,6 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { checkNotNewer, readMigrations } from './migrations'
-import { sqliteCheckpointer } from './sqliteCheckpointer'
-import type { Logger } from '../log'
 import type { AccessRole, PersonRole } from '../../../shared/src/roles'
 import { OTHER_SERVER_KEY, type BoardRecord, type BoardStorage, type StoredAsset, type StoredDocument } from './storage'
 
@@ -38,14 +36,14 @@ function migrate(db: Database.Database, file: string): void {
   }).immediate()
 }
 
-// Checkpoints are ours, not SQLite's: its automatic one (with a disk flush) ran on the event loop
-// every ~1000 pages, in the middle of relaying. Ours run in a worker (sqliteCheckpointer.ts): once
-// the WAL outgrows a share of the database (and this minimum), and after CHECKPOINT_IDLE_MS
-// without writes, when the WAL is emptied. A small WAL keeps the files near the board's live size
-// during bursts of edits too.
+// Checkpoints are ours, not SQLite's: its automatic one (with a disk flush) ran inside a commit,
+// before the batch it ended was relayed. Ours run once the WAL outgrows a share of the database
+// (and this minimum; a smaller minimum flushed so often that the relay waited on the disk, in a
+// worker thread too), on the next turn of the event loop, after the relay sent the batch; after
+// each compaction; and after CHECKPOINT_IDLE_MS without writes, when the WAL is emptied.
 const CHECKPOINT_IDLE_MS = 250
-const WAL_MIN_BYTES = 8 * 1024
-const WAL_SHARE_OF_DATABASE = 0.1
+const WAL_MIN_BYTES = 256 * 1024
+const WAL_SHARE_OF_DATABASE = 0.25
 // Small pages keep a small board's file small (the schema alone is one page per table and index).
 const NEW_FILE_PAGE_SIZE = 1024
 
@@ -58,8 +56,7 @@ const fileSize = (file: string): number => {
 }
 
 /** SQLite through better-sqlite3: one file under the data folder, WAL mode, created on first use. */
-/** `logger` hears of failed checkpoints (the console when none is given). */
-export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'> = console): BoardStorage {
+export function openSqliteStorage(dataDir: string): BoardStorage {
   fs.mkdirSync(dataDir, { recursive: true })
   const file = path.join(dataDir, SQLITE_FILE_NAME)
   const isNew = fileSize(file) === 0
@@ -80,21 +77,32 @@ export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'>
   // Each time the WAL starts over, its file is cut back to nothing.
   db.pragma('journal_size_limit = 0')
   const walFile = `${file}-wal`
-  // A checkpoint that fails leaves the WAL as it is: nothing is lost, the next one retries.
-  const checkpointer = sqliteCheckpointer(file, (message) => logger.error(`SQLite ${file}: ${message}`))
-  let idleCheckpoint: NodeJS.Timeout | null = null
-  const checkpointWhenIdle = () => {
-    idleCheckpoint = null
+  /** Copies the WAL into the database; TRUNCATE also empties it (waiting for readers, never long here). */
+  const checkpoint = (mode: 'PASSIVE' | 'TRUNCATE') => {
     if (!db.open) return
     // Pages freed by compaction go back to the file system (a write, without a disk flush).
     db.pragma('incremental_vacuum')
-    checkpointer.request('TRUNCATE')
+    db.pragma(`wal_checkpoint(${mode})`)
   }
+  let checkpointScheduled = false
+  /** A PASSIVE checkpoint on the next turn of the event loop, after the relay sent this batch. */
+  const checkpointSoon = () => {
+    if (checkpointScheduled) return
+    checkpointScheduled = true
+    setImmediate(() => {
+      checkpointScheduled = false
+      checkpoint('PASSIVE')
+    }).unref()
+  }
+  let idleCheckpoint: NodeJS.Timeout | null = null
   /** Called after every write transaction. */
   const afterWrite = () => {
-    if (fileSize(walFile) > Math.max(WAL_MIN_BYTES, fileSize(file) * WAL_SHARE_OF_DATABASE)) checkpointer.request('PASSIVE')
+    if (fileSize(walFile) > Math.max(WAL_MIN_BYTES, fileSize(file) * WAL_SHARE_OF_DATABASE)) checkpointSoon()
     if (idleCheckpoint) idleCheckpoint.refresh()
-    else idleCheckpoint = setTimeout(checkpointWhenIdle, CHECKPOINT_IDLE_MS).unref()
+    else idleCheckpoint = setTimeout(() => {
+      idleCheckpoint = null
+      checkpoint('TRUNCATE')
+    }, CHECKPOINT_IDLE_MS).unref()
   }
   try {
     migrate(db, file)
@@ -208,15 +216,10 @@ export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'>
     },
     async compact(boardId, snapshot, throughSeq) {
       const compacted = compact(boardId, snapshot, throughSeq)
-      if (compacted) {
-        // The log's pages are free now, and the WAL holds a whole new snapshot: both are given back
-        // at once (here, not in the worker: the WAL must not outgrow the board in a burst of edits).
-        // Compaction is rare (once its log outweighs a share of the board), so the wait is too.
-        db.pragma('incremental_vacuum')
-        checkpointer.waitUntilIdle()
-        const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[]
-        if (result.busy) checkpointer.request('TRUNCATE')
-      }
+      // The log's pages are free now and the WAL holds a whole new snapshot: both are given back
+      // at once, so a burst of edits never grows the files far past the board's size. The room
+      // compacts after relaying, and rarely (once the log outweighs a share of the board).
+      if (compacted) checkpoint('TRUNCATE')
       afterWrite()
       return compacted
     },
@@ -257,7 +260,6 @@ export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'>
     },
     async close() {
       if (idleCheckpoint) clearTimeout(idleCheckpoint)
-      await checkpointer.close()
       if (!db.open) return
       // Closing the last connection checkpoints and removes the WAL; the free pages go first.
       db.pragma('incremental_vacuum')

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { readPeople, type StoredPerson } from './people'
 import { readRecords } from './recordsRoot'
-import { META_ROOT, PEOPLE_ROOT, RATINGS_ROOT, SESSION_ROOT, VOTES_ROOT } from './roots'
+import { BUDGETS_ROOT, META_ROOT, PEOPLE_ROOT, RATINGS_ROOT, SEAT_PICKS_ROOT, SESSION_ROOT, VOTES_ROOT } from './roots'
 
 // One plain snapshot of a board's document, so the summary panel, the exporters and the server
 // all compute from the same input. Values are as stored: readers still check them.
@@ -16,6 +16,10 @@ export interface BoardDocContent {
   votes: Record<string, number>
   /** Entries of `ratings` whose value is a number. */
   ratings: Record<string, number>
+  /** Entries of `budgets` whose value is a number (format 2; absent: none). */
+  budgets?: Record<string, number>
+  /** Entries of `seatPicks` whose value is a string (format 2; absent: none). */
+  seatPicks?: Record<string, string>
   meta: Record<string, unknown>
 }
 
@@ -26,6 +30,10 @@ export function readBoardDoc(doc: Y.Doc): BoardDocContent {
     session: doc.getMap(SESSION_ROOT).toJSON(),
     votes: numbersOnly(doc.getMap(VOTES_ROOT).toJSON()),
     ratings: numbersOnly(doc.getMap(RATINGS_ROOT).toJSON()),
+    budgets: numbersOnly(doc.getMap(BUDGETS_ROOT).toJSON()),
+    seatPicks: Object.fromEntries(
+      Object.entries(doc.getMap(SEAT_PICKS_ROOT).toJSON()).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    ),
     meta: doc.getMap(META_ROOT).toJSON(),
   }
 }

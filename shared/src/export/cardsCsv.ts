@@ -5,11 +5,15 @@ import { computeSummary } from '../summary'
 import { boardCards, type BoardCard } from './boardCards'
 import { CSV_BOM, csvRow, type CsvValue } from './csv'
 import type { BoardDocContent } from '../doc/readBoardDoc'
+import { readAdoptedFrom } from '../levels/adoption'
+import { levels } from '../levels/tableZones'
+import { readSessionValue } from '../session/sessionState'
 
 // One row per card, for spreadsheets and scripts. Values are as stored (type names, kinds, forms
 // and roles are the document format's ids), so a script can rely on them. `description` holds a
 // content's description, the notes of a format or exam card, or an idea's text. Times are ISO
-// 8601 in UTC. The file starts with a UTF-8 BOM (csv.ts) and ends every record with CRLF.
+// 8601 in UTC. `table` names the table a card is at (empty: the plenary); an adopted card names
+// the table and card it came from. The file starts with a UTF-8 BOM (csv.ts) and ends every record with CRLF.
 
 export const CARDS_CSV_COLUMNS = [
   'id',
@@ -27,11 +31,20 @@ export const CARDS_CSV_COLUMNS = [
   'creator_role',
   'created_at',
   'last_edited_at',
+  'table',
+  'adopted_from_table',
+  'adopted_from_card',
 ] as const
 
 export function cardsCsv(board: BoardDocContent, opts: { anonymous?: boolean } = {}): string {
   const cards = boardCards(board.records, computeSummary(board))
-  return CSV_BOM + csvRow(CARDS_CSV_COLUMNS) + cards.map((card) => csvRow(cardRow(card, board, opts.anonymous ?? false))).join('')
+  const levelOf = levels(board.records)
+  const tableName = (id: string | null) => (id === null ? '' : (readSessionValue(board.session, 'tables').find((t) => t.id === id)?.name ?? id))
+  const row = (card: BoardCard) => {
+    const adopted = readAdoptedFrom(card.shape.meta)
+    return [...cardRow(card, board, opts.anonymous ?? false), tableName(levelOf(card.shape.id)), adopted ? tableName(adopted.tableId) : '', adopted?.cardId ?? '']
+  }
+  return CSV_BOM + csvRow(CARDS_CSV_COLUMNS) + cards.map((card) => csvRow(row(card))).join('')
 }
 
 function cardRow(card: BoardCard, board: BoardDocContent, anonymous: boolean): CsvValue[] {

@@ -15,6 +15,8 @@ import { cardLabel, nonEmpty, optionLabel } from './cardLabel'
 import type { Outline, OutlineBlock, OutlineColumn } from './outline'
 import type { BoardDocContent } from '../doc/readBoardDoc'
 import { ratingsOutline, roleLabel } from './ratingsOutline'
+import { levelsOutline } from './levelsOutline'
+import { recordsOfLevel } from '../levels/tableZones'
 
 // The programme document as an outline: what the Markdown and the PDF both show, in the language
 // the export asks for (the catalogue's `programme`; numbers and dates per locale). Totals,
@@ -43,8 +45,10 @@ interface Context {
 export function programmeOutline(board: BoardDocContent, opts: ProgrammeOptions): Outline {
   const language = opts.language ?? defaultLanguage
   const t = translatorFor(language)
-  const summary = computeSummary(board, language)
-  const ctx: Context = { board, summary, cards: boardCards(board.records, summary), language, t, anonymous: opts.anonymous ?? false }
+  // With tables, the programme is the plenary's; each table's follows in the levels section.
+  const plenary = { ...board, records: recordsOfLevel(board.records, null) }
+  const summary = computeSummary(plenary, language)
+  const ctx: Context = { board, summary, cards: boardCards(plenary.records, summary), language, t, anonymous: opts.anonymous ?? false }
   const title = nonEmpty(board.meta[META_KEYS.title]) ?? t('programme.untitledBoard')
   const blocks: OutlineBlock[] = [
     { kind: 'heading', level: 1, text: title },
@@ -56,6 +60,7 @@ export function programmeOutline(board: BoardDocContent, opts: ProgrammeOptions)
     ...exams(ctx),
     ...voteResults(ctx),
     ...ratingsOutline(board, language),
+    ...levelsOutline(board, { anonymous: opts.anonymous ?? false }),
     ...parkingLot(ctx),
     ...coProducers(ctx),
   ]

@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core'
 // Steps a person takes in the app, through its real UI; `window.__tavolo.editor` is read only to
 // check what the board contains.
 
-export const WAIT = { timeout: 20_000 }
+// Generous: the e2e suite often runs on a shared two-core machine where a board takes 20 s to open.
+export const WAIT = { timeout: 60_000 }
 
 export async function createWorkshop(
   page: Page,

@@ -26,6 +26,10 @@ export interface BoardFile {
   people: Record<string, StoredPerson>
   votes: Record<string, number>
   ratings: Record<string, number>
+  /** The hour-budget ballots (`budgets` root); absent in files from before the levels. */
+  budgets?: Record<string, number>
+  /** People's own table picks (`seatPicks` root); absent in files from before the levels. */
+  seatPicks?: Record<string, string>
 }
 
 /** Why a file was refused: the English sentence, and the code and values a client words it from. */

@@ -31,6 +31,8 @@ const currentFile = T.object({
   people: jsonObject(T.dict(T.string, person)),
   votes: jsonObject(T.dict(T.string, T.number)),
   ratings: jsonObject(T.dict(T.string, T.number)),
+  budgets: jsonObject(T.dict(T.string, T.number)).optional(),
+  seatPicks: jsonObject(T.dict(T.string, T.string)).optional(),
 }).allowUnknownProperties()
 
 export function parseBoardFile(text: string, opts: { maxBytes: number }): BoardFileParse {
@@ -77,6 +79,8 @@ function readCurrentFile(json: Record<string, unknown>): BoardFileParse {
       people: Object.fromEntries(Object.entries(file.people).map(([id, { name, role, colour }]) => [id, { name, role, colour }])),
       votes: file.votes,
       ratings: file.ratings,
+      budgets: file.budgets ?? {},
+      seatPicks: file.seatPicks ?? {},
     },
   }
 }

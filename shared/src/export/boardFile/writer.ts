@@ -2,7 +2,7 @@ import type { TLRecord } from '@tldraw/tlschema'
 import * as Y from 'yjs'
 import type { BoardDocContent } from '../../doc/readBoardDoc'
 import { writeNewRecords } from '../../doc/recordsRoot'
-import { DOC_FORMAT_VERSION, META_KEYS, META_ROOT, PEOPLE_ROOT, RATINGS_ROOT, SESSION_ROOT, VOTES_ROOT } from '../../doc/roots'
+import { BUDGETS_ROOT, DOC_FORMAT_VERSION, META_KEYS, META_ROOT, PEOPLE_ROOT, RATINGS_ROOT, SEAT_PICKS_ROOT, SESSION_ROOT, VOTES_ROOT } from '../../doc/roots'
 import { decodeStoredSchema } from '../../doc/schemaAge'
 import { createTavoloSchema } from '../../schema'
 import { BOARD_FILE_KIND, type BoardFile } from './format'
@@ -28,6 +28,8 @@ export function toBoardFile(board: BoardDocContent, opts: { exportedAt?: Date } 
     people: board.people,
     votes: board.votes,
     ratings: board.ratings,
+    budgets: board.budgets ?? {},
+    seatPicks: board.seatPicks ?? {},
   }
 }
 
@@ -55,6 +57,8 @@ export function boardFileToDoc(file: BoardFile, doc: Y.Doc): void {
     setAll(doc.getMap(PEOPLE_ROOT), file.people)
     setAll(doc.getMap(VOTES_ROOT), file.votes)
     setAll(doc.getMap(RATINGS_ROOT), file.ratings)
+    setAll(doc.getMap(BUDGETS_ROOT), file.budgets ?? {})
+    setAll(doc.getMap(SEAT_PICKS_ROOT), file.seatPicks ?? {})
   })
 }
 

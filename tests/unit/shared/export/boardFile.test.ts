@@ -79,7 +79,7 @@ describe('board file round trip', () => {
     const file = exportedFile()
     expect(file).toMatchObject({ kind: 'tavolo-board', formatVersion: BOARD_FILE_VERSION, exportedAt: exportedAt.toISOString() })
     expect(Object.keys(file).sort()).toEqual(
-      ['exportedAt', 'formatVersion', 'kind', 'people', 'ratings', 'records', 'schema', 'session', 'template', 'title', 'votes'].sort(),
+      ['budgets', 'exportedAt', 'formatVersion', 'kind', 'people', 'ratings', 'records', 'schema', 'seatPicks', 'session', 'template', 'title', 'votes'].sort(),
     )
     expect(file.votes).toEqual({ 'shape:i1/anna': 2, 'shape:i1/luca': 1, 'shape:c1/zoe': 3 })
     expect(file.session).toHaveProperty('targets', { totalHours: 50 })

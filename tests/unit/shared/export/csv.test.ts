@@ -123,6 +123,9 @@ describe('cardsCsv', () => {
       creator_role: 'professional',
       created_at: new Date(T0 + 60_000).toISOString(),
       last_edited_at: new Date(T0 + 90_000).toISOString(),
+      table: '',
+      adopted_from_table: '',
+      adopted_from_card: '',
     })
     expect(byId.get('shape:e2')).toMatchObject({ timing: 'final', form: 'written', weight: '60', description: 'Open book, 2 h' })
     expect(byId.get('shape:f2')).toMatchObject({ kind: 'case-study', hours: '20', creator_name: 'Luca Bianchi', creator_role: 'citizen' })

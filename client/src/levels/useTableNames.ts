@@ -1,0 +1,20 @@
+import { useMemo } from 'react'
+import type * as Y from 'yjs'
+import { SEAT_PICKS_ROOT, SESSION_ROOT } from '../../../shared/src/doc/roots'
+import { seatOf } from '../../../shared/src/levels/tables'
+import { readSessionValue } from '../../../shared/src/session/sessionState'
+import { usePlainMap } from '../sync/usePlainMap'
+
+/** Where each person sits, for the people list: their table's name and its order (unseated: undefined, last). */
+export function useTableNames(doc: Y.Doc | null): (personId: string) => { name: string; order: number } | undefined {
+  const session = usePlainMap(doc, SESSION_ROOT)
+  const picks = usePlainMap(doc, SEAT_PICKS_ROOT)
+  return useMemo(() => {
+    const tables = readSessionValue(session, 'tables')
+    const state = { tables, seating: readSessionValue(session, 'seating'), tablePicking: readSessionValue(session, 'tablePicking') }
+    return (personId) => {
+      const order = tables.findIndex((t) => t.id === seatOf(state, picks, personId))
+      return order < 0 ? undefined : { name: tables[order].name, order }
+    }
+  }, [session, picks])
+}

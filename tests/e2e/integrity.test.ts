@@ -1,0 +1,187 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createBoardViaApi, startServerProcess, type ServerProcess } from '../support/server'
+import type { CreatedBoard } from '../../shared/src/wire/api'
+import { launchChromium } from './support/browser'
+import { WAIT, enterBoardAs, waitForConnected } from './support/tavoloPage'
+
+// What a participant's browser does with the server's write rules (issue 9): a locked zone's
+// cards are read-only on screen, a refused write is explained and undone by a reload, and two
+// tabs of one browser meet only through the server.
+
+let server: ServerProcess
+let browser: Browser
+let board: CreatedBoard
+let facilitatorContext: BrowserContext
+let participantContext: BrowserContext
+let pageF: Page
+let pageP: Page
+
+/** Uncaught errors in any page: tldraw throws when an edit it started is blocked the wrong way. */
+const pageErrors: string[] = []
+
+async function newPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage()
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+  return page
+}
+
+const link = (secret: string) => `${server.url}/b/${board.id}#k=${secret}`
+
+/** Puts a shape in the middle of the screen at a readable zoom (camera only: nothing shared changes). */
+async function showShape(page: Page, id: string): Promise<void> {
+  await page.evaluate((shapeId) => {
+    const editor = window.__tavolo!.editor
+    editor.zoomToBounds(editor.getShapePageBounds(shapeId as never)!, { immediate: true, targetZoom: 1 })
+  }, id)
+}
+
+const propsOf = (page: Page, id: string) => page.evaluate((shapeId) => JSON.stringify(window.__tavolo!.editor.getShape(shapeId as never)!.props), id)
+const shapeCount = (page: Page) => page.evaluate(() => window.__tavolo!.editor.getCurrentPageShapeIds().size)
+
+/** Double-clicks the middle of a card's header, as a person opening it to edit would. */
+async function doubleClickCard(page: Page, id: string): Promise<void> {
+  await showShape(page, id)
+  const box = (await page.locator(`[data-testid="card"][data-shape-id="${id}"]`).boundingBox())!
+  await page.mouse.dblclick(box.x + box.width / 2, box.y + 12)
+}
+
+beforeAll(async () => {
+  server = await startServerProcess()
+  browser = await launchChromium()
+  board = await createBoardViaApi(server.url, { title: 'Held together', template: 'msc-public-services' })
+  facilitatorContext = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  participantContext = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  // Every BroadcastChannel the participant's pages open, by name (written as page source: tsx
+  // would name the class with a helper the page does not have).
+  await participantContext.addInitScript({
+    content: `{
+      const Real = window.BroadcastChannel
+      const names = (window.__channels = [])
+      window.BroadcastChannel = class extends Real { constructor(name) { super(name); names.push(String(name)) } }
+    }`,
+  })
+  pageF = await newPage(facilitatorContext)
+  pageP = await newPage(participantContext)
+  await pageF.goto(link(board.secrets.facilitator))
+  await enterBoardAs(pageF, 'Fiona')
+  await pageP.goto(link(board.secrets.editor))
+  await enterBoardAs(pageP, 'Paolo', 'Professional')
+  for (const page of [pageF, pageP]) {
+    await page.waitForFunction(() => window.__tavolo!.editor.getCurrentPageShapes().some((s) => s.type === 'tavolo-content'), undefined, WAIT)
+  }
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('a locked zone', () => {
+  it("its cards are read-only for a participant (double-click opens no editor, typing changes nothing) and editable for the facilitator", async () => {
+    const { card, zone, outside } = await pageF.evaluate(() => {
+      const editor = window.__tavolo!.editor
+      const inZones = editor.getCurrentPageShapesSorted().filter((s) => s.type.startsWith('tavolo-') && editor.getShape(s.parentId as never)?.type === 'tavolo-zone')
+      const inZone = inZones.find((s) => s.type === 'tavolo-content')!
+      const other = editor.getCurrentPageShapesSorted().find((s) => s.type === 'tavolo-zone' && s.id !== inZone.parentId)!
+      return { card: inZone.id as string, zone: inZone.parentId as string, outside: { id: other.id as string, type: other.type, parentId: other.parentId as string } }
+    })
+    await pageF.evaluate((id) => {
+      window.__tavolo!.editor.select(id as never)
+    }, zone)
+    await pageF.getByTestId('lock-toggle').click()
+    await pageP.waitForFunction(
+      (id) => Boolean((window.__tavolo!.doc.getMap('session').get('locks') as Record<string, boolean> | undefined)?.[id]),
+      zone,
+      WAIT,
+    )
+    await pageF.evaluate(() => {
+      window.__tavolo!.editor.selectNone()
+    })
+
+    const before = await propsOf(pageF, card)
+    const shapesBefore = await shapeCount(pageP)
+    await doubleClickCard(pageP, card)
+    await pageP.keyboard.type('overwritten by a participant')
+    await pageP.keyboard.press('Enter')
+    await pageP.waitForTimeout(500)
+    await expect(pageP.locator('[data-testid="card"][data-editing]').count()).resolves.toBe(0)
+    await expect(pageP.evaluate(() => window.__tavolo!.editor.getEditingShapeId())).resolves.toBeNull()
+    await expect(shapeCount(pageP)).resolves.toBe(shapesBefore)
+    await expect(propsOf(pageP, card)).resolves.toBe(before)
+    await expect(propsOf(pageF, card)).resolves.toBe(before)
+    await expect(pageP.getByTestId('connection-refused').count()).resolves.toBe(0)
+
+    // Nor can anything be moved into the locked zone (the server would refuse it and close the connection).
+    await pageP.evaluate(({ id, type, into }) => {
+      window.__tavolo!.editor.updateShape({ id: id as never, type, parentId: into as never })
+    }, { id: outside.id, type: outside.type, into: zone })
+    await pageP.waitForTimeout(500)
+    await expect(pageP.evaluate((id) => window.__tavolo!.editor.getShape(id as never)!.parentId, outside.id)).resolves.toBe(outside.parentId)
+    await expect(pageF.evaluate((id) => window.__tavolo!.editor.getShape(id as never)!.parentId, outside.id)).resolves.toBe(outside.parentId)
+    await expect(pageP.getByTestId('connection-refused').count()).resolves.toBe(0)
+
+    await doubleClickCard(pageF, card)
+    const editing = pageF.locator(`[data-testid="card"][data-shape-id="${card}"][data-editing]`)
+    await editing.waitFor(WAIT)
+    const field = editing.locator('input[type="text"], textarea').first()
+    await field.fill('Edited by the facilitator')
+    await pageF.keyboard.press('Enter')
+    await expect.poll(() => propsOf(pageP, card), WAIT).toContain('Edited by the facilitator')
+
+    // Unlocked, the same double-click opens the participant's editor.
+    await pageF.evaluate((id) => {
+      window.__tavolo!.editor.select(id as never)
+    }, zone)
+    await pageF.getByTestId('lock-toggle').click()
+    await pageP.waitForFunction(
+      (id) => !(window.__tavolo!.doc.getMap('session').get('locks') as Record<string, boolean> | undefined)?.[id],
+      zone,
+      WAIT,
+    )
+    await doubleClickCard(pageP, card)
+    await pageP.locator(`[data-testid="card"][data-shape-id="${card}"][data-editing]`).waitFor(WAIT)
+    await pageP.keyboard.press('Escape')
+    expect(pageErrors).toEqual([])
+  })
+})
+
+describe('a refused write', () => {
+  it('is explained, and reloading the board drops it: no refusal loop, and the board works again', async () => {
+    const votes = (page: Page) => page.evaluate(() => window.__tavolo!.doc.getMap('votes').toJSON())
+    const votesBefore = await votes(pageF)
+    await pageP.evaluate(() => window.__tavolo!.doc.getMap('votes').set('shape:any/someone-else', 3))
+    const refused = pageP.getByTestId('connection-refused')
+    await refused.waitFor(WAIT)
+    await expect(refused.getAttribute('data-code')).resolves.toBe('4403')
+    await expect(refused.textContent()).resolves.toContain('belongs to someone else')
+    await expect(votes(pageF)).resolves.toEqual(votesBefore)
+
+    await pageP.getByTestId('start-afresh').click()
+    await waitForConnected(pageP)
+    await expect(votes(pageP)).resolves.toEqual(votesBefore)
+    const card = await pageP.evaluate(() => {
+      const editor = window.__tavolo!.editor
+      const shape = editor.getCurrentPageShapesSorted().find((s) => s.type === 'tavolo-idea' || s.type === 'tavolo-content')!
+      editor.updateShape({ id: shape.id, type: shape.type, props: shape.type === 'tavolo-idea' ? { text: 'After the reload' } : { title: 'After the reload' } } as never)
+      return shape.id as string
+    })
+    await expect.poll(() => propsOf(pageF, card), WAIT).toContain('After the reload')
+    await pageP.waitForTimeout(500)
+    await expect(pageP.getByTestId('connection-refused').count()).resolves.toBe(0)
+    expect(pageErrors).toEqual([])
+  })
+})
+
+describe('two tabs of one browser', () => {
+  it('meet only through the server: the board opens no BroadcastChannel', async () => {
+    const second = await newPage(participantContext)
+    await second.goto(link(board.secrets.editor))
+    await waitForConnected(second)
+    for (const page of [pageP, second]) {
+      const channels = (await page.evaluate('window.__channels')) as string[]
+      expect(channels.filter((name) => name.includes('/ws'))).toEqual([])
+    }
+    await second.close()
+  })
+})
