@@ -107,12 +107,17 @@ describe('a workshop board in Chromium', () => {
   })
 
   it('B changes their name with "Edit me" and A sees the new name', async () => {
+    // tldraw's own user is the person too (its id is what presence and following carry).
+    const editorUser = () => pageB.evaluate(() => [window.__tavolo!.editor.user.getId(), window.__tavolo!.editor.user.getName()])
+    const bPersonId = await personIdOf(pageB)
+    expect(await editorUser()).toEqual([bPersonId, 'Bruno'])
     await openPeople(pageB)
     await pageB.getByRole('button', { name: 'Edit me' }).click()
     await pageB.getByLabel('Your name').fill('Bruno R.')
     await pageB.getByRole('button', { name: 'Save' }).click()
     await openPeople(pageA)
     await pageA.locator('[data-testid="person"]', { hasText: 'Bruno R.' }).waitFor(WAIT)
+    expect(await editorUser()).toEqual([bPersonId, 'Bruno R.'])
   })
 
   it('a reload keeps the board and who I am', async () => {

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react'
-import { Tldraw, type Editor, type TLStoreWithStatus } from 'tldraw'
+import { Tldraw, type Editor, type TLCurrentUser, type TLStoreWithStatus } from 'tldraw'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { TldrawLocale } from '../i18n/TldrawLocale'
 import { LicenseBlockedMessage } from './LicenseBlockedMessage'
@@ -16,6 +16,8 @@ const uiOverrides = [tavoloUiOverrides, ownOriginUiOverrides]
 
 export function BoardCanvas(props: {
   store: TLStoreWithStatus
+  /** This person as the editor's user (`useBoardSync().user`): tldraw's own id, name and colour are theirs. */
+  user: TLCurrentUser
   licenseKey: string | null
   readOnly: boolean
   onEditor(editor: Editor | null): void
@@ -35,6 +37,7 @@ export function BoardCanvas(props: {
       {props.children}
       <Tldraw
         store={props.store}
+        user={props.user}
         shapeUtils={tavoloShapeUtils}
         overrides={uiOverrides}
         components={tavoloComponents}

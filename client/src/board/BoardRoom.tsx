@@ -97,7 +97,7 @@ export function BoardRoom(props: { info: BoardInfo; secret: string; membership: 
           presentPeople={sync.presentPeople}
         >
           <BoardLayout doc={sync.doc} personId={personId} editor={editor} isFacilitator={info.role === 'facilitator'}>
-            <BoardCanvas store={sync.store} licenseKey={props.licenseKey} readOnly={readOnly} onEditor={setEditor} />
+            <BoardCanvas store={sync.store} user={sync.user} licenseKey={props.licenseKey} readOnly={readOnly} onEditor={setEditor} />
           </BoardLayout>
         </FacilitationLayer>
       </main>

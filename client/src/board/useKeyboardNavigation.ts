@@ -4,7 +4,7 @@ import { adjacentInOrder, boardReadingOrder } from '../../../shared/src/board/re
 import { isCardType, ZONE_TYPE } from '../../../shared/src/cards'
 import { startEditingCard } from '../cards/addCard'
 import { revealShape } from '../cards/revealShape'
-import { zoneOfCard } from '../facilitation/votableCards'
+import { zoneOfCard } from '../cards/zoneOnPage'
 import { canvasHasFocus } from './canvasFocus'
 
 // The canvas with the keyboard: Tab / Shift+Tab and the arrow keys walk zones and the cards in

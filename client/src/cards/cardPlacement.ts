@@ -1,6 +1,7 @@
 import { Box, Vec, type Editor, type TLShape, type TLShapeId, type VecLike } from 'tldraw'
 import { overlaps, placeCardInZone, type Rect } from '../../../shared/src/board/cardPlacement'
 import { ZONE_TYPE, type CardType } from '../../../shared/src/cards'
+import { zoneAtPagePoint } from './zoneOnPage'
 
 // Which zone a new card goes into. A click on the palette puts it in "the current zone": the
 // selected zone (or the zone of the selected card) when it takes that card type, else the zone
@@ -36,11 +37,10 @@ export function placementForNewCard(editor: Editor, type: CardType, size: Size):
   return { x: view.x + spot.x, y: view.y + spot.y, zoneId: null }
 }
 
-/** A card dropped at a page point: centred on it, in the smallest zone under it; moved to free space there if it would cover a card. */
+/** A card dropped at a page point: centred on it, in the zone holding that point (the shared rule); moved to free space there if it would cover a card. */
 export function placementAtPoint(editor: Editor, point: VecLike, size: Size): CardPlacement {
-  const zone = pageZones(editor)
-    .filter((z) => editor.getShapePageBounds(z)?.containsPoint(point))
-    .sort((a, b) => a.props.w * a.props.h - b.props.w * b.props.h)[0]
+  const held = zoneAtPagePoint(editor, point)
+  const zone = held ? (editor.getShape(held.id as TLShapeId) as Zone | undefined) : undefined
   if (!zone) return { x: point.x - size.w / 2, y: point.y - size.h / 2, zoneId: null }
   const local = editor.getPointInShapeSpace(zone, point)
   const wanted = { x: local.x - size.w / 2, y: local.y - size.h / 2, ...size }

@@ -5,7 +5,7 @@ import { VOTES_ROOT } from '../../../shared/src/doc/roots'
 import { addDot, canRemoveDot, canVote, dotsOnCard, removeDot } from '../../../shared/src/session/votes'
 import { useFacilitation, type Facilitation } from './FacilitationContext'
 import { useRanking } from './useRanking'
-import { zoneOfCard } from './votableCards'
+import { zoneOfCard } from '../cards/zoneOnPage'
 
 // On each card: while a round is open, my dots on it with buttons to add and take back one;
 // once the facilitator reveals the results, the card's rank and total. Nothing outside a board.

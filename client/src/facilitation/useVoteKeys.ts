@@ -4,7 +4,7 @@ import { isCardType } from '../../../shared/src/cards'
 import { addDot, canRemoveDot, canVote, removeDot } from '../../../shared/src/session/votes'
 import { canvasHasFocus } from '../board/canvasFocus'
 import { useFacilitation } from './FacilitationContext'
-import { zoneOfCard } from './votableCards'
+import { zoneOfCard } from '../cards/zoneOnPage'
 
 // Voting without a mouse: while a round is open, + puts one of my dots on the selected card and
 // − takes one back, the same rules as the card's buttons. tldraw's own + and − (zoom) keep working

@@ -78,7 +78,7 @@ function PresentRoom(props: { info: BoardInfo; secret: string; joinSecret: strin
           <WorkshopTimer large />
         </header>
         <main className="tavolo-present-body">
-          <BoardCanvas store={sync.store} licenseKey={licenseKey} readOnly hideUi onEditor={setEditor} className="tavolo-present-canvas">
+          <BoardCanvas store={sync.store} user={sync.user} licenseKey={licenseKey} readOnly hideUi onEditor={setEditor} className="tavolo-present-canvas">
             {view.fit === 'facilitator' && !facilitatorHere && <p className="tavolo-present-waiting">{t('present.waiting')}</p>}
           </BoardCanvas>
           <aside className="tavolo-present-side" aria-label={t('present.summary')} ref={side} tabIndex={0} data-testid="present-side">

@@ -1,6 +1,6 @@
 import { isCardType, type CardType } from '../cards/cardTypes'
 import { ZONE_TYPE } from '../cards/zone/zone'
-import { boxContains, pageCentre, shapeSize } from '../board/geometry'
+import { boxContains, pageCentre, shapeSize, type Point } from '../board/geometry'
 import type { ShapeLike } from '../board/shapeLike'
 
 // A card belongs to the zone its centre lies in, judged by geometry rather than by parentId, so
@@ -32,10 +32,14 @@ export function zoneOfCard(
   zones: readonly ZoneInfo[],
   byId: ReadonlyMap<string, ShapeLike>,
 ): ZoneInfo | null {
-  const centre = pageCentre(card, byId)
+  return zoneAtPoint(pageCentre(card, byId), zones, byId)
+}
+
+/** The zone holding a page point by the same rule: where a card dropped there would belong. */
+export function zoneAtPoint(point: Point, zones: readonly ZoneInfo[], byId: ReadonlyMap<string, ShapeLike>): ZoneInfo | null {
   let best: ZoneInfo | null = null
   for (const zone of zones) {
-    if (!boxContains(zone.shape, byId, centre)) continue
+    if (!boxContains(zone.shape, byId, point)) continue
     if (!best || compareZones(zone, best) < 0) best = zone
   }
   return best
