@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { readShapes } from '../board/shapeLike'
 import { CONTENT_CARD_TYPE } from '../cards/content/contentCard'
 import type { BoardDocContent } from '../doc/readBoardDoc'
@@ -6,38 +7,53 @@ import { budgetResults, type Spread } from '../levels/budgets'
 import { summaryOfLevel } from '../levels/comparison'
 import { seatOf } from '../levels/tables'
 import { recordsOfLevel } from '../levels/tableZones'
-import { isPersonRole, PERSON_ROLES, PERSON_ROLE_LABELS } from '../roles'
+import { formatNumber, translatorFor, type Language } from '../i18n'
+import { isPersonRole, PERSON_ROLES } from '../roles'
 import { readSessionValue } from '../session/sessionState'
 import type { OutlineBlock } from './outline'
+import { roleLabel } from './ratingsOutline'
 
 // The levels in the programme document (Markdown and PDF): each table's own programme with its
 // totals, where each card adopted into the plenary came from (table, authors' roles, the hours
 // each role gave it), and the hour-budget results. A board without tables has none of it.
 
-const roleLabel = (role: string) => (isPersonRole(role) ? PERSON_ROLE_LABELS[role] : 'Role not given')
 const ROLES = PERSON_ROLES.filter((role) => role !== 'facilitator')
 
-export function levelsOutline(board: BoardDocContent, opts: { anonymous: boolean }): OutlineBlock[] {
-  const tables = readSessionValue(board.session, 'tables')
-  return [...(tables.length > 0 ? tablesBlocks(board, opts.anonymous) : []), ...adoptedBlocks(board), ...budgetBlocks(board)]
+interface Context {
+  board: BoardDocContent
+  t: TFunction
+  language: Language
+  anonymous: boolean
+  /** A stored role as the export names it. */
+  role(role: string): string
 }
 
-function tablesBlocks(board: BoardDocContent, anonymous: boolean): OutlineBlock[] {
+export function levelsOutline(board: BoardDocContent, opts: { anonymous: boolean; language: Language }): OutlineBlock[] {
+  const t = translatorFor(opts.language)
+  const ctx: Context = { board, t, language: opts.language, anonymous: opts.anonymous, role: (role) => roleLabel(t, isPersonRole(role) ? role : 'unknown') }
+  const tables = readSessionValue(board.session, 'tables')
+  return [...(tables.length > 0 ? tablesBlocks(ctx) : []), ...adoptedBlocks(ctx), ...budgetBlocks(ctx)]
+}
+
+function tablesBlocks({ board, t, language, anonymous, role }: Context): OutlineBlock[] {
   const tables = readSessionValue(board.session, 'tables')
   const state = { tables, seating: readSessionValue(board.session, 'seating'), tablePicking: readSessionValue(board.session, 'tablePicking') }
-  const blocks: OutlineBlock[] = [{ kind: 'heading', level: 2, text: 'Tables' }]
+  const blocks: OutlineBlock[] = [{ kind: 'heading', level: 2, text: t('levelsExport.tables') }]
+  const n = (value: number) => formatNumber(language, value)
   for (const table of tables) {
     const summary = summaryOfLevel(board, table.id)
     const people = Object.entries(board.people).filter(([id]) => seatOf(state, board.seatPicks ?? {}, id) === table.id)
     const { contentHours, formatHours, examWeights } = summary
-    const target = contentHours.target === null ? '' : ` of ${contentHours.target} h`
+    const names = people.map(([, p]) => (anonymous ? role(p.role) : t('levelsExport.personWithRole', { name: p.name, role: role(p.role) })))
+    const content = contentHours.target === null ? t('levelsExport.hours', { hours: contentHours.total }) : t('levelsExport.hoursOf', { hours: contentHours.total, target: contentHours.target })
     blocks.push(
       { kind: 'heading', level: 3, text: table.name },
       {
         kind: 'paragraph',
         text:
-          `People: ${people.length === 0 ? 'nobody' : people.map(([, p]) => (anonymous ? roleLabel(p.role) : `${p.name} (${roleLabel(p.role)})`)).join(', ')}.\n` +
-          `Totals: contents ${contentHours.total} h${target}, lectures ${formatHours.total} h, exams ${examWeights.total} %.`,
+          t('levelsExport.people', { people: names.length === 0 ? t('levelsExport.nobody') : names.join(', ') }) +
+          '\n' +
+          t('levelsExport.totals', { content, format: formatHours.total, exams: examWeights.total }),
       },
     )
     const cards = readShapes(recordsOfLevel(board.records, table.id)).filter((s) => s.type === CONTENT_CARD_TYPE && summary.contentHours.cardIds.includes(s.id))
@@ -45,54 +61,67 @@ function tablesBlocks(board: BoardDocContent, anonymous: boolean): OutlineBlock[
       blocks.push({
         kind: 'table',
         columns: [
-          { title: 'Content', align: 'left' },
-          { title: 'Hours', align: 'right' },
+          { title: t('levelsExport.content'), align: 'left' },
+          { title: t('levelsExport.hoursColumn'), align: 'right' },
         ],
-        rows: cards.map((c) => [typeof c.props.title === 'string' && c.props.title.trim() !== '' ? c.props.title : 'Untitled content', String(c.props.hours)]),
+        rows: cards.map((c) => [titleOf(c.props.title, t), n(Number(c.props.hours))]),
       })
     }
   }
   return blocks
 }
 
-function adoptedBlocks(board: BoardDocContent): OutlineBlock[] {
+function adoptedBlocks({ board, t, role }: Context): OutlineBlock[] {
   const tables = readSessionValue(board.session, 'tables')
   const adopted = readShapes(board.records)
     .map((shape) => ({ shape, from: readAdoptedFrom(shape.meta) }))
     .filter((a): a is { shape: (typeof a)['shape']; from: NonNullable<(typeof a)['from']> } => a.from !== null)
   if (adopted.length === 0) return []
   return [
-    { kind: 'heading', level: 2, text: 'Adopted into the plenary' },
+    { kind: 'heading', level: 2, text: t('levelsExport.adopted') },
     {
       kind: 'table',
       columns: [
-        { title: 'Card', align: 'left' },
-        { title: 'From', align: 'left' },
-        { title: 'Authors’ roles', align: 'left' },
-        { title: 'Hours each role gave it', align: 'left' },
+        { title: t('levelsExport.content'), align: 'left' },
+        { title: t('levelsExport.from'), align: 'left' },
+        { title: t('levelsExport.authorsRoles'), align: 'left' },
+        { title: t('levelsExport.hoursByRole'), align: 'left' },
       ],
       rows: adopted.map(({ shape, from }) => [
-        typeof shape.props.title === 'string' && shape.props.title.trim() !== '' ? shape.props.title : 'Untitled card',
-        tables.find((t) => t.id === from.tableId)?.name ?? 'A table no longer on the board',
-        [...new Set(Object.values(from.roles).map(roleLabel))].join(', ') || '–',
-        from.hoursByRole ? Object.entries(from.hoursByRole).map(([role, hours]) => `${roleLabel(role)} ${hours} h`).join(', ') : '–',
+        titleOf(shape.props.title, t),
+        tables.find((table) => table.id === from.tableId)?.name ?? t('levelsExport.goneTable'),
+        [...new Set(Object.values(from.roles).map(role))].join(', ') || '–',
+        from.hoursByRole
+          ? Object.entries(from.hoursByRole)
+              .map(([r, hours]) => t('levelsExport.roleHours', { role: role(r), hours }))
+              .join(', ')
+          : '–',
       ]),
     },
   ]
 }
 
-function budgetBlocks(board: BoardDocContent): OutlineBlock[] {
+function budgetBlocks({ board, t, language, role }: Context): OutlineBlock[] {
   const results = budgetResults(board.budgets ?? {}, (id) => board.people[id]?.role ?? 'unknown')
   if (results.length === 0) return []
-  const titles = new Map(readShapes(board.records).map((s) => [s.id, typeof s.props.title === 'string' ? s.props.title : '']))
-  const spread = (s: Spread | undefined) => (s ? `${s.median} (${s.min}–${s.max})` : '–')
+  const titles = new Map(readShapes(board.records).map((s) => [s.id, s.props.title]))
+  const n = (value: number) => formatNumber(language, value)
+  const spread = (s: Spread | undefined) => (s ? `${n(s.median)} (${n(s.min)}–${n(s.max)})` : '–')
   return [
-    { kind: 'heading', level: 2, text: 'Hour budget' },
-    { kind: 'paragraph', text: 'Median hours each content was given, with the least and the most, over every ballot (a content left out of a ballot counts 0 h).' },
+    { kind: 'heading', level: 2, text: t('levelsExport.budget') },
+    { kind: 'paragraph', text: t('levelsExport.budgetIntro') },
     {
       kind: 'table',
-      columns: [{ title: 'Content', align: 'left' }, { title: 'Everyone', align: 'right' }, ...ROLES.map((role) => ({ title: roleLabel(role), align: 'right' as const }))],
-      rows: results.map((r) => [titles.get(r.cardId) || 'A deleted card', spread(r.overall), ...ROLES.map((role) => spread(r.byRole[role]))]),
+      columns: [
+        { title: t('levelsExport.content'), align: 'left' },
+        { title: t('levelsExport.everyone'), align: 'right' },
+        ...ROLES.map((r) => ({ title: role(r), align: 'right' as const })),
+      ],
+      rows: results.map((r) => [titles.has(r.cardId) ? titleOf(titles.get(r.cardId), t) : t('levelsExport.deletedCard'), spread(r.overall), ...ROLES.map((r2) => spread(r.byRole[r2]))]),
     },
   ]
+}
+
+function titleOf(title: unknown, t: TFunction): string {
+  return typeof title === 'string' && title.trim() !== '' ? title : t('levelsExport.untitled')
 }

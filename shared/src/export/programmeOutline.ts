@@ -60,7 +60,7 @@ export function programmeOutline(board: BoardDocContent, opts: ProgrammeOptions)
     ...exams(ctx),
     ...voteResults(ctx),
     ...ratingsOutline(board, language),
-    ...levelsOutline(board, { anonymous: opts.anonymous ?? false }),
+    ...levelsOutline(board, { anonymous: opts.anonymous ?? false, language }),
     ...parkingLot(ctx),
     ...coProducers(ctx),
   ]

@@ -64,6 +64,15 @@ describe('the exports of a board with tables', () => {
     expect(markdown).toMatch(/Contents: 12 h of 50 h/)
   })
 
+  it('words the levels in the export’s language', () => {
+    const { doc } = workshop()
+    const markdown = programmeMarkdown(readBoardDoc(doc), { date: new Date(Date.UTC(2026, 11, 1)), language: 'it' })
+    expect(markdown).toContain('## Tavoli')
+    expect(markdown).toMatch(/Totali: contenuti 12 h su 50 h/)
+    expect(markdown).toContain('## Adottati dalla plenaria')
+    expect(markdown).toContain('## Budget di ore')
+  })
+
   it('the CSV says which table each card is at and where an adopted card came from', () => {
     const { doc, adopted } = workshop()
     const lines = cardsCsv(readBoardDoc(doc)).replace(/^\uFEFF/, '').trim().split('\r\n')
