@@ -5,6 +5,7 @@ import { launchChromium } from './support/browser'
 import { seriousAxeViolations } from './support/axe'
 import { screenshotPath } from './support/screenshots'
 import { WAIT, createWorkshop, enterBoardAs } from './support/tavoloPage'
+import { overlapping } from './support/overlaps'
 import { uncoveredCorners } from './support/visibility'
 
 // Issue 11 in Chromium: a facilitator on a 1920×1080 screen and a participant on a 1366×768
@@ -31,25 +32,6 @@ async function newPage(viewport: { width: number; height: number }): Promise<Pag
   const page = await context.newPage()
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`))
   return page
-}
-
-/** Cards (or zones) on the page whose boxes overlap, as pairs of ids. */
-function overlapping(page: Page, kind: 'cards' | 'zones'): Promise<string[]> {
-  return page.evaluate((kind) => {
-    const editor = window.__tavolo!.editor
-    const isZone = (type: string) => type === 'tavolo-zone'
-    const cards = editor.getCurrentPageShapes().filter((s) => s.type.startsWith('tavolo-') && isZone(s.type) === (kind === 'zones'))
-    const boxes = cards.map((c) => ({ id: c.id, box: editor.getShapePageBounds(c)! }))
-    const pairs: string[] = []
-    for (const [i, a] of boxes.entries()) {
-      for (const b of boxes.slice(i + 1)) {
-        const w = Math.min(a.box.maxX, b.box.maxX) - Math.max(a.box.minX, b.box.minX)
-        const h = Math.min(a.box.maxY, b.box.maxY) - Math.max(a.box.minY, b.box.minY)
-        if (w > 0 && h > 0) pairs.push(`${a.id} × ${b.id}`)
-      }
-    }
-    return pairs
-  }, kind)
 }
 
 async function addEveryCardType(page: Page, label: string): Promise<void> {

@@ -6,6 +6,7 @@ import { CardPalette } from '../cards/CardPalette'
 import { useProvideBoardPeople } from '../cards/boardPeople'
 import { SummaryPanel } from '../summary/SummaryPanel'
 import { useZonesFitTheirCards } from '../cards/useZonesFitTheirCards'
+import { useArrivingCardsMakeRoom } from '../cards/useArrivingCardsMakeRoom'
 import { useVoteKeys } from '../facilitation/useVoteKeys'
 import { useKeyboardNavigation } from './useKeyboardNavigation'
 import './boardLayout.css'
@@ -22,6 +23,7 @@ export function BoardLayout(props: {
 }) {
   const { doc, editor } = props
   useZonesFitTheirCards(editor)
+  useArrivingCardsMakeRoom(editor, props.personId, props.isFacilitator)
   useKeyboardNavigation(editor)
   useVoteKeys()
   useProvideBoardPeople(editor, doc)

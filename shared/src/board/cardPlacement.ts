@@ -105,3 +105,20 @@ function scanPositions(zone: Size, size: Size): { x: number; y: number }[] {
   }
   return positions
 }
+
+export interface MadeCard {
+  id: string
+  /** When it was made (`meta.createdAt`), null when unknown. */
+  createdAt: number | null
+}
+
+/**
+ * Of two cards found on top of each other (two people added one to the same free place at once),
+ * the one that moves: the later made, an unknown time counting as latest, the larger id on a tie.
+ * Every client picks the same one, so only that card's maker moves it and nothing is moved twice.
+ */
+export function cardThatMakesRoom<T extends MadeCard>(a: T, b: T): T {
+  const at = (card: MadeCard) => card.createdAt ?? Number.POSITIVE_INFINITY
+  if (at(a) !== at(b)) return at(a) > at(b) ? a : b
+  return a.id > b.id ? a : b
+}

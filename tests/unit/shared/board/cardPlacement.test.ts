@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { overlaps, placeCardInZone, zoneHeightToFit, zonesPushedDown, type Rect } from '../../../../shared/src/board/cardPlacement'
+import { cardThatMakesRoom, overlaps, placeCardInZone, zoneHeightToFit, zonesPushedDown, type MadeCard, type Rect } from '../../../../shared/src/board/cardPlacement'
 import { STARTER_LAYOUT } from '../../../../shared/src/templates'
 
 const CARD = { w: 240, h: 160 }
@@ -95,5 +95,23 @@ describe('zonesPushedDown', () => {
   it('moves only the zones straight below the growing one', () => {
     expect(zonesPushedDown(formats, 900, zones)).toEqual([])
     expect(zonesPushedDown(exams, 460, zones)).toEqual([{ id: 'below', y: 1180 }])
+  })
+})
+
+describe('cardThatMakesRoom', () => {
+  it('moves the later made card, whichever way round the two are given', () => {
+    const early = { id: 'shape:b', createdAt: 1000 }
+    const late = { id: 'shape:a', createdAt: 2000 }
+    expect(cardThatMakesRoom(early, late)).toBe(late)
+    expect(cardThatMakesRoom(late, early)).toBe(late)
+  })
+  it('counts an unknown time as latest and settles a tie by the larger id', () => {
+    const known: MadeCard = { id: 'shape:z', createdAt: 5 }
+    const unknown: MadeCard = { id: 'shape:a', createdAt: null }
+    expect(cardThatMakesRoom(known, unknown)).toBe(unknown)
+    const a = { id: 'shape:a', createdAt: 7 }
+    const b = { id: 'shape:b', createdAt: 7 }
+    expect(cardThatMakesRoom(a, b)).toBe(b)
+    expect(cardThatMakesRoom(b, a)).toBe(b)
   })
 })
