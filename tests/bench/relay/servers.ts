@@ -57,7 +57,12 @@ function freePort(): Promise<number> {
 function command(name: RelayName, port: number, dataDir: string): { args: string[]; env: Record<string, string> } {
   switch (name) {
     case 'Tavolo':
-      return { args: ['server/scripts/start.mjs'], env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SKIP_CLIENT_BUILD: '1', LOG_LEVEL: 'warn' } }
+      // The cold-load figure writes its 16 MiB board at once: past the per-connection byte rate a
+      // person gets (the peers have none). The rule still runs on every message.
+      return {
+        args: ['server/scripts/start.mjs'],
+        env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SKIP_CLIENT_BUILD: '1', LOG_LEVEL: 'warn', MAX_BYTES_PER_SECOND: String(64 * 1024 * 1024) },
+      }
     case 'y-websocket':
       return { args: ['node_modules/y-websocket-v1/bin/server.js'], env: { PORT: String(port), HOST: '127.0.0.1', YPERSISTENCE: dataDir } }
     case 'Hocuspocus':
