@@ -193,6 +193,12 @@ describe('a workshop at its three levels', () => {
     await pageF.getByTestId('plenary-totals').getByTestId('level-content-hours').getByText('7 / 50 h').waitFor(WAIT)
   })
 
+  it('each person’s design summary is their table’s, the facilitator’s the plenary’s', async () => {
+    // Two cards of 7 h at each table; the plenary holds the adopted 7 h card.
+    for (const p of participants) await p.page.getByTestId('summary-content-hours').getByText('14 h of 50 h').waitFor(WAIT)
+    await pageF.getByTestId('summary-content-hours').getByText('7 h of 50 h').waitFor(WAIT)
+  })
+
   it('the people list groups people by table', async () => {
     await openPeople(pageF)
     const tables = await pageF.getByTestId('person').locator('.person-table').allTextContents()

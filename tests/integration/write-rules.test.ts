@@ -212,6 +212,12 @@ describe('votes, ratings and people', () => {
     await expectRefused(w, (doc) => doc.getMap(VOTES_ROOT).set(`${card.id}/${w.ids.attacker}`, 40), 4403, /3 dots/)
   })
 
+  it('refuses dots on a zone: votes go on cards', async () => {
+    const { w } = await voting()
+    const zone = w.shapes.find((s) => s.type === ZONE_TYPE)!
+    await expectRefused(w, (doc) => doc.getMap(VOTES_ROOT).set(`${zone.id}/${w.ids.attacker}`, 1), 4403, /votes go on cards that exist/)
+  })
+
   it("refuses dots under another person's key, and deleting their vote", async () => {
     const { w, card } = await voting()
     await expectRefused(w, (doc) => doc.getMap(VOTES_ROOT).set(`${card.id}/${w.ids.honest}`, 1), 4403, /someone else/)
