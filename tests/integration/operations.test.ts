@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { serverBuildIsStale, SERVER_BUNDLE } from '../../server/scripts/serverBuild.mjs'
 import { openSqliteStorage } from '../../server/src/storage/sqlite'
@@ -120,5 +123,34 @@ describe('operating the server', () => {
     expect(received.filter((key) => !(key in ideaTexts(check.doc)))).toEqual([])
     // …and the writer, reconnected, has every edit it made on the server.
     await waitFor(() => writer.provider.synced && Object.keys(ideaTexts(check.doc)).length === i, 'the writer to resend what was not stored')
+  })
+
+  it('`npm start` hands SIGTERM on to the server, which stores everything and stops', async () => {
+    const dataDir = makeTempDataDir()
+    // Its own process group, so that a failing test can still end the server npm started.
+    const npm = spawn('npm', ['start'], {
+      cwd: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'),
+      env: { ...process.env, HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, SKIP_CLIENT_BUILD: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    })
+    let output = ''
+    npm.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    npm.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)))
+    try {
+      await waitFor(() => /Tavolo is ready on port \d+/.test(output), 'npm start to be ready', 60_000)
+      npm.kill('SIGTERM')
+      expect(await exited).toBe(0)
+      expect(output).toContain('SIGTERM: storing the boards and shutting down')
+      expect(output).toContain('every board is stored: stopped')
+    } finally {
+      try {
+        process.kill(-npm.pid!, 'SIGKILL')
+      } catch {
+        // the group has already exited
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
   })
 })

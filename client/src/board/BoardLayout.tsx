@@ -34,7 +34,7 @@ export function BoardLayout(props: {
           {props.children}
           {editor && <CardPalette editor={editor} />}
         </div>
-        {editor && doc && <SummaryPanel editor={editor} doc={doc} isFacilitator={props.isFacilitator} />}
+        {editor && doc && <SummaryPanel editor={editor} doc={doc} isFacilitator={props.isFacilitator} personId={props.personId} />}
       </div>
     </BoardCardsProvider>
   )

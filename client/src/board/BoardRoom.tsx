@@ -8,7 +8,7 @@ import { useLocalStore, type BoardMembership } from '../state/localStore'
 import { ExportMenu } from '../export/ExportMenu'
 import { FacilitationLayer } from '../facilitation/FacilitationLayer'
 import { useBoardSync } from '../sync/useBoardSync'
-import { useTableNames } from '../levels/useTableNames'
+import { useSeatOf } from '../levels/useSeatOf'
 import { createBoardAssetStore } from './assetStore'
 import { BoardCanvas } from './BoardCanvas'
 import { BoardLayout } from './BoardLayout'
@@ -49,7 +49,7 @@ export function BoardRoom(props: { info: BoardInfo; secret: string; membership: 
   const stopFollowing = useCallback(() => editor?.stopFollowingUser(), [editor])
   const closeShare = useCallback(() => setShareOpen(false), [setShareOpen])
   const closeEditMe = useCallback(() => setEditingMe(false), [setEditingMe])
-  const tableOf = useTableNames(sync.doc)
+  const tableOf = useSeatOf(sync.doc)
 
   if (sync.tooOld) {
     return (

@@ -1,19 +1,17 @@
+import { useTranslation } from 'react-i18next'
+
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline'
 
-const LABELS: Record<ConnectionState, { text: string; detail?: string }> = {
-  connecting: { text: 'Connecting…' },
-  connected: { text: 'Connected' },
-  reconnecting: { text: 'Reconnecting…', detail: 'your edits are kept on this device' },
-  offline: { text: 'Offline', detail: 'your edits are kept on this device' },
-}
+/** States in which edits stay on this device until the connection is back. */
+const KEPT_LOCALLY: readonly ConnectionState[] = ['reconnecting', 'offline']
 
 export function ConnectionBadge({ state }: { state: ConnectionState }) {
-  const label = LABELS[state]
+  const { t } = useTranslation()
   return (
     <span className={`badge badge-${state}`} data-testid="connection-badge" data-state={state} role="status" aria-live="polite">
       <span className="badge-dot" aria-hidden="true" />
-      {label.text}
-      {label.detail && <span className="badge-detail"> — {label.detail}</span>}
+      {t(`connection.${state}`)}
+      {KEPT_LOCALLY.includes(state) && <span className="badge-detail"> — {t('connection.keptHere')}</span>}
     </span>
   )
 }

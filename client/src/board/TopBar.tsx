@@ -13,7 +13,7 @@ export function TopBar(props: {
   readOnly: boolean
   canShare: boolean
   people: PresentPerson[]
-  /** Where each person sits, once the room has tables (levels/useTableNames). */
+  /** Where each person sits, once the room has tables (levels/useSeatOf). */
   tableOf?(personId: string): { name: string; order: number } | undefined
   followingId: string | null
   onFollow(personId: string): void

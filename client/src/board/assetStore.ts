@@ -1,5 +1,6 @@
 import type { TLAssetStore } from 'tldraw'
 import { describeError, uploadAsset } from '../api'
+import { i18next } from '../i18n/i18n'
 
 // Images dropped or pasted on the board go to the server and the document keeps only their URL,
 // so the board never carries base64 copies of photos to every participant.
@@ -10,7 +11,7 @@ export function createBoardAssetStore(opts: { boardId: string; secret: string; o
         const { url } = await uploadAsset(opts.boardId, opts.secret, file)
         return { src: url }
       } catch (error) {
-        opts.onUploadError(`The image “${file.name}” was not added: ${describeError(error)}`)
+        opts.onUploadError(i18next.t('errors.imageNotAdded', { name: file.name, reason: describeError(error) }))
         throw error
       }
     },

@@ -5,7 +5,8 @@ import { isLockableType, isLocked, withLock } from '../../../shared/src/session/
 import { useBoardFacilitation, useFacilitation } from './FacilitationContext'
 import { enforceLocks } from './lockEnforcement'
 
-// The facilitator locks the selected zone or frame; every participant's editor enforces the locks.
+// The facilitator locks the selected zone or frame. The relay refuses anyone else's change inside
+// it (shared/src/rules/lockRule.ts); each participant's editor also stops it before it is sent.
 
 export function LockControl() {
   const { editor, session, isFacilitator, writeSession } = useBoardFacilitation()

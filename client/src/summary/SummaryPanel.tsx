@@ -18,10 +18,10 @@ import './summary.css'
 // sees the same figures (computed from the shared document); the facilitator also sets the
 // hours target and adds a template's zones.
 
-export function SummaryPanel(props: { editor: Editor; doc: Y.Doc; isFacilitator: boolean }) {
+export function SummaryPanel(props: { editor: Editor; doc: Y.Doc; isFacilitator: boolean; personId: string }) {
   const { editor, doc, isFacilitator } = props
   const { t } = useTranslation()
-  const { summary, session } = useDesignSummary(editor, doc)
+  const { summary, session } = useDesignSummary(editor, doc, props.personId)
   const [open, setOpen] = useState(true)
   return (
     <aside className={open ? 'tavolo-summary' : 'tavolo-summary tavolo-summary-closed'} aria-label={t('summary.title')} data-testid="summary-panel">

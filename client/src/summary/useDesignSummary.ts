@@ -2,7 +2,9 @@ import { useMemo } from 'react'
 import { useValue, type Editor } from 'tldraw'
 import type * as Y from 'yjs'
 import { SESSION_ROOT, VOTES_ROOT } from '../../../shared/src/doc/roots'
-import { computeSummary, type DesignSummary } from '../../../shared/src/summary'
+import type { DesignSummary } from '../../../shared/src/summary'
+import { summaryOfLevel } from '../../../shared/src/levels/comparison'
+import { useSeatOf } from '../levels/useSeatOf'
 import { useLanguage } from '../i18n/i18n'
 import { usePeople } from '../cards/usePeople'
 import { usePlainMap } from '../sync/usePlainMap'
@@ -17,14 +19,20 @@ export interface BoardSummary {
   session: Readonly<Record<string, unknown>>
 }
 
-export function useDesignSummary(editor: Editor | null, doc: Y.Doc): BoardSummary {
+/**
+ * `personId`: whose level the summary is of; a person seated at a table sees their table's totals,
+ * anyone else (and the projector) the plenary's, which is the whole board when there are no tables.
+ */
+export function useDesignSummary(editor: Editor | null, doc: Y.Doc, personId?: string): BoardSummary {
   const shapes = useValue('summary shapes', () => (editor ? editor.store.query.records('shape').get() : []), [editor])
   const people = usePeople(doc)
   const session = usePlainMap(doc, SESSION_ROOT)
   const votes = usePlainMap(doc, VOTES_ROOT)
   const language = useLanguage()
+  const seatOf = useSeatOf(doc)
+  const level = personId === undefined ? null : (seatOf(personId)?.tableId ?? null)
   return useMemo(
-    () => ({ summary: computeSummary({ records: shapes, people, session, votes }, language), session }),
-    [shapes, people, session, votes, language],
+    () => ({ summary: summaryOfLevel({ records: shapes, people, session, votes }, level, language), session }),
+    [shapes, people, session, votes, language, level],
   )
 }

@@ -1,12 +1,16 @@
-import { isObject } from '../board/shapeLike'
+import { readShapes } from '../board/shapeLike'
+import { isCardType } from '../cards/cardTypes'
 import { RECORDS_ROOT, SESSION_ROOT, VOTES_ROOT } from '../doc/roots'
 import { readSessionValue } from '../session/sessionState'
 import { dotsUsed, parseVoteKey } from '../session/votes'
+import { zoneOpenForVoting, type VotingRound } from '../session/votingRound'
+import { readZones, zoneOfCard } from '../summary/zoneMembership'
 import type { BoardView } from './boardChange'
 import { refuse, type Refusal, type Writer } from './writer'
 
-// Dots are placed and taken back only while a round is open, on cards that exist, and nobody
-// holds more dots than the round gives. The facilitator clearing the votes is not voting.
+// Dots are placed and taken back only while a round is open, on cards that exist (never on a zone
+// or another shape) in the zones the round is about, and nobody holds more dots than the round
+// gives. The facilitator clearing the votes is not voting.
 
 const RULE = 'votes'
 
@@ -19,11 +23,23 @@ export function checkVotes(writer: Writer, keys: Iterable<[string, unknown]>, af
     if (!vote || vote.personId !== writer.personId) continue
     voted = true
     if (round.status !== 'open') return refuse(RULE, 'voting is not open')
-    const card = after.value(RECORDS_ROOT, vote.cardId)
-    if (value !== undefined && !(isObject(card) && card.typeName === 'shape')) return refuse(RULE, 'votes go on cards that exist')
+    if (value !== undefined) {
+      const refusal = checkVotable(round, vote.cardId, after)
+      if (refusal) return refusal
+    }
   }
   if (voted && dotsUsed(after.entries(VOTES_ROOT), writer.personId) > round.dotsPerPerson) {
     return refuse(RULE, `this round gives ${round.dotsPerPerson} dots per person`)
   }
   return null
+}
+
+/** Null when the round lets people put dots on `cardId`: a card on the board, in a zone the round is about. */
+function checkVotable(round: VotingRound, cardId: string, after: BoardView): Refusal | null {
+  const [card] = readShapes([after.value(RECORDS_ROOT, cardId)])
+  if (!card || !isCardType(card.type)) return refuse(RULE, 'votes go on cards that exist')
+  if (round.zoneIds.length === 0) return null
+  const shapes = readShapes(Object.values(after.entries(RECORDS_ROOT)))
+  const zone = zoneOfCard(card, readZones(shapes), new Map(shapes.map((shape) => [shape.id, shape])))
+  return zoneOpenForVoting(round, zone?.id ?? null) ? null : refuse(RULE, 'this round is not about the zone that card is in')
 }

@@ -2,6 +2,8 @@
 
 /** The title a board gets when its creator gives none. */
 export const DEFAULT_BOARD_TITLE = 'Untitled workshop'
+/** The title of an imported board whose file has none. */
+export const IMPORTED_BOARD_TITLE = 'Imported workshop'
 /** The template POST /api/boards uses when the body names none, and the home page's fallback. */
 export const DEFAULT_TEMPLATE_ID = 'blank'
 /** Board titles have 1 to this many characters (after trimming). */

@@ -1,6 +1,6 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import type { SerializedSchema } from '@tldraw/store'
-import type { StoredPerson } from '../../doc/people'
+import type { BoardDocContent } from '../../doc/readBoardDoc'
 import type { ApiErrorCode, ApiErrorParams } from '../../wire/errors'
 
 // The board file: a whole board as JSON, to keep or to restore as a new board. This file is its
@@ -11,7 +11,8 @@ export const BOARD_FILE_KIND = 'tavolo-board'
 /** The largest board file an import accepts (413 beyond). */
 export const BOARD_FILE_MAX_BYTES = 10 * 1024 * 1024
 
-export interface BoardFile {
+/** The file carries the document's per-person and session roots as `readBoardDoc` reads them. */
+export interface BoardFile extends Pick<BoardDocContent, 'session' | 'people' | 'votes' | 'ratings' | 'budgets' | 'seatPicks'> {
   kind: typeof BOARD_FILE_KIND
   formatVersion: number
   /** ISO 8601. */
@@ -22,14 +23,6 @@ export interface BoardFile {
   /** The tldraw store schema the records were written with. */
   schema: SerializedSchema
   records: TLRecord[]
-  session: Record<string, unknown>
-  people: Record<string, StoredPerson>
-  votes: Record<string, number>
-  ratings: Record<string, number>
-  /** The hour-budget ballots (`budgets` root); absent in files from before the levels. */
-  budgets?: Record<string, number>
-  /** People's own table picks (`seatPicks` root); absent in files from before the levels. */
-  seatPicks?: Record<string, string>
 }
 
 /** Why a file was refused: the English sentence, and the code and values a client words it from. */

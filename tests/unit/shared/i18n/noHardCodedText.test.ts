@@ -10,8 +10,11 @@ import { describe, expect, it } from 'vitest'
 
 const ROOT = join(import.meta.dirname, '../../../..')
 const TEXT_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'aria-valuetext', 'aria-roledescription', 'title', 'placeholder', 'alt', 'label'])
-/** Calls whose text argument reaches a person: an error thrown to the UI, an error state, a dialog. */
+/** Calls whose text argument reaches a person: an error thrown to the UI, an error state, a dialog, an error callback. */
 const TEXT_CALLS = new Set(['Error', 'setError', 'setMessage', 'alert', 'confirm', 'prompt'])
+const isTextCall = (name: string) => TEXT_CALLS.has(name) || /^on\w*Error$/.test(name)
+/** Object properties that hold text a component shows (a table of labels, a message). */
+const TEXT_PROPERTIES = new Set(['text', 'detail', 'label', 'title', 'message', 'description', 'hint'])
 /** Errors that only a programming mistake throws, never shown to a person (file: message start). */
 const DEVELOPER_ERRORS = [
   'client/src/facilitation/FacilitationContext.tsx: Only the facilitator changes the workshop session',
@@ -54,8 +57,10 @@ export function hardCodedTexts(fileName: string, source: string): string[] {
       const init = node.initializer
       if (ts.isStringLiteral(init)) report(init, init.text)
       else if (ts.isJsxExpression(init) && init.expression) for (const text of literalTexts(init.expression)) report(init, text)
-    } else if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && TEXT_CALLS.has(calleeName(node.expression))) {
+    } else if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && isTextCall(calleeName(node.expression))) {
       for (const arg of node.arguments ?? []) for (const text of literalTexts(arg)) report(arg, text)
+    } else if (ts.isPropertyAssignment(node) && TEXT_PROPERTIES.has(node.name.getText(file))) {
+      for (const text of literalTexts(node.initializer)) report(node.initializer, text)
     }
     ts.forEachChild(node, visit)
   }
@@ -82,6 +87,8 @@ describe('no hard-coded UI text', () => {
     expect(hardCodedTexts('ok.tsx', `export const B = () => <p title={t('a')}>{t('b')} · {n} × %</p>`)).toEqual([])
     const calls = `setError('Name missing'); window.alert(\`Saved \${n}\`); throw new Error(ok ? t('a') : 'Too late'); setError(null); setStep('busy')`
     expect(hardCodedTexts('calls.ts', calls).sort()).toEqual(['1: Name missing', '1: Saved …', '1: Too late'])
+    const tables = `const LABELS = { on: { text: 'Connected', detail: 'edits are kept' }, off: { id: 'offline-badge' } }; opts.onUploadError(\`The image \${name} failed\`)`
+    expect(hardCodedTexts('tables.ts', tables).sort()).toEqual(['1: Connected', '1: The image … failed', '1: edits are kept'])
   })
 
   // Parsing every component takes a few seconds on a busy machine.

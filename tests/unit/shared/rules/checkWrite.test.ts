@@ -174,4 +174,22 @@ describe('write rules: own keys and votes', () => {
     expect(open.check(editor, { votes: { [`${open.card.id}/person-o`]: 1 } })?.rule).toBe('own-keys')
     expect(open.check(editor, { votes: { 'shape:gone/person-e': 1 } })?.rule).toBe('votes')
   })
+
+  it('takes votes only on cards: never on a zone or another record', () => {
+    const open = board((doc) => doc.getMap(SESSION_ROOT).set('voting', openVotingRound({ dotsPerPerson: 3 }, 'round-1')))
+    expect(open.check(editor, { votes: { [`${open.zone.id}/person-e`]: 1 } })?.message).toBe('votes go on cards that exist')
+    expect(open.check(editor, { votes: { ['page:page/person-e']: 1 } })?.message).toBe('votes go on cards that exist')
+  })
+
+  it("takes votes only on cards in the zones the round is about", () => {
+    let zoneId = ''
+    const round = board((doc, shapes) => {
+      zoneId = shapes.find((s) => s.type === ZONE_TYPE && !shapes.some((c) => c.parentId === s.id))!.id
+      doc.getMap(SESSION_ROOT).set('voting', openVotingRound({ dotsPerPerson: 3, zoneIds: [zoneId] }, 'round-1'))
+    })
+    expect(round.freeZone.id).toBe(zoneId)
+    expect(round.check(editor, { votes: { [`${round.card.id}/person-e`]: 1 } })?.message).toBe('this round is not about the zone that card is in')
+    const inRound = round.newCard('shape:in-round', { createdBy: 'person-e' })
+    expect(round.check(editor, { records: { [inRound.id]: inRound }, votes: { [`${inRound.id}/person-e`]: 1 } })).toBeNull()
+  })
 })

@@ -5,8 +5,15 @@ import { seatOf } from '../../../shared/src/levels/tables'
 import { readSessionValue } from '../../../shared/src/session/sessionState'
 import { usePlainMap } from '../sync/usePlainMap'
 
-/** Where each person sits, for the people list: their table's name and its order (unseated: undefined, last). */
-export function useTableNames(doc: Y.Doc | null): (personId: string) => { name: string; order: number } | undefined {
+export interface Seat {
+  tableId: string
+  name: string
+  /** The table's place in the room's order. */
+  order: number
+}
+
+/** Where each person sits (their table's id, name and order), or undefined for the unseated. */
+export function useSeatOf(doc: Y.Doc | null): (personId: string) => Seat | undefined {
   const session = usePlainMap(doc, SESSION_ROOT)
   const picks = usePlainMap(doc, SEAT_PICKS_ROOT)
   return useMemo(() => {
@@ -14,7 +21,7 @@ export function useTableNames(doc: Y.Doc | null): (personId: string) => { name: 
     const state = { tables, seating: readSessionValue(session, 'seating'), tablePicking: readSessionValue(session, 'tablePicking') }
     return (personId) => {
       const order = tables.findIndex((t) => t.id === seatOf(state, picks, personId))
-      return order < 0 ? undefined : { name: tables[order].name, order }
+      return order < 0 ? undefined : { tableId: tables[order].id, name: tables[order].name, order }
     }
   }, [session, picks])
 }
