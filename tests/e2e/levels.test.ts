@@ -193,6 +193,14 @@ describe('a workshop at its three levels', () => {
     await pageF.getByTestId('plenary-totals').getByTestId('level-content-hours').getByText('7 / 50 h').waitFor(WAIT)
   })
 
+  it('the facilitator lines up two differently titled contents of two tables in one row', async () => {
+    const before = await pageF.locator('[data-testid="comparison-row"][data-tables="2"]').count()
+    for (const name of ['Carla’s topic', 'Sara’s topic']) await pageF.getByRole('checkbox', { name: `Select “${name}” to line it up with other cards` }).check()
+    await pageF.getByTestId('link-cards').click()
+    await pageF.locator('[data-testid="comparison-row"][data-tables="2"]').nth(before).waitFor(WAIT)
+    expect(((await plainMap(pageF, 'session')).comparisonLinks as string[][])[0].sort()).toEqual([cards.Carla, cards.Sara].sort())
+  })
+
   it('each person’s design summary is their table’s, the facilitator’s the plenary’s', async () => {
     // Two cards of 7 h at each table; the plenary holds the adopted 7 h card.
     for (const p of participants) await p.page.getByTestId('summary-content-hours').getByText('14 h of 50 h').waitFor(WAIT)

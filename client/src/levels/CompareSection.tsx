@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { createShapeId, type TLShape } from 'tldraw'
 import { CONTENT_CARD_TYPE } from '../../../shared/src/cards/content/contentCard'
@@ -16,7 +17,8 @@ import { useLevels } from './useLevels'
 // which copies it into the plenary's zone with its provenance.
 
 export function CompareSection() {
-  const { isFacilitator, personId } = useBoardFacilitation()
+  const { isFacilitator, personId, writeSession } = useBoardFacilitation()
+  const [linking, setLinking] = useState<string[]>([])
   const levels = useLevels()
   const { t } = useTranslation()
   const language = useLanguage()
@@ -80,6 +82,15 @@ export function CompareSection() {
                   <td key={table.id}>
                     {(row.cells[table.id] ?? []).map((cell) => (
                       <div key={cell.cardId}>
+                        {isFacilitator && (
+                          <input
+                            type="checkbox"
+                            checked={linking.includes(cell.cardId)}
+                            onChange={(e) => setLinking(e.target.checked ? [...linking, cell.cardId] : linking.filter((id) => id !== cell.cardId))}
+                            aria-label={t('levels.selectToLink', { title: cell.title })}
+                            data-testid="link-select"
+                          />
+                        )}
                         {cell.title || t('levels.untitledCard')} · {cell.hours} h
                         {isFacilitator && (
                           <button type="button" onClick={() => adopt(cell.cardId, table.id)} data-testid="adopt" aria-label={t('levels.adoptCard', { title: cell.title })}>
@@ -95,6 +106,27 @@ export function CompareSection() {
           </tbody>
         </table>
       </div>
+      {isFacilitator && (
+        <div className="tavolo-levels-form">
+          <p className="hint">{t('levels.linkHint')}</p>
+          <button
+            type="button"
+            disabled={linking.length < 2}
+            onClick={() => {
+              writeSession('comparisonLinks', [...session.comparisonLinks.map((g) => g.filter((id) => !linking.includes(id))).filter((g) => g.length > 1), linking])
+              setLinking([])
+            }}
+            data-testid="link-cards"
+          >
+            {t('levels.linkCards')}
+          </button>
+          {session.comparisonLinks.length > 0 && (
+            <button type="button" onClick={() => writeSession('comparisonLinks', [])}>
+              {t('levels.unlinkAll')}
+            </button>
+          )}
+        </div>
+      )}
     </div>
   )
 }

@@ -656,6 +656,10 @@ export const en = {
     columnTotals: 'contents {{content, number}} h · lectures {{format, number}} h · exams {{exams, number}} %',
     adopt: 'Adopt',
     adoptCard: 'Adopt “{{title}}” into the plenary',
+    selectToLink: 'Select “{{title}}” to line it up with other cards',
+    linkHint: 'Tick cards of different tables that are the same content under other titles, then line them up.',
+    linkCards: 'Line up the selected cards',
+    unlinkAll: 'Undo every line-up',
   },
   levelsExport: {
     tables: 'Tables',

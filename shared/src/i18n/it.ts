@@ -662,6 +662,10 @@ export const it: Catalogue = {
     columnTotals: 'contenuti {{content, number}} h · lezioni {{format, number}} h · esami {{exams, number}} %',
     adopt: 'Adotta',
     adoptCard: 'Adotta “{{title}}” nella plenaria',
+    selectToLink: 'Seleziona “{{title}}” per allinearla ad altre schede',
+    linkHint: 'Spunta schede di tavoli diversi che sono lo stesso contenuto con altri titoli, poi allineale.',
+    linkCards: 'Allinea le schede selezionate',
+    unlinkAll: 'Annulla tutti gli allineamenti',
   },
   levelsExport: {
     tables: 'Tavoli',
