@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { PERSON_ROLE_LABELS, isPersonRole } from '../../../shared/src/roles'
+import { isPersonRole } from '../../../shared/src/roles'
 import type { PresentPerson } from '../sync/presence'
 import { listenOnWindow } from '../ui/listenOnWindow'
 
@@ -98,7 +98,7 @@ function PersonRow(props: {
   const { present, following } = props
   const { person: p, isSelf } = present
   const viewing = p.accessRole === 'viewer'
-  const role = (isPersonRole(p.role) ? PERSON_ROLE_LABELS[p.role] : p.role) + (viewing ? ` · ${t('people.viewing')}` : '')
+  const role = (isPersonRole(p.role) ? t(`roles.${p.role}`) : p.role) + (viewing ? ` · ${t('people.viewing')}` : '')
   return (
     <li data-testid="person" data-person-id={p.id} className={following ? 'person following' : 'person'}>
       <Avatar colour={p.colour} name={p.name} />

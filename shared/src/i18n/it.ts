@@ -223,7 +223,7 @@ export const it: Catalogue = {
     reset: 'Azzera',
   },
   phases: {
-    'co-commission_label': 'Co-commissioning',
+    'co-commission_label': 'Co-programmazione',
     'co-commission_tagline': 'Idee e priorità',
     'co-commission_description': 'Individuare e mettere in ordine di priorità i contenuti, i risultati e gli utenti necessari: aggiungere idee e votare con i punti.',
     'co-design_label': 'Co-progettazione',
