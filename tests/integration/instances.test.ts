@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import { afterEach, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { CLOSE_SECRET_ROTATED } from '../../shared/src/wire/closeCodes'
 import { startFailoverProxy, type FailoverProxy } from '../support/failoverProxy'
 import { openRawSocket, waitForClose } from '../support/rawsocket'
@@ -135,6 +136,35 @@ describeWhenAvailable('two instances over PostgreSQL and Redis', unavailable, ()
     const stored = keysOf(fresh)
     expect(seenAtKill.filter((key) => !stored.includes(key))).toEqual([])
     expect(stored.filter((key) => key.startsWith('w'))).toHaveLength(150)
+  })
+
+  it("refuses structs under a client id another instance's person claimed after this instance loaded the board", async () => {
+    const [a, b] = await startInstances(2)
+    const board = await createBoardViaApi(a.url)
+    // B loads the board first, while the facilitator's client id is nobody's.
+    const squatter = await person(b, b.wsUrl, board.id, board.secrets.editor)
+    await waitForSync(squatter)
+    const owner = await person(a, a.wsUrl, board.id, board.secrets.facilitator)
+    await waitForSync(owner)
+    edit(owner, 'claimed', 1)
+    await waitFor(() => has(squatter, 'claimed'), "the owner's first edit on B (so its claim is stored)")
+
+    const forged = new Y.Doc()
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(squatter.doc))
+    forged.clientID = owner.doc.clientID
+    const before = Y.encodeStateVector(forged)
+    writeIdea(forged, squatter.personId, 'squatted', 'under your id')
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      squatter.provider.on('closed' as never, ((info: { code: number; reason: string }) => resolve(info)) as never),
+    )
+    Y.applyUpdate(squatter.doc, Y.encodeStateAsUpdate(forged, before))
+    expect(await closed).toEqual({ code: 4403, reason: "the update writes under another person's Yjs client id" })
+
+    // The owner goes on writing under its id, and nobody ever sees the squatted card.
+    edit(owner, 'after', 2)
+    const reader = client(b.wsUrl, board.id, board.secrets.viewer)
+    await waitFor(() => has(reader, 'after'), "the owner's later edit, read on B")
+    expect(has(reader, 'squatted')).toBe(false)
   })
 
   it('replacing the links on one instance closes the old links on both', async () => {

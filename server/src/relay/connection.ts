@@ -154,7 +154,7 @@ export class Connection implements RelayPeer {
    * follows, until it can. A refused update closes the connection: its later edits would depend
    * on the refused ones.
    */
-  private applyCheckedUpdate(room: Room, update: Uint8Array): void {
+  private async applyCheckedUpdate(room: Room, update: Uint8Array): Promise<void> {
     let candidate = update
     let changes: ReturnType<typeof updateChanges>
     try {
@@ -170,6 +170,11 @@ export class Connection implements RelayPeer {
       }
       this.deferred = candidate
       return
+    }
+    if (room.clientOwners.unchecked(changes.clients)) {
+      // Another instance may have claimed them since the room loaded; judged again once known.
+      await room.clientOwners.refresh(changes.clients)
+      return this.applyCheckedUpdate(room, update)
     }
     const context = { room, peer: this, update: candidate, change: changes.change, clients: changes.clients }
     for (const rule of this.options.rules) rule.beforeHandleUpdate?.(context)

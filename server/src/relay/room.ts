@@ -105,7 +105,7 @@ export class Room implements FannedRoom {
     const awareness = new Awareness(doc)
     // The server itself is not a participant.
     awareness.setLocalState(null)
-    const room = new Room(boardId, storage, doc, awareness, new ClientIdOwners(owners), new LogPosition(stored.seq), stored, options)
+    const room = new Room(boardId, storage, doc, awareness, new ClientIdOwners(owners, () => storage.loadClientOwners(boardId)), new LogPosition(stored.seq), stored, options)
     room.link = options.fanout?.join(room) ?? null
     return room
   }

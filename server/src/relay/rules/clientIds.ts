@@ -7,11 +7,33 @@ import { CLOSE_FORBIDDEN_WRITE } from '../../../../shared/src/wire/closeCodes'
 // sync, and nobody can write structs under someone else's id (Yjs would silently drop the real
 // owner's later edits, or apply them somewhere else).
 
-/** One board's client id → person id, loaded with the room; new claims are stored before relaying. */
+/**
+ * One board's client id → person id, loaded with the room; new claims are stored before relaying.
+ * Other instances claim ids in the same storage, so an id nobody owns here is looked up there
+ * before anyone may use it.
+ */
 export class ClientIdOwners {
   private unsaved = new Map<string, number[]>()
+  /** Ids storage was asked about since the room loaded (the load itself asked about all). */
+  private readonly checked = new Set<number>()
 
-  constructor(private readonly owners: Map<number, string>) {}
+  constructor(
+    private readonly owners: Map<number, string>,
+    private readonly readStored: () => Promise<Map<number, string>>,
+  ) {}
+
+  /** Whether some of `clientIds` are unowned here and storage was not asked about them since the room loaded. */
+  unchecked(clientIds: Iterable<number>): boolean {
+    for (const clientId of clientIds) if (!this.owners.has(clientId) && !this.checked.has(clientId)) return true
+    return false
+  }
+
+  /** Reads the claims every instance stored, and marks `clientIds` as asked about. */
+  async refresh(clientIds: Iterable<number>): Promise<void> {
+    const stored = await this.readStored()
+    for (const [clientId, personId] of stored) if (!this.owners.has(clientId)) this.owners.set(clientId, personId)
+    for (const clientId of clientIds) this.checked.add(clientId)
+  }
 
   ownerOf(clientId: number): string | undefined {
     return this.owners.get(clientId)
