@@ -57,11 +57,19 @@ function freePort(): Promise<number> {
 function command(name: RelayName, port: number, dataDir: string): { args: string[]; env: Record<string, string> } {
   switch (name) {
     case 'Tavolo':
-      // The cold-load figure writes its 16 MiB board at once: past the per-connection byte rate a
-      // person gets (the peers have none). The rule still runs on every message.
+      // The cold-load and stored-bytes writers send their board at once, far past the per-connection
+      // rates a person gets (the peers have none): raised here, the rule still runs on every message.
       return {
         args: ['server/scripts/start.mjs'],
-        env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SKIP_CLIENT_BUILD: '1', LOG_LEVEL: 'warn', MAX_BYTES_PER_SECOND: String(64 * 1024 * 1024) },
+        env: {
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATA_DIR: dataDir,
+          SKIP_CLIENT_BUILD: '1',
+          LOG_LEVEL: 'warn',
+          MAX_BYTES_PER_SECOND: String(64 * 1024 * 1024),
+          MAX_MESSAGES_PER_SECOND: '100000',
+        },
       }
     case 'y-websocket':
       return { args: ['node_modules/y-websocket-v1/bin/server.js'], env: { PORT: String(port), HOST: '127.0.0.1', YPERSISTENCE: dataDir } }

@@ -10,6 +10,7 @@ import { printFigure } from './stats'
 
 const EDITS = 10_000
 const SETTLE_MS = 3000
+const ARRIVAL_TIMEOUT_MS = 60_000
 
 async function measure(name: RelayName): Promise<{ open: number; restarted: number }> {
   const { relay, doc, writer, writerDoc } = await startWithWriter(name)
@@ -22,7 +23,9 @@ async function measure(name: RelayName): Promise<{ open: number; restarted: numb
   }
   const reader = connectBenchClient(relay.documentUrl(doc), relay.prefix(doc))
   await reader.synced
-  while (reader.doc.getMap(SESSION_ROOT).get(`key${EDITS % 20}`) !== EDITS) await new Promise((resolve) => setTimeout(resolve, 20))
+  const deadline = Date.now() + ARRIVAL_TIMEOUT_MS
+  while (reader.doc.getMap(SESSION_ROOT).get(`key${EDITS % 20}`) !== EDITS && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
+  if (reader.doc.getMap(SESSION_ROOT).get(`key${EDITS % 20}`) !== EDITS) console.log(`  (${name}: the last edit never arrived; the figure is not valid)`)
   const live = Y.encodeStateAsUpdate(writerDoc).byteLength
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
   const open = directoryBytes(relay.dataDir) / live
