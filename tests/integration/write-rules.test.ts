@@ -289,6 +289,19 @@ describe('presence', () => {
     expect(seen()!.presence).toMatchObject({ userId: `user:${w.ids.attacker}`, userName: 'Mal' })
   })
 
+  it("takes a rename only in the person's own people entry, and the stamped presence name follows it", async () => {
+    const w = await workshop()
+    await expectRefused(w, (doc) => doc.getMap(PEOPLE_ROOT).set(w.ids.honest, { name: 'Mallory', role: 'professional', colour: '#123456' }), 4403, /someone else/)
+    w.honest.doc.getMap(PEOPLE_ROOT).set(w.ids.honest, { name: 'Hal R.', role: 'professional', colour: '#123456' })
+    await waitFor(() => (w.facilitator.doc.getMap(PEOPLE_ROOT).get(w.ids.honest) as { name?: string })?.name === 'Hal R.', 'the rename')
+    w.honest.provider.awareness.setLocalStateField('person', { id: w.ids.honest, name: 'Hal' })
+    w.honest.provider.awareness.setLocalStateField('presence', { userName: 'Hal', cursor: { x: 1, y: 1 } })
+    const seen = () => w.facilitator.provider.awareness.getStates().get(w.honest.doc.clientID)
+    await waitFor(() => seen()?.presence !== undefined, "the renamed person's presence")
+    expect(seen()!.person).toMatchObject({ id: w.ids.honest, name: 'Hal R.' })
+    expect(seen()!.presence).toMatchObject({ userName: 'Hal R.' })
+  })
+
   it("ignores a connection setting another client's presence", async () => {
     const w = await workshop()
     w.honest.provider.awareness.setLocalStateField('note', 'mine')

@@ -23,8 +23,8 @@ export const presenceStamp: RelayRule = {
       if (!isObject(state)) throw new Refused('presence-stamp', 'a presence state must be an object', CLOSE_INVALID_PAYLOAD)
       const { person, presence, ...rest } = state
       if (!peer.writer) {
-        // A link without a person token (still allowed to write, see writeAccess.ts) keeps its
-        // claimed identity for now, but never a higher access role than its link.
+        // A link without a person token (it reads only, like the projector's) keeps its claimed
+        // identity, but never a higher access role than its link.
         if (isObject(person)) entry.json = JSON.stringify({ ...state, person: { ...person, accessRole: peer.role } })
         continue
       }
