@@ -114,7 +114,7 @@ describe('tables on the server', () => {
 describe('hour budgets on the server', () => {
   it('takes a ballot within the target and refuses one over it with 4403, keeping the earlier ballot', async () => {
     const { fran, ann, annCard, bobCard, ids } = await splitRoom()
-    writeSessionValue(fran.doc.getMap(SESSION_ROOT), 'budget', { status: 'open', targetHours: 50, roundId: 'b1' })
+    writeSessionValue(fran.doc.getMap(SESSION_ROOT), 'budget', { status: 'open', scope: 'tables', targetHours: 50, roundId: 'b1' })
     await waitFor(() => ann.doc.getMap(SESSION_ROOT).has('budget'), 'the round to open for Ann')
     const budgets = ann.doc.getMap<unknown>(BUDGETS_ROOT)
     ann.doc.transact(() => {

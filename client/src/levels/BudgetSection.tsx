@@ -3,7 +3,7 @@ import type { TLShapeId } from 'tldraw'
 import { useTranslation } from 'react-i18next'
 import { CONTENT_CARD_TYPE } from '../../../shared/src/cards/content/contentCard'
 import { BUDGETS_ROOT } from '../../../shared/src/doc/roots'
-import { ballotOf, budgetKey, budgetResults, hoursUsed, medianHours, type Spread } from '../../../shared/src/levels/budgets'
+import { ballotLevel, ballotOf, budgetKey, budgetResults, hoursUsed, medianHours, type BudgetRound, type Spread } from '../../../shared/src/levels/budgets'
 import { parseHours } from '../../../shared/src/cards/numberFields'
 import { useBoardFacilitation } from '../facilitation/FacilitationContext'
 import { randomId } from '../state/randomId'
@@ -11,8 +11,8 @@ import { ErrorText } from '../ui/ErrorText'
 import { useLevels } from './useLevels'
 
 // Hour budgets: the facilitator opens a round with the target hours; each participant splits
-// them across the content cards of their table (the plenary's when not seated) with a bar of
-// hours left, never sending a ballot over the target (the server would refuse it); results per
+// them across the content cards of their table (the plenary's when not seated, or when the round is
+// the plenary's) with a bar of hours left, never sending a ballot over the target (the server would refuse it); results per
 // card are the median and spread, overall and by role, and the facilitator applies the medians to
 // the cards' hours in one undoable step.
 
@@ -37,6 +37,7 @@ function RoundControls() {
   const { t } = useTranslation()
   const round = session.budget
   const [target, setTarget] = useState(String(session.targets.totalHours ?? 50))
+  const [scope, setScope] = useState<BudgetRound['scope']>('tables')
   const [error, setError] = useState<string | null>(null)
   if (round.status === 'open') {
     return (
@@ -51,7 +52,7 @@ function RoundControls() {
     // A new round starts with no ballots.
     doc.transact(() => {
       doc.getMap(BUDGETS_ROOT).clear()
-      writeSession('budget', { status: 'open', targetHours: hours.value, roundId: randomId() })
+      writeSession('budget', { status: 'open', scope, targetHours: hours.value, roundId: randomId() })
     })
     setError(null)
   }
@@ -60,6 +61,15 @@ function RoundControls() {
       <label htmlFor="tavolo-budget-target">{t('levels.budgetTarget')}</label>
       <input id="tavolo-budget-target" value={target} onChange={(e) => setTarget(e.target.value)} inputMode="decimal" />
       <ErrorText message={error} />
+      <fieldset>
+        <legend>{t('levels.budgetScope')}</legend>
+        {(['tables', 'plenary'] as const).map((s) => (
+          <label key={s} className="radio">
+            <input type="radio" name="tavolo-budget-scope" checked={scope === s} onChange={() => setScope(s)} data-testid={`budget-scope-${s}`} />
+            {t(`levels.budgetScope_${s}`)}
+          </label>
+        ))}
+      </fieldset>
       <button type="button" className="primary" onClick={open} data-testid="budget-open">
         {t('levels.budgetOpen')}
       </button>
@@ -73,8 +83,10 @@ function Ballot() {
   const { t } = useTranslation()
   const [error, setError] = useState<string | null>(null)
   const target = session.budget.targetHours
-  const cards = shapes.filter((s) => s.type === CONTENT_CARD_TYPE && levelOf(s.id) === mySeat)
+  const level = ballotLevel(session.budget, mySeat)
+  const cards = shapes.filter((s) => s.type === CONTENT_CARD_TYPE && levelOf(s.id) === level)
   const ballot = ballotOf(budgets, personId)
+  const noCards = level === null ? t('levels.noPlenaryCards') : t('levels.noContentCards')
   const used = hoursUsed(budgets, personId)
   const set = (cardId: string, text: string) => {
     const hours = text.trim() === '' ? { ok: true as const, value: 0 } : parseHours(text)
@@ -92,7 +104,7 @@ function Ballot() {
         <span style={{ width: `${target > 0 ? (100 * used) / target : 0}%` }} />
       </div>
       <ErrorText message={error} />
-      {cards.length === 0 && <p className="hint">{t('levels.noContentCards')}</p>}
+      {cards.length === 0 && <p className="hint">{noCards}</p>}
       <ul>
         {cards.map((card) => (
           <li key={card.id}>

@@ -661,6 +661,10 @@ export const en = {
     linkHint: 'Tick cards of different tables that are the same content under other titles, then line them up.',
     linkCards: 'Line up the selected cards',
     unlinkAll: 'Undo every line-up',
+    budgetScope: 'Whose contents',
+    budgetScope_tables: 'Each person’s own table',
+    budgetScope_plenary: 'The plenary',
+    noPlenaryCards: 'There are no content cards in the plenary yet.',
   },
   levelsExport: {
     tables: 'Tables',

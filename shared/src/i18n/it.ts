@@ -667,6 +667,10 @@ export const it: Catalogue = {
     linkHint: 'Spunta schede di tavoli diversi che sono lo stesso contenuto con altri titoli, poi allineale.',
     linkCards: 'Allinea le schede selezionate',
     unlinkAll: 'Annulla tutti gli allineamenti',
+    budgetScope: 'Quali contenuti',
+    budgetScope_tables: 'Il tavolo di ciascuno',
+    budgetScope_plenary: 'La plenaria',
+    noPlenaryCards: 'Nella plenaria non ci sono ancora schede di contenuto.',
   },
   levelsExport: {
     tables: 'Tavoli',

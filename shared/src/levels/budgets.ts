@@ -9,13 +9,15 @@ import { parsePersonKey, personKey } from '../session/personKey'
 
 export interface BudgetRound {
   status: 'closed' | 'open'
+  /** Whose cards people split hours over: their own table's (the plenary's when not seated), or the plenary's. */
+  scope: 'tables' | 'plenary'
   /** The hours each person splits (the MSc template: 50). */
   targetHours: number
   /** New for each opened round; null before the first. */
   roundId: string | null
 }
 
-export const DEFAULT_BUDGET_ROUND: BudgetRound = { status: 'closed', targetHours: 0, roundId: null }
+export const DEFAULT_BUDGET_ROUND: BudgetRound = { status: 'closed', scope: 'tables', targetHours: 0, roundId: null }
 export const MAX_BUDGET_HOURS = 10_000
 
 export function readBudgetRound(value: unknown): BudgetRound | undefined {
@@ -24,7 +26,15 @@ export function readBudgetRound(value: unknown): BudgetRound | undefined {
   if (status !== 'closed' && status !== 'open') return undefined
   if (!isValidHours(targetHours) || targetHours > MAX_BUDGET_HOURS) return undefined
   if (roundId !== null && typeof roundId !== 'string') return undefined
-  return { status, targetHours, roundId }
+  // A round stored without a scope predates the plenary budget: it was over the tables.
+  const scope = value.scope ?? 'tables'
+  if (scope !== 'tables' && scope !== 'plenary') return undefined
+  return { status, scope, targetHours, roundId }
+}
+
+/** The level whose content cards a person splits hours over in this round (null: the plenary). */
+export function ballotLevel(round: BudgetRound, seat: string | null): string | null {
+  return round.scope === 'plenary' ? null : seat
 }
 
 export const budgetKey = (cardId: string, personId: string): string => personKey(cardId, personId)

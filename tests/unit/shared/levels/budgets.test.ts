@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ballotOf, budgetKey, budgetResults, hoursUsed, medianHours } from '../../../../shared/src/levels/budgets'
+import { ballotLevel, ballotOf, budgetKey, budgetResults, hoursUsed, medianHours, readBudgetRound } from '../../../../shared/src/levels/budgets'
 
 const roles: Record<string, string> = { p1: 'professional', p2: 'professional', c1: 'citizen', c2: 'citizen', s1: 'student' }
 const roleOf = (id: string) => roles[id] ?? 'unknown'
@@ -45,5 +45,17 @@ describe('budget results', () => {
     expect(ballotOf(withJunk, 'p1')).toEqual({ 'shape:a': 20, 'shape:b': 10 })
     expect(hoursUsed(withJunk, 'p1')).toBe(30)
     expect(hoursUsed(withJunk, 'nobody')).toBe(0)
+  })
+})
+
+describe('a budget round’s scope', () => {
+  it('splits hours over one’s own table, or the plenary’s cards in a plenary round; an older round without a scope was over the tables', () => {
+    const tables = readBudgetRound({ status: 'open', targetHours: 50, roundId: 'r' })!
+    expect(tables.scope).toBe('tables')
+    expect(ballotLevel(tables, 't1')).toBe('t1')
+    expect(ballotLevel(tables, null)).toBeNull()
+    const plenary = readBudgetRound({ status: 'open', scope: 'plenary', targetHours: 50, roundId: 'r' })!
+    expect(ballotLevel(plenary, 't1')).toBeNull()
+    expect(readBudgetRound({ status: 'open', scope: 'room', targetHours: 50, roundId: 'r' })).toBeUndefined()
   })
 })

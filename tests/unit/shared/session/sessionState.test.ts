@@ -105,7 +105,7 @@ describe('writeSessionValue', () => {
       seating: { p1: 't1' },
       tableEditing: true,
       tablePicking: false,
-      budget: { status: 'open', targetHours: 50, roundId: 'b1' },
+      budget: { status: 'open', scope: 'plenary', targetHours: 50, roundId: 'b1' },
       comparisonLinks: [['shape:a', 'shape:b']],
     } as const
     for (const [key, value] of Object.entries(levels)) writeSessionValue(session, key as keyof typeof levels, value as never)
