@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { AccessRole } from '../../../shared/src/roles'
-import type { BoardRecord, BoardStorage, StoredPerson } from '../storage/storage'
+import type { BoardRecord, BoardStorage, JoinedPerson } from '../storage/storage'
 import { isWellFormedId } from './ids'
 import { linkGeneration } from './secrets'
 
@@ -21,7 +21,7 @@ export function issuePersonToken(serverKey: Buffer, board: BoardRecord, personId
   return `${personId}.${tokenMac(serverKey, board.id, personId, role, board.secretGeneration)}`
 }
 
-export type PersonTokenCheck = { ok: true; person: StoredPerson } | { ok: false; reason: string }
+export type PersonTokenCheck = { ok: true; person: JoinedPerson } | { ok: false; reason: string }
 
 /**
  * Whether `token` was issued for this board to a person who joined with a link of `role` (the role

@@ -31,7 +31,7 @@ export interface StoredAsset {
 }
 
 /** Someone who joined a board (POST /api/boards/:id/people): the server stamps presence and attribution from it. */
-export interface StoredPerson {
+export interface JoinedPerson {
   boardId: string
   id: string
   name: string
@@ -77,8 +77,8 @@ export interface BoardStorage {
   getAsset(assetId: string): Promise<StoredAsset | undefined>
   /** The bytes of every image stored for the board, for its total-size limit. */
   boardAssetBytes(boardId: string): Promise<number>
-  addPerson(person: StoredPerson): Promise<void>
-  getPerson(boardId: string, personId: string): Promise<StoredPerson | undefined>
+  addPerson(person: JoinedPerson): Promise<void>
+  getPerson(boardId: string, personId: string): Promise<JoinedPerson | undefined>
   /**
    * Records the fingerprint of the server key the first time; throws when the data was set up
    * with another key (an instance started without the others' server.key: its links would not match).
