@@ -118,6 +118,8 @@ describeWhenAvailable('two instances over PostgreSQL and Redis', unavailable, ()
       edit(writer, `w${i}`, i)
       edit(doomed, `d${i}`, i)
       if (i === 60) {
+        // Killed only once A has relayed some of the doomed writer's edits, however slow the machine.
+        await waitFor(() => keysOf(observer).some((key) => key.startsWith('d')), "the doomed writer's edits relayed by A")
         await a.kill()
         // Seen on B means relayed by A, which means stored: that is what must survive.
         seenAtKill = keysOf(observer)

@@ -74,7 +74,8 @@ describe('room lifecycle', () => {
     clients.push(check)
     await waitForSync(check)
     expect(Object.keys(ideaTexts(check.doc)).length).toBe(writtenToFirstBoard)
-  })
+    // Generous: 2,000 real socket cycles take seconds alone and several times that on a loaded 2-core CI machine.
+  }, 240_000)
 
   it('clients connecting while the board loads all get the full state, never an empty document', async () => {
     const dataDir = makeTempDataDir()

@@ -31,13 +31,15 @@ describe('the real server process', () => {
         writeIdea(a.doc, a.personId, `a-${round}-${i}`, String(i))
         writeIdea(b.doc, b.personId, `b-${round}-${i}`, String(i))
       }, 2)
+      const keys = (c: TestClient, from: string) => Object.keys(ideaTexts(c.doc)).filter((k) => k.startsWith(from))
+      // The kill must land mid-stream: counted from the first relayed edit, not from a start a loaded machine may delay.
+      await waitFor(() => keys(a, 'b-').length > 0, "B's first edit relayed to A")
       await sleep(killAfterMs)
       await proc.kill()
       clearInterval(writing)
       // Disconnect before the restart, so nothing is resent: the server must already have it all.
       a.provider.disconnect()
       b.provider.disconnect()
-      const keys = (c: TestClient, from: string) => Object.keys(ideaTexts(c.doc)).filter((k) => k.startsWith(from))
       const receivedByA = keys(a, 'b-')
       const receivedByB = keys(b, 'a-')
       expect(receivedByA.length).toBeGreaterThan(0)

@@ -58,7 +58,8 @@ describe('bindStoreToDoc', () => {
     const afterThousandMoves = Y.encodeStateAsUpdate(a.doc).length
     expect(shapeIn(a.store, 'moved')?.x).toBe(1000)
     expect(afterThousandMoves).toBeLessThan(afterOneMove * 2)
-  })
+    // The size is what is tested; 1,000 store round trips may take a while on a loaded machine.
+  }, 60_000)
 
   it('one tldraw change batch is one Y transaction', () => {
     const { a } = twoClients()
