@@ -4,6 +4,7 @@
 // BENCH_FANOUT_RECEIVERS=100 (for example) one fan-out size.
 import { ensureServerBuilt } from '../../../server/scripts/serverBuild.mjs'
 import { coldLoadFigure } from './coldLoad'
+import { fairnessFigure } from './fairness'
 import { fanoutFigure } from './fanout'
 import { startupFigure } from './startup'
 import { storedBytesFigure } from './storedBytes'
@@ -13,6 +14,7 @@ const FIGURES: Record<string, () => Promise<void>> = {
   fanout: () => fanoutFigure(process.env.BENCH_FANOUT_RECEIVERS?.split(',').map(Number)),
   coldload: coldLoadFigure,
   stored: storedBytesFigure,
+  fairness: fairnessFigure,
 }
 
 await ensureServerBuilt()
