@@ -91,7 +91,7 @@ export function CompareSection() {
                             data-testid="link-select"
                           />
                         )}
-                        {cell.title || t('levels.untitledCard')} · {cell.hours} h
+                        {cell.title || t('levels.untitledCard')} · {t('units.hours', { value: cell.hours })}
                         {isFacilitator && (
                           <button type="button" onClick={() => adopt(cell.cardId, table.id)} data-testid="adopt" aria-label={t('levels.adoptCard', { title: cell.title })}>
                             {t('levels.adopt')}

@@ -10,11 +10,11 @@ export function LevelTotals({ summary }: { summary: DesignSummary }) {
   return (
     <dl className="tavolo-levels-totals" data-testid="level-totals">
       <dt>{t('levels.contentHours')}</dt>
-      <dd data-testid="level-content-hours">{contentHours.target !== null ? `${contentHours.total} / ${contentHours.target} h` : `${contentHours.total} h`}</dd>
+      <dd data-testid="level-content-hours">{contentHours.target !== null ? t('units.hoursOfShort', contentHours) : t('units.hours', { value: contentHours.total })}</dd>
       <dt>{t('levels.formatHours')}</dt>
-      <dd>{formatHours.total} h</dd>
+      <dd>{t('units.hours', { value: formatHours.total })}</dd>
       <dt>{t('levels.examWeights')}</dt>
-      <dd>{examWeights.total} %</dd>
+      <dd>{t('units.percent', { value: examWeights.total })}</dd>
       <dt>{t('levels.cardsByRole')}</dt>
       <dd>{roles.join(' · ')}</dd>
       {summary.warnings.length > 0 && (

@@ -89,6 +89,7 @@ export const en = {
   units: {
     hours: '{{value, number}} h',
     hoursOf: '{{total, number}} of {{target, number}} h',
+    hoursOfShort: '{{total, number}} / {{target, number}} h',
     percent: '{{value, number}} %',
   },
   join: {

@@ -88,6 +88,7 @@ export const it: Catalogue = {
   units: {
     hours: '{{value, number}} h',
     hoursOf: '{{total, number}} di {{target, number}} h',
+    hoursOfShort: '{{total, number}} / {{target, number}} h',
     percent: '{{value, number}} %',
   },
   join: {
