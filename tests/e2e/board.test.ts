@@ -203,7 +203,7 @@ describe('a workshop board in Chromium', () => {
     expect(bigBytes).toBeGreaterThan(MAX_ASSET_BYTES)
     const alert = pageB.getByTestId('upload-error')
     await alert.waitFor(WAIT)
-    expect(await alert.textContent()).toMatch(/big\.png.*limit/)
+    expect(await alert.textContent()).toMatch(new RegExp(`big\\.png.*at most ${MAX_ASSET_BYTES.toLocaleString('en')} bytes`))
   })
 
   it('a wrong or unknown board link explains itself, and Home lists the workshops of this browser', async () => {

@@ -374,4 +374,16 @@ describe('facilitating a live workshop', () => {
     await projector.screenshot({ path: screenshotPath('facilitation-projector-join') })
     await projector.close()
   })
+
+  it("the facilitator folds the bar's controls away from the keyboard and brings them back; phase and timer stay", async () => {
+    const toggle = pageF.getByTestId('facilitation-controls-toggle')
+    await toggle.focus()
+    await pageF.keyboard.press('Enter')
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false')
+    await expect(pageF.getByTestId('projector-link').count()).resolves.toBe(0)
+    await expect(pageF.getByTestId('phase-bar').isVisible()).resolves.toBe(true)
+    await pageF.keyboard.press('Enter')
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true')
+    await pageF.getByTestId('projector-link').waitFor(WAIT)
+  })
 })

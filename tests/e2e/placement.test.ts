@@ -29,7 +29,8 @@ beforeAll(async () => {
     page.on('pageerror', (error) => console.error(`[page error] ${error.message}`))
     await page.goto(`${server.url}/b/${board.id}#k=${board.secrets.editor}`)
     await enterBoardAs(page, name, 'Student')
-    await page.locator('[data-testid="zone"]', { hasText: 'Parking lot' }).waitFor(WAIT)
+    // Attached, not visible: at 1366×768 the board opens on its first zones and tldraw culls the rest.
+    await page.locator('[data-testid="zone"]', { hasText: 'Parking lot' }).waitFor({ ...WAIT, state: 'attached' })
     pages.push(page)
   }
 })

@@ -153,6 +153,8 @@ export const en = {
     unlock_frame: 'Unlock frame',
     locked: 'Locked by the facilitator',
     phases: 'Workshop phases',
+    hideControls: 'Hide controls',
+    showControls: 'Show controls',
   },
   qr: {
     preparing: 'Preparing the QR code…',

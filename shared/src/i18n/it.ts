@@ -154,6 +154,8 @@ export const it: Catalogue = {
     unlock_frame: 'Sblocca la cornice',
     locked: 'Bloccata dal facilitatore',
     phases: 'Fasi del workshop',
+    hideControls: 'Nascondi i comandi',
+    showControls: 'Mostra i comandi',
   },
   qr: {
     preparing: 'Preparazione del codice QR…',

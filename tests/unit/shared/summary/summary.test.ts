@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readBoardDoc } from '../../../../shared/src/doc/readBoardDoc'
-import { PEOPLE_ROOT, RATINGS_ROOT, VOTES_ROOT } from '../../../../shared/src/doc/roots'
+import { BUDGETS_ROOT, PEOPLE_ROOT, RATINGS_ROOT, SEAT_PICKS_ROOT, VOTES_ROOT } from '../../../../shared/src/doc/roots'
 import { computeSummary, type SummaryInput } from '../../../../shared/src/summary'
 import { seedBoardDoc } from '../../../../shared/src/templates'
 
@@ -289,7 +289,7 @@ describe('computeSummary', () => {
 })
 
 describe('readBoardDoc', () => {
-  it('returns plain people, votes and ratings, dropping malformed entries', () => {
+  it('returns plain people, votes, ratings, budgets and seat picks, dropping malformed entries', () => {
     const doc = new Y.Doc()
     doc.getMap(PEOPLE_ROOT).set('p1', { name: 'Anna', role: 'citizen', colour: '#123456' })
     doc.getMap(PEOPLE_ROOT).set('p2', { name: 7 })
@@ -297,6 +297,10 @@ describe('readBoardDoc', () => {
     doc.getMap(VOTES_ROOT).set('shape:a/p1', 2)
     doc.getMap(VOTES_ROOT).set('shape:a/p2', 'two')
     doc.getMap(RATINGS_ROOT).set('clarity/p1', 4)
+    doc.getMap(BUDGETS_ROOT).set('shape:a/p1', 3.5)
+    doc.getMap(BUDGETS_ROOT).set('shape:a/p2', 'lots')
+    doc.getMap(SEAT_PICKS_ROOT).set('p1', 'table-1')
+    doc.getMap(SEAT_PICKS_ROOT).set('p2', 5)
     const board = readBoardDoc(doc)
     expect(board).toEqual({
       records: [],
@@ -304,6 +308,8 @@ describe('readBoardDoc', () => {
       session: {},
       votes: { 'shape:a/p1': 2 },
       ratings: { 'clarity/p1': 4 },
+      budgets: { 'shape:a/p1': 3.5 },
+      seatPicks: { p1: 'table-1' },
       meta: {},
     })
   })
