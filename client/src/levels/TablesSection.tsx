@@ -37,20 +37,11 @@ export function TablesSection() {
       {!isFacilitator && !readOnly && session.tablePicking && (
         <label>
           {t('levels.pickTable')}{' '}
-          <select
-            data-testid="pick-table"
+          <TableSelect
+            testId="pick-table"
             value={typeof levels.seatPicks[personId] === 'string' ? String(levels.seatPicks[personId]) : ''}
-            onChange={(e) => doc.getMap(SEAT_PICKS_ROOT).set(personId, e.target.value)}
-          >
-            <option value="" disabled>
-              {t('levels.chooseTable')}
-            </option>
-            {tables.map((table) => (
-              <option key={table.id} value={table.id}>
-                {table.name}
-              </option>
-            ))}
-          </select>
+            onPick={(tableId) => doc.getMap(SEAT_PICKS_ROOT).set(personId, tableId)}
+          />
         </label>
       )}
       {isFacilitator && <TableOptions />}
@@ -164,27 +155,35 @@ function TableOptions() {
 
 function SeatByHand({ personIds }: { personIds: string[] }) {
   const { session, writeSession } = useBoardFacilitation()
-  const { people, tables } = useLevels()
-  const { t } = useTranslation()
+  const { people } = useLevels()
   return (
     <ul className="tavolo-levels-seat">
       {personIds.map((id) => (
         <li key={id}>
           <label>
             {people[id]?.name}{' '}
-            <select value="" onChange={(e) => writeSession('seating', { ...session.seating, [id]: e.target.value })} data-testid="seat-person">
-              <option value="" disabled>
-                {t('levels.chooseTable')}
-              </option>
-              {tables.map((table) => (
-                <option key={table.id} value={table.id}>
-                  {table.name}
-                </option>
-              ))}
-            </select>
+            <TableSelect testId="seat-person" value="" onPick={(tableId) => writeSession('seating', { ...session.seating, [id]: tableId })} />
           </label>
         </li>
       ))}
     </ul>
+  )
+}
+
+/** A choice of one of the session's tables: a person picking their own, or the facilitator seating someone. */
+function TableSelect({ value, onPick, testId }: { value: string; onPick(tableId: string): void; testId: string }) {
+  const { tables } = useLevels()
+  const { t } = useTranslation()
+  return (
+    <select value={value} onChange={(e) => onPick(e.target.value)} data-testid={testId}>
+      <option value="" disabled>
+        {t('levels.chooseTable')}
+      </option>
+      {tables.map((table) => (
+        <option key={table.id} value={table.id}>
+          {table.name}
+        </option>
+      ))}
+    </select>
   )
 }
