@@ -8,7 +8,7 @@ import { BUDGETS_ROOT, SESSION_ROOT } from '../../shared/src/doc/roots'
 import { budgetKey } from '../../shared/src/levels/budgets'
 import { planSplit } from '../../shared/src/levels/splitRoom'
 import { writeSessionValue } from '../../shared/src/session/sessionState'
-import { createBoardViaApi, joinBoardViaApi, startInProcessServer, type InProcessServer } from '../support/server'
+import { createBoardViaApi, startInProcessServer, type InProcessServer } from '../support/server'
 import { trackedClients } from '../support/trackedClients'
 import { waitFor, waitForSync, type TestClient } from '../support/yclient'
 
@@ -21,7 +21,7 @@ afterEach(async () => {
   await server?.stop()
   server = null
 })
-const { client } = trackedClients(() => server!.wsUrl)
+const { client, person } = trackedClients(() => server!.wsUrl)
 
 type Shape = { id: string; type: string; parentId: string; props: Record<string, unknown>; meta: Record<string, unknown> } & Record<string, unknown>
 const records = (doc: Y.Doc) => new YKeyValue<unknown>(recordsArray(doc))
@@ -31,15 +31,11 @@ const shapes = (doc: Y.Doc) => (readRecords(doc) as Shape[]).filter((r) => r.typ
 async function splitRoom() {
   server = await startInProcessServer()
   const board = await createBoardViaApi(server.url, { title: 'Levels', template: 'msc-public-services' })
-  const join = (secret: string, name: string, role: string) => joinBoardViaApi(server!.url, board.id, secret, { name, role })
-  const [f, a, b] = await Promise.all([
-    join(board.secrets.facilitator, 'Fran', 'facilitator'),
-    join(board.secrets.editor, 'Ann', 'citizen'),
-    join(board.secrets.editor, 'Bob', 'professional'),
+  const [fran, ann, bob] = await Promise.all([
+    person(board.id, board.secrets.facilitator, { name: 'Fran', role: 'facilitator' }),
+    person(board.id, board.secrets.editor, { name: 'Ann', role: 'citizen' }),
+    person(board.id, board.secrets.editor, { name: 'Bob', role: 'professional' }),
   ])
-  const fran = client(board.id, board.secrets.facilitator, { token: f.token })
-  const ann = client(board.id, board.secrets.editor, { token: a.token })
-  const bob = client(board.id, board.secrets.editor, { token: b.token })
   await Promise.all([waitForSync(fran), waitForSync(ann), waitForSync(bob)])
   let n = 0
   const plan = planSplit({
@@ -59,7 +55,7 @@ async function splitRoom() {
     for (const zone of plan.zones) kv.set(zone.id, zone)
     const session = fran.doc.getMap<unknown>(SESSION_ROOT)
     writeSessionValue(session, 'tables', plan.tables)
-    writeSessionValue(session, 'seating', { [a.personId]: 'table1', [b.personId]: 'table2' })
+    writeSessionValue(session, 'seating', { [ann.personId]: 'table1', [bob.personId]: 'table2' })
   })
   const contents = (tableId: string) =>
     shapes(fran.doc).find((s) => s.type === ZONE_TYPE && s.meta.tableId === tableId && (s.props.accepts as string[]).includes(CONTENT_CARD_TYPE))!
@@ -77,10 +73,10 @@ async function splitRoom() {
     records(c.doc).set(card.id, card)
     return card as Shape
   }
-  const annCard = cardOf(ann, a.personId, 'table1', 'annscard')
-  const bobCard = cardOf(bob, b.personId, 'table2', 'bobscard')
+  const annCard = cardOf(ann, ann.personId, 'table1', 'annscard')
+  const bobCard = cardOf(bob, bob.personId, 'table2', 'bobscard')
   await waitFor(() => records(fran.doc).has(annCard.id) && records(fran.doc).has(bobCard.id) && records(ann.doc).has(bobCard.id), 'both cards to reach everyone')
-  return { board, fran, ann, bob, ids: { ann: a.personId, bob: b.personId }, annCard, bobCard }
+  return { board, fran, ann, bob, ids: { ann: ann.personId, bob: bob.personId }, annCard, bobCard }
 }
 
 function closeOf(c: TestClient): Promise<{ code: number; reason: string }> {

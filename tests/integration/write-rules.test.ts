@@ -26,7 +26,7 @@ afterEach(async () => {
   await server?.stop()
   server = null
 })
-const { client } = trackedClients(() => server!.wsUrl)
+const { client, person } = trackedClients(() => server!.wsUrl)
 
 type Shape = { id: string; type: string; parentId: string; x: number; props: Record<string, unknown>; meta: Record<string, unknown> } & Record<string, unknown>
 
@@ -43,15 +43,11 @@ interface Workshop {
 async function workshop(config: Partial<TavoloConfig> = {}): Promise<Workshop> {
   server = await startInProcessServer({ config })
   const board = await createBoardViaApi(server.url, { title: 'Guarded', template: 'msc-public-services' })
-  const join = (secret: string, name: string, role: string) => joinBoardViaApi(server!.url, board.id, secret, { name, role })
-  const [f, h, a] = await Promise.all([
-    join(board.secrets.facilitator, 'Fran', 'facilitator'),
-    join(board.secrets.editor, 'Hal', 'professional'),
-    join(board.secrets.editor, 'Mal', 'citizen'),
+  const [facilitator, honest, attacker] = await Promise.all([
+    person(board.id, board.secrets.facilitator, { name: 'Fran', role: 'facilitator' }),
+    person(board.id, board.secrets.editor, { name: 'Hal', role: 'professional' }),
+    person(board.id, board.secrets.editor, { name: 'Mal', role: 'citizen' }),
   ])
-  const facilitator = client(board.id, board.secrets.facilitator, { token: f.token })
-  const honest = client(board.id, board.secrets.editor, { token: h.token })
-  const attacker = client(board.id, board.secrets.editor, { token: a.token })
   await Promise.all([waitForSync(facilitator), waitForSync(honest), waitForSync(attacker)])
   const shapes = (readRecords(facilitator.doc) as Shape[]).filter((r) => r.typeName === 'shape')
   return {
@@ -59,8 +55,8 @@ async function workshop(config: Partial<TavoloConfig> = {}): Promise<Workshop> {
     facilitator,
     honest,
     attacker,
-    ids: { facilitator: f.personId, honest: h.personId, attacker: a.personId },
-    tokens: { facilitator: f.token, honest: h.token, attacker: a.token },
+    ids: { facilitator: facilitator.personId, honest: honest.personId, attacker: attacker.personId },
+    tokens: { facilitator: facilitator.token, honest: honest.token, attacker: attacker.token },
     shapes,
   }
 }
