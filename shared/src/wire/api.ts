@@ -81,3 +81,12 @@ export interface JoinBoardResponse {
   personId: string
   token: string
 }
+
+/** POST /api/boards/:id/drafting/reveal (facilitator): every draft's cards are moved onto the board. */
+export const REVEAL_DRAFTS_PATH = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}/drafting/reveal`
+
+/** 200 from the reveal: how many cards came onto the board, from how many people. */
+export interface RevealedDrafts {
+  cards: number
+  people: number
+}
