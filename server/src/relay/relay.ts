@@ -122,7 +122,7 @@ export class Relay {
       this.options.logger.info(`board ${docName}: ${access.role}${writer ? ` ${writer.personId}` : ''} connected (${this.connections.size} connections)`)
       void connection.finished.then(() => {
         this.connections.delete(connection)
-        this.options.logger.info(`board ${boardId}: ${access.role} left (${this.connections.size} connections)`)
+        this.options.logger.info(`board ${docName}: ${access.role} left (${this.connections.size} connections)`)
       })
     })
   }
