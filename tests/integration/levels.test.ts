@@ -48,7 +48,6 @@ async function splitRoom() {
     tableName: (i) => `Table ${i + 1}`,
     at: Date.now(),
     newId: () => `shape:copy${++n}` as never,
-    zoneTitle: (table, title) => `${table.name} · ${title}`,
   })
   fran.doc.transact(() => {
     const kv = records(fran.doc)
