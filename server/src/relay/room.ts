@@ -191,7 +191,7 @@ export class Room implements FannedRoom {
    * Resolves once stored; rejects when storage failed, so a caller never goes on as if it were kept.
    */
   async writeAsServer(edit: (doc: Y.Doc) => void): Promise<void> {
-    this.clientOwners.claim([this.doc.clientID], SERVER_WRITER)
+    await this.clientOwners.claim([this.doc.clientID], SERVER_WRITER)
     Y.transact(this.doc, () => edit(this.doc), FROM_SERVER)
     await this.allStored()
     if (this.storageFailed) throw new Error(`board ${this.boardId}: the server's edit could not be stored`)
