@@ -13,7 +13,9 @@ import { createBoardViaApi, joinBoardViaApi } from '../../support/server'
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 
 export type RelayName = 'Tavolo' | 'y-websocket' | 'Hocuspocus'
-export const RELAYS: readonly RelayName[] = ['Tavolo', 'y-websocket', 'Hocuspocus']
+const ALL_RELAYS: readonly RelayName[] = ['Tavolo', 'y-websocket', 'Hocuspocus']
+// BENCH_RELAYS=Tavolo (for example) measures some of them, while working on one.
+export const RELAYS = process.env.BENCH_RELAYS ? ALL_RELAYS.filter((name) => process.env.BENCH_RELAYS!.split(',').includes(name)) : ALL_RELAYS
 
 export interface RelayProcess {
   name: RelayName
@@ -104,7 +106,9 @@ export async function startRelay(name: RelayName, opts: { dataDir?: string; port
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `bench-${name.toLowerCase()}-`))
   const { args, env } = command(name, port, dataDir)
   const startedAt = performance.now()
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
+  // BENCH_TAVOLO_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles Tavolo's process during a figure.
+  const nodeArgs = name === 'Tavolo' ? (process.env.BENCH_TAVOLO_NODE_ARGS?.split(' ').filter(Boolean) ?? []) : []
+  const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
   running.add(child)
   child.once('exit', () => running.delete(child))
   const base = `ws://127.0.0.1:${port}`
