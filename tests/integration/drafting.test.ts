@@ -9,6 +9,7 @@ import { readRecords, recordsArray } from '../../shared/src/doc/recordsRoot'
 import { SESSION_ROOT } from '../../shared/src/doc/roots'
 import { draftDocName } from '../../shared/src/levels/drafting'
 import { writeSessionValue } from '../../shared/src/session/sessionState'
+import type { TavoloConfig } from '../../server/src/config'
 import { openSqliteStorage } from '../../server/src/storage/sqlite'
 import type { StoredDocument } from '../../server/src/storage/storage'
 import { encodeSyncStep1 } from '../../server/src/relay/protocol'
@@ -17,6 +18,7 @@ import { draftRoundOf } from '../../shared/src/levels/drafting'
 import { readSessionValue } from '../../shared/src/session/sessionState'
 import { REVEAL_DRAFTS_PATH, type RevealedDrafts } from '../../shared/src/wire/api'
 import { openRawSocket, upgradeStatus } from '../support/rawsocket'
+import { createTestDatabase, describeWhenAvailable, postgresUnavailable } from '../support/services'
 import { createBoardViaApi, makeTempDataDir, startInProcessServer, type InProcessServer } from '../support/server'
 import { trackedClients } from '../support/trackedClients'
 import { waitFor, waitForSync, type PersonClient, type TestClient } from '../support/yclient'
@@ -40,9 +42,9 @@ const records = (doc: Y.Doc) => new YKeyValue<unknown>(recordsArray(doc))
 const shapes = (doc: Y.Doc) => (readRecords(doc) as Shape[]).filter((r) => r.typeName === 'shape')
 
 /** A board with zones, its facilitator Fran, Ann and Bob, and a drafting round open. */
-async function draftingRoom() {
-  dataDir = makeTempDataDir()
-  server = await startInProcessServer({ dataDir })
+async function draftingRoom(config: Partial<TavoloConfig> = {}) {
+  dataDir ??= makeTempDataDir()
+  server = await startInProcessServer({ dataDir, config })
   const board = await createBoardViaApi(server.url, { title: 'Drafts', template: 'msc-public-services' })
   const [fran, ann, bob] = await Promise.all([
     person(board.id, board.secrets.facilitator, { name: 'Fran', role: 'facilitator' }),
@@ -144,6 +146,13 @@ describe('draft documents on the relay', () => {
     expect(shapes(bobDraft.doc)).toEqual([])
     expect(records(bob.doc).has('shape:idea1')).toBe(false)
     expect((await storedDraft(board.id, bob.personId)).updates).toEqual([])
+  })
+
+  it('counts draft connections among the board’s connections', async () => {
+    const { board, ann, bob } = await draftingRoom({ maxConnectionsPerBoard: 4 })
+    await waitForSync(draftOf(board, ann))
+    const status = await upgradeStatus(`${server!.wsUrl}/${board.id}?k=${board.secrets.editor}&p=${bob.token}&draft=1`)
+    expect(status.status).toBe(503)
   })
 
   it('refuses with 4403 a draft write of anything but the owner’s own cards, and stores nothing of it', async () => {
@@ -288,5 +297,35 @@ describe('revealing the drafts', () => {
     const reader = client(board.id, board.secrets.viewer)
     await waitForSync(reader)
     expect(records(reader.doc).has('shape:kept')).toBe(false)
+  })
+})
+
+describeWhenAvailable('drafts on PostgreSQL', await postgresUnavailable(), () => {
+  it('stores a draft and reveals it, a departed person’s included, across a restart', async () => {
+    const database = await createTestDatabase()
+    try {
+      const { board, fran, ann, contents } = await draftingRoom({ databaseUrl: database.url })
+      const annDraft = draftOf(board, ann)
+      await waitForSync(annDraft)
+      records(annDraft.doc).set('shape:pg', contentCard('pg', 'On PostgreSQL', contents.id, ann.personId))
+      const annAgain = draftOf(board, ann)
+      await waitFor(() => records(annAgain.doc).has('shape:pg'), 'the card to be stored')
+      for (const c of [annDraft, annAgain]) c.destroy()
+      await waitFor(() => server!.server.stats().loadedRooms === 1, 'Ann’s draft room to unload')
+      expect(await reveal(board.id, board.secrets.facilitator)).toEqual({ status: 200, body: { cards: 1, people: 1 } })
+      await waitFor(() => records(fran.doc).has('shape:pg'), 'the card to reach Fran')
+
+      await server!.stop()
+      server = await startInProcessServer({ dataDir: dataDir!, config: { databaseUrl: database.url } })
+      const [reader, annDraftAfter] = [client(board.id, board.secrets.viewer), draftOf(board, ann)]
+      await Promise.all([waitForSync(reader), waitForSync(annDraftAfter)])
+      expect(records(reader.doc).has('shape:pg')).toBe(true)
+      expect(shapes(annDraftAfter.doc)).toEqual([])
+      expect(await reveal(board.id, board.secrets.facilitator)).toEqual({ status: 200, body: { cards: 0, people: 0 } })
+    } finally {
+      await server?.stop()
+      server = null
+      await database.drop()
+    }
   })
 })
