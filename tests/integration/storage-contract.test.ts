@@ -5,6 +5,7 @@ import type { Logger } from '../../server/src/log'
 import { openPostgresStorage } from '../../server/src/storage/postgres'
 import { openSqliteStorage } from '../../server/src/storage/sqlite'
 import { OTHER_SERVER_KEY, type BoardRecord, type BoardStorage, type StoredDocument } from '../../server/src/storage/storage'
+import { draftDocName } from '../../shared/src/levels/drafting'
 import { makeTempDataDir } from '../support/server'
 import { createTestDatabase, describeWhenAvailable, postgresUnavailable } from '../support/services'
 
@@ -255,6 +256,36 @@ for (const engine of engines) {
       expect(await storage.getPerson(board.id, 'QQQQQQQQQQQQQQQQQQQQQQ')).toBeUndefined()
       await expect(storage.addPerson(person)).rejects.toThrow()
       await expect(storage.addPerson({ ...person, boardId: other.id })).rejects.toThrow()
+    })
+
+    it("keeps each person's draft document like a board, lists a board's drafts, and never takes a draft for a board", async () => {
+      const { storage, open } = await fresh()
+      await storage.createBoard(board, Y.encodeStateAsUpdate(new Y.Doc()))
+      await storage.createBoard(other, Y.encodeStateAsUpdate(new Y.Doc()))
+      expect(await storage.listDrafts(board.id)).toEqual([])
+      const ann = 'PPPPPPPPPPPPPPPPPPPPPP'
+      const bob = 'QQQQQQQQQQQQQQQQQQQQQQ'
+      const name = await storage.openDraft(board.id, ann)
+      expect(name).toBe(draftDocName(board.id, ann))
+      // Opening it again (another connection, another instance) keeps what it holds.
+      const doc = new Y.Doc()
+      expect(await storage.appendUpdates(name, edits(doc, 'card', 2))).toBe(2)
+      expect(await (await open()).openDraft(board.id, ann)).toBe(name)
+      expect(contentOf(await storage.loadDocument(name))).toEqual({ card0: 0, card1: 1 })
+      expect(await storage.compact(name, Y.encodeStateAsUpdate(doc), 2)).toBe(true)
+      expect(contentOf(await storage.loadDocument(name))).toEqual({ card0: 0, card1: 1 })
+      await storage.claimClientIds(name, ann, [7])
+      expect(await storage.loadClientOwners(name)).toEqual(new Map([[7, ann]]))
+      expect(await storage.loadClientOwners(board.id)).toEqual(new Map())
+      await storage.openDraft(board.id, bob)
+      await storage.openDraft(other.id, bob)
+      expect((await storage.listDrafts(board.id)).sort()).toEqual([ann, bob])
+      expect(await storage.listDrafts(other.id)).toEqual([bob])
+      // A draft is nobody's board: no links, no rotation, and its board's log is its own.
+      expect(await storage.getBoard(name)).toBeUndefined()
+      await expect(storage.rotateSecrets(name)).rejects.toThrow()
+      expect((await storage.loadDocument(board.id)).seq).toBe(0)
+      await expect(storage.openDraft('CCCCCCCCCCCCCCCCCCCCCC', ann)).rejects.toThrow()
     })
 
     it('adopts the first server key fingerprint it is given and refuses any other, on every handle', async () => {

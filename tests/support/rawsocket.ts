@@ -1,4 +1,5 @@
 import WebSocket from 'ws'
+import { DRAFT_PARAM } from '../../shared/src/levels/drafting'
 
 export interface CloseInfo {
   code: number
@@ -6,9 +7,10 @@ export interface CloseInfo {
 }
 
 /** A plain `ws` socket on a board, for sending what no well-behaved provider would. */
-export function openRawSocket(wsUrl: string, boardId: string, secret: string, token?: string): Promise<WebSocket> {
+export function openRawSocket(wsUrl: string, boardId: string, secret: string, token?: string, opts: { draft?: boolean } = {}): Promise<WebSocket> {
   const person = token ? `&p=${encodeURIComponent(token)}` : ''
-  const ws = new WebSocket(`${wsUrl}/${boardId}?k=${encodeURIComponent(secret)}${person}`)
+  const draft = opts.draft ? `&${DRAFT_PARAM}=1` : ''
+  const ws = new WebSocket(`${wsUrl}/${boardId}?k=${encodeURIComponent(secret)}${person}${draft}`)
   return new Promise((resolve, reject) => {
     ws.once('open', () => resolve(ws))
     ws.once('error', reject)

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import WebSocket from 'ws'
 import type { PersonRole } from '../../shared/src/roles'
+import { DRAFT_PARAM } from '../../shared/src/levels/drafting'
 import { joinBoardViaApi } from './server'
 
 export interface TestClient {
@@ -16,10 +17,16 @@ export interface TestClient {
  * reads only, with one it writes as that person (connectPerson). BroadcastChannel
  * is off so that two clients in one process can only meet through the server.
  */
-export function connectClient(wsUrl: string, boardId: string, secret: string, opts: { doc?: Y.Doc; token?: string } = {}): TestClient {
+export function connectClient(
+  wsUrl: string,
+  boardId: string,
+  secret: string,
+  opts: { doc?: Y.Doc; token?: string; draft?: boolean } = {},
+): TestClient {
   const doc = opts.doc ?? new Y.Doc()
   const provider = new WebsocketProvider(wsUrl, boardId, doc, {
-    params: opts.token ? { k: secret, p: opts.token } : { k: secret },
+    // `draft`: the person's own draft document instead of the board's (shared/src/levels/drafting.ts).
+    params: { k: secret, ...(opts.token ? { p: opts.token } : {}), ...(opts.draft ? { [DRAFT_PARAM]: '1' } : {}) },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 500,

@@ -54,12 +54,14 @@ export class Connection implements RelayPeer {
   constructor(
     private readonly ws: WebSocket,
     readonly boardId: string,
+    /** The room it holds: the board's id, or the name of the person's draft document on it. */
+    readonly docName: string,
     readonly role: AccessRole,
     readonly writer: Person | null,
     registry: RoomRegistry,
     private readonly options: ConnectionOptions,
   ) {
-    this.queue = registry.hold(boardId).then(
+    this.queue = registry.hold(docName).then(
       (room) => {
         this.room = room
         if (!this.closing) room.join(this)
@@ -82,7 +84,7 @@ export class Connection implements RelayPeer {
         if (this.terminateTimer) clearTimeout(this.terminateTimer)
         this.queue = this.queue.then(() => {
           this.room?.leave(this)
-          registry.release(boardId)
+          registry.release(docName)
           resolve()
         })
       })
@@ -112,7 +114,7 @@ export class Connection implements RelayPeer {
   close(code: number, reason: string, detail = reason): void {
     if (this.closing) return
     this.closing = true
-    this.options.logger.warn(`board ${this.boardId}: closing a ${this.role} connection${this.writer ? ` of ${this.writer.personId}` : ''} with ${code}: ${detail}`)
+    this.options.logger.warn(`board ${this.docName}: closing a ${this.role} connection${this.writer ? ` of ${this.writer.personId}` : ''} with ${code}: ${detail}`)
     this.ws.close(code, closeReason(reason))
     this.terminateTimer = setTimeout(() => this.ws.terminate(), TERMINATE_AFTER_CLOSE_MS)
   }
@@ -200,7 +202,7 @@ export class Connection implements RelayPeer {
     // hard cap of twice the limit); we only log the one line.
     const code = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? CLOSE_MESSAGE_TOO_BIG : 'error'
     this.closing = true
-    this.options.logger.warn(`board ${this.boardId}: ${this.role} connection failed (${code}): ${error.message}`)
+    this.options.logger.warn(`board ${this.docName}: ${this.role} connection failed (${code}): ${error.message}`)
   }
 }
 

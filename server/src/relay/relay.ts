@@ -2,7 +2,8 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import type { AccessRole } from '../../../shared/src/roles'
-import { SECRET_PARAM, WEBSOCKET_PATH } from '../../../shared/src/wire/api'
+import { DRAFT_PARAM } from '../../../shared/src/levels/drafting'
+import { PERSON_TOKEN_PARAM, SECRET_PARAM, WEBSOCKET_PATH } from '../../../shared/src/wire/api'
 import { checkBoardAccess } from '../access/boardAccess'
 import { checkPersonToken } from '../access/personToken'
 import { pathOnly, type Logger } from '../log'
@@ -96,24 +97,32 @@ export class Relay {
     if (this.registry.holderCount(boardId) >= this.options.maxConnectionsPerBoard) {
       return refuse(503, `this board already has ${this.options.maxConnectionsPerBoard} connections`)
     }
+    // `draft=1` asks for one's own draft document instead of the board's: there is no way to name
+    // anyone else's, since its name comes from the person token.
+    const draft = url.searchParams.get(DRAFT_PARAM)
+    if (draft !== null && draft !== '1') return refuse(400, `?${DRAFT_PARAM}= takes only 1 (your own draft)`)
     // The person token (`p`) says who writes; without one the connection writes only what a link
     // without a person may (rules/writeAccess.ts).
-    const token = url.searchParams.get('p')
+    const token = url.searchParams.get(PERSON_TOKEN_PARAM)
+    if (draft !== null && token === null) return refuse(401, `a draft is private: connect with your person token (?${PERSON_TOKEN_PARAM}=)`)
     let writer: Person | null = null
     if (token !== null) {
       const person = await checkPersonToken(this.storage, this.serverKey, access.board, access.role, token)
       if (!person.ok) return refuse(401, person.reason)
       writer = { personId: person.person.id, role: access.role, name: person.person.name }
     }
+    const draftOwner = draft !== null && writer ? writer.personId : null
+    const docName = draftOwner === null ? boardId : await this.storage.openDraft(boardId, draftOwner)
     this.wss.handleUpgrade(request, socket, head, (ws) => {
       this.alive.add(ws)
       ws.on('pong', () => this.alive.add(ws))
-      const connection = new Connection(ws, boardId, access.role, writer, this.registry, { ...this.options, rules: connectionRules(this.options) })
+      const rules = connectionRules(this.options, draftOwner)
+      const connection = new Connection(ws, boardId, docName, access.role, writer, this.registry, { ...this.options, rules })
       this.connections.add(connection)
-      this.options.logger.info(`board ${boardId}: ${access.role}${writer ? ` ${writer.personId}` : ''} connected (${this.connections.size} connections)`)
+      this.options.logger.info(`board ${docName}: ${access.role}${writer ? ` ${writer.personId}` : ''} connected (${this.connections.size} connections)`)
       void connection.finished.then(() => {
         this.connections.delete(connection)
-        this.options.logger.info(`board ${boardId}: ${access.role} left (${this.connections.size} connections)`)
+        this.options.logger.info(`board ${docName}: ${access.role} left (${this.connections.size} connections)`)
       })
     })
   }

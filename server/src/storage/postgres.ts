@@ -2,6 +2,7 @@ import pg from 'pg'
 import type { Logger } from '../log'
 import { checkNotNewer, readMigrations } from './migrations'
 import type { AccessRole, PersonRole } from '../../../shared/src/roles'
+import { draftDocName } from '../../../shared/src/levels/drafting'
 import { OTHER_SERVER_KEY, type BoardStorage, type StoredDocument } from './storage'
 
 // Advisory lock keys (two int4: a class and a value), so Tavolo's locks never meet another
@@ -78,7 +79,7 @@ export async function openPostgresStorage(connectionString: string, logger: Logg
     },
     async getBoard(id) {
       const { rows } = await pool.query<{ id: string; title: string; template: string; created_at: string; secret_generation: number }>(
-        'SELECT id, title, template, created_at, secret_generation FROM boards WHERE id = $1',
+        'SELECT id, title, template, created_at, secret_generation FROM boards WHERE id = $1 AND draft_of IS NULL',
         [id],
       )
       const row = rows[0]
@@ -87,7 +88,7 @@ export async function openPostgresStorage(connectionString: string, logger: Logg
     },
     async rotateSecrets(id) {
       const { rows } = await pool.query<{ secret_generation: number }>(
-        'UPDATE boards SET secret_generation = secret_generation + 1 WHERE id = $1 RETURNING secret_generation',
+        'UPDATE boards SET secret_generation = secret_generation + 1 WHERE id = $1 AND draft_of IS NULL RETURNING secret_generation',
         [id],
       )
       if (!rows[0]) throw new Error(`no board ${id}`)
@@ -180,6 +181,18 @@ export async function openPostgresStorage(connectionString: string, logger: Logg
         boardId,
       ])
       return Number(rows[0].bytes)
+    },
+    async openDraft(boardId, personId) {
+      const name = draftDocName(boardId, personId)
+      await pool.query(
+        `INSERT INTO boards (id, title, template, created_at, draft_of, draft_person) VALUES ($1, '', '', $2, $3, $4) ON CONFLICT DO NOTHING`,
+        [name, Date.now(), boardId, personId],
+      )
+      return name
+    },
+    async listDrafts(boardId) {
+      const { rows } = await pool.query<{ draft_person: string }>('SELECT draft_person FROM boards WHERE draft_of = $1', [boardId])
+      return rows.map((row) => row.draft_person)
     },
     async addPerson(person) {
       await pool.query('INSERT INTO people (board_id, id, name, role, access_role, joined_at) VALUES ($1, $2, $3, $4, $5, $6)', [

@@ -3,6 +3,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { checkNotNewer, readMigrations } from './migrations'
 import type { AccessRole, PersonRole } from '../../../shared/src/roles'
+import { draftDocName } from '../../../shared/src/levels/drafting'
 import { OTHER_SERVER_KEY, type BoardRecord, type BoardStorage, type StoredAsset, type StoredDocument } from './storage'
 
 export const SQLITE_FILE_NAME = 'tavolo.sqlite'
@@ -114,9 +115,15 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
   const insertBoard = db.prepare(
     'INSERT INTO boards (id, title, template, created_at, secret_generation) VALUES (?, ?, ?, ?, ?)',
   )
-  const selectBoard = db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?')
+  const selectBoard = db.prepare<[string], BoardRow>(
+    'SELECT id, title, template, created_at, secret_generation FROM boards WHERE id = ? AND draft_of IS NULL',
+  )
+  const insertDraft = db.prepare(
+    `INSERT INTO boards (id, title, template, created_at, draft_of, draft_person) VALUES (?, '', '', ?, ?, ?) ON CONFLICT DO NOTHING`,
+  )
+  const selectDrafts = db.prepare<[string], { draft_person: string }>('SELECT draft_person FROM boards WHERE draft_of = ?')
   const bumpGeneration = db.prepare<[string], { secret_generation: number }>(
-    'UPDATE boards SET secret_generation = secret_generation + 1 WHERE id = ? RETURNING secret_generation',
+    'UPDATE boards SET secret_generation = secret_generation + 1 WHERE id = ? AND draft_of IS NULL RETURNING secret_generation',
   )
   const bumpSeq = db.prepare<[number, string], { last_seq: number }>(
     'UPDATE boards SET last_seq = last_seq + ? WHERE id = ? RETURNING last_seq',
@@ -239,6 +246,14 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
     },
     async boardAssetBytes(boardId) {
       return sumAssetBytes.get(boardId)!.bytes
+    },
+    async openDraft(boardId, personId) {
+      const name = draftDocName(boardId, personId)
+      if (insertDraft.run(name, Date.now(), boardId, personId).changes > 0) afterWrite()
+      return name
+    },
+    async listDrafts(boardId) {
+      return selectDrafts.all(boardId).map((row) => row.draft_person)
     },
     async addPerson(person) {
       insertPerson.run(person.boardId, person.id, person.name, person.role, person.accessRole, person.joinedAt)

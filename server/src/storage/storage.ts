@@ -47,6 +47,7 @@ export const OTHER_SERVER_KEY =
 export interface BoardStorage {
   /** Creates a board with its seeded document as the first snapshot (at seq 0), in one transaction. */
   createBoard(board: BoardRecord, initialSnapshot: Uint8Array): Promise<void>
+  /** A board; never a draft document (those are reached only through `openDraft`). */
   getBoard(id: string): Promise<BoardRecord | undefined>
   /** Bumps the board's secret generation, which replaces its shared links; returns the new one. */
   rotateSecrets(id: string): Promise<number>
@@ -77,6 +78,13 @@ export interface BoardStorage {
   getAsset(assetId: string): Promise<StoredAsset | undefined>
   /** The bytes of every image stored for the board, for its total-size limit. */
   boardAssetBytes(boardId: string): Promise<number>
+  /**
+   * Makes a person's private draft document on the board if it is not there yet, and returns its
+   * name (draftDocName): from then on it is loaded, appended to and compacted like a board.
+   */
+  openDraft(boardId: string, personId: string): Promise<string>
+  /** The people who have a draft document on the board (whether they are connected or not), in no set order. */
+  listDrafts(boardId: string): Promise<string[]>
   addPerson(person: JoinedPerson): Promise<void>
   getPerson(boardId: string, personId: string): Promise<JoinedPerson | undefined>
   /**

@@ -20,7 +20,8 @@ import { refuse, type Refusal, type Writer } from './writer'
 // it is about to make. Each rule is its own module; ROOT_RULES only says which applies where.
 
 let schema: TLSchema | null = null
-const boardSchema = (): TLSchema => (schema ??= createTavoloSchema())
+/** The board schema the rules validate records with, made once. */
+export const boardSchema = (): TLSchema => (schema ??= createTavoloSchema())
 
 /** One write being judged: who writes, and the board before and after it. */
 export interface Judged {
