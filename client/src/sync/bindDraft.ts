@@ -10,10 +10,10 @@ import { recordsKeyValue } from './recordsKeyValue'
 // in its scope go to the draft doc (which the relay serves to them alone), and the card views
 // learn which cards are private.
 
-/** Binds `draftDoc` into the board's binding; returns the unbinding. */
-export function bindDraft(binding: StoreDocBinding, store: TLStore, boardDoc: Y.Doc, draftDoc: Y.Doc): () => void {
+/** Binds `personId`'s `draftDoc` into the board's binding; returns the unbinding. */
+export function bindDraft(binding: StoreDocBinding, store: TLStore, boardDoc: Y.Doc, draftDoc: Y.Doc, personId: string): () => void {
   const session = boardDoc.getMap<unknown>(SESSION_ROOT)
-  const unbind = binding.addDoc(draftDoc, (record) => goesToDraft(record, session.toJSON(), () => store.allRecords()))
+  const unbind = binding.addDoc(draftDoc, (record) => goesToDraft(record, session.toJSON(), () => store.allRecords(), personId))
   const kv = recordsKeyValue(draftDoc)
   const ids = privateCardIds(store)
   const update = () => ids.set(new Set(kv.map.keys()))

@@ -80,8 +80,8 @@ export function useBoardStore(options: BoardStoreOptions): BoardStore {
       disposeBinding = binding.dispose
       if (binding.getStatus().kind !== 'synced') return onBindingStatus(binding.getStatus())
       // Bound at once, not when the draft has synced: a card made meanwhile must not reach the board.
-      if (draft) {
-        const unbindDraft = bindDraft(binding, tlStore, connection.doc, draft.doc)
+      if (draft?.draftOf) {
+        const unbindDraft = bindDraft(binding, tlStore, connection.doc, draft.doc, draft.draftOf)
         disposeBinding = () => {
           unbindDraft()
           binding.dispose()

@@ -20,7 +20,7 @@ const other = zones.find((z) => z !== contents)!
 const sample = records.find((r) => r.typeName === 'shape' && r.type === CONTENT_CARD_TYPE)!
 
 function card(parentId: string, x = 24, y = 64): TLRecord {
-  return { ...sample, id: 'shape:new', parentId, x, y, props: CONTENT_CARD.defaultProps(), meta: newCardMeta('p1', 5) } as TLRecord
+  return { ...sample, id: 'shape:new', parentId, x, y, props: CONTENT_CARD.defaultProps(), meta: newCardMeta('p1', 5) } as unknown as TLRecord
 }
 
 function session(round: DraftingRound | null, phase = 1): Record<string, unknown> {
@@ -28,7 +28,7 @@ function session(round: DraftingRound | null, phase = 1): Record<string, unknown
 }
 
 const open = (scope: DraftingRound['scope']): DraftingRound => ({ status: 'open', scope, anonymous: false, roundId: 'r1' })
-const routed = (record: TLRecord, plain: Record<string, unknown>) => goesToDraft(record, plain, () => records)
+const routed = (record: TLRecord, plain: Record<string, unknown>) => goesToDraft(record, plain, () => records, 'p1')
 
 describe('goesToDraft', () => {
   it('a new card in a zone goes to the draft while a whole-board round is open', () => {
@@ -54,6 +54,10 @@ describe('goesToDraft', () => {
 
   it('the zone is where the card lies, not its parent: a child placed outside its zone is not drafted', () => {
     expect(routed(card(contents.id, -5000, -5000), session(open({ kind: 'board' })))).toBe(false)
+  })
+
+  it('a card the draft would refuse (made by someone else: a copy of their card) goes to the board', () => {
+    expect(routed({ ...card(contents.id), meta: newCardMeta('p2', 5) } as TLRecord, session(open({ kind: 'board' })))).toBe(false)
   })
 
   it('a card on the bare canvas and anything that is not a card go to the board', () => {

@@ -30,7 +30,7 @@ function room() {
     const binding = bindStoreToDoc(store, doc, { log: () => {} })
     const draft = new Y.Doc()
     if (withDraft) connectDocs(serverDraft, draft)
-    const unbind = withDraft ? bindDraft(binding, store, doc, draft) : () => {}
+    const unbind = withDraft ? bindDraft(binding, store, doc, draft, 'p1') : () => {}
     return { doc, store, binding, draft, unbind }
   }
   const setRound = (round: DraftingRound) => writeSessionValue(board.getMap(SESSION_ROOT), 'drafting', round)
@@ -38,7 +38,7 @@ function room() {
   const contents = records.find((r) => r.typeName === 'shape' && r.type === ZONE_TYPE && (r.props as { accepts: string[] }).accepts.includes(CONTENT_CARD_TYPE))!
   const sample = records.find((r) => r.typeName === 'shape' && r.type === CONTENT_CARD_TYPE)!
   const card = (name: string, x = 24, parentId: string = contents.id): TLRecord =>
-    ({ ...sample, id: `shape:${name}`, parentId, x, y: 300, props: { ...CONTENT_CARD.defaultProps(), title: name }, meta: newCardMeta('p1', 5) }) as TLRecord
+    ({ ...sample, id: `shape:${name}`, parentId, x, y: 300, props: { ...CONTENT_CARD.defaultProps(), title: name }, meta: newCardMeta('p1', 5) }) as unknown as TLRecord
   return { board, serverDraft, client, setRound, card }
 }
 
