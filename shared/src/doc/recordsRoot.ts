@@ -36,3 +36,21 @@ export function writeNewRecords(doc: Y.Doc, records: readonly { id: string }[]):
   if (array.length > 0) throw new Error('The board document already has records: only a new board can be seeded')
   array.push(records.map((record) => ({ key: record.id, val: record })))
 }
+
+/**
+ * Writes records (a new value for each id) and deletes the entries of `deletedKeys`, as YKeyValue
+ * would (older entries of a key removed, the new one pushed) but without attaching one: the
+ * server's own edits to a live room's doc (the drafting reveal).
+ */
+export function replaceRecords(doc: Y.Doc, records: readonly { id: string }[], deletedKeys: readonly string[] = []): void {
+  const array = recordsArray(doc)
+  const stale = new Set([...records.map((record) => record.id), ...deletedKeys])
+  doc.transact(() => {
+    const entries = array.toArray()
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const key = (entries[i] as Partial<RecordEntry> | null)?.key
+      if (typeof key === 'string' && stale.has(key)) array.delete(i, 1)
+    }
+    if (records.length > 0) array.push(records.map((record) => ({ key: record.id, val: record })))
+  })
+}

@@ -59,3 +59,12 @@ export function isDraftedPrivately(round: DraftingRound, phase: number, zoneId: 
   if (round.scope.kind === 'phase') return round.scope.phase === phase
   return true
 }
+
+/** The meta key the reveal marks a card with: the id of the round it was drafted in. */
+export const DRAFT_ROUND_META = 'draftRound'
+
+/** The drafting round a revealed card came from, null for a card made on the board. */
+export function draftRoundOf(meta: unknown): string | null {
+  const value = isObject(meta) ? meta[DRAFT_ROUND_META] : undefined
+  return typeof value === 'string' ? value : null
+}

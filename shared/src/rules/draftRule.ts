@@ -30,7 +30,8 @@ export function checkDraftWrite(writer: Writer, ownerId: string, change: BoardCh
   return null
 }
 
-function checkDraftCard(ownerId: string, key: string, value: unknown): Refusal | null {
+/** Null when `value` may be a card of `ownerId`'s draft under `key`. */
+export function checkDraftCard(ownerId: string, key: string, value: unknown): Refusal | null {
   // Drafts are new, written by clients of this version: validated with the current schema only.
   const invalid = checkRecordValid(boardSchema(), key, value, null)
   if (invalid) return invalid
