@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { atom, useEditor, useValue, type Atom, type Editor, type TLShape, type TLStore } from 'tldraw'
 import type * as Y from 'yjs'
 import { SESSION_ROOT } from '../../../shared/src/doc/roots'
+import { draftRoundOf } from '../../../shared/src/levels/drafting'
 import { readSessionValue } from '../../../shared/src/session/sessionState'
 import { usePlainMap } from '../sync/usePlainMap'
 
@@ -31,9 +32,9 @@ export function hiddenAuthorsRound(store: TLStore): Atom<string | null> {
   return atomOf(hiddenRounds, store, 'hidden authors round', null)
 }
 
-/** Whether a card came from the round whose authors are hidden (`meta.draftRound`, written by the reveal). */
+/** Whether a card came from the round whose authors are hidden (marked by the reveal). */
 export function isAuthorHidden(meta: unknown, hiddenRound: string | null): boolean {
-  return hiddenRound !== null && typeof meta === 'object' && meta !== null && (meta as { draftRound?: unknown }).draftRound === hiddenRound
+  return hiddenRound !== null && draftRoundOf(meta) === hiddenRound
 }
 
 /** Keeps the store's hidden-authors round in step with the board's `session.drafting`. */
