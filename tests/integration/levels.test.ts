@@ -48,7 +48,6 @@ async function splitRoom() {
     tableName: (i) => `Table ${i + 1}`,
     at: Date.now(),
     newId: () => `shape:copy${++n}` as never,
-    zoneTitle: (table, title) => `${table.name} · ${title}`,
   })
   fran.doc.transact(() => {
     const kv = records(fran.doc)
@@ -104,6 +103,36 @@ describe('tables on the server', () => {
     const reader = client(ann.provider.roomname, new URL(ann.provider.url).searchParams.get('k')!)
     await waitForSync(reader)
     expect((records(reader.doc).get(bobCard.id) as Shape).props.hours).toBe(6)
+  })
+})
+
+describe('adopting into the plenary on the server', () => {
+  it('refuses a participant’s adopted card with 4403 until the facilitator lets participants adopt, then keeps and relays it', async () => {
+    const { fran, ann, bob, annCard, bobCard, ids } = await splitRoom()
+    const plenaryContents = shapes(fran.doc).find(
+      (s) => s.type === ZONE_TYPE && s.meta.tableId === undefined && (s.props.accepts as string[]).includes(CONTENT_CARD_TYPE),
+    )!
+    const adoptedBy = (c: TestClient, personId: string, card: Shape, id: string) => {
+      const { meta } = card
+      const copy = { ...card, id, parentId: plenaryContents.id, meta: { ...meta, createdBy: personId, lastEditedBy: personId, adoptedFrom: { tableId: 'table2', cardId: card.id, authors: [meta.createdBy], roles: {} } } }
+      records(c.doc).set(copy.id, copy)
+    }
+    const closed = closeOf(ann)
+    adoptedBy(ann, ids.ann, bobCard, 'shape:annadopts')
+    const info = await closed
+    expect(info.code).toBe(4403)
+    expect(info.reason).toMatch(/the facilitator adopts cards into the plenary/)
+
+    writeSessionValue(fran.doc.getMap(SESSION_ROOT), 'participantsAdopt', true)
+    await waitFor(() => bob.doc.getMap(SESSION_ROOT).get('participantsAdopt') === true, 'the permission to reach Bob')
+    adoptedBy(bob, ids.bob, annCard, 'shape:bobadopts')
+    await waitFor(() => records(fran.doc).has('shape:bobadopts'), 'Bob’s adopted card to reach the facilitator')
+    expect((records(fran.doc).get('shape:bobadopts') as Shape).meta.adoptedFrom).toMatchObject({ cardId: annCard.id })
+    // Ann's refused card was never kept: a fresh reader sees Bob's adoption and not hers.
+    const reader = client(ann.provider.roomname, new URL(ann.provider.url).searchParams.get('k')!)
+    await waitForSync(reader)
+    expect(records(reader.doc).has('shape:bobadopts')).toBe(true)
+    expect(records(reader.doc).has('shape:annadopts')).toBe(false)
   })
 })
 

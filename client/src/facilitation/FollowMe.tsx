@@ -2,29 +2,32 @@ import { useTranslation } from 'react-i18next'
 import { randomId } from '../state/randomId'
 import { useEffect } from 'react'
 import { createUserId, useValue } from 'tldraw'
-import { shouldStartFollowing } from '../../../shared/src/session/follow'
+import { followAction } from '../../../shared/src/session/follow'
+import { useSeatOf } from '../levels/useSeatOf'
 import type { PresentPerson } from '../sync/presence'
 import { useBoardFacilitation } from './FacilitationContext'
 
-// "Bring everyone here": the facilitator writes a new follow request; each participant's view
-// then follows the facilitator's until they move on their own (tldraw stops following then),
-// and a button lets them follow again.
+// "Bring everyone here" (and "bring this table here", from the levels panel): the facilitator
+// writes a new follow request; each participant it is for then follows the facilitator's view
+// until they move on their own (tldraw stops following then), and a button lets them follow again.
 
 // Remembered for this tab, so a reload does not pull someone back to an old request.
 const HANDLED_KEY = 'tavolo.followRequestHandled'
 
 export function FollowMe({ presentPeople }: { presentPeople: readonly PresentPerson[] }) {
-  const { editor, session, personId, isFacilitator, writeSession } = useBoardFacilitation()
+  const { doc, editor, session, personId, isFacilitator, writeSession } = useBoardFacilitation()
+  const seat = useSeatOf(doc)(personId)?.tableId ?? null
   const { t } = useTranslation()
   const request = session.follow
   const following = useValue('following', () => editor?.getInstanceState().followingUserId ?? null, [editor])
 
   useEffect(() => {
     if (!editor || isFacilitator) return
-    if (!shouldStartFollowing(request, sessionStorage.getItem(HANDLED_KEY), personId)) return
+    const action = followAction(request, sessionStorage.getItem(HANDLED_KEY), personId, seat)
+    if (action === 'none' || !request) return
     sessionStorage.setItem(HANDLED_KEY, request.requestId)
-    editor.startFollowingUser(createUserId(request.facilitatorId))
-  }, [editor, request, personId, isFacilitator])
+    if (action === 'follow') editor.startFollowingUser(createUserId(request.facilitatorId))
+  }, [editor, request, personId, isFacilitator, seat])
 
   if (isFacilitator) {
     return (

@@ -1,24 +1,29 @@
-import { useState } from 'react'
+import { Fragment, useState } from 'react'
+import type { ParseKeys, TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import { createShapeId, type TLShape } from 'tldraw'
+import { createShapeId } from 'tldraw'
 import { CONTENT_CARD_TYPE } from '../../../shared/src/cards/content/contentCard'
-import { ZONE_TYPE } from '../../../shared/src/cards/zone/zone'
-import { adoptCard } from '../../../shared/src/levels/adoption'
+import { EXAM_CARD_TYPE } from '../../../shared/src/cards/exam/examCard'
+import { adoptCard, plenaryZoneFor } from '../../../shared/src/levels/adoption'
 import { budgetResults } from '../../../shared/src/levels/budgets'
-import { compareTables, summaryOfLevel } from '../../../shared/src/levels/comparison'
+import { COMPARED_VALUE, compareTables, summaryOfLevel, type ComparisonRow } from '../../../shared/src/levels/comparison'
 import { growZone } from '../cards/growZone'
 import { useBoardFacilitation } from '../facilitation/FacilitationContext'
+import { cardTypeName } from '../i18n/cardText'
 import { useLanguage } from '../i18n/i18n'
+import { ErrorText } from '../ui/ErrorText'
 import { LevelTotals } from './LevelTotals'
 import { useLevels } from './useLevels'
 
 // The plenary: the tables side by side (one column each with its totals, rows lining up the same
-// contents), the plenary's own totals, and, for the facilitator, "Adopt" on each table's card,
-// which copies it into the plenary's zone with its provenance.
+// contents, lecture formats and exams), the plenary's own totals, and "Adopt" on each table's card
+// (the facilitator's, or everyone's when the facilitator allows it), which copies it into the
+// plenary's zone for its type with its provenance.
 
 export function CompareSection() {
-  const { isFacilitator, personId, writeSession } = useBoardFacilitation()
+  const { isFacilitator, readOnly, personId, writeSession } = useBoardFacilitation()
   const [linking, setLinking] = useState<string[]>([])
+  const [error, setError] = useState<string | null>(null)
   const levels = useLevels()
   const { t } = useTranslation()
   const language = useLanguage()
@@ -26,14 +31,14 @@ export function CompareSection() {
   if (tables.length === 0) return <p className="hint">{t('levels.noTables')}</p>
   const input = { records: shapes, people, session: plainSession }
   const comparison = compareTables(input, tables, session.comparisonLinks, language)
+  // The server refuses a participant's plenary write unless the facilitator allows it (tableEditingRule.ts).
+  const canAdopt = isFacilitator || (session.participantsAdopt && !readOnly)
   const adopt = (cardId: string, tableId: string) => {
     if (!editor) return
     const card = editor.getShape(cardId as never)
-    const zone = shapes.find(
-      (s): s is TLShape<typeof ZONE_TYPE> =>
-        s.type === ZONE_TYPE && levels.levelOf(s.id) === null && (s.props as { accepts: string[] }).accepts.includes(CONTENT_CARD_TYPE),
-    )
-    if (!card || !zone) return
+    if (!card) return setError(t('levels.deletedCard'))
+    const zone = plenaryZoneFor(shapes, card.type)
+    if (!zone) return setError(t('levels.noPlenaryZone', { type: cardTypeName(t, card.type) }))
     const result = budgetResults(budgets, (id) => people[id]?.role ?? 'unknown').find((r) => r.cardId === cardId)
     const hoursByRole = result ? Object.fromEntries(Object.entries(result.byRole).map(([role, s]) => [role, s.median])) : undefined
     const adopted = adoptCard({
@@ -52,6 +57,7 @@ export function CompareSection() {
       editor.createShape(adopted.card)
       growZone(editor, zone, adopted.zoneHeight)
     })
+    setError(null)
   }
   return (
     <div data-testid="compare-section">
@@ -77,37 +83,54 @@ export function CompareSection() {
           </thead>
           <tbody>
             {comparison.rows.map((row, i) => (
-              <tr key={i} data-testid="comparison-row" data-tables={row.tableCount}>
-                {comparison.columns.map(({ table }) => (
-                  <td key={table.id}>
-                    {(row.cells[table.id] ?? []).map((cell) => (
-                      <div key={cell.cardId}>
-                        {isFacilitator && (
-                          <input
-                            type="checkbox"
-                            checked={linking.includes(cell.cardId)}
-                            onChange={(e) => setLinking(e.target.checked ? [...linking, cell.cardId] : linking.filter((id) => id !== cell.cardId))}
-                            aria-label={t('levels.selectToLink', { title: cell.title })}
-                            data-testid="link-select"
-                          />
-                        )}
-                        {cell.title || t('levels.untitledCard')} · {t('units.hours', { value: cell.hours })}
-                        {isFacilitator && (
-                          <button type="button" onClick={() => adopt(cell.cardId, table.id)} data-testid="adopt" aria-label={t('levels.adoptCard', { title: cell.title })}>
-                            {t('levels.adopt')}
-                          </button>
-                        )}
-                      </div>
-                    ))}
-                  </td>
-                ))}
-              </tr>
+              <Fragment key={i}>
+                {row.cardType !== comparison.rows[i - 1]?.cardType && (
+                  <tr>
+                    <th colSpan={comparison.columns.length} scope="colgroup">
+                      {cardTypeName(t, row.cardType)}
+                    </th>
+                  </tr>
+                )}
+                <tr data-testid="comparison-row" data-tables={row.tableCount} data-card-type={row.cardType}>
+                  {comparison.columns.map(({ table }) => (
+                    <td key={table.id}>
+                      {(row.cells[table.id] ?? []).map((cell) => {
+                        const label = row.cardType === CONTENT_CARD_TYPE ? cell.title || t('levels.untitledCard') : rowLabel(t, row)
+                        return (
+                          <div key={cell.cardId}>
+                            {isFacilitator && (
+                              <input
+                                type="checkbox"
+                                checked={linking.includes(cell.cardId)}
+                                onChange={(e) => setLinking(e.target.checked ? [...linking, cell.cardId] : linking.filter((id) => id !== cell.cardId))}
+                                aria-label={t('levels.selectToLink', { title: label })}
+                                data-testid="link-select"
+                              />
+                            )}
+                            {label} · {COMPARED_VALUE[row.cardType].unit === '%' ? t('units.percent', { value: cell.value }) : t('units.hours', { value: cell.value })}
+                            {canAdopt && (
+                              <button type="button" onClick={() => adopt(cell.cardId, table.id)} data-testid="adopt" aria-label={t('levels.adoptCard', { title: label })}>
+                                {t('levels.adopt')}
+                              </button>
+                            )}
+                          </div>
+                        )
+                      })}
+                    </td>
+                  ))}
+                </tr>
+              </Fragment>
             ))}
           </tbody>
         </table>
       </div>
+      <ErrorText message={error} />
       {isFacilitator && (
         <div className="tavolo-levels-form">
+          <label className="radio">
+            <input type="checkbox" checked={session.participantsAdopt} onChange={(e) => writeSession('participantsAdopt', e.target.checked)} data-testid="participants-adopt" />
+            {t('levels.participantsAdopt')}
+          </label>
           <p className="hint">{t('levels.linkHint')}</p>
           <button
             type="button"
@@ -129,4 +152,11 @@ export function CompareSection() {
       )}
     </div>
   )
+}
+
+/** What a row lines up, in the UI's language: a content's title, a format's kind, an exam's timing and form. */
+function rowLabel(t: TFunction, row: ComparisonRow): string {
+  const option = (field: string) => t(`cardOptions.${field}_${row.fields[field]}` as ParseKeys, { defaultValue: row.fields[field] })
+  if (row.cardType === CONTENT_CARD_TYPE) return row.title || t('levels.untitledCard')
+  return row.cardType === EXAM_CARD_TYPE ? `${option('timing')} · ${option('form')}` : option('kind')
 }

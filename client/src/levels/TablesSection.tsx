@@ -1,23 +1,26 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ZONE_TYPE } from '../../../shared/src/cards/zone/zone'
 import { SEAT_PICKS_ROOT } from '../../../shared/src/doc/roots'
 import { summaryOfLevel } from '../../../shared/src/levels/comparison'
 import { peopleByTable } from '../../../shared/src/levels/seating'
-import { planSplit, type SeatingMode } from '../../../shared/src/levels/splitRoom'
-import { MAX_TABLES, MIN_TABLES } from '../../../shared/src/levels/tables'
+import { planSeating, planSplit, type SeatingMode } from '../../../shared/src/levels/splitRoom'
+import { MAX_TABLE_NAME, MAX_TABLES, MIN_TABLES, renameTable, type TableDef } from '../../../shared/src/levels/tables'
+import { renamedZoneTitles } from '../../../shared/src/levels/tableZones'
 import { useBoardFacilitation } from '../facilitation/FacilitationContext'
 import { useLanguage } from '../i18n/i18n'
 import { randomId } from '../state/randomId'
-import { ErrorText } from '../ui/ErrorText'
+import { ErrorText, invalidWhen } from '../ui/ErrorText'
 import { LevelTotals } from './LevelTotals'
 import { useLevels, zoomToLevel } from './useLevels'
 
 // Tables: the facilitator splits the room (2–12 tables: by hand, let people pick, or at random
-// with a balance of roles), seats people, restricts editing to tables; everyone sees each table's
-// people and totals, and goes to any table.
+// with a balance of roles), seats people, renames and recolours a table, seats everyone again on
+// the same tables (zones and cards stay), brings one table to where they are, restricts editing
+// to tables; everyone sees each table's people and totals, and goes to any table.
 
 export function TablesSection() {
-  const { isFacilitator, readOnly, personId, doc } = useBoardFacilitation()
+  const { isFacilitator, readOnly, personId, doc, writeSession } = useBoardFacilitation()
   const levels = useLevels()
   const { t } = useTranslation()
   const { editor, tables, shapes, levelOf, mySeat, session } = levels
@@ -56,8 +59,19 @@ export function TablesSection() {
                   {t('levels.goTo')}
                 </button>
               )}
+              {table && isFacilitator && (
+                <button
+                  type="button"
+                  onClick={() => writeSession('follow', { facilitatorId: personId, requestId: randomId(), tableId: table.id })}
+                  aria-label={t('levels.bringTableLabel', { table: table.name })}
+                  data-testid="bring-table"
+                >
+                  {t('levels.bringTable')}
+                </button>
+              )}
             </h4>
             <p className="hint">{people.length === 0 ? t('levels.nobody') : people.map((p) => p.name).join(', ')}</p>
+            {isFacilitator && table && <TableSettings table={table} />}
             {isFacilitator && table === null && <SeatByHand personIds={people.map((p) => p.personId)} />}
             {table && <TableTotals tableId={table.id} />}
           </li>
@@ -68,6 +82,7 @@ export function TablesSection() {
           {t('levels.goToPlenary')}
         </button>
       )}
+      {isFacilitator && <ReseatForm />}
     </div>
   )
 }
@@ -101,7 +116,6 @@ function SplitForm() {
         tableId: () => randomId().slice(0, 12),
         tableName: (order) => t('levels.tableName', { number: order + 1 }),
         at: Date.now(),
-        zoneTitle: (table, title) => `${table.name} · ${title}`,
       })
     } catch {
       return setError(t('levels.noZones'))
@@ -119,19 +133,149 @@ function SplitForm() {
     <div className="tavolo-levels-form" data-testid="split-form">
       <label htmlFor="tavolo-table-count">{t('levels.tableCount')}</label>
       <input id="tavolo-table-count" type="number" min={MIN_TABLES} max={MAX_TABLES} value={count} onChange={(e) => setCount(e.target.value)} />
-      <fieldset>
-        <legend>{t('levels.seating')}</legend>
-        {(['random', 'pick', 'hand'] as const).map((m) => (
-          <label key={m} className="radio">
-            <input type="radio" name="tavolo-seating" checked={mode === m} onChange={() => setMode(m)} data-testid={`seating-${m}`} />
-            {t(`levels.seating_${m}`)}
-          </label>
-        ))}
-      </fieldset>
+      <SeatingChoice name="tavolo-seating" testId="seating" mode={mode} onChange={setMode} />
       <ErrorText message={error} />
       <button type="button" className="primary" onClick={split} data-testid="split-room">
         {t('levels.split')}
       </button>
+    </div>
+  )
+}
+
+/** The ways to seat the room, for the split and for seating everyone again. */
+function SeatingChoice({ name, testId, mode, onChange }: { name: string; testId: string; mode: SeatingMode; onChange(mode: SeatingMode): void }) {
+  const { t } = useTranslation()
+  return (
+    <fieldset>
+      <legend>{t('levels.seating')}</legend>
+      {(['random', 'pick', 'hand'] as const).map((m) => (
+        <label key={m} className="radio">
+          <input type="radio" name={name} checked={mode === m} onChange={() => onChange(m)} data-testid={`${testId}-${m}`} />
+          {t(`levels.seating_${m}`)}
+        </label>
+      ))}
+    </fieldset>
+  )
+}
+
+/** A table's name and colour; a rename also renames the table's zones still titled after it. */
+function TableSettings({ table }: { table: TableDef }) {
+  const { session, writeSession } = useBoardFacilitation()
+  const { editor, shapes } = useLevels()
+  const { t } = useTranslation()
+  const [open, setOpen] = useState(false)
+  const [name, setName] = useState(table.name)
+  const [colour, setColour] = useState(table.colour)
+  const [error, setError] = useState<string | null>(null)
+  const errorId = `tavolo-table-error-${table.id}`
+  if (!open) {
+    return (
+      <button
+        type="button"
+        onClick={() => {
+          setName(table.name)
+          setColour(table.colour)
+          setOpen(true)
+        }}
+        aria-label={t('levels.tableSettings', { table: table.name })}
+        data-testid="table-settings"
+      >
+        {t('levels.editTable')}
+      </button>
+    )
+  }
+  const save = () => {
+    const tables = renameTable(session.tables, table.id, name, colour)
+    if (!tables || !editor) return setError(t('levels.tableNameInvalid', { max: MAX_TABLE_NAME }))
+    const renamed = tables.find((tb) => tb.id === table.id)!
+    editor.run(() => {
+      editor.markHistoryStoppingPoint('rename table')
+      editor.updateShapes(renamedZoneTitles(shapes, table, renamed).map(({ id, title }) => ({ id, type: ZONE_TYPE, props: { title } })))
+    })
+    writeSession('tables', tables)
+    setError(null)
+    setOpen(false)
+  }
+  return (
+    <form
+      className="tavolo-levels-form"
+      aria-label={t('levels.tableSettings', { table: table.name })}
+      onSubmit={(e) => {
+        e.preventDefault()
+        save()
+      }}
+      onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+    >
+      <label>
+        {t('levels.renameTable')}{' '}
+        <input
+          value={name}
+          maxLength={MAX_TABLE_NAME}
+          onChange={(e) => setName(e.target.value)}
+          autoFocus
+          data-testid="table-name"
+          {...invalidWhen(error, errorId)}
+        />
+      </label>
+      <label>
+        {t('levels.tableColour')} <input type="color" value={colour} onChange={(e) => setColour(e.target.value)} data-testid="table-colour" />
+      </label>
+      <ErrorText message={error} id={errorId} />
+      <div className="actions">
+        <button type="button" onClick={() => setOpen(false)}>
+          {t('levels.cancel')}
+        </button>
+        <button type="submit" className="primary" data-testid="table-save">
+          {t('levels.saveTable')}
+        </button>
+      </div>
+    </form>
+  )
+}
+
+/** Seats everyone again on the same tables (confirmed first: people may move); zones and cards stay. */
+function ReseatForm() {
+  const { doc, session, writeSession } = useBoardFacilitation()
+  const { people } = useLevels()
+  const { t } = useTranslation()
+  const [mode, setMode] = useState<SeatingMode>('random')
+  const [confirming, setConfirming] = useState(false)
+  const confirmRef = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus()
+  }, [confirming])
+  const reseat = () => {
+    const participants = Object.entries(people).filter(([, p]) => p.role !== 'facilitator').map(([personId, p]) => ({ personId, role: p.role }))
+    const plan = planSeating(mode, participants, session.tables, Math.random)
+    doc.transact(() => {
+      doc.getMap(SEAT_PICKS_ROOT).clear()
+      writeSession('seating', plan.seating)
+      writeSession('tablePicking', plan.tablePicking)
+    })
+    setConfirming(false)
+  }
+  return (
+    <div className="tavolo-levels-form" data-testid="reseat-form">
+      <h4>{t('levels.reseat')}</h4>
+      <p className="hint">{t('levels.reseatHint')}</p>
+      <SeatingChoice name="tavolo-reseat" testId="reseat-mode" mode={mode} onChange={setMode} />
+      {confirming ? (
+        <div role="alertdialog" aria-label={t('levels.reseat')} onKeyDown={(e) => e.key === 'Escape' && setConfirming(false)}>
+          <p>{t('levels.reseatConfirm', { mode: t(`levels.seating_${mode}`) })}</p>
+          <div className="actions">
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('levels.cancel')}
+            </button>
+            <button type="button" className="primary" ref={confirmRef} onClick={reseat} data-testid="reseat-confirm">
+              {t('levels.reseatYes')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" onClick={() => setConfirming(true)} data-testid="reseat">
+          {t('levels.reseat')}
+        </button>
+      )}
     </div>
   )
 }

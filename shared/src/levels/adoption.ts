@@ -2,10 +2,12 @@ import type { TLShape, TLShapeId } from '@tldraw/tlschema'
 import { isObject, readShapes } from '../board/shapeLike'
 import { placeCardInZone, type Rect } from '../board/cardPlacement'
 import { readCardMeta, TEMPLATE_AUTHOR } from '../cards/cardMeta'
+import type { ZONE_TYPE } from '../cards/zone/zone'
 import { isTableId } from './tables'
+import { plenaryZones } from './tableZones'
 
-// Adopting a table's card into the plenary: a copy goes into a plenary zone, placed like any new
-// card (cardPlacement.ts), and keeps where it came from in `meta.adoptedFrom`: the table, the
+// Adopting a table's card (a content, lecture format or exam) into the plenary: a copy goes into
+// the plenary zone that takes its type, placed like any new card (cardPlacement.ts), and keeps where it came from in `meta.adoptedFrom`: the table, the
 // original card, its authors and their roles, and (when a budget round gave it hours) the hours
 // each role gave it, so the exports can credit it after the tables are gone.
 
@@ -29,6 +31,16 @@ export function readAdoptedFrom(meta: unknown): AdoptedFrom | null {
     ? Object.fromEntries(Object.entries(value.hoursByRole).filter((entry): entry is [string, number] => typeof entry[1] === 'number'))
     : undefined
   return { tableId: value.tableId, cardId: value.cardId, authors: value.authors as string[], roles, ...(hoursByRole ? { hoursByRole } : {}) }
+}
+
+/**
+ * The plenary zone a card of `type` is adopted into: the first that names the type, else the first
+ * that takes any card; null when the plenary has none (the facilitator adds one first).
+ */
+export function plenaryZoneFor(records: readonly unknown[], type: string): TLShape<typeof ZONE_TYPE> | null {
+  const zones = plenaryZones(records)
+  const zone = zones.find((z) => (z.accepts as readonly string[]).includes(type)) ?? zones.find((z) => z.accepts.length === 0)
+  return zone ? ((records.find((r) => isObject(r) && r.id === zone.id) as TLShape<typeof ZONE_TYPE> | undefined) ?? null) : null
 }
 
 export interface AdoptOptions {

@@ -1,5 +1,7 @@
 import { readShapes, type ShapeLike } from '../board/shapeLike'
 import { CONTENT_CARD_TYPE } from '../cards/content/contentCard'
+import { EXAM_CARD_TYPE } from '../cards/exam/examCard'
+import { FORMAT_CARD_TYPE } from '../cards/format/formatCard'
 import { computeSummary, type DesignSummary, type SummaryInput } from '../summary'
 import type { Language } from '../i18n'
 import type { TableDef } from './tables'
@@ -7,8 +9,27 @@ import { levels, recordsOfLevel } from './tableZones'
 
 // The plenary's comparison: one column per table with that table's own design summary (the same
 // computeSummary as the whole board, on the table's records), and rows that line up the tables'
-// content cards that are the same content: the same title (ignoring case, spaces and
-// punctuation), or cards the facilitator linked (`session.comparisonLinks`: groups of card ids).
+// cards of each type the summary totals: contents with the same title (ignoring case, spaces and
+// punctuation), lecture formats of the same kind, exams of the same timing and form, or cards the
+// facilitator linked (`session.comparisonLinks`: groups of card ids).
+
+/** The card types the comparison lines up, in the order their rows come: the ones with totals. */
+export const COMPARED_CARD_TYPES = [CONTENT_CARD_TYPE, FORMAT_CARD_TYPE, EXAM_CARD_TYPE] as const
+export type ComparedCardType = (typeof COMPARED_CARD_TYPES)[number]
+
+/** A row's unit: hours for contents and formats, percent of the mark for exams. */
+export const COMPARED_VALUE = {
+  [CONTENT_CARD_TYPE]: { prop: 'hours', unit: 'h' },
+  [FORMAT_CARD_TYPE]: { prop: 'hours', unit: 'h' },
+  [EXAM_CARD_TYPE]: { prop: 'weight', unit: '%' },
+} as const satisfies Record<ComparedCardType, { prop: string; unit: string }>
+
+/** The props that say two cards of a type are the same thing: a content's title, a format's kind, an exam's timing and form. */
+const SAME_BY: Readonly<Record<ComparedCardType, readonly string[]>> = {
+  [CONTENT_CARD_TYPE]: ['title'],
+  [FORMAT_CARD_TYPE]: ['kind'],
+  [EXAM_CARD_TYPE]: ['timing', 'form'],
+}
 
 export interface ComparisonColumn {
   table: TableDef
@@ -17,13 +38,18 @@ export interface ComparisonColumn {
 
 export interface ComparisonCell {
   cardId: string
+  /** A content's title as written; empty for the other types (the row's `fields` name them). */
   title: string
-  hours: number
+  /** Hours (contents, formats) or weight in % (exams): `COMPARED_VALUE[cardType]`. */
+  value: number
 }
 
 export interface ComparisonRow {
-  /** The row's title: the first card's, as written. */
+  cardType: ComparedCardType
+  /** The row's title: the first card's, as written (contents only). */
   title: string
+  /** What the row lines up, from its first card: `{ title }`, `{ kind }` or `{ timing, form }`. */
+  fields: Record<string, string>
   /** table id → that table's cards in this row (usually one). */
   cells: Record<string, ComparisonCell[]>
   /** How many tables have a card in the row. */
@@ -32,7 +58,7 @@ export interface ComparisonRow {
 
 export interface Comparison {
   columns: ComparisonColumn[]
-  /** Rows most tables agree on first, then by title. */
+  /** Contents, then formats, then exams; in each, rows most tables agree on first, then by title. */
   rows: ComparisonRow[]
 }
 
@@ -63,26 +89,37 @@ export function compareTables(
   const linkOf = new Map<string, number>()
   links.forEach((group, order) => group.forEach((id) => linkOf.set(id, order)))
   const rows = new Map<string, ComparisonRow>()
-  for (const card of readShapes(input.records).filter((s) => s.type === CONTENT_CARD_TYPE)) {
+  for (const card of readShapes(input.records)) {
+    const cardType = COMPARED_CARD_TYPES.find((type) => type === card.type)
     const tableId = levelOf(card.id)
-    if (tableId === null || !tables.some((t) => t.id === tableId)) continue
-    const title = titleOf(card)
+    if (!cardType || tableId === null || !tables.some((t) => t.id === tableId)) continue
+    const title = cardType === CONTENT_CARD_TYPE ? titleOf(card) : ''
+    const fields = Object.fromEntries(SAME_BY[cardType].map((prop) => [prop, stringProp(card, prop).trim()]))
     const link = linkOf.get(card.id)
-    const key = link !== undefined ? `link:${link}` : `title:${comparableTitle(title)}`
-    const row = rows.get(key) ?? { title, cells: {}, tableCount: 0 }
+    const same = cardType === CONTENT_CARD_TYPE ? comparableTitle(title) : SAME_BY[cardType].map((prop) => fields[prop]).join('/')
+    const key = `${cardType}:${link !== undefined ? `link:${link}` : same}`
+    const row = rows.get(key) ?? { cardType, title, fields, cells: {}, tableCount: 0 }
     if (!row.cells[tableId]) row.tableCount++
-    ;(row.cells[tableId] ??= []).push({ cardId: card.id, title, hours: hoursOf(card) })
+    ;(row.cells[tableId] ??= []).push({ cardId: card.id, title, value: numberProp(card, COMPARED_VALUE[cardType].prop) })
     rows.set(key, row)
   }
-  const sorted = [...rows.values()].sort((a, b) => b.tableCount - a.tableCount || a.title.localeCompare(b.title))
+  const typeOrder = (row: ComparisonRow) => COMPARED_CARD_TYPES.indexOf(row.cardType)
+  const label = (row: ComparisonRow) => Object.values(row.fields).join(' ')
+  const sorted = [...rows.values()].sort((a, b) => typeOrder(a) - typeOrder(b) || b.tableCount - a.tableCount || label(a).localeCompare(label(b)))
   return { columns, rows: sorted }
 }
 
 function titleOf(card: ShapeLike): string {
-  return typeof card.props.title === 'string' ? card.props.title.trim() : ''
+  return stringProp(card, 'title').trim()
 }
 
-function hoursOf(card: ShapeLike): number {
-  return typeof card.props.hours === 'number' && Number.isFinite(card.props.hours) ? card.props.hours : 0
+function stringProp(card: ShapeLike, prop: string): string {
+  const value = card.props[prop]
+  return typeof value === 'string' ? value : ''
+}
+
+function numberProp(card: ShapeLike, prop: string): number {
+  const value = card.props[prop]
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0
 }
 

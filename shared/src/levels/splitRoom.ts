@@ -30,10 +30,19 @@ export interface SplitOptions extends TableZoneOptions {
 /** Throws (with a message for the facilitator) for a count outside 2–12 or a board without zones. */
 export function planSplit(options: SplitOptions): SplitPlan {
   const tables = makeTables(options.count, options.tableId, options.tableName)
-  return {
-    tables,
-    seating: options.mode === 'random' ? seatAtRandom(options.people, tables, options.random) : {},
-    tablePicking: options.mode === 'pick',
-    zones: tableZoneCopies(options.records, tables, options),
-  }
+  return { tables, ...planSeating(options.mode, options.people, tables, options.random), zones: tableZoneCopies(options.records, tables, options) }
+}
+
+/**
+ * Where everyone sits, for a split or a re-seat of the same tables (their zones and cards stay as
+ * they are): at random, nobody yet (by hand), or nobody until each picks. Every earlier pick is
+ * dropped by the caller, so a re-seat starts afresh.
+ */
+export function planSeating(
+  mode: SeatingMode,
+  people: readonly Seatable[],
+  tables: readonly TableDef[],
+  random: () => number,
+): Pick<SplitPlan, 'seating' | 'tablePicking'> {
+  return { seating: mode === 'random' ? seatAtRandom(people, tables, random) : {}, tablePicking: mode === 'pick' }
 }

@@ -44,11 +44,22 @@ export function plenaryZones(records: readonly unknown[]): ZoneBox[] {
     .filter((z) => [z.x, z.y, z.w, z.h].every(Number.isFinite))
 }
 
+/** How a table's copy of a zone is titled: "<table> · <zone>". */
+export function tableZoneTitle(table: TableDef, zoneTitle: string): string {
+  return `${table.name} · ${zoneTitle}`
+}
+
+/** The new titles of a renamed table's zones: those still titled after its old name (a title someone rewrote stays). */
+export function renamedZoneTitles(records: readonly unknown[], before: TableDef, after: TableDef): { id: TLShapeId; title: string }[] {
+  const prefix = tableZoneTitle(before, '')
+  return readShapes(records)
+    .filter((s) => s.type === ZONE_TYPE && zoneTableId(s.meta) === before.id && typeof s.props.title === 'string' && s.props.title.startsWith(prefix))
+    .map((s) => ({ id: s.id as TLShapeId, title: tableZoneTitle(after, String(s.props.title).slice(prefix.length)) }))
+}
+
 export interface TableZoneOptions {
   at: number
   newId?: () => TLShapeId
-  /** The name a table's copy of a zone gets. */
-  zoneTitle: (table: TableDef, zoneTitle: string) => string
 }
 
 /** New zone records: one copy of the plenary's zones per table, side by side. Throws without zones. */
@@ -66,7 +77,7 @@ export function tableZoneCopies(records: readonly unknown[], tables: readonly Ta
   tables.forEach((table, order) => {
     // The template geometry of the zones, relative to the plenary's top-left corner.
     const template = {
-      zones: zones.map((z) => ({ key: z.id, title: options.zoneTitle(table, z.title), x: z.x - minX, y: z.y - minY, w: z.w, h: z.h, accepts: z.accepts })),
+      zones: zones.map((z) => ({ key: z.id, title: tableZoneTitle(table, z.title), x: z.x - minX, y: z.y - minY, w: z.w, h: z.h, accepts: z.accepts })),
       starterCards: [],
     } as unknown as Template
     const origin = { x: minX + (order + 1) * (width + TABLE_GAP), y: minY }

@@ -29,6 +29,20 @@ export function makeTables(count: number, newId: (order: number) => string, name
   return Array.from({ length: count }, (_, order) => ({ id: newId(order), name: name(order), colour: TABLE_COLOURS[order] }))
 }
 
+/** The longest table name, so a badge and a zone header stay readable. */
+export const MAX_TABLE_NAME = 40
+
+/**
+ * The tables with one renamed and recoloured (the facilitator's settings after the split), or null
+ * when the name is empty, too long or another table's, or the colour not a #rrggbb colour.
+ */
+export function renameTable(tables: readonly TableDef[], id: string, name: string, colour: string): TableDef[] | null {
+  const clean = name.trim()
+  const taken = tables.some((t) => t.id !== id && t.name.trim().toLowerCase() === clean.toLowerCase())
+  if (!clean || clean.length > MAX_TABLE_NAME || taken || !/^#[0-9a-f]{6}$/i.test(colour) || !tables.some((t) => t.id === id)) return null
+  return tables.map((t) => (t.id === id ? { id, name: clean, colour } : t))
+}
+
 export function readTables(value: unknown): TableDef[] | undefined {
   if (!Array.isArray(value) || value.length > MAX_TABLES) return undefined
   const tables = value.filter(

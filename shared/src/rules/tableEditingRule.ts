@@ -10,20 +10,26 @@ import { refuse, type Refusal, type Writer } from './writer'
 // Which table a zone belongs to is the facilitator's to say. While the facilitator restricts
 // editing to tables, a participant writes only records of their own table: a table's zones and
 // everything inside them (by parent, like locks), before and after the write, so nothing moves
-// into or out of another table either. The plenary and the open canvas are not a table.
+// into or out of another table either. Once the room sits at tables, the plenary's zones and
+// their cards are the facilitator's (they adopt cards into them) unless the facilitator lets
+// participants adopt too (`session.participantsAdopt`). The open canvas is neither.
 
 const RULE = 'table-editing'
+const PLENARY_RULE = 'plenary-writing'
 
-/** The table of a record: its own (a zone's) or its nearest zone ancestor's; null for none. */
-function tableOf(board: BoardView, id: string): string | null {
+/**
+ * The level of a record by its zone: its own (a zone's) or its nearest zone ancestor's table id,
+ * null for a plenary zone, undefined outside every zone (or for no record).
+ */
+function levelOf(board: BoardView, id: string): string | null | undefined {
   const seen = new Set<string>()
   let current: unknown = board.value(RECORDS_ROOT, id)
   while (isObject(current) && current.typeName === 'shape' && !seen.has(String(current.id))) {
     seen.add(String(current.id))
-    if (current.type === ZONE_TYPE && zoneTableId(current.meta) !== null) return zoneTableId(current.meta)
+    if (current.type === ZONE_TYPE) return zoneTableId(current.meta)
     current = typeof current.parentId === 'string' ? board.value(RECORDS_ROOT, current.parentId) : undefined
   }
-  return null
+  return undefined
 }
 
 export function checkTableEditing(writer: Writer, key: string, before: BoardView, after: BoardView): Refusal | null {
@@ -35,11 +41,16 @@ export function checkTableEditing(writer: Writer, key: string, before: BoardView
     return refuse(RULE, `${short(key)}: only the facilitator says which table a zone is`)
   }
   const session = after.entries(SESSION_ROOT)
+  const tables = readSessionValue(session, 'tables')
+  const written = [levelOf(before, key), levelOf(after, key)]
+  if (tables.length > 0 && written.includes(null) && !readSessionValue(session, 'participantsAdopt')) {
+    return refuse(PLENARY_RULE, `${short(key)}: the facilitator adopts cards into the plenary`)
+  }
   if (!readSessionValue(session, 'tableEditing')) return null
-  const state = { tables: readSessionValue(session, 'tables'), seating: readSessionValue(session, 'seating'), tablePicking: readSessionValue(session, 'tablePicking') }
+  const state = { tables, seating: readSessionValue(session, 'seating'), tablePicking: readSessionValue(session, 'tablePicking') }
   const seat = seatOf(state, after.entries(SEAT_PICKS_ROOT), writer.personId)
-  for (const table of [tableOf(before, key), tableOf(after, key)]) {
-    if (table !== null && table !== seat) return refuse(RULE, `${short(key)} belongs to another table`)
+  for (const table of written) {
+    if (typeof table === 'string' && table !== seat) return refuse(RULE, `${short(key)} belongs to another table`)
   }
   return null
 }

@@ -1,29 +1,40 @@
 import { isObject } from '../board/shapeLike'
+import { isTableId } from '../levels/tables'
 
-// "Bring everyone here": the facilitator writes a new request id; each participant starts
-// following once per request, and stays free to move away until the next one.
+// "Bring everyone here" and "bring this table here": the facilitator writes a new request id (with
+// a table id to bring only the people seated there); each participant it is for starts following
+// once per request, and stays free to move away until the next one.
 
 export interface FollowRequest {
   /** The person id of the facilitator whose view to follow. */
   facilitatorId: string
   /** New for each press of the button, so pressing it again brings back those who left. */
   requestId: string
+  /** Only the people seated at this table follow; absent: everyone. */
+  tableId?: string
 }
 
 /** The stored request, null when there is none, undefined when the stored value is malformed. */
 export function readFollowRequest(value: unknown): FollowRequest | null | undefined {
   if (value === null) return null
   if (!isObject(value)) return undefined
-  const { facilitatorId, requestId } = value
+  const { facilitatorId, requestId, tableId } = value
   if (typeof facilitatorId !== 'string' || !facilitatorId || typeof requestId !== 'string' || !requestId) return undefined
-  return { facilitatorId, requestId }
+  if (tableId !== undefined && !isTableId(tableId)) return undefined
+  return { facilitatorId, requestId, ...(tableId !== undefined ? { tableId } : {}) }
 }
 
-/** Whether this person should start following now: a request they have not acted on, not their own. */
-export function shouldStartFollowing(
+/**
+ * What this person does with the stored request: nothing ('none': no new request, or their own),
+ * note it as handled without moving ('pass': it brings another table, so a later seat there does
+ * not pull them to an old place), or start following ('follow').
+ */
+export function followAction(
   request: FollowRequest | null,
   lastHandledRequestId: string | null,
   personId: string,
-): request is FollowRequest {
-  return request !== null && request.requestId !== lastHandledRequestId && request.facilitatorId !== personId
+  seat: string | null,
+): 'none' | 'pass' | 'follow' {
+  if (request === null || request.requestId === lastHandledRequestId || request.facilitatorId === personId) return 'none'
+  return request.tableId === undefined || request.tableId === seat ? 'follow' : 'pass'
 }

@@ -35,6 +35,7 @@ export const SESSION_KEYS = {
   tablePicking: 'tablePicking',
   budget: 'budget',
   comparisonLinks: 'comparisonLinks',
+  participantsAdopt: 'participantsAdopt',
 } as const
 
 /** The keys facilitation reads and writes through `readSessionValue`/`writeSessionValue`. */
@@ -70,4 +71,6 @@ export interface SessionState {
   budget: BudgetRound
   /** Groups of content card ids the facilitator lined up as the same content in the comparison. */
   comparisonLinks: readonly (readonly string[])[]
+  /** While the room sits at tables, participants may write the plenary's zones (adopt cards into them); off, only the facilitator does. */
+  participantsAdopt: boolean
 }

@@ -35,6 +35,7 @@ export const DEFAULT_SESSION: SessionState = {
   tablePicking: false,
   budget: DEFAULT_BUDGET_ROUND,
   comparisonLinks: [],
+  participantsAdopt: false,
 }
 
 /** Each key's reader: the value as stored, cleaned, or undefined when unusable. */
@@ -56,6 +57,7 @@ const READERS: { [K in SessionKey]: (value: unknown) => SessionState[K] | undefi
   tablePicking: readBoolean,
   budget: readBudgetRound,
   comparisonLinks: readComparisonLinks,
+  participantsAdopt: readBoolean,
 }
 
 function readBoolean(value: unknown): boolean | undefined {

@@ -6,11 +6,13 @@ import { FORMAT_CARD_TYPE, defaultFormatCardProps } from '../../../../shared/src
 import { ZONE_TYPE } from '../../../../shared/src/cards/zone/zone'
 import { DEFAULT_PAGE_ID } from '../../../../shared/src/doc/defaultRecords'
 import { readRecords } from '../../../../shared/src/doc/recordsRoot'
+import { SESSION_ROOT } from '../../../../shared/src/doc/roots'
 import { draftRoundOf } from '../../../../shared/src/levels/drafting'
 import { planReveal } from '../../../../shared/src/levels/revealDrafts'
 import { boardChange } from '../../../../shared/src/rules/boardChange'
 import { checkWrite } from '../../../../shared/src/rules/checkWrite'
 import { docBoardView } from '../../../../shared/src/rules/docBoardView'
+import { SESSION_KEYS } from '../../../../shared/src/session/sessionKeys'
 import { levelsBoard, newId, type Shape } from './fixture'
 
 // The reveal's placement: every draft's cards into the zones they were drafted for, clear of the
@@ -56,7 +58,9 @@ describe('revealing the drafts', () => {
     for (const card of cards) {
       for (const other of inZone) if (other.id !== card.id) expect(overlaps(box(card), box(other)), `${card.id} and ${other.id}`).toBe(false)
     }
-    // Each is a card its author could have written on the board: valid, in an existing zone, theirs.
+    // Each is a card its author could have written on the board: valid, in an existing zone, theirs
+    // (the fixture's room sits at tables, where a participant writes the plenary only when allowed).
+    doc.getMap(SESSION_ROOT).set(SESSION_KEYS.participantsAdopt, true)
     for (const card of cards) {
       expect(checkWrite({ personId: String(card.meta.createdBy), role: 'editor' }, boardChange({ records: { [card.id]: card } }), docBoardView(doc))).toBeNull()
     }

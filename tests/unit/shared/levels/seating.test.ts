@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { peopleByTable, seatAtRandom } from '../../../../shared/src/levels/seating'
-import { makeTables, seatOf } from '../../../../shared/src/levels/tables'
+import { planSeating } from '../../../../shared/src/levels/splitRoom'
+import { makeTables, MAX_TABLE_NAME, renameTable, seatOf } from '../../../../shared/src/levels/tables'
 
 /** A small deterministic generator, so each seed is one reproducible shuffle. */
 function seeded(seed: number): () => number {
@@ -62,5 +63,27 @@ describe('where a person sits', () => {
       ['t2', []],
       [null, ['bob']],
     ])
+  })
+})
+
+describe('tables after the split', () => {
+  it('renames and recolours one table, refusing an empty, too long or taken name and a colour that is not #rrggbb', () => {
+    expect(renameTable(tables, 't1', '  Blue table ', '#00ff00')).toEqual([tables[0], { id: 't1', name: 'Blue table', colour: '#00ff00' }, tables[2]])
+    expect(renameTable(tables, 't1', '   ', '#00ff00')).toBeNull()
+    expect(renameTable(tables, 't1', 'x'.repeat(MAX_TABLE_NAME + 1), '#00ff00')).toBeNull()
+    expect(renameTable(tables, 't1', 'table 3', '#00ff00')).toBeNull()
+    expect(renameTable(tables, 't1', 'Table 2', 'red')).toBeNull()
+    expect(renameTable(tables, 't9', 'Other', '#00ff00')).toBeNull()
+    // Keeping its own name is no clash.
+    expect(renameTable(tables, 't1', 'Table 2', '#123abc')?.[1]).toEqual({ id: 't1', name: 'Table 2', colour: '#123abc' })
+  })
+
+  it('seats everyone again on the same tables: at random with roles balanced, or nobody (by hand, or until each picks)', () => {
+    const again = planSeating('random', people, tables, seeded(7))
+    expect(Object.keys(again.seating).sort()).toEqual(people.map((p) => p.personId).sort())
+    expect(new Set(Object.values(again.seating))).toEqual(new Set(tables.map((t) => t.id)))
+    expect(again.tablePicking).toBe(false)
+    expect(planSeating('pick', people, tables, seeded(7))).toEqual({ seating: {}, tablePicking: true })
+    expect(planSeating('hand', people, tables, seeded(7))).toEqual({ seating: {}, tablePicking: false })
   })
 })

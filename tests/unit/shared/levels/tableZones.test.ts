@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ZONE_TYPE } from '../../../../shared/src/cards/zone/zone'
 import { readRecords } from '../../../../shared/src/doc/recordsRoot'
 import { summaryOfLevel } from '../../../../shared/src/levels/comparison'
-import { plenaryZones, recordsOfLevel } from '../../../../shared/src/levels/tableZones'
+import { plenaryZones, recordsOfLevel, renamedZoneTitles } from '../../../../shared/src/levels/tableZones'
 import { boardChange } from '../../../../shared/src/rules/boardChange'
 import { checkWrite } from '../../../../shared/src/rules/checkWrite'
 import { docBoardView } from '../../../../shared/src/rules/docBoardView'
@@ -52,5 +52,17 @@ describe('each table’s copy of the zones', () => {
     expect(plenary.zones).toHaveLength(4)
     expect(plenary.contentHours.total).toBe(0)
     expect(recordsOfLevel(input.records, 'table1').filter((r) => (r as { typeName: string }).typeName !== 'shape').length).toBeGreaterThan(0)
+  })
+})
+
+describe('renaming a table', () => {
+  it('renames the table’s zones still titled after it, and leaves a rewritten title and other tables alone', () => {
+    const { doc, kv, tables, shapes } = levelsBoard()
+    const zones = shapes().filter((s) => s.type === ZONE_TYPE && s.meta.tableId === 'table1')
+    kv.set(zones[0].id, { ...zones[0], props: { ...zones[0].props, title: 'Our own title' } })
+    const renamed = renamedZoneTitles(readRecords(doc), tables[0], { ...tables[0], name: 'Blue' })
+    expect(renamed.map((r) => r.id).sort()).toEqual(zones.slice(1).map((z) => z.id).sort())
+    expect(renamed.map((r) => r.title)).toContain('Blue · Lecture formats')
+    expect(renamed.every((r) => r.title.startsWith('Blue · '))).toBe(true)
   })
 })

@@ -74,6 +74,34 @@ describe('write rules: tables', () => {
     expect(check(fran, { records: { [zone.id]: { ...zone, meta: { ...zone.meta, tableId: 'table2' } } } })).toBeNull()
   })
 
+  it('keeps the plenary’s cards to the facilitator once the room sits at tables, unless participants may adopt', () => {
+    const { session, check, addContent, contentsOf, kv, shapes } = board()
+    const plenaryCard = addContent(null, 'Plenary', 2, 'fran')
+    const mine = addContent('table1', 'Mine', 2, 'ann')
+    const adopted = { ...mine, id: 'shape:adopted', parentId: contentsOf(null).id, meta: { ...mine.meta, createdBy: 'ann', lastEditedBy: 'ann' } }
+    const edit = { records: { [plenaryCard.id]: { ...plenaryCard, props: { ...plenaryCard.props, hours: 4 } } } }
+    expect(check(ann, { records: { [adopted.id]: adopted } })?.rule).toBe('plenary-writing')
+    expect(check(ann, edit)?.rule).toBe('plenary-writing')
+    expect(check(ann, { records: { [plenaryCard.id]: undefined } })?.rule).toBe('plenary-writing')
+    // Nor moved out of the plenary into one's own table.
+    expect(check(ann, { records: { [plenaryCard.id]: { ...plenaryCard, parentId: contentsOf('table1').id } } })?.rule).toBe('plenary-writing')
+    expect(check(fran, { records: { [adopted.id]: { ...adopted, meta: { ...adopted.meta, createdBy: 'fran', lastEditedBy: 'fran' } } } })).toBeNull()
+    // Her own table, and the open canvas, stay hers to write.
+    expect(check(ann, { records: { [mine.id]: { ...mine, props: { ...mine.props, hours: 5 } } } })).toBeNull()
+    session.set(SESSION_KEYS.participantsAdopt, true)
+    expect(check(ann, { records: { [adopted.id]: adopted } })).toBeNull()
+    expect(check(ann, edit)).toBeNull()
+    // With editing restricted to tables, the plenary is still open to her when adopting is allowed.
+    session.set(SESSION_KEYS.tableEditing, true)
+    expect(check(ann, { records: { [adopted.id]: adopted } })).toBeNull()
+    // Before the split, the whole room writes the plenary.
+    session.set(SESSION_KEYS.participantsAdopt, false)
+    session.set(SESSION_KEYS.tableEditing, false)
+    session.set(SESSION_KEYS.tables, [])
+    for (const s of shapes().filter((s) => s.meta.tableId)) kv.delete(s.id)
+    expect(check(ann, edit)).toBeNull()
+  })
+
   it('takes a person’s own pick of a table that exists, only while picking is on', () => {
     const { session, check } = board()
     expect(check(ann, { [SEAT_PICKS_ROOT]: { ann: 'table2' } })?.rule).toBe('seat-picks')

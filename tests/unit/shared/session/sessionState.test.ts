@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { SESSION_ROOT } from '../../../../shared/src/doc/roots'
 import { cleanCriterion, readCriteria } from '../../../../shared/src/session/criteria'
-import { shouldStartFollowing } from '../../../../shared/src/session/follow'
+import { followAction, readFollowRequest } from '../../../../shared/src/session/follow'
 import { DEFAULT_PHASE, PHASES, phaseHasTool, phaseInfo, ratingsAreOpen } from '../../../../shared/src/session/phases'
 import { SESSION_KEYS } from '../../../../shared/src/session/sessionKeys'
 import { DEFAULT_SESSION, readSession, readSessionValue, writeSessionValue } from '../../../../shared/src/session/sessionState'
@@ -94,7 +94,7 @@ describe('writeSessionValue', () => {
     writeSessionValue(session, 'voting', voting)
     writeSessionValue(session, 'targets', { totalHours: 48 })
     writeSessionValue(session, 'locks', { 'shape:z': true })
-    writeSessionValue(session, 'follow', { facilitatorId: 'f1', requestId: 'q1' })
+    writeSessionValue(session, 'follow', { facilitatorId: 'f1', requestId: 'q1', tableId: 't1' })
     writeSessionValue(session, 'criteria', ['Cost'])
     writeSessionValue(session, 'anonymous', true)
     writeSessionValue(session, 'ratingsOpen', true)
@@ -107,6 +107,7 @@ describe('writeSessionValue', () => {
       tablePicking: false,
       budget: { status: 'open', scope: 'plenary', targetHours: 50, roundId: 'b1' },
       comparisonLinks: [['shape:a', 'shape:b']],
+      participantsAdopt: true,
     } as const
     for (const [key, value] of Object.entries(levels)) writeSessionValue(session, key as keyof typeof levels, value as never)
     for (const value of session.values()) expect(value instanceof Y.AbstractType).toBe(false)
@@ -116,7 +117,7 @@ describe('writeSessionValue', () => {
       voting,
       targets: { totalHours: 48 },
       locks: { 'shape:z': true },
-      follow: { facilitatorId: 'f1', requestId: 'q1' },
+      follow: { facilitatorId: 'f1', requestId: 'q1', tableId: 't1' },
       criteria: ['Cost'],
       anonymous: true,
       ratingsOpen: true,
@@ -162,9 +163,19 @@ describe('writeSessionValue', () => {
 describe('follow requests', () => {
   const request = { facilitatorId: 'f1', requestId: 'q2' }
   it('start following once per request, never one’s own', () => {
-    expect(shouldStartFollowing(request, 'q1', 'p1')).toBe(true)
-    expect(shouldStartFollowing(request, 'q2', 'p1')).toBe(false)
-    expect(shouldStartFollowing(request, null, 'f1')).toBe(false)
-    expect(shouldStartFollowing(null, null, 'p1')).toBe(false)
+    expect(followAction(request, 'q1', 'p1', null)).toBe('follow')
+    expect(followAction(request, 'q2', 'p1', null)).toBe('none')
+    expect(followAction(request, null, 'f1', null)).toBe('none')
+    expect(followAction(null, null, 'p1', null)).toBe('none')
+  })
+
+  it('bring one table: only the people seated at it follow; the others note the request and stay', () => {
+    const table = { ...request, tableId: 't1' }
+    expect(followAction(table, 'q1', 'p1', 't1')).toBe('follow')
+    expect(followAction(table, 'q1', 'p2', 't2')).toBe('pass')
+    expect(followAction(table, 'q1', 'p3', null)).toBe('pass')
+    expect(followAction(table, 'q2', 'p1', 't1')).toBe('none')
+    expect(readFollowRequest({ ...request, tableId: 'a/b' })).toBeUndefined()
+    expect(readFollowRequest(table)).toEqual(table)
   })
 })
