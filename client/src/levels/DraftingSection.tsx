@@ -88,12 +88,12 @@ export function DraftingBanner(props: { presentPeople: readonly PresentPerson[] 
 /** "N of M still drafting" and who is done: names only. */
 function DraftingProgressText({ presentPeople }: { presentPeople: readonly PresentPerson[] }) {
   const { doc, session } = useBoardFacilitation()
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const people = usePeople(doc)
   const done = usePlainMap(doc, DRAFT_DONE_ROOT)
   const editorsHere = presentPeople.filter((p) => p.person.accessRole === 'editor').map((p) => p.person.id)
   const progress = draftingProgress(done, session.drafting, editorsHere)
-  const names = progress.doneIds.map((id) => people[id]?.name || t('card.unknownPerson'))
+  const names = progress.doneIds.map((id) => people[id]?.name || t('card.unknownPerson')).sort((a, b) => a.localeCompare(b, i18n.language))
   return (
     <span className="tavolo-drafting-progress" aria-live="polite">
       <span data-testid="drafting-count" data-drafting={progress.drafting} data-total={progress.total}>
