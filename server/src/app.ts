@@ -7,6 +7,7 @@ import { ROTATED_ROLES } from './access/secrets'
 import { loadOrCreateServerKey, serverKeyFingerprint } from './access/serverKey'
 import type { TavoloConfig } from './config'
 import { handleApi, type ApiContext } from './http/api'
+import { DraftReveals } from './boards/revealDrafts'
 import { AddressRateLimit } from './http/rateLimit'
 import { HttpError, decodeRequestPath, sendError, sendJson } from './http/respond'
 import { setSecurityHeaders } from './http/securityHeaders'
@@ -113,6 +114,7 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
     fanout,
   })
   const relay = new Relay(storage, serverKey, registry, { ...config, logger })
+  const draftReveals = new DraftReveals(storage, registry)
   const api: ApiContext = {
     storage,
     serverKey,
@@ -128,6 +130,7 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
         code: CLOSE_SECRET_ROTATED,
         reason: 'the facilitator replaced this link: ask for the new one',
       }),
+    revealDrafts: (boardId) => draftReveals.reveal(boardId),
   }
   const stats = (): TavoloServerStats => ({ loadedRooms: registry.loadedCount, connections: relay.connectionCount })
 

@@ -9,7 +9,8 @@ import { WAIT, enterBoardAs, openPeople, personIdOf } from './support/tavoloPage
 // facilitator splits the room into two tables at random (roles balanced), each table fills its
 // own programme, a budget round splits 50 h per person (the panel never sends more), the
 // facilitator applies the medians in one undoable step, compares the tables and adopts a card
-// into the plenary, whose totals then count it. Steps run in order.
+// into the plenary, whose totals then count it; then renames a table, brings one table to where
+// they are, and lets participants adopt. Steps run in order.
 
 let server: ServerProcess
 let browser: Browser
@@ -233,6 +234,73 @@ describe('a workshop at its three levels', () => {
     const file = JSON.parse(await download('json')) as { budgets: Record<string, number>; session: { tables: unknown[] } }
     expect(Object.keys(file.budgets)).toHaveLength(8)
     expect(file.session.tables).toHaveLength(2)
+  })
+
+  it('the facilitator renames a table and changes its colour from the keyboard; everyone sees the new name', async () => {
+    await pageF.keyboard.press('Escape')
+    await pageF.getByTestId('levels-tab-tables').click()
+    const tables = (await plainMap(pageF, 'session')).tables as { id: string; name: string }[]
+    const first = pageF.locator(`[data-testid="table-card"][data-table-id="${tables[0].id}"]`)
+    await first.getByTestId('table-settings').focus()
+    await pageF.keyboard.press('Enter')
+    const name = first.getByTestId('table-name')
+    await expect(name.evaluate((el) => el === document.activeElement)).resolves.toBe(true)
+    await name.fill('Blue table')
+    await first.getByTestId('table-colour').fill('#0000ff')
+    await name.press('Enter')
+    await pageF.waitForFunction(
+      (id) => (window.__tavolo!.doc.getMap('session').get('tables') as { id: string; name: string; colour: string }[]).some((t) => t.id === id && t.name === 'Blue table' && t.colour === '#0000ff'),
+      tables[0].id,
+      WAIT,
+    )
+    const titles = await pageF.evaluate(
+      (id) => window.__tavolo!.editor.getCurrentPageShapes().filter((s) => s.type === 'tavolo-zone' && s.meta.tableId === id).map((s) => (s.props as { title: string }).title),
+      tables[0].id,
+    )
+    expect(titles).toContain('Blue table · Contents')
+    expect(titles.every((title) => title.startsWith('Blue table · '))).toBe(true)
+    for (const p of participants.filter((o) => seating[o.personId] === tables[0].id)) {
+      await p.page.getByTestId('levels-tab-tables').click()
+      await p.page.getByTestId('my-table').getByText('You sit at Blue table.').waitFor(WAIT)
+    }
+  })
+
+  it('bring this table here: only the people seated at that table follow the facilitator', async () => {
+    const tables = (await plainMap(pageF, 'session')).tables as { id: string }[]
+    const brought = tables[1].id
+    await pageF.locator(`[data-testid="table-card"][data-table-id="${brought}"]`).getByTestId('bring-table').click()
+    const requestId = ((await plainMap(pageF, 'session')).follow as { requestId: string; tableId: string }).requestId
+    const following = (page: Page) => page.evaluate(() => window.__tavolo!.editor.getInstanceState().followingUserId)
+    for (const p of participants) {
+      // Each participant notes the request once it reaches them; only the brought table's people move.
+      await p.page.waitForFunction((id) => sessionStorage.getItem('tavolo.followRequestHandled') === id, requestId, WAIT)
+      if (seating[p.personId] === brought) {
+        await p.page.getByTestId('following-facilitator').waitFor(WAIT)
+        await expect(following(p.page)).resolves.toBe(`user:${await personIdOf(pageF)}`)
+      } else {
+        await expect(following(p.page)).resolves.toBeNull()
+      }
+    }
+  })
+
+  it('a participant adopts a card into the plenary once the facilitator allows it', async () => {
+    const carla = participants.find((p) => p.name === 'Carla')!
+    await carla.page.getByTestId('levels-tab-plenary').click()
+    await carla.page.getByTestId('comparison').waitFor(WAIT)
+    await expect(carla.page.getByTestId('adopt').count()).resolves.toBe(0)
+    await pageF.getByTestId('levels-tab-plenary').click()
+    await pageF.getByTestId('participants-adopt').check()
+    await carla.page.getByRole('button', { name: 'Adopt “Sara’s topic” into the plenary' }).click()
+    const adopted = await pageF.waitForFunction(
+      (id) => window.__tavolo!.editor.getCurrentPageShapes().find((s) => (s.meta as { adoptedFrom?: { cardId: string } }).adoptedFrom?.cardId === id)?.meta ?? null,
+      cards.Sara,
+      WAIT,
+    )
+    const meta = (await adopted.jsonValue()) as { createdBy: string; adoptedFrom: { tableId: string } }
+    expect(meta.createdBy).toBe(carla.personId)
+    expect(meta.adoptedFrom.tableId).toBe(seating[participants.find((p) => p.name === 'Sara')!.personId])
+    // The server kept it: Carla was not disconnected for writing the plenary.
+    await expect(carla.page.getByTestId('connection-badge').getAttribute('data-state')).resolves.toBe('connected')
   })
 })
 

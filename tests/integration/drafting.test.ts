@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
@@ -10,8 +11,13 @@ import { draftDocName } from '../../shared/src/levels/drafting'
 import { writeSessionValue } from '../../shared/src/session/sessionState'
 import { openSqliteStorage } from '../../server/src/storage/sqlite'
 import type { StoredDocument } from '../../server/src/storage/storage'
-import { upgradeStatus } from '../support/rawsocket'
-import { createBoardViaApi, startInProcessServer, type InProcessServer } from '../support/server'
+import { encodeSyncStep1 } from '../../server/src/relay/protocol'
+import { overlaps, type Rect } from '../../shared/src/board/cardPlacement'
+import { draftRoundOf } from '../../shared/src/levels/drafting'
+import { readSessionValue } from '../../shared/src/session/sessionState'
+import { REVEAL_DRAFTS_PATH, type RevealedDrafts } from '../../shared/src/wire/api'
+import { openRawSocket, upgradeStatus } from '../support/rawsocket'
+import { createBoardViaApi, makeTempDataDir, startInProcessServer, type InProcessServer } from '../support/server'
 import { trackedClients } from '../support/trackedClients'
 import { waitFor, waitForSync, type PersonClient, type TestClient } from '../support/yclient'
 
@@ -20,9 +26,12 @@ import { waitFor, waitForSync, type PersonClient, type TestClient } from '../sup
 // writes are judged by the draft's rules, and it is stored like a board.
 
 let server: InProcessServer | null = null
+let dataDir: string | null = null
 afterEach(async () => {
   await server?.stop()
   server = null
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+  dataDir = null
 })
 const { client, person } = trackedClients(() => server!.wsUrl)
 
@@ -32,7 +41,8 @@ const shapes = (doc: Y.Doc) => (readRecords(doc) as Shape[]).filter((r) => r.typ
 
 /** A board with zones, its facilitator Fran, Ann and Bob, and a drafting round open. */
 async function draftingRoom() {
-  server = await startInProcessServer()
+  dataDir = makeTempDataDir()
+  server = await startInProcessServer({ dataDir })
   const board = await createBoardViaApi(server.url, { title: 'Drafts', template: 'msc-public-services' })
   const [fran, ann, bob] = await Promise.all([
     person(board.id, board.secrets.facilitator, { name: 'Fran', role: 'facilitator' }),
@@ -78,6 +88,37 @@ async function storedDraft(boardId: string, personId: string): Promise<StoredDoc
   } finally {
     await storage.close()
   }
+}
+
+/** POST REVEAL_DRAFTS_PATH with a secret: the status and the answer. */
+async function reveal(boardId: string, secret: string): Promise<{ status: number; body: RevealedDrafts & { code?: string } }> {
+  const res = await fetch(`${server!.url}${REVEAL_DRAFTS_PATH(boardId)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${secret}` },
+    body: '{}',
+  })
+  return { status: res.status, body: await res.json() }
+}
+
+/** A raw socket that asks for the whole document and keeps every byte the server sends it. */
+async function listener(boardId: string, secret: string, token?: string, opts: { draft?: boolean } = {}) {
+  const ws = await openRawSocket(server!.wsUrl, boardId, secret, token, opts)
+  const frames: Buffer[] = []
+  ws.on('message', (data: Buffer) => frames.push(Buffer.from(data)))
+  ws.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())))
+  return {
+    heard: (text: string) => frames.some((frame) => frame.includes(Buffer.from(text))),
+    frameCount: () => frames.length,
+    close: () => ws.close(),
+  }
+}
+
+const box = (s: Shape): Rect => ({ x: s.x, y: s.y, w: Number(s.props.w), h: Number(s.props.h) })
+const stateOf = (stored: StoredDocument) => {
+  const doc = new Y.Doc()
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+  for (const update of stored.updates) Y.applyUpdate(doc, update)
+  return readRecords(doc)
 }
 
 function closeOf(c: TestClient): Promise<{ code: number; reason: string }> {
@@ -133,5 +174,103 @@ describe('draft documents on the relay', () => {
     const reader = draftOf(board, ann)
     await waitFor(() => records(reader.doc).has('shape:ok'), 'the honest card to be stored')
     expect(records(reader.doc).has('shape:x')).toBe(false)
+  })
+})
+
+describe('revealing the drafts', () => {
+  it('never lets a byte of a private card reach anyone else before the reveal, then brings it to everyone', async () => {
+    const { board, fran, ann, bob, contents } = await draftingRoom()
+    // Listening the whole time: a raw reader on the board, Bob's own draft, and Fran's stock client.
+    const onBoard = await listener(board.id, board.secrets.viewer)
+    const bobsDraft = await listener(board.id, board.secrets.editor, bob.token, { draft: true })
+    const secret = `SECRET-${Math.random().toString(36).slice(2)}`
+    const annDraft = draftOf(board, ann)
+    await waitForSync(annDraft)
+    records(annDraft.doc).set('shape:private', contentCard('private', secret, contents.id, ann.personId))
+    // Stored: a second connection of Ann's gets it from the server.
+    const annAgain = draftOf(board, ann)
+    await waitFor(() => records(annAgain.doc).has('shape:private'), 'the private card to be stored')
+    await waitFor(() => onBoard.frameCount() > 0 && bobsDraft.frameCount() > 0, 'the listeners to be answered')
+    expect(onBoard.heard(secret)).toBe(false)
+    expect(bobsDraft.heard(secret)).toBe(false)
+    expect(JSON.stringify(fran.doc.toJSON())).not.toContain(secret)
+    expect(JSON.stringify(bob.doc.toJSON())).not.toContain(secret)
+
+    const { status, body } = await reveal(board.id, board.secrets.facilitator)
+    expect(status).toBe(200)
+    expect(body).toEqual({ cards: 1, people: 1 })
+    await waitFor(() => onBoard.heard(secret), 'the revealed card to reach the board listener')
+    await waitFor(() => records(bob.doc).has('shape:private'), 'the revealed card to reach Bob')
+    expect(bobsDraft.heard(secret)).toBe(false)
+    onBoard.close()
+    bobsDraft.close()
+  })
+
+  it('brings in the cards of a person who left, in their zones without overlap, and leaves every draft empty, also after a restart', async () => {
+    const { board, fran, ann, bob, contents } = await draftingRoom()
+    const annDraft = draftOf(board, ann)
+    const bobDraft = draftOf(board, bob)
+    await Promise.all([waitForSync(annDraft), waitForSync(bobDraft)])
+    // Both drafted at the same place, where a starter card already sits.
+    records(annDraft.doc).set('shape:ann1', contentCard('ann1', 'Ann one', contents.id, ann.personId))
+    records(annDraft.doc).set('shape:ann2', contentCard('ann2', 'Ann two', contents.id, ann.personId))
+    records(bobDraft.doc).set('shape:bob1', contentCard('bob1', 'Bob one', contents.id, bob.personId))
+    const [annAgain, bobAgain] = [draftOf(board, ann), draftOf(board, bob)]
+    await waitFor(() => shapes(annAgain.doc).length === 2 && shapes(bobAgain.doc).length === 1, 'the drafts to be stored')
+    // Ann leaves: her connections close and her draft's room unloads; only storage holds her cards.
+    const annKey = ann.personId
+    for (const c of [annDraft, annAgain, ann, bobAgain]) c.destroy()
+    // Left: Fran, Bob and Bob's draft; loaded: the board and Bob's draft.
+    await waitFor(() => server!.server.stats().connections === 3 && server!.server.stats().loadedRooms === 2, 'Ann’s draft room to unload')
+
+    const { status, body } = await reveal(board.id, board.secrets.facilitator)
+    expect(status).toBe(200)
+    expect(body).toEqual({ cards: 3, people: 2 })
+    await waitFor(() => ['shape:ann1', 'shape:ann2', 'shape:bob1'].every((id) => records(fran.doc).has(id)), 'the cards to reach Fran')
+    const inZone = shapes(fran.doc).filter((s) => s.parentId === contents.id)
+    for (const id of ['shape:ann1', 'shape:ann2', 'shape:bob1']) {
+      const card = inZone.find((s) => s.id === id)!
+      expect(draftRoundOf(card.meta)).toBe('round1')
+      for (const other of inZone) if (other.id !== id) expect(overlaps(box(card), box(other)), `${id} and ${other.id}`).toBe(false)
+      expect(card.x + Number(card.props.w)).toBeLessThanOrEqual(Number((records(fran.doc).get(contents.id) as Shape).props.w))
+    }
+    expect(readSessionValue(fran.doc.getMap(SESSION_ROOT).toJSON(), 'drafting')).toEqual({ status: 'closed', scope: { kind: 'board' }, anonymous: false, roundId: 'round1' })
+    // Bob, still connected, sees his private copy go; Ann's stored draft is empty too.
+    await waitFor(() => shapes(bobDraft.doc).length === 0, 'Bob’s draft to empty')
+    expect(stateOf(await storedDraft(board.id, annKey))).toEqual([])
+    // A revealed card is an ordinary card: its author edits it on the board.
+    const bobCard = records(bob.doc).get('shape:bob1') as Shape
+    records(bob.doc).set(bobCard.id, { ...bobCard, props: { ...bobCard.props, hours: 6 } })
+    await waitFor(() => (records(fran.doc).get('shape:bob1') as Shape | undefined)?.props.hours === 6, 'Bob’s edit of his revealed card')
+
+    // After a restart: the cards are on the board, the drafts empty, and a second reveal finds nothing.
+    await server!.stop()
+    server = await startInProcessServer({ dataDir: dataDir! })
+    const reader = client(board.id, board.secrets.viewer)
+    await waitForSync(reader)
+    expect(['shape:ann1', 'shape:ann2', 'shape:bob1'].every((id) => records(reader.doc).has(id))).toBe(true)
+    expect(stateOf(await storedDraft(board.id, annKey))).toEqual([])
+    expect(stateOf(await storedDraft(board.id, bob.personId))).toEqual([])
+    expect(await reveal(board.id, board.secrets.facilitator)).toEqual({ status: 200, body: { cards: 0, people: 0 } })
+  })
+
+  it('answers 403 to anyone but the facilitator, 401 without a secret and 404 for an unknown board, revealing nothing', async () => {
+    const { board, ann, contents } = await draftingRoom()
+    const annDraft = draftOf(board, ann)
+    await waitForSync(annDraft)
+    records(annDraft.doc).set('shape:kept', contentCard('kept', 'Kept private', contents.id, ann.personId))
+    const annAgain = draftOf(board, ann)
+    await waitFor(() => records(annAgain.doc).has('shape:kept'), 'the card to be stored')
+    for (const secret of [board.secrets.editor, board.secrets.viewer]) {
+      const { status, body } = await reveal(board.id, secret)
+      expect(status).toBe(403)
+      expect(body.code).toBe('facilitator-only')
+    }
+    expect((await reveal(board.id, '')).status).toBe(401)
+    expect((await reveal('AAAAAAAAAAAAAAAAAAAAAA', board.secrets.facilitator)).status).toBe(404)
+    expect(stateOf(await storedDraft(board.id, ann.personId))).toHaveLength(1)
+    const reader = client(board.id, board.secrets.viewer)
+    await waitForSync(reader)
+    expect(records(reader.doc).has('shape:kept')).toBe(false)
   })
 })

@@ -7,6 +7,7 @@ import { joinBoard, parseJoinBoardRequest } from '../access/joinBoard'
 import { deriveBoardSecrets } from '../access/secrets'
 import { createBoard, parseNewBoardRequest } from '../boards/newBoard'
 import type { BoardStorage } from '../storage/storage'
+import type { RevealedDrafts } from '../../../shared/src/wire/api'
 import { MAX_JSON_BODY_BYTES } from '../../../shared/src/wire/limits'
 import { handleAssetDownload, handleAssetUpload } from './assets'
 import { isExportFormat, sendBoardExport } from './exportBoard'
@@ -27,6 +28,8 @@ export interface ApiContext {
   /** Called after a board's shared links were replaced, to drop connections still using the old ones. */
   /** Resolves once every instance has been told to close the old links. */
   onSecretsRotated(boardId: string): Promise<void>
+  /** Moves every draft's cards onto the board (boards/revealDrafts.ts). */
+  revealDrafts(boardId: string): Promise<RevealedDrafts>
 }
 
 /** Turns an access check into the board and role, or the HTTP error the API answers. */
@@ -148,6 +151,13 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
     await ctx.onSecretsRotated(board.id)
     const { editor, viewer } = deriveBoardSecrets(ctx.serverKey, board.id, generation)
     sendJson(res, 200, { editor, viewer })
+    return true
+  }
+  match = /^\/api\/boards\/([^/]+)\/drafting\/reveal$/.exec(path)
+  if (match && method === 'POST') {
+    const { board, role } = requireAccess(await access(match[1]))
+    if (role !== 'facilitator') throw new HttpError(403, 'only the facilitator can reveal the drafts')
+    sendJson(res, 200, await ctx.revealDrafts(board.id))
     return true
   }
   match = /^\/api\/boards\/([^/]+)\/export\.([a-z]+)$/.exec(path)

@@ -39,6 +39,14 @@ export interface RoomOptions {
   fanout?: Fanout
 }
 
+/** The server's own edits (the drafting reveal): stored, then relayed to every peer. */
+const FROM_SERVER = Symbol('from the server')
+/**
+ * Who owns the client ids the server writes with, in the room's client-id claims: no person may
+ * write under them. Person ids are 22 characters, so this never names a person.
+ */
+export const SERVER_WRITER = 'server'
+
 /** Origins of changes that are already stored: relayed to this room's peers, never stored again. */
 const FROM_STORAGE = Symbol('from storage')
 const FROM_OTHER_INSTANCE = Symbol('from another instance')
@@ -175,6 +183,18 @@ export class Room implements FannedRoom {
   sendAwarenessStates(peer: RoomPeer): void {
     const clientIds = Array.from(this.awareness.getStates().keys())
     peer.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, clientIds)))
+  }
+
+  /**
+   * The server's own edit of the document: stored, then relayed to every peer, like a person's
+   * (it passes no rules: the server is the referee). Its client id is claimed for the server first.
+   * Resolves once stored; rejects when storage failed, so a caller never goes on as if it were kept.
+   */
+  async writeAsServer(edit: (doc: Y.Doc) => void): Promise<void> {
+    this.clientOwners.claim([this.doc.clientID], SERVER_WRITER)
+    Y.transact(this.doc, () => edit(this.doc), FROM_SERVER)
+    await this.allStored()
+    if (this.storageFailed) throw new Error(`board ${this.boardId}: the server's edit could not be stored`)
   }
 
   /** Resolves once every update applied so far is stored (and relayed). */
