@@ -254,6 +254,22 @@ describe('revealing the drafts', () => {
     expect(await reveal(board.id, board.secrets.facilitator)).toEqual({ status: 200, body: { cards: 0, people: 0 } })
   })
 
+  it('brings each card in once when two reveals run at the same time', async () => {
+    const { board, fran, ann, bob, contents } = await draftingRoom()
+    const drafts = [draftOf(board, ann), draftOf(board, bob)]
+    await Promise.all(drafts.map((draft) => waitForSync(draft)))
+    for (let i = 0; i < 3; i++) records(drafts[0].doc).set(`shape:a${i}`, contentCard(`a${i}`, `Ann ${i}`, contents.id, ann.personId))
+    records(drafts[1].doc).set('shape:b0', contentCard('b0', 'Bob 0', contents.id, bob.personId))
+    const readers = [draftOf(board, ann), draftOf(board, bob)]
+    await waitFor(() => shapes(readers[0].doc).length === 3 && shapes(readers[1].doc).length === 1, 'the drafts to be stored')
+    const answers = await Promise.all([reveal(board.id, board.secrets.facilitator), reveal(board.id, board.secrets.facilitator)])
+    expect(answers.map((a) => a.status)).toEqual([200, 200])
+    expect(answers.map((a) => a.body).sort((x, y) => y.cards - x.cards)).toEqual([{ cards: 4, people: 2 }, { cards: 0, people: 0 }])
+    await waitFor(() => shapes(fran.doc).filter((s) => draftRoundOf(s.meta) === 'round1').length >= 4, 'the cards to reach Fran')
+    const revealed = shapes(fran.doc).filter((s) => draftRoundOf(s.meta) === 'round1')
+    expect(revealed.map((s) => s.props.title).sort()).toEqual(['Ann 0', 'Ann 1', 'Ann 2', 'Bob 0'])
+  })
+
   it('answers 403 to anyone but the facilitator, 401 without a secret and 404 for an unknown board, revealing nothing', async () => {
     const { board, ann, contents } = await draftingRoom()
     const annDraft = draftOf(board, ann)
