@@ -6,6 +6,8 @@ import type { CreatedBoard } from '../../shared/src/wire/api'
 import { createBoardViaApi, startServerProcess, type ServerProcess } from '../support/server'
 import { connectClient, waitFor, type TestClient } from '../support/yclient'
 import { launchChromium } from './support/browser'
+import { overlapping } from './support/overlaps'
+import { screenshotPath } from './support/screenshots'
 import { WAIT, enterBoardAs, personIdOf } from './support/tavoloPage'
 
 // Private drafting in Chromium: a facilitator and three participants of three roles. The
@@ -85,6 +87,15 @@ function zoneTitleOf(page: Page, id: string): Promise<string | null> {
   }, id)
 }
 
+/** The creator badges shown on these cards, by card id ('' when hidden). */
+function creatorsShown(page: Page, ids: string[]): Promise<string[]> {
+  return page.evaluate(
+    (cardIds) =>
+      cardIds.map((id) => document.querySelector(`[data-testid="card"][data-shape-id="${id}"] [data-testid="card-creator"]`)?.textContent ?? ''),
+    ids,
+  )
+}
+
 const allDrafted = () => Object.values(people).flatMap((p) => p.cards)
 /** The zone each drafted card was drafted in, as its author's screen showed it. */
 const draftedIn: Record<string, string | null> = {}
@@ -144,7 +155,7 @@ describe('private drafting', () => {
     Carla.cards.push(await addCard(Carla.page, Carla.personId, 'tavolo-content', { title: 'Carla’s co-production', hours: 4 }, 0))
     Carla.cards.push(await addCard(Carla.page, Carla.personId, 'tavolo-content', { title: 'Carla’s second topic', hours: 2 }, 1))
     Sara.cards.push(await addCard(Sara.page, Sara.personId, 'tavolo-format', { hours: 6 }, 0))
-    const facilitatorCard = await addCard(pageF, await personIdOf(pageF), 'tavolo-content', { title: 'Facilitator’s card', hours: 1 }, 3)
+    const facilitatorCard = await addCard(pageF, await personIdOf(pageF), 'tavolo-idea', { text: 'Facilitator’s idea' }, 0)
 
     for (const { page, cards } of Object.values(people)) {
       // Attached, not visible: tldraw culls the cards outside the person's view.
@@ -171,6 +182,7 @@ describe('private drafting', () => {
       }
     }
     expect(await pageF.locator('[data-testid="card"][data-private]').count()).toBe(0)
+    await Paola.page.screenshot({ path: screenshotPath('drafting-private') })
   })
 
   it('one participant leaves; the others say “I’m done” (and can take it back); everyone sees the counts and names', async () => {
@@ -191,5 +203,36 @@ describe('private drafting', () => {
     await pageF.getByTestId('drafting-done-names').first().getByText('Done: Carla, Paola').waitFor(WAIT)
     // The facilitator sees counts and names, never a draft.
     for (const id of allDrafted()) expect(await hasShape(pageF, id)).toBe(false)
+  })
+
+  it('the reveal brings every draft, the departed person’s too, into its zone without overlap, authors hidden', async () => {
+    await pageF.getByTestId('drafting-reveal').click()
+    await pageF.getByTestId('drafting-revealed').getByText('5 cards from 3 people revealed.').waitFor(WAIT)
+
+    const pages = [pageF, people.Paola.page, people.Carla.page, projector]
+    for (const page of pages) {
+      for (const id of allDrafted()) await page.locator(`[data-testid="card"][data-shape-id="${id}"]`).waitFor({ ...WAIT, state: 'attached' })
+      // The board brings the cards first, the draft's deletions just after: no card private for long.
+      await expect.poll(() => page.locator('[data-testid="card"][data-private]').count(), WAIT).toBe(0)
+      await page.getByTestId('drafting-banner').waitFor({ ...WAIT, state: 'detached' })
+    }
+    // Each card in the zone it was drafted in, Sara's too though she had left.
+    for (const id of allDrafted()) expect(await zoneTitleOf(pageF, id)).toBe(draftedIn[id])
+    for (const page of pages) expect(await overlapping(page, 'cards')).toEqual([])
+    // Anonymous: no author on any revealed card, on the board or the projector.
+    for (const page of pages) expect(await creatorsShown(page, allDrafted())).toEqual(allDrafted().map(() => ''))
+  })
+
+  it('“Show the authors” puts every name back, the departed person’s included', async () => {
+    await pageF.getByTestId('drafting-show-authors').click()
+    for (const page of [pageF, people.Paola.page, projector]) {
+      await page.locator(`[data-testid="card"][data-shape-id="${people.Sara.cards[0]}"] [data-testid="card-creator"]`).getByText('Sara').waitFor({ ...WAIT, state: 'attached' })
+      const shown = await creatorsShown(page, allDrafted())
+      expect(shown.map((text) => text.replace(/(Professional|Citizen.*|Student)$/, ''))).toEqual([
+        ...people.Paola.cards.map(() => 'Paola'),
+        ...people.Carla.cards.map(() => 'Carla'),
+        ...people.Sara.cards.map(() => 'Sara'),
+      ])
+    }
   })
 })

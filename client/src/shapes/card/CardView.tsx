@@ -34,12 +34,14 @@ export function CardView(props: { shape: TLShape; definition: CardDefinition }) 
     >
       <div className="tavolo-card-header">
         <span className="tavolo-card-type">{cardTypeName(t, definition.type)}</span>
-        {isPrivate && (
+        {/* A private card is always mine: the label takes the creator's place. */}
+        {isPrivate ? (
           <span className="tavolo-card-private" data-testid="card-private">
             {t('card.private')}
           </span>
+        ) : (
+          !authorHidden && <CreatorBadge meta={shape.meta} people={people} />
         )}
-        {!authorHidden && <CreatorBadge meta={shape.meta} people={people} />}
       </div>
       {isEditing ? (
         <CardFieldEditor shape={shape} definition={definition} personId={personId} />
