@@ -9,6 +9,7 @@ import { readRecords, recordsArray } from '../../shared/src/doc/recordsRoot'
 import { SESSION_ROOT } from '../../shared/src/doc/roots'
 import { draftDocName } from '../../shared/src/levels/drafting'
 import { writeSessionValue } from '../../shared/src/session/sessionState'
+import type { TavoloConfig } from '../../server/src/config'
 import { openSqliteStorage } from '../../server/src/storage/sqlite'
 import type { StoredDocument } from '../../server/src/storage/storage'
 import { encodeSyncStep1 } from '../../server/src/relay/protocol'
@@ -40,9 +41,9 @@ const records = (doc: Y.Doc) => new YKeyValue<unknown>(recordsArray(doc))
 const shapes = (doc: Y.Doc) => (readRecords(doc) as Shape[]).filter((r) => r.typeName === 'shape')
 
 /** A board with zones, its facilitator Fran, Ann and Bob, and a drafting round open. */
-async function draftingRoom() {
+async function draftingRoom(config: Partial<TavoloConfig> = {}) {
   dataDir = makeTempDataDir()
-  server = await startInProcessServer({ dataDir })
+  server = await startInProcessServer({ dataDir, config })
   const board = await createBoardViaApi(server.url, { title: 'Drafts', template: 'msc-public-services' })
   const [fran, ann, bob] = await Promise.all([
     person(board.id, board.secrets.facilitator, { name: 'Fran', role: 'facilitator' }),
@@ -144,6 +145,13 @@ describe('draft documents on the relay', () => {
     expect(shapes(bobDraft.doc)).toEqual([])
     expect(records(bob.doc).has('shape:idea1')).toBe(false)
     expect((await storedDraft(board.id, bob.personId)).updates).toEqual([])
+  })
+
+  it('counts draft connections among the board’s connections', async () => {
+    const { board, ann, bob } = await draftingRoom({ maxConnectionsPerBoard: 4 })
+    await waitForSync(draftOf(board, ann))
+    const status = await upgradeStatus(`${server!.wsUrl}/${board.id}?k=${board.secrets.editor}&p=${bob.token}&draft=1`)
+    expect(status.status).toBe(503)
   })
 
   it('refuses with 4403 a draft write of anything but the owner’s own cards, and stores nothing of it', async () => {

@@ -1,12 +1,11 @@
 import { Fragment, useState } from 'react'
-import type { ParseKeys, TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { createShapeId } from 'tldraw'
-import { CONTENT_CARD_TYPE } from '../../../shared/src/cards/content/contentCard'
-import { EXAM_CARD_TYPE } from '../../../shared/src/cards/exam/examCard'
+import { readShapes } from '../../../shared/src/board/shapeLike'
 import { adoptCard, plenaryZoneFor } from '../../../shared/src/levels/adoption'
 import { budgetResults } from '../../../shared/src/levels/budgets'
-import { COMPARED_VALUE, compareTables, summaryOfLevel, type ComparisonRow } from '../../../shared/src/levels/comparison'
+import { cardLabel } from '../../../shared/src/export/cardLabel'
+import { COMPARED_VALUE, compareTables, summaryOfLevel } from '../../../shared/src/levels/comparison'
 import { growZone } from '../cards/growZone'
 import { useBoardFacilitation } from '../facilitation/FacilitationContext'
 import { cardTypeName } from '../i18n/cardText'
@@ -31,6 +30,7 @@ export function CompareSection() {
   if (tables.length === 0) return <p className="hint">{t('levels.noTables')}</p>
   const input = { records: shapes, people, session: plainSession }
   const comparison = compareTables(input, tables, session.comparisonLinks, language)
+  const cards = new Map(readShapes(shapes).map((shape) => [shape.id, shape]))
   // The server refuses a participant's plenary write unless the facilitator allows it (tableEditingRule.ts).
   const canAdopt = isFacilitator || (session.participantsAdopt && !readOnly)
   const adopt = (cardId: string, tableId: string) => {
@@ -95,7 +95,8 @@ export function CompareSection() {
                   {comparison.columns.map(({ table }) => (
                     <td key={table.id}>
                       {(row.cells[table.id] ?? []).map((cell) => {
-                        const label = row.cardType === CONTENT_CARD_TYPE ? cell.title || t('levels.untitledCard') : rowLabel(t, row)
+                        const card = cards.get(cell.cardId)
+                        const label = card ? cardLabel(card, t) : cell.title
                         return (
                           <div key={cell.cardId}>
                             {isFacilitator && (
@@ -154,9 +155,3 @@ export function CompareSection() {
   )
 }
 
-/** What a row lines up, in the UI's language: a content's title, a format's kind, an exam's timing and form. */
-function rowLabel(t: TFunction, row: ComparisonRow): string {
-  const option = (field: string) => t(`cardOptions.${field}_${row.fields[field]}` as ParseKeys, { defaultValue: row.fields[field] })
-  if (row.cardType === CONTENT_CARD_TYPE) return row.title || t('levels.untitledCard')
-  return row.cardType === EXAM_CARD_TYPE ? `${option('timing')} · ${option('form')}` : option('kind')
-}

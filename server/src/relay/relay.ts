@@ -44,6 +44,8 @@ function refuseUpgrade(socket: Duplex, status: number, error: string): void {
 export class Relay {
   private readonly wss: WebSocketServer
   private readonly connections = new Set<Connection>()
+  /** Connections per board, its people's draft rooms included. */
+  private readonly perBoard = new Map<string, number>()
   private readonly alive = new WeakSet<object>()
   private readonly heartbeat: NodeJS.Timeout
 
@@ -94,7 +96,7 @@ export class Relay {
     if (this.connections.size >= this.options.maxConnections) {
       return refuse(503, `the server already has ${this.options.maxConnections} connections`)
     }
-    if (this.registry.holderCount(boardId) >= this.options.maxConnectionsPerBoard) {
+    if ((this.perBoard.get(boardId) ?? 0) >= this.options.maxConnectionsPerBoard) {
       return refuse(503, `this board already has ${this.options.maxConnectionsPerBoard} connections`)
     }
     // `draft=1` asks for one's own draft document instead of the board's: there is no way to name
@@ -119,9 +121,13 @@ export class Relay {
       const rules = connectionRules(this.options, draftOwner)
       const connection = new Connection(ws, boardId, docName, access.role, writer, this.registry, { ...this.options, rules })
       this.connections.add(connection)
+      this.perBoard.set(boardId, (this.perBoard.get(boardId) ?? 0) + 1)
       this.options.logger.info(`board ${docName}: ${access.role}${writer ? ` ${writer.personId}` : ''} connected (${this.connections.size} connections)`)
       void connection.finished.then(() => {
         this.connections.delete(connection)
+        const left = this.perBoard.get(boardId)! - 1
+        if (left > 0) this.perBoard.set(boardId, left)
+        else this.perBoard.delete(boardId)
         this.options.logger.info(`board ${docName}: ${access.role} left (${this.connections.size} connections)`)
       })
     })

@@ -25,10 +25,6 @@ export class RoomRegistry {
     return this.entries.size + this.unloading.size
   }
 
-  holderCount(boardId: string): number {
-    return this.entries.get(boardId)?.holders ?? 0
-  }
-
   /**
    * Takes a hold on a board's room. The hold is counted synchronously, so it can be released
    * with `release` even if loading fails; a failed load still needs its release.

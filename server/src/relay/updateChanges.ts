@@ -85,7 +85,6 @@ export function updateChanges(doc: Y.Doc, view: BoardView, update: Uint8Array): 
 function readChanges(doc: Y.Doc, view: BoardView, update: Uint8Array): { change: BoardChange; clients: Set<number> } {
   const { structs, ds } = Y.decodeUpdate(update)
   const byClient = indexByClient(structs)
-  const held = Y.decodeStateVector(Y.encodeStateVector(doc))
   const change = new Map<string, Map<string, unknown>>()
   const clients = new Set<number>()
   /** Records a write of `root[key]`; a null key only marks a root outside the format as written. */
@@ -116,7 +115,8 @@ function readChanges(doc: Y.Doc, view: BoardView, update: Uint8Array): { change:
 
   for (const struct of structs) {
     // Structs the doc already holds change nothing: y-indexeddb re-sends a whole stored copy on load.
-    const offset = Math.max(0, (held.get(struct.id.client) ?? 0) - struct.id.clock)
+    // (Y.getState reads one client's clock: the whole state vector grows with every client the board has seen.)
+    const offset = Math.max(0, Y.getState(doc.store, struct.id.client) - struct.id.clock)
     if (offset >= struct.length || struct instanceof Y.Skip) continue
     clients.add(struct.id.client)
     if (!(struct instanceof Y.Item)) continue

@@ -8,7 +8,7 @@ import type { BoardStorage } from './storage'
  * The PostgreSQL engine (and `pg`) is loaded only then: a SQLite server starts without it.
  */
 export async function openStorage(config: Pick<TavoloConfig, 'databaseUrl' | 'dataDir'>, logger: Logger): Promise<BoardStorage> {
-  if (!config.databaseUrl) return openSqliteStorage(config.dataDir)
+  if (!config.databaseUrl) return openSqliteStorage(config.dataDir, logger)
   const { openPostgresStorage } = await import('./postgres')
   return openPostgresStorage(config.databaseUrl, logger)
 }

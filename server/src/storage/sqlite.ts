@@ -2,6 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { checkNotNewer, readMigrations } from './migrations'
+import { sqliteCheckpointer } from './sqliteCheckpointer'
+import type { Logger } from '../log'
 import type { AccessRole, PersonRole } from '../../../shared/src/roles'
 import { draftDocName } from '../../../shared/src/levels/drafting'
 import { OTHER_SERVER_KEY, type BoardRecord, type BoardStorage, type StoredAsset, type StoredDocument } from './storage'
@@ -38,13 +40,15 @@ function migrate(db: Database.Database, file: string): void {
 }
 
 // Checkpoints are ours, not SQLite's: its automatic one (with a disk flush) ran inside a commit,
-// before the batch it ended was relayed. Ours run once the WAL outgrows a share of the database
-// (and this minimum; a smaller minimum flushed so often that the relay waited on the disk, in a
-// worker thread too), on the next turn of the event loop, after the relay sent the batch; after
-// each compaction; and after CHECKPOINT_IDLE_MS without writes, when the WAL is emptied.
+// before the batch it ended was relayed. Ours run in a worker thread (sqliteCheckpointer.ts), off
+// the event loop: once the WAL outgrows a share of the database (and this minimum; a smaller one
+// flushed so often that the relay still waited on the disk), and after CHECKPOINT_IDLE_MS without
+// writes, when the WAL is emptied. Compaction (rare) and a WAL past WAL_MAX_SHARE_OF_THRESHOLD
+// times the threshold (a worker behind a burst) empty it on the event loop, before going on.
 const CHECKPOINT_IDLE_MS = 250
 const WAL_MIN_BYTES = 256 * 1024
 const WAL_SHARE_OF_DATABASE = 0.25
+const WAL_MAX_SHARE_OF_THRESHOLD = 4
 // Small pages keep a small board's file small (the schema alone is one page per table and index).
 const NEW_FILE_PAGE_SIZE = 1024
 
@@ -56,8 +60,11 @@ const fileSize = (file: string): number => {
   }
 }
 
-/** SQLite through better-sqlite3: one file under the data folder, WAL mode, created on first use. */
-export function openSqliteStorage(dataDir: string): BoardStorage {
+/**
+ * SQLite through better-sqlite3: one file under the data folder, WAL mode, created on first use.
+ * `logger` hears of failed checkpoints (the console when none is given).
+ */
+export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'> = console): BoardStorage {
   fs.mkdirSync(dataDir, { recursive: true })
   const file = path.join(dataDir, SQLITE_FILE_NAME)
   const isNew = fileSize(file) === 0
@@ -78,31 +85,28 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
   // Each time the WAL starts over, its file is cut back to nothing.
   db.pragma('journal_size_limit = 0')
   const walFile = `${file}-wal`
-  /** Copies the WAL into the database; TRUNCATE also empties it (waiting for readers, never long here). */
-  const checkpoint = (mode: 'PASSIVE' | 'TRUNCATE') => {
-    if (!db.open) return
-    // Pages freed by compaction go back to the file system (a write, without a disk flush).
-    db.pragma('incremental_vacuum')
-    db.pragma(`wal_checkpoint(${mode})`)
-  }
-  let checkpointScheduled = false
-  /** A PASSIVE checkpoint on the next turn of the event loop, after the relay sent this batch. */
-  const checkpointSoon = () => {
-    if (checkpointScheduled) return
-    checkpointScheduled = true
-    setImmediate(() => {
-      checkpointScheduled = false
-      checkpoint('PASSIVE')
-    }).unref()
+  const checkpointer = sqliteCheckpointer(file, (message) => logger.error(`SQLite ${file}: ${message}`))
+  /** Empties the WAL now; waits for the worker's checkpoint first (one runs at a time). */
+  const emptyWalNow = () => {
+    checkpointer.waitUntilIdle()
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[]
+    if (result.busy) checkpointer.request('TRUNCATE')
   }
   let idleCheckpoint: NodeJS.Timeout | null = null
   /** Called after every write transaction. */
   const afterWrite = () => {
-    if (fileSize(walFile) > Math.max(WAL_MIN_BYTES, fileSize(file) * WAL_SHARE_OF_DATABASE)) checkpointSoon()
+    const walBytes = fileSize(walFile)
+    // The database's size matters only past the minimum: one file status per write, not two.
+    const threshold = walBytes > WAL_MIN_BYTES ? Math.max(WAL_MIN_BYTES, fileSize(file) * WAL_SHARE_OF_DATABASE) : WAL_MIN_BYTES
+    if (walBytes > threshold * WAL_MAX_SHARE_OF_THRESHOLD) emptyWalNow()
+    else if (walBytes > threshold) checkpointer.request('PASSIVE')
     if (idleCheckpoint) idleCheckpoint.refresh()
     else idleCheckpoint = setTimeout(() => {
       idleCheckpoint = null
-      checkpoint('TRUNCATE')
+      if (!db.open) return
+      // Pages freed by compaction go back to the file system (a write, without a disk flush).
+      db.pragma('incremental_vacuum')
+      checkpointer.request('TRUNCATE')
     }, CHECKPOINT_IDLE_MS).unref()
   }
   try {
@@ -224,9 +228,11 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
     async compact(boardId, snapshot, throughSeq) {
       const compacted = compact(boardId, snapshot, throughSeq)
       // The log's pages are free now and the WAL holds a whole new snapshot: both are given back
-      // at once, so a burst of edits never grows the files far past the board's size. The room
-      // compacts after relaying, and rarely (once the log outweighs a share of the board).
-      if (compacted) checkpoint('TRUNCATE')
+      // at once, so a burst of edits never grows the files far past the board's size.
+      if (compacted) {
+        db.pragma('incremental_vacuum')
+        emptyWalNow()
+      }
       afterWrite()
       return compacted
     },
@@ -275,6 +281,7 @@ export function openSqliteStorage(dataDir: string): BoardStorage {
     },
     async close() {
       if (idleCheckpoint) clearTimeout(idleCheckpoint)
+      await checkpointer.close()
       if (!db.open) return
       // Closing the last connection checkpoints and removes the WAL; the free pages go first.
       db.pragma('incremental_vacuum')

@@ -6,8 +6,9 @@ import { DOC_FORMAT_VERSION, META_KEYS, META_ROOT } from './roots'
 // version than DOC_FORMAT_VERSION is refused by the client (bindStoreToDoc) and the meta rule.
 //  1: records, meta, session, people, votes, ratings.
 //  2: the levels (shared/src/levels/): session keys drafting, tables, seating, tableEditing,
-//     tablePicking, budget, comparisonLinks; roots budgets, seatPicks, draftDone; zones'
-//     `meta.tableId`; cards' `meta.adoptedFrom`; session keys ratingsOpen and projectorView. All
+//     tablePicking, budget, comparisonLinks, participantsAdopt, and `follow.tableId`; roots
+//     budgets, seatPicks, draftDone; zones' `meta.tableId`; cards' `meta.adoptedFrom`; session
+//     keys ratingsOpen and projectorView. All
 //     are absent on a version-1 board and read as "off", empty or the default (ratings as the
 //     phase suggests, the whole board on the projector), so the step only records the version.
 

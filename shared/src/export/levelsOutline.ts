@@ -10,6 +10,7 @@ import { recordsOfLevel } from '../levels/tableZones'
 import { formatNumber, translatorFor, type Language } from '../i18n'
 import { isPersonRole, PERSON_ROLES } from '../roles'
 import { readSessionValue } from '../session/sessionState'
+import { cardLabel } from './cardLabel'
 import type { OutlineBlock } from './outline'
 import { roleLabel } from './ratingsOutline'
 
@@ -88,7 +89,7 @@ function adoptedBlocks({ board, t, role }: Context): OutlineBlock[] {
         { title: t('levelsExport.hoursByRole'), align: 'left' },
       ],
       rows: adopted.map(({ shape, from }) => [
-        titleOf(shape.props.title, t),
+        cardLabel(shape, t),
         tables.find((table) => table.id === from.tableId)?.name ?? t('levelsExport.goneTable'),
         [...new Set(Object.values(from.roles).map(role))].join(', ') || '–',
         from.hoursByRole

@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createBoardViaApi, joinBoardViaApi } from '../../support/server'
+import { REDIS_URL, createTestDatabase } from '../../support/services'
 
 // The three relays the bench compares, each started as its own process from node_modules:
 // Tavolo as `npm start` runs it, y-websocket 1.5.4's bin/server.js with y-leveldb, and
@@ -13,7 +14,9 @@ import { createBoardViaApi, joinBoardViaApi } from '../../support/server'
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 
 export type RelayName = 'Tavolo' | 'y-websocket' | 'Hocuspocus'
-export const RELAYS: readonly RelayName[] = ['Tavolo', 'y-websocket', 'Hocuspocus']
+const ALL_RELAYS: readonly RelayName[] = ['Tavolo', 'y-websocket', 'Hocuspocus']
+// BENCH_RELAYS=Tavolo (for example) measures some of them, while working on one.
+export const RELAYS = process.env.BENCH_RELAYS ? ALL_RELAYS.filter((name) => process.env.BENCH_RELAYS!.split(',').includes(name)) : ALL_RELAYS
 
 export interface RelayProcess {
   name: RelayName
@@ -99,12 +102,18 @@ export async function firstAcceptedWebsocket(url: string, timeoutMs = 30_000): P
 }
 
 /** Starts a relay on a free port with `dataDir` (a new temporary folder unless given). */
-export async function startRelay(name: RelayName, opts: { dataDir?: string; port?: number; probe?: Document } = {}): Promise<RelayProcess & { startedAt: number; child: ChildProcess }> {
+export async function startRelay(
+  name: RelayName,
+  opts: { dataDir?: string; port?: number; probe?: Document; env?: Record<string, string> } = {},
+): Promise<RelayProcess & { startedAt: number; child: ChildProcess }> {
   const port = opts.port ?? (await freePort())
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `bench-${name.toLowerCase()}-`))
   const { args, env } = command(name, port, dataDir)
+  Object.assign(env, opts.env)
   const startedAt = performance.now()
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
+  // BENCH_TAVOLO_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles Tavolo's process during a figure.
+  const nodeArgs = name === 'Tavolo' ? (process.env.BENCH_TAVOLO_NODE_ARGS?.split(' ').filter(Boolean) ?? []) : []
+  const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
   running.add(child)
   child.once('exit', () => running.delete(child))
   const base = `ws://127.0.0.1:${port}`
@@ -137,6 +146,41 @@ export async function startRelay(name: RelayName, opts: { dataDir?: string; port
   if (name === 'Tavolo' && !opts.probe) await waitForHttp(`http://127.0.0.1:${port}/healthz`)
   else await firstAcceptedWebsocket(relay.documentUrl(probe))
   return relay
+}
+
+export interface TavoloInstances {
+  instances: RelayProcess[]
+  /** The settings every instance ran with. */
+  env: Record<string, string>
+  stop(): Promise<void>
+}
+
+/**
+ * Tavolo as a larger host runs it: `count` processes sharing a new PostgreSQL database (dropped by
+ * stop()), the machine's Redis and one server key. Needs what the instance tests need.
+ */
+export async function startTavoloInstances(count: number): Promise<TavoloInstances> {
+  const database = await createTestDatabase()
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-tavolo-instances-'))
+  const env = { DATABASE_URL: database.url, REDIS_URL }
+  try {
+    // The first one makes the server key and the schema; the others find them.
+    const first = await startRelay('Tavolo', { dataDir, env })
+    const others = await Promise.all(Array.from({ length: count - 1 }, () => startRelay('Tavolo', { dataDir, env })))
+    const instances = [first, ...others]
+    return {
+      instances,
+      env,
+      async stop() {
+        for (const instance of instances) await instance.stop()
+        await database.drop()
+        fs.rmSync(dataDir, { recursive: true, force: true })
+      },
+    }
+  } catch (error) {
+    await database.drop()
+    throw error
+  }
 }
 
 async function waitForHttp(url: string): Promise<void> {

@@ -1,15 +1,23 @@
 import fs from 'node:fs'
-import { firstAcceptedWebsocket, RELAYS, residentBytes, startRelay, type Document, type RelayName } from './servers'
+import { INSTANCES } from './fanout'
+import { firstAcceptedWebsocket, RELAYS, residentBytes, startRelay, startTavoloInstances, type Document, type RelayName } from './servers'
 import { median, printFigure } from './stats'
 
 // Start: process start to the first websocket the relay accepts (on Tavolo, on an existing
-// board of a data folder made beforehand). Idle memory: resident set two seconds later.
+// board of a data folder made beforehand). Idle memory: resident set two seconds later. Then
+// Tavolo again with PostgreSQL + Redis (DATABASE_URL, REDIS_URL), on a board stored there.
 
 const RUNS = Number(process.env.BENCH_START_RUNS ?? 3)
 
-async function once(name: RelayName, prepared: { dataDir: string; doc: Document } | null): Promise<{ startMs: number; rssBytes: number }> {
+interface Prepared {
+  dataDir: string
+  doc: Document
+  env?: Record<string, string>
+}
+
+async function once(name: RelayName, prepared: Prepared | null): Promise<{ startMs: number; rssBytes: number }> {
   const probe = prepared?.doc ?? { name: 'probe', writerKey: '', readerKey: '', writerToken: '' }
-  const relay = await startRelay(name, { dataDir: prepared?.dataDir, probe })
+  const relay = await startRelay(name, { dataDir: prepared?.dataDir, probe, env: prepared?.env })
   try {
     const startMs = performance.now() - relay.startedAt
     await firstAcceptedWebsocket(relay.documentUrl(probe))
@@ -35,6 +43,20 @@ export async function startupFigure(): Promise<void> {
     rss[name] = median(runs.map((r) => r.rssBytes)) / 1024 / 1024
   }
   fs.rmSync(prepared.dataDir, { recursive: true, force: true })
+  if (INSTANCES) {
+    const cluster = await startTavoloInstances(1)
+    try {
+      const [instance] = cluster.instances
+      const onPostgres = { dataDir: instance.dataDir, doc: await instance.newDocument(), env: cluster.env }
+      await instance.stop()
+      const runs = []
+      for (let i = 0; i < RUNS; i++) runs.push(await once('Tavolo', onPostgres))
+      start['Tavolo, PostgreSQL + Redis'] = median(runs.map((r) => r.startMs))
+      rss['Tavolo, PostgreSQL + Redis'] = median(runs.map((r) => r.rssBytes)) / 1024 / 1024
+    } finally {
+      await cluster.stop()
+    }
+  }
   printFigure(`Start: process start → first accepted websocket (median of ${RUNS})`, 'ms', start)
   printFigure(`Idle memory: resident set 2 s after start (median of ${RUNS})`, 'MB', rss)
 }

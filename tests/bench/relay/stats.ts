@@ -5,12 +5,19 @@ export function percentile(values: readonly number[], p: number): number {
 
 export const median = (values: readonly number[]): number => percentile(values, 50)
 
-/** One figure line: each relay's value and Tavolo's ratio to the best of the others. */
+/**
+ * One figure line: each relay's value and Tavolo's ratio to the best of the others. Values named
+ * "Tavolo, …" (Tavolo run another way) get a line of their own with their ratio to the same peers.
+ */
 export function printFigure(title: string, unit: string, values: Record<string, number>, lowerIsBetter = true): void {
-  const { Tavolo, ...peers } = values
-  const best = lowerIsBetter ? Math.min(...Object.values(peers)) : Math.max(...Object.values(peers))
-  const cells = Object.entries(values).map(([name, value]) => `${name} ${format(value)} ${unit}`).join(' · ')
-  console.log(`${title}\n  ${cells} → Tavolo / best peer ${(Tavolo / best).toFixed(2)}×`)
+  const isTavolo = (name: string) => name === 'Tavolo' || name.startsWith('Tavolo, ')
+  const peers = Object.entries(values).filter(([name]) => !isTavolo(name)).map(([, value]) => value)
+  const best = lowerIsBetter ? Math.min(...peers) : Math.max(...peers)
+  const cells = Object.entries(values).filter(([name]) => !name.startsWith('Tavolo, ')).map(([name, value]) => `${name} ${format(value)} ${unit}`).join(' · ')
+  console.log(`${title}\n  ${cells} → Tavolo / best peer ${(values.Tavolo / best).toFixed(2)}×`)
+  for (const [name, value] of Object.entries(values)) {
+    if (name.startsWith('Tavolo, ')) console.log(`  ${name}: ${format(value)} ${unit} → ${(value / best).toFixed(2)}× the best peer`)
+  }
 }
 
 function format(value: number): string {

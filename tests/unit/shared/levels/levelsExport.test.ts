@@ -7,7 +7,9 @@ import { cardsCsv } from '../../../../shared/src/export/cardsCsv'
 import { programmeMarkdown } from '../../../../shared/src/export/programmeMarkdown'
 import { parseBoardFile } from '../../../../shared/src/export/boardFile/parser'
 import { boardFileToDoc, serializeBoardFile, toBoardFile } from '../../../../shared/src/export/boardFile/writer'
-import { adoptCard } from '../../../../shared/src/levels/adoption'
+import { EXAM_CARD_TYPE } from '../../../../shared/src/cards/exam/examCard'
+import { FORMAT_CARD_TYPE } from '../../../../shared/src/cards/format/formatCard'
+import { adoptCard, plenaryZoneFor } from '../../../../shared/src/levels/adoption'
 import { budgetKey } from '../../../../shared/src/levels/budgets'
 import { SESSION_KEYS } from '../../../../shared/src/session/sessionKeys'
 import { levelsBoard, newId } from './fixture'
@@ -48,6 +50,21 @@ function workshop() {
 }
 
 describe('the exports of a board with tables', () => {
+  it('names an adopted lecture format and exam by their kind, timing and form', () => {
+    const { doc, kv, addCard } = levelsBoard()
+    for (const [original, tableId] of [
+      [addCard('table1', FORMAT_CARD_TYPE, { kind: 'workshop', hours: 6 }, 'ann'), 'table1'],
+      [addCard('table2', EXAM_CARD_TYPE, { timing: 'final', form: 'oral', weight: 40 }, 'pat'), 'table2'],
+    ] as const) {
+      const zone = plenaryZoneFor(readRecords(doc), original.type)!
+      const { card } = adoptCard({ card: original, tableId, zone, records: readRecords(doc), roleOf: () => 'citizen', personId: 'fran', at: 5, newId })
+      kv.set(card.id, card)
+    }
+    const markdown = programmeMarkdown(readBoardDoc(doc), { date: new Date(Date.UTC(2026, 11, 1)) })
+    expect(markdown).toMatch(/\| Workshop \/ lab \| Table 1 \|/)
+    expect(markdown).toMatch(/\| Oral \(final\) \| Table 2 \|/)
+  })
+
   it('the Markdown programme is the plenary’s, followed by each table’s programme, the adopted cards’ provenance and the budget', () => {
     const { doc } = workshop()
     const markdown = programmeMarkdown(readBoardDoc(doc), { date: new Date(Date.UTC(2026, 11, 1)) })
