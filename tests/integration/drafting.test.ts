@@ -18,6 +18,7 @@ import { draftRoundOf } from '../../shared/src/levels/drafting'
 import { readSessionValue } from '../../shared/src/session/sessionState'
 import { REVEAL_DRAFTS_PATH, type RevealedDrafts } from '../../shared/src/wire/api'
 import { openRawSocket, upgradeStatus } from '../support/rawsocket'
+import { createTestDatabase, describeWhenAvailable, postgresUnavailable } from '../support/services'
 import { createBoardViaApi, makeTempDataDir, startInProcessServer, type InProcessServer } from '../support/server'
 import { trackedClients } from '../support/trackedClients'
 import { waitFor, waitForSync, type PersonClient, type TestClient } from '../support/yclient'
@@ -42,7 +43,7 @@ const shapes = (doc: Y.Doc) => (readRecords(doc) as Shape[]).filter((r) => r.typ
 
 /** A board with zones, its facilitator Fran, Ann and Bob, and a drafting round open. */
 async function draftingRoom(config: Partial<TavoloConfig> = {}) {
-  dataDir = makeTempDataDir()
+  dataDir ??= makeTempDataDir()
   server = await startInProcessServer({ dataDir, config })
   const board = await createBoardViaApi(server.url, { title: 'Drafts', template: 'msc-public-services' })
   const [fran, ann, bob] = await Promise.all([
@@ -296,5 +297,35 @@ describe('revealing the drafts', () => {
     const reader = client(board.id, board.secrets.viewer)
     await waitForSync(reader)
     expect(records(reader.doc).has('shape:kept')).toBe(false)
+  })
+})
+
+describeWhenAvailable('drafts on PostgreSQL', await postgresUnavailable(), () => {
+  it('stores a draft and reveals it, a departed person’s included, across a restart', async () => {
+    const database = await createTestDatabase()
+    try {
+      const { board, fran, ann, contents } = await draftingRoom({ databaseUrl: database.url })
+      const annDraft = draftOf(board, ann)
+      await waitForSync(annDraft)
+      records(annDraft.doc).set('shape:pg', contentCard('pg', 'On PostgreSQL', contents.id, ann.personId))
+      const annAgain = draftOf(board, ann)
+      await waitFor(() => records(annAgain.doc).has('shape:pg'), 'the card to be stored')
+      for (const c of [annDraft, annAgain]) c.destroy()
+      await waitFor(() => server!.server.stats().loadedRooms === 1, 'Ann’s draft room to unload')
+      expect(await reveal(board.id, board.secrets.facilitator)).toEqual({ status: 200, body: { cards: 1, people: 1 } })
+      await waitFor(() => records(fran.doc).has('shape:pg'), 'the card to reach Fran')
+
+      await server!.stop()
+      server = await startInProcessServer({ dataDir: dataDir!, config: { databaseUrl: database.url } })
+      const [reader, annDraftAfter] = [client(board.id, board.secrets.viewer), draftOf(board, ann)]
+      await Promise.all([waitForSync(reader), waitForSync(annDraftAfter)])
+      expect(records(reader.doc).has('shape:pg')).toBe(true)
+      expect(shapes(annDraftAfter.doc)).toEqual([])
+      expect(await reveal(board.id, board.secrets.facilitator)).toEqual({ status: 200, body: { cards: 0, people: 0 } })
+    } finally {
+      await server?.stop()
+      server = null
+      await database.drop()
+    }
   })
 })
