@@ -43,7 +43,7 @@ function migrate(db: Database.Database, file: string): void {
 // before the batch it ended was relayed. Ours run in a worker thread (sqliteCheckpointer.ts), off
 // the event loop: once the WAL outgrows a share of the database (and this minimum; a smaller one
 // flushed so often that the relay still waited on the disk), and after CHECKPOINT_IDLE_MS without
-// writes, when the WAL is emptied. Compaction (rare) and a WAL past WAL_MAX_SHARE_OF_THRESHOLD
+// writes, when the WAL is emptied (on the event loop while no worker has been needed). Compaction (rare) and a WAL past WAL_MAX_SHARE_OF_THRESHOLD
 // times the threshold (a worker behind a burst) empty it on the event loop, before going on.
 const CHECKPOINT_IDLE_MS = 250
 const WAL_MIN_BYTES = 256 * 1024
@@ -106,7 +106,10 @@ export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'>
       if (!db.open) return
       // Pages freed by compaction go back to the file system (a write, without a disk flush).
       db.pragma('incremental_vacuum')
-      checkpointer.request('TRUNCATE')
+      // A server whose WAL never outgrew the threshold has no worker: at this quiet moment the
+      // checkpoint runs here rather than start a thread for it.
+      if (checkpointer.started) checkpointer.request('TRUNCATE')
+      else db.pragma('wal_checkpoint(TRUNCATE)')
     }, CHECKPOINT_IDLE_MS).unref()
   }
   try {

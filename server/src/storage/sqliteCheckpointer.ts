@@ -37,6 +37,8 @@ parentPort.on('message', (mode) => {
 export type CheckpointMode = 'PASSIVE' | 'TRUNCATE'
 
 export interface SqliteCheckpointer {
+  /** Whether the worker runs (it starts on the first request and costs about 9 MB). */
+  readonly started: boolean
   /** Asks for a checkpoint; while one runs, at most one more is queued (TRUNCATE if either asked it). */
   request(mode: CheckpointMode): void
   /** Blocks until the worker's checkpoint (if one is running) is done: SQLite runs one at a time. */
@@ -85,6 +87,9 @@ export function sqliteCheckpointer(file: string, onError: (message: string) => v
   }
 
   return {
+    get started() {
+      return worker !== null
+    },
     request(mode) {
       if (running) queued = queued === 'TRUNCATE' ? queued : mode
       else send(mode)
