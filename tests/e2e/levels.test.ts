@@ -288,6 +288,15 @@ describe('a workshop at its three levels', () => {
     await carla.page.getByTestId('levels-tab-plenary').click()
     await carla.page.getByTestId('comparison').waitFor(WAIT)
     await expect(carla.page.getByTestId('adopt').count()).resolves.toBe(0)
+    // Her editor stops a move of a plenary card before it is sent (the server would close her connection).
+    const plenaryCard: string = await pageF.evaluate(() => String(window.__tavolo!.editor.getCurrentPageShapes().find((s) => (s.meta as { adoptedFrom?: unknown }).adoptedFrom)!.id))
+    const xOf = (page: Page): Promise<number> => page.evaluate((id: string) => Number(window.__tavolo!.editor.getShape(id as never)!.x), plenaryCard)
+    const x = await xOf(carla.page)
+    await carla.page.evaluate((id) => {
+      const editor = window.__tavolo!.editor
+      editor.updateShapes([{ id: id as never, type: 'tavolo-content' as const, x: 1 }])
+    }, plenaryCard)
+    await expect(xOf(carla.page)).resolves.toBe(x)
     await pageF.getByTestId('levels-tab-plenary').click()
     await pageF.getByTestId('participants-adopt').check()
     await carla.page.getByRole('button', { name: 'Adopt “Sara’s topic” into the plenary' }).click()
