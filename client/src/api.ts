@@ -12,10 +12,12 @@ import type {
   JoinBoardRequest,
   JoinBoardResponse,
   NewBoardRequest,
+  RevealedDrafts,
   ServerTime,
   TemplateSummary,
   UploadedAsset,
 } from '../../shared/src/wire/api'
+import { REVEAL_DRAFTS_PATH } from '../../shared/src/wire/api'
 
 // Typed wrappers over the server's HTTP API. Every failure becomes an ApiError whose message a
 // person can read; `status` is 0 when the server could not be reached at all.
@@ -90,6 +92,11 @@ export function getBoardLinkSecrets(boardId: string, facilitatorSecret: string):
 
 export function rotateBoardLinkSecrets(boardId: string, facilitatorSecret: string): Promise<BoardLinkSecrets> {
   return request(`/api/boards/${encodeURIComponent(boardId)}/links/rotate`, { method: 'POST', headers: JSON_BODY }, facilitatorSecret)
+}
+
+/** The facilitator reveals the drafting round: every draft's cards move onto the board. */
+export function revealDrafts(boardId: string, facilitatorSecret: string): Promise<RevealedDrafts> {
+  return request(REVEAL_DRAFTS_PATH(boardId), { method: 'POST', headers: JSON_BODY, body: '{}' }, facilitatorSecret)
 }
 
 /** The templates with their titles and descriptions in `language`. */

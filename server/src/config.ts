@@ -104,7 +104,7 @@ export const SETTINGS = [
     'MAX_CONNECTIONS_PER_BOARD',
     '500',
     integer(1),
-    'Connections one board accepts at once; more are refused at the upgrade with HTTP 503.',
+    "Connections one board accepts at once, its people's private draft connections included (a participant holds two); more are refused at the upgrade with HTTP 503.",
   ),
   setting(
     'maxMessagesPerSecond',

@@ -4,6 +4,7 @@ import type * as Y from 'yjs'
 import { BoardCardsProvider } from '../cards/BoardCardsContext'
 import { CardPalette } from '../cards/CardPalette'
 import { useProvideBoardPeople } from '../cards/boardPeople'
+import { useProvideHiddenAuthors } from '../levels/draftCards'
 import { SummaryPanel } from '../summary/SummaryPanel'
 import { useZonesFitTheirCards } from '../cards/useZonesFitTheirCards'
 import { useArrivingCardsMakeRoom } from '../cards/useArrivingCardsMakeRoom'
@@ -27,6 +28,7 @@ export function BoardLayout(props: {
   useKeyboardNavigation(editor)
   useVoteKeys()
   useProvideBoardPeople(editor, doc)
+  useProvideHiddenAuthors(editor, doc)
   return (
     <BoardCardsProvider personId={props.personId}>
       <div className="tavolo-board-body">

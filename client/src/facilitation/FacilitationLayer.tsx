@@ -8,9 +8,11 @@ import { FacilitationBar } from './FacilitationBar'
 import { FacilitationProvider } from './FacilitationContext'
 import { RatingPanel } from './RatingPanel'
 import { LevelsPanel } from '../levels/LevelsPanel'
+import { DraftingBanner } from '../levels/DraftingSection'
 
 // Everything facilitation adds to a board (children: the canvas and its panels): the shared
-// state the cards read, the phase/timer/voting strip, the rating panel in phase 4, and the
+// state the cards read, the phase/timer/voting strip, the drafting banner while a private round
+// is open, the rating panel in phase 4, the levels panel, and the
 // full-screen message when the server refuses this connection.
 
 export function FacilitationLayer(props: {
@@ -31,9 +33,10 @@ export function FacilitationLayer(props: {
   return (
     <FacilitationProvider doc={props.doc} editor={props.editor} personId={props.personId} isFacilitator={props.isFacilitator} readOnly={props.readOnly}>
       <FacilitationBar boardId={props.boardId} secret={props.secret} presentPeople={props.presentPeople} />
+      <DraftingBanner presentPeople={props.presentPeople} />
       {props.children}
       <RatingPanel />
-      <LevelsPanel />
+      <LevelsPanel boardId={props.boardId} secret={props.secret} presentPeople={props.presentPeople} />
       {refusal && <ConnectionRefusedMessage refusal={refusal} onStartAfresh={props.onStartAfresh} />}
     </FacilitationProvider>
   )

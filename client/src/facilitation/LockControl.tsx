@@ -1,22 +1,30 @@
 import { useTranslation } from 'react-i18next'
 import { useEffect, useRef } from 'react'
 import { useValue } from 'tldraw'
+import { SEAT_PICKS_ROOT, SESSION_ROOT } from '../../../shared/src/doc/roots'
+import { levelAccess } from '../../../shared/src/rules/tableEditingRule'
 import { isLockableType, isLocked, withLock } from '../../../shared/src/session/locks'
+import { usePlainMap } from '../sync/usePlainMap'
 import { useBoardFacilitation, useFacilitation } from './FacilitationContext'
 import { enforceLocks } from './lockEnforcement'
 
 // The facilitator locks the selected zone or frame. The relay refuses anyone else's change inside
-// it (shared/src/rules/lockRule.ts); each participant's editor also stops it before it is sent.
+// it (shared/src/rules/lockRule.ts), and a participant's change at a level they may not write
+// (tableEditingRule.ts); each participant's editor also stops both before they are sent.
 
 export function LockControl() {
-  const { editor, session, isFacilitator, writeSession } = useBoardFacilitation()
+  const { doc, editor, session, isFacilitator, personId, writeSession } = useBoardFacilitation()
   const { t } = useTranslation()
   const locksRef = useRef(session.locks)
   locksRef.current = session.locks
+  const plainSession = usePlainMap(doc, SESSION_ROOT)
+  const seatPicks = usePlainMap(doc, SEAT_PICKS_ROOT)
+  const accessRef = useRef(levelAccess(plainSession, seatPicks, personId))
+  accessRef.current = levelAccess(plainSession, seatPicks, personId)
 
   useEffect(() => {
     if (!editor || isFacilitator) return
-    return enforceLocks(editor, () => locksRef.current)
+    return enforceLocks(editor, () => locksRef.current, () => accessRef.current)
   }, [editor, isFacilitator])
 
   const selected = useValue(

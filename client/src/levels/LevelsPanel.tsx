@@ -2,20 +2,22 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { upgradeDocFormat } from '../../../shared/src/doc/docFormat'
 import { useBoardFacilitation } from '../facilitation/FacilitationContext'
+import type { PresentPerson } from '../sync/presence'
 import { BudgetSection } from './BudgetSection'
 import { CompareSection } from './CompareSection'
+import { DraftingSection } from './DraftingSection'
 import { TablesSection } from './TablesSection'
 import { useStartAtMyTable } from './useStartAtMyTable'
 import './levels.css'
 
-// The levels of the exercise in one panel: tables (group), hour budgets (individual), the
-// plenary's comparison and adoption (collective). The facilitator's client also brings an older
+// The levels of the exercise in one panel: private drafting and hour budgets (individual), tables
+// (group), the plenary's comparison and adoption (collective). The facilitator's client also brings an older
 // board up to the document format the levels need.
 
-const TABS = ['tables', 'budget', 'plenary'] as const
+const TABS = ['drafting', 'tables', 'budget', 'plenary'] as const
 type Tab = (typeof TABS)[number]
 
-export function LevelsPanel() {
+export function LevelsPanel(props: { boardId: string; secret: string; presentPeople: readonly PresentPerson[] }) {
   const { doc, isFacilitator, session } = useBoardFacilitation()
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
@@ -50,6 +52,7 @@ export function LevelsPanel() {
             </button>
           </div>
           <div role="tabpanel" className="tavolo-levels-body">
+            {tab === 'drafting' && <DraftingSection boardId={props.boardId} secret={props.secret} presentPeople={props.presentPeople} />}
             {tab === 'tables' && <TablesSection />}
             {tab === 'budget' && <BudgetSection />}
             {tab === 'plenary' && <CompareSection />}

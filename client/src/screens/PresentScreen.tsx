@@ -23,6 +23,7 @@ import { phaseInfo } from '../../../shared/src/session/phases'
 import { useDesignSummary } from '../summary/useDesignSummary'
 import { useBoardSync } from '../sync/useBoardSync'
 import { useProvideBoardPeople } from '../cards/boardPeople'
+import { useProvideHiddenAuthors } from '../levels/draftCards'
 import { BoardInfoPending, LinkIncomplete } from './ScreenMessage'
 
 // The projector view, `/b/<id>/present#k=<viewer or facilitator secret>`: the board read-only,
@@ -59,6 +60,7 @@ function PresentRoom(props: { info: BoardInfo; secret: string; joinSecret: strin
   const refusal = useConnectionRefusal(sync.provider)
   useBoardHandle(editor, sync.doc)
   useProvideBoardPeople(editor, sync.doc)
+  useProvideHiddenAuthors(editor, sync.doc)
   const view = readSessionValue(usePlainMap(sync.doc, SESSION_ROOT), 'projectorView')
   useProjectorCamera(editor, view, sync.presentPeople)
   const facilitatorHere = sync.presentPeople.some((p) => !p.isSelf && p.person.accessRole === 'facilitator')

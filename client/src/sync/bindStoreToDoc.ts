@@ -1,4 +1,5 @@
 import { isEqual, type HistoryEntry, type SerializedSchema, type TLRecord, type TLStore } from 'tldraw'
+import type { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
 import { DOC_FORMAT_VERSION, META_KEYS, META_ROOT } from '../../../shared/src/doc/roots'
 import { migrateRecordsSkippingBroken } from './migrateRecordsSkippingBroken'
@@ -7,7 +8,8 @@ import { compareStoredSchema, decodeStoredSchema } from '../../../shared/src/doc
 
 // The binding between a tldraw store and a board's Y.Doc (docs/architecture.md, "The board document"):
 // document-scope records live whole in the `records` root, keyed by id through YKeyValue, so the
-// doc grows with the number of records, not the number of edits.
+// doc grows with the number of records, not the number of edits. A second doc of the same layout
+// (a person's private draft) can join the binding: each record is written to the doc that holds it.
 
 /** `too-old`: the board was written by a newer client; this one writes nothing until reloaded. */
 export type BindingStatus = { kind: 'synced' } | { kind: 'too-old' } | { kind: 'error'; message: string }
@@ -22,13 +24,28 @@ export interface BindStoreOptions {
 
 export interface StoreDocBinding {
   getStatus(): BindingStatus
+  /**
+   * Binds another doc to the same store (a person's draft): records it holds stay in it (edits,
+   * moves, deletes), a new record goes to it when `claims` says so, everything else to the board's
+   * doc. Returns the unbinding, which takes the records only it held out of the store.
+   */
+  addDoc(doc: Y.Doc, claims: (record: TLRecord) => boolean): () => void
   dispose(): void
+}
+
+/** A doc bound to the store: its records and which new records it takes. */
+interface BoundDoc {
+  doc: Y.Doc
+  kv: YKeyValue<unknown>
+  claims: (record: TLRecord) => boolean
 }
 
 export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindStoreOptions = {}): StoreDocBinding {
   const { readOnly = false, onStatusChange, log = (message, detail) => console.warn(message, detail) } = options
   const meta = doc.getMap<unknown>(META_ROOT)
   const kv = recordsKeyValue(doc)
+  const board: BoundDoc = { doc, kv, claims: () => true }
+  const drafts: BoundDoc[] = []
   const currentSchema = store.schema.serialize()
   let status: BindingStatus = { kind: 'synced' }
   const cleanups: (() => void)[] = []
@@ -42,9 +59,15 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindStoreOpt
     onStatusChange?.(next)
   }
   const stopSyncing = () => cleanups.splice(0).forEach((cleanup) => cleanup())
-  const writeToDoc = (fn: () => void) => {
-    if (!readOnly) doc.transact(fn, localOrigin)
+  const writeTo = (target: Y.Doc, fn: () => void) => {
+    if (!readOnly) target.transact(fn, localOrigin)
   }
+  const writeToDoc = (fn: () => void) => writeTo(doc, fn)
+  /** Whether a doc other than `except` holds the record (a reveal moves cards from a draft to the board). */
+  const heldElsewhere = (id: string, except: BoundDoc) => [board, ...drafts].some((bound) => bound !== except && bound.kv.has(id))
+  /** Where a record is written: the doc that holds it (the board's first), else the first that claims it. */
+  const homeOf = (record: TLRecord): BoundDoc =>
+    [board, ...drafts].find((bound) => bound.kv.has(record.id)) ?? drafts.find((bound) => bound.claims(record)) ?? board
 
   const isDocumentRecord = (key: string, value: unknown): value is TLRecord =>
     typeof value === 'object' &&
@@ -132,13 +155,13 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindStoreOpt
     }
   }
 
-  const onRemoteRecords = (changes: Map<string, { action: 'add' | 'update' | 'delete'; newValue?: unknown }>, tr: Y.Transaction) => {
+  const onRemoteRecords = (source: BoundDoc, changes: Map<string, { action: 'add' | 'update' | 'delete'; newValue?: unknown }>, tr: Y.Transaction) => {
     if (tr.origin === localOrigin) return
     const toPut: TLRecord[] = []
     const toRemove: TLRecord['id'][] = []
     for (const [key, change] of changes) {
       if (change.action === 'delete') {
-        if (store.has(key as TLRecord['id'])) toRemove.push(key as TLRecord['id'])
+        if (store.has(key as TLRecord['id']) && !heldElsewhere(key, source)) toRemove.push(key as TLRecord['id'])
         continue
       }
       const record = validRecord(key, change.newValue)
@@ -151,16 +174,48 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindStoreOpt
     // The listener runs up to a frame after the change; a remote change merged in between is
     // already in the store, so write each touched record's current value, not the diff's.
     const touched = [...Object.keys(changes.added), ...Object.keys(changes.updated), ...Object.keys(changes.removed)]
-    writeToDoc(() => {
-      for (const id of touched as TLRecord['id'][]) {
-        const current = store.get(id)
-        if (!current) {
-          if (kv.has(id)) kv.delete(id)
-        } else if (!isEqual(current, kv.get(id))) {
-          kv.set(id, current)
-        }
+    // One transaction per doc written (the board's alone when no draft is bound).
+    const writes = new Map<BoundDoc, (() => void)[]>()
+    const write = (bound: BoundDoc, fn: () => void) => {
+      const queued = writes.get(bound)
+      if (queued) queued.push(fn)
+      else writes.set(bound, [fn])
+    }
+    for (const id of touched as TLRecord['id'][]) {
+      const current = store.get(id)
+      if (!current) {
+        for (const bound of [board, ...drafts]) if (bound.kv.has(id)) write(bound, () => bound.kv.delete(id))
+        continue
       }
-    })
+      const home = homeOf(current)
+      if (!isEqual(current, home.kv.get(id))) write(home, () => home.kv.set(id, current))
+    }
+    for (const [bound, fns] of writes) writeTo(bound.doc, () => fns.forEach((fn) => fn()))
+  }
+
+  const addDoc = (draftDoc: Y.Doc, claims: (record: TLRecord) => boolean) => {
+    if (status.kind !== 'synced') return () => {}
+    const bound: BoundDoc = { doc: draftDoc, kv: recordsKeyValue(draftDoc), claims }
+    drafts.push(bound)
+    const toPut: TLRecord[] = []
+    for (const [key, entry] of bound.kv.map) {
+      const record = validRecord(key, entry.val)
+      if (record) toPut.push(record)
+    }
+    mergeIntoStore(toPut, [])
+    const onChange = (changes: Parameters<typeof onRemoteRecords>[1], tr: Y.Transaction) => onRemoteRecords(bound, changes, tr)
+    bound.kv.on('change', onChange)
+    let attached = true
+    const unbind = () => {
+      if (!attached) return
+      attached = false
+      bound.kv.off('change', onChange)
+      drafts.splice(drafts.indexOf(bound), 1)
+      const only = [...bound.kv.map.keys()].filter((id) => store.has(id as TLRecord['id']) && !heldElsewhere(id, bound))
+      mergeIntoStore([], only as TLRecord['id'][])
+    }
+    cleanups.push(unbind)
+    return unbind
   }
 
   /** Whether the board was written by a newer client: a newer tldraw schema or document format. */
@@ -183,11 +238,12 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindStoreOpt
   } else {
     try {
       loadFromDoc(storedSchema)
-      kv.on('change', onRemoteRecords)
+      const onBoardRecords = (changes: Parameters<typeof onRemoteRecords>[1], tr: Y.Transaction) => onRemoteRecords(board, changes, tr)
+      kv.on('change', onBoardRecords)
       meta.observe(onMetaChange)
       const stopListening = store.listen(onLocalChanges, { source: 'user', scope: 'document' })
       cleanups.push(
-        () => kv.off('change', onRemoteRecords),
+        () => kv.off('change', onBoardRecords),
         () => meta.unobserve(onMetaChange),
         stopListening,
       )
@@ -197,6 +253,7 @@ export function bindStoreToDoc(store: TLStore, doc: Y.Doc, options: BindStoreOpt
   }
   return {
     getStatus: () => status,
+    addDoc,
     dispose: stopSyncing,
   }
 }

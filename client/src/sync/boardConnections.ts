@@ -1,16 +1,20 @@
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { draftDocName, DRAFT_PARAM } from '../../../shared/src/levels/drafting'
 import { PERSON_TOKEN_PARAM, SECRET_PARAM, WEBSOCKET_PATH } from '../../../shared/src/wire/api'
 import { createRefCountedRegistry } from './refCountedRegistry'
 
-// One Y.Doc, websocket provider and IndexedDB copy per open board, shared by every component
-// that shows it, so StrictMode's double mount and quick remounts never open a second provider.
+// One Y.Doc, websocket provider and IndexedDB copy per open board (and per person's private draft
+// of it), shared by every component that shows it, so StrictMode's double mount and quick remounts
+// never open a second provider.
 
 export interface BoardConnection {
   readonly boardId: string
   readonly secret: string
   readonly token: string | undefined
+  /** The person whose private draft this is (`?draft=1`), or null for the board itself. */
+  readonly draftOf: string | null
   readonly doc: Y.Doc
   readonly provider: WebsocketProvider
   readonly local: IndexeddbPersistence
@@ -31,26 +35,27 @@ export function localCopyName(boardId: string): string {
   return `tavolo-board-${boardId}`
 }
 
-const keyOf = (boardId: string, secret: string, token: string | undefined) => JSON.stringify([boardId, secret, token ?? null])
+const keyOf = (boardId: string, secret: string, token: string | undefined, draftOf: string | null) =>
+  JSON.stringify([boardId, secret, token ?? null, draftOf])
 
-/** The websocket's query: the link's secret (`k`) and, once joined, the person token (`p`). */
-function connectionParams(secret: string, token: string | undefined): Record<string, string> {
-  return token ? { [SECRET_PARAM]: secret, [PERSON_TOKEN_PARAM]: token } : { [SECRET_PARAM]: secret }
+/** The websocket's query: the link's secret (`k`), once joined the person token (`p`), and `draft` for one's own draft. */
+function connectionParams(secret: string, token: string | undefined, draft: boolean): Record<string, string> {
+  return { [SECRET_PARAM]: secret, ...(token ? { [PERSON_TOKEN_PARAM]: token } : {}), ...(draft ? { [DRAFT_PARAM]: '1' } : {}) }
 }
 
 const connections = createRefCountedRegistry<BoardConnection>({
   create: (key) => {
-    const [boardId, secret, storedToken] = JSON.parse(key) as [string, string, string | null]
+    const [boardId, secret, storedToken, draftOf] = JSON.parse(key) as [string, string, string | null, string | null]
     const token = storedToken ?? undefined
     const doc = new Y.Doc()
     // No BroadcastChannel: a tab's changes would reach this browser's other tabs, and the server
     // through their connections, unchecked by the rules the server applies per connection.
     const provider = new WebsocketProvider(`${websocketBase(window.location)}${WEBSOCKET_PATH}`, boardId, doc, {
-      params: connectionParams(secret, token),
+      params: connectionParams(secret, token, draftOf !== null),
       disableBc: true,
     })
-    const local = new IndexeddbPersistence(localCopyName(boardId), doc)
-    const connection: BoardConnection = { boardId, secret, token, doc, provider, local, everConnected: false }
+    const local = new IndexeddbPersistence(draftOf === null ? localCopyName(boardId) : localCopyName(draftDocName(boardId, draftOf)), doc)
+    const connection: BoardConnection = { boardId, secret, token, draftOf, doc, provider, local, everConnected: false }
     provider.on('status', ({ status }) => {
       if (status === 'connected') connection.everConnected = true
     })
@@ -66,10 +71,15 @@ const connections = createRefCountedRegistry<BoardConnection>({
 
 /** The board's connection, opened if needed; safe to call during render. */
 export function openBoardConnection(boardId: string, secret: string, token?: string): BoardConnection {
-  return connections.open(keyOf(boardId, secret, token))
+  return connections.open(keyOf(boardId, secret, token, null))
+}
+
+/** The person's own private draft of the board (their token says who), opened if needed. */
+export function openDraftConnection(boardId: string, secret: string, token: string, personId: string): BoardConnection {
+  return connections.open(keyOf(boardId, secret, token, personId))
 }
 
 /** Marks the connection in use; returns the matching release. */
 export function retainBoardConnection(connection: BoardConnection): () => void {
-  return connections.retain(keyOf(connection.boardId, connection.secret, connection.token), connection)
+  return connections.retain(keyOf(connection.boardId, connection.secret, connection.token, connection.draftOf), connection)
 }

@@ -46,8 +46,9 @@ export function whenBoardIsHere(connection: BoardConnection, ready: () => void):
  * When the browser says it is offline the socket cannot be trusted (it may linger half-open), so
  * close it: edits then stay in this device's copy and are merged when the browser is back online.
  */
-export function useDisconnectWhileOffline(connection: BoardConnection): void {
+export function useDisconnectWhileOffline(connection: BoardConnection | null): void {
   useEffect(() => {
+    if (!connection) return
     const { provider } = connection
     const onOffline = () => provider.disconnect()
     const onOnline = () => provider.connect()

@@ -11,6 +11,7 @@ import {
   type TLStoreWithStatus,
 } from 'tldraw'
 import { i18next } from '../i18n/i18n'
+import { bindDraft } from './bindDraft'
 import { bindStoreToDoc, type BindingStatus } from './bindStoreToDoc'
 import { retainBoardConnection, type BoardConnection } from './boardConnections'
 import { whenBoardIsHere } from './offline'
@@ -22,6 +23,8 @@ import { personAsUser } from './presence'
 
 export interface BoardStoreOptions {
   connection: BoardConnection
+  /** This person's private draft, bound beside the board (editors only), or null. */
+  draft: BoardConnection | null
   /** Tavolo's own shape utils (tldraw's defaults are added here). Keep the array stable. */
   shapeUtils: readonly TLAnyShapeUtilConstructor[]
   readOnly: boolean
@@ -45,13 +48,14 @@ export interface BoardStore {
 const LOADING: TLStoreWithStatus = { status: 'loading' }
 
 export function useBoardStore(options: BoardStoreOptions): BoardStore {
-  const { connection, shapeUtils, readOnly, assets, $person, $online } = options
+  const { connection, draft, shapeUtils, readOnly, assets, $person, $online } = options
   const [store, setStore] = useState<TLStoreWithStatus>(LOADING)
   const [boundStore, setBoundStore] = useState<TLStore | null>(null)
   const [tooOld, setTooOld] = useState(false)
 
   useEffect(() => {
     const release = retainBoardConnection(connection)
+    const releaseDraft = draft ? retainBoardConnection(draft) : () => {}
     const tlStore = createTLStore({
       shapeUtils: [...defaultShapeUtils, ...shapeUtils],
       ...(assets ? { assets } : {}),
@@ -75,6 +79,14 @@ export function useBoardStore(options: BoardStoreOptions): BoardStore {
       const binding = bindStoreToDoc(tlStore, connection.doc, { readOnly, onStatusChange: onBindingStatus })
       disposeBinding = binding.dispose
       if (binding.getStatus().kind !== 'synced') return onBindingStatus(binding.getStatus())
+      // Bound at once, not when the draft has synced: a card made meanwhile must not reach the board.
+      if (draft?.draftOf) {
+        const unbindDraft = bindDraft(binding, tlStore, connection.doc, draft.doc, draft.draftOf)
+        disposeBinding = () => {
+          unbindDraft()
+          binding.dispose()
+        }
+      }
       setBoundStore(tlStore)
       setStore({ status: 'synced-remote', connectionStatus: 'online', store: tlStore })
     })
@@ -90,8 +102,9 @@ export function useBoardStore(options: BoardStoreOptions): BoardStore {
       setBoundStore(null)
       tlStore.dispose()
       release()
+      releaseDraft()
     }
-  }, [connection, shapeUtils, readOnly, assets, $person, $online])
+  }, [connection, draft, shapeUtils, readOnly, assets, $person, $online])
 
   return { store, boundStore, tooOld }
 }

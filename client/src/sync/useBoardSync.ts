@@ -3,7 +3,7 @@ import type { TLAnyShapeUtilConstructor, TLAssetStore, TLCurrentUser, TLStoreWit
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import type { AccessRole } from '../../../shared/src/roles'
-import { openBoardConnection } from './boardConnections'
+import { openBoardConnection, openDraftConnection } from './boardConnections'
 import type { ConnectionState } from './connectionState'
 import { useConnectionState, useDisconnectWhileOffline, useOnlineSignal } from './offline'
 import type { PresencePerson } from '../../../shared/src/wire/presence'
@@ -50,15 +50,19 @@ export function useBoardSync(options: UseBoardSyncOptions): BoardSync {
   const { boardId, secret, token, person, shapeUtils, readOnly, assets } = options
   const accessRole = options.accessRole ?? (readOnly ? 'viewer' : 'editor')
   const connection = useMemo(() => openBoardConnection(boardId, secret, token), [boardId, secret, token])
+  // An editor drafts privately when a round is open; the facilitator, viewers and the projector never do.
+  const drafts = accessRole === 'editor' && !readOnly
+  const draft = useMemo(() => (drafts && token ? openDraftConnection(boardId, secret, token, person.id) : null), [drafts, boardId, secret, token, person.id])
   const personInfo = useMemo<PresencePerson>(
     () => ({ id: person.id, name: person.name, role: person.role, colour: person.colour, accessRole }),
     [person.id, person.name, person.role, person.colour, accessRole],
   )
   const connectionState = useConnectionState(connection)
   useDisconnectWhileOffline(connection)
+  useDisconnectWhileOffline(draft)
   const $online = useOnlineSignal(connectionState)
   const { $person, user } = useBoardPerson(connection, personInfo, readOnly)
-  const { store, boundStore, tooOld } = useBoardStore({ connection, shapeUtils, readOnly, assets, $person, $online })
+  const { store, boundStore, tooOld } = useBoardStore({ connection, draft, shapeUtils, readOnly, assets, $person, $online })
   const presentPeople = usePresentPeople(connection, boundStore, $person)
 
   return {
@@ -69,6 +73,9 @@ export function useBoardSync(options: UseBoardSyncOptions): BoardSync {
     tooOld,
     presentPeople,
     user,
-    clearLocalCopy: () => connection.local.clearData(),
+    clearLocalCopy: async () => {
+      await connection.local.clearData()
+      await draft?.local.clearData()
+    },
   }
 }

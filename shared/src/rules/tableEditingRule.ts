@@ -17,17 +17,45 @@ import { refuse, type Refusal, type Writer } from './writer'
 const RULE = 'table-editing'
 const PLENARY_RULE = 'plenary-writing'
 
+/** What a participant may write by level: the session's switches and their own seat. */
+export interface LevelAccess {
+  /** The room sits at tables. */
+  split: boolean
+  participantsAdopt: boolean
+  tableEditing: boolean
+  seat: string | null
+}
+
+export function levelAccess(session: Readonly<Record<string, unknown>>, seatPicks: Readonly<Record<string, unknown>>, personId: string): LevelAccess {
+  const tables = readSessionValue(session, 'tables')
+  const state = { tables, seating: readSessionValue(session, 'seating'), tablePicking: readSessionValue(session, 'tablePicking') }
+  return {
+    split: tables.length > 0,
+    participantsAdopt: readSessionValue(session, 'participantsAdopt'),
+    tableEditing: readSessionValue(session, 'tableEditing'),
+    seat: seatOf(state, seatPicks, personId),
+  }
+}
+
+/** Why a participant may not write a record at `level` (see zoneLevelOf), or null when they may. */
+export function levelRefusal(access: LevelAccess, level: string | null | undefined): 'plenary' | 'table' | null {
+  if (level === null && access.split && !access.participantsAdopt) return 'plenary'
+  if (typeof level === 'string' && access.tableEditing && level !== access.seat) return 'table'
+  return null
+}
+
 /**
  * The level of a record by its zone: its own (a zone's) or its nearest zone ancestor's table id,
- * null for a plenary zone, undefined outside every zone (or for no record).
+ * null for a plenary zone, undefined outside every zone (or for no record). `lookup` reads a
+ * record by id: the board's on the server, the editor's in a participant's browser.
  */
-function levelOf(board: BoardView, id: string): string | null | undefined {
+export function zoneLevelOf(lookup: (id: string) => unknown, id: string): string | null | undefined {
   const seen = new Set<string>()
-  let current: unknown = board.value(RECORDS_ROOT, id)
+  let current: unknown = lookup(id)
   while (isObject(current) && current.typeName === 'shape' && !seen.has(String(current.id))) {
     seen.add(String(current.id))
     if (current.type === ZONE_TYPE) return zoneTableId(current.meta)
-    current = typeof current.parentId === 'string' ? board.value(RECORDS_ROOT, current.parentId) : undefined
+    current = typeof current.parentId === 'string' ? lookup(current.parentId) : undefined
   }
   return undefined
 }
@@ -40,17 +68,11 @@ export function checkTableEditing(writer: Writer, key: string, before: BoardView
   if ((isZone(previous) || isZone(next)) && zoneTableId(isObject(previous) ? previous.meta : null) !== zoneTableId(isObject(next) ? next.meta : null)) {
     return refuse(RULE, `${short(key)}: only the facilitator says which table a zone is`)
   }
-  const session = after.entries(SESSION_ROOT)
-  const tables = readSessionValue(session, 'tables')
-  const written = [levelOf(before, key), levelOf(after, key)]
-  if (tables.length > 0 && written.includes(null) && !readSessionValue(session, 'participantsAdopt')) {
-    return refuse(PLENARY_RULE, `${short(key)}: the facilitator adopts cards into the plenary`)
-  }
-  if (!readSessionValue(session, 'tableEditing')) return null
-  const state = { tables, seating: readSessionValue(session, 'seating'), tablePicking: readSessionValue(session, 'tablePicking') }
-  const seat = seatOf(state, after.entries(SEAT_PICKS_ROOT), writer.personId)
-  for (const table of written) {
-    if (typeof table === 'string' && table !== seat) return refuse(RULE, `${short(key)} belongs to another table`)
+  const access = levelAccess(after.entries(SESSION_ROOT), after.entries(SEAT_PICKS_ROOT), writer.personId)
+  for (const board of [before, after]) {
+    const refusal = levelRefusal(access, zoneLevelOf((id) => board.value(RECORDS_ROOT, id), key))
+    if (refusal === 'plenary') return refuse(PLENARY_RULE, `${short(key)}: the facilitator adopts cards into the plenary`)
+    if (refusal === 'table') return refuse(RULE, `${short(key)} belongs to another table`)
   }
   return null
 }

@@ -3,6 +3,7 @@ import { HTMLContainer, useIsEditing, type TLShape } from 'tldraw'
 import { useBoardCards } from '../../cards/BoardCardsContext'
 import { useBoardPeople } from '../../cards/boardPeople'
 import { CardVotes } from '../../facilitation/CardVotes'
+import { useCardDrafting } from '../../levels/draftCards'
 import { CardFieldEditor } from './CardFieldEditor'
 import { fieldValue, type CardDefinition } from '../../../../shared/src/cards'
 import { CreatorBadge } from './CreatorBadge'
@@ -18,6 +19,7 @@ export function CardView(props: { shape: TLShape; definition: CardDefinition }) 
   const isEditing = useIsEditing(shape.id)
   const { personId } = useBoardCards()
   const people = useBoardPeople()
+  const { isPrivate, authorHidden } = useCardDrafting(shape)
   const { w, h } = shape.props as { w: number; h: number }
   return (
     <HTMLContainer
@@ -28,10 +30,18 @@ export function CardView(props: { shape: TLShape; definition: CardDefinition }) 
       data-shape-id={shape.id}
       data-card-type={definition.type}
       data-editing={isEditing || undefined}
+      data-private={isPrivate || undefined}
     >
       <div className="tavolo-card-header">
         <span className="tavolo-card-type">{cardTypeName(t, definition.type)}</span>
-        <CreatorBadge meta={shape.meta} people={people} />
+        {/* A private card is always mine: the label takes the creator's place. */}
+        {isPrivate ? (
+          <span className="tavolo-card-private" data-testid="card-private">
+            {t('card.private')}
+          </span>
+        ) : (
+          !authorHidden && <CreatorBadge meta={shape.meta} people={people} />
+        )}
       </div>
       {isEditing ? (
         <CardFieldEditor shape={shape} definition={definition} personId={personId} />

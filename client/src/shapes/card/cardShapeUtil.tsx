@@ -3,6 +3,7 @@ import { describeCard, type CardDefinition, type CardType } from '../../../../sh
 import { CardView } from './CardView'
 import { i18next } from '../../i18n/i18n'
 import { cardWords } from '../../i18n/cardText'
+import { privateCardIds } from '../../levels/draftCards'
 
 // One ShapeUtil class per card type, made from its definition (shared/src/cards/<type>/): the
 // same props, migrations and defaults the server checks, and one view for every card.
@@ -38,7 +39,8 @@ export function createCardShapeUtil<Type extends CardType>(definition: CardDefin
     }
 
     override getAriaDescriptor(shape: TLShape<Type>): string {
-      return this.getText(shape)
+      const text = this.getText(shape)
+      return privateCardIds(this.editor.store).get().has(shape.id) ? `${i18next.t('card.privateDescription')} ${text}` : text
     }
   }
 }

@@ -1,0 +1,69 @@
+import type { TLRecord } from 'tldraw'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { CONTENT_CARD, CONTENT_CARD_TYPE, newCardMeta, ZONE_TYPE } from '../../../../shared/src/cards'
+import { readRecords } from '../../../../shared/src/doc/recordsRoot'
+import type { DraftingRound } from '../../../../shared/src/levels/drafting'
+import { SESSION_KEYS } from '../../../../shared/src/session/sessionKeys'
+import { seedBoardDoc } from '../../../../shared/src/templates/seedBoardDoc'
+import { goesToDraft } from '../../../../client/src/levels/draftRouting'
+
+// Where a new record goes while a drafting round is open: the seeded MSc board's zones, a card
+// placed in one of them (a child of the zone) or on the bare canvas.
+
+const doc = new Y.Doc()
+seedBoardDoc(doc, { title: 'Drafting', templateId: 'msc-public-services', at: 1 })
+const records = readRecords(doc) as TLRecord[]
+const zones = records.filter((r) => r.typeName === 'shape' && r.type === ZONE_TYPE)
+const contents = zones.find((z) => (z as { props: { accepts: string[] } }).props.accepts.includes(CONTENT_CARD_TYPE))!
+const other = zones.find((z) => z !== contents)!
+const sample = records.find((r) => r.typeName === 'shape' && r.type === CONTENT_CARD_TYPE)!
+
+function card(parentId: string, x = 24, y = 64): TLRecord {
+  return { ...sample, id: 'shape:new', parentId, x, y, props: CONTENT_CARD.defaultProps(), meta: newCardMeta('p1', 5) } as unknown as TLRecord
+}
+
+function session(round: DraftingRound | null, phase = 1): Record<string, unknown> {
+  return { [SESSION_KEYS.phase]: phase, ...(round ? { [SESSION_KEYS.drafting]: round } : {}) }
+}
+
+const open = (scope: DraftingRound['scope']): DraftingRound => ({ status: 'open', scope, anonymous: false, roundId: 'r1' })
+const routed = (record: TLRecord, plain: Record<string, unknown>) => goesToDraft(record, plain, () => records, 'p1')
+
+describe('goesToDraft', () => {
+  it('a new card in a zone goes to the draft while a whole-board round is open', () => {
+    expect(routed(card(contents.id), session(open({ kind: 'board' })))).toBe(true)
+    expect(routed(card(other.id), session(open({ kind: 'board' })))).toBe(true)
+  })
+
+  it('nothing is drafted when no round is open, or the round is closed', () => {
+    expect(routed(card(contents.id), session(null))).toBe(false)
+    expect(routed(card(contents.id), session({ ...open({ kind: 'board' }), status: 'closed' }))).toBe(false)
+  })
+
+  it('a one-zone round drafts only the cards in that zone', () => {
+    const round = session(open({ kind: 'zone', zoneId: contents.id }))
+    expect(routed(card(contents.id), round)).toBe(true)
+    expect(routed(card(other.id), round)).toBe(false)
+  })
+
+  it('a phase round drafts only while the board is in that phase', () => {
+    expect(routed(card(contents.id), session(open({ kind: 'phase', phase: 2 }), 2))).toBe(true)
+    expect(routed(card(contents.id), session(open({ kind: 'phase', phase: 2 }), 3))).toBe(false)
+  })
+
+  it('the zone is where the card lies, not its parent: a child placed outside its zone is not drafted', () => {
+    expect(routed(card(contents.id, -5000, -5000), session(open({ kind: 'board' })))).toBe(false)
+  })
+
+  it('a card the draft would refuse (made by someone else: a copy of their card) goes to the board', () => {
+    expect(routed({ ...card(contents.id), meta: newCardMeta('p2', 5) } as TLRecord, session(open({ kind: 'board' })))).toBe(false)
+  })
+
+  it('a card on the bare canvas and anything that is not a card go to the board', () => {
+    const plain = session(open({ kind: 'board' }))
+    expect(routed(card('page:page', -5000, -5000), plain)).toBe(false)
+    expect(routed({ ...contents, id: 'shape:zone2' } as TLRecord, plain)).toBe(false)
+    expect(routed(records.find((r) => r.typeName === 'page')!, plain)).toBe(false)
+  })
+})
