@@ -12,7 +12,7 @@ import { WAIT, enterBoardAs, openPeople, personIdOf } from './support/tavoloPage
 // own programme, a budget round splits 50 h per person (the panel never sends more), the
 // facilitator applies the medians in one undoable step, compares the tables and adopts a card
 // into the plenary, whose totals then count it; then renames a table, brings one table to where
-// they are, and lets participants adopt. Steps run in order.
+// they are, lets participants adopt, and seats everyone again. Steps run in order.
 
 let server: ServerProcess
 let browser: Browser
@@ -349,6 +349,31 @@ describe('a workshop at its three levels', () => {
     expect(meta.adoptedFrom.tableId).toBe(seating[participants.find((p) => p.name === 'Sara')!.personId])
     // The server kept it: Carla was not disconnected for writing the plenary.
     await expect(carla.page.getByTestId('connection-badge').getAttribute('data-state')).resolves.toBe('connected')
+  })
+
+  it('the facilitator seats everyone again after a confirmation; the tables keep their zones and cards', async () => {
+    const before = await pageF.evaluate(() => {
+      const shapes = window.__tavolo!.editor.getCurrentPageShapes()
+      return { zones: shapes.filter((s) => s.meta.tableId).map((s) => s.id).sort(), cards: shapes.filter((s) => s.type !== 'tavolo-zone').length }
+    })
+    const tables = (await plainMap(pageF, 'session')).tables
+    await pageF.getByTestId('levels-tab-tables').click()
+    await pageF.getByTestId('reseat-mode-hand').check()
+    await pageF.getByTestId('reseat').click()
+    // The confirmation takes the focus: Enter confirms it.
+    await pageF.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'reseat-confirm', undefined, WAIT)
+    await pageF.keyboard.press('Enter')
+    await pageF.waitForFunction(() => Object.keys(window.__tavolo!.doc.getMap('session').get('seating') as object).length === 0, undefined, WAIT)
+    for (const p of participants) {
+      await p.page.getByTestId('levels-tab-tables').click()
+      await p.page.getByTestId('my-table').getByText('You are not at a table yet.').waitFor(WAIT)
+    }
+    const after = await pageF.evaluate(() => {
+      const shapes = window.__tavolo!.editor.getCurrentPageShapes()
+      return { zones: shapes.filter((s) => s.meta.tableId).map((s) => s.id).sort(), cards: shapes.filter((s) => s.type !== 'tavolo-zone').length }
+    })
+    expect(after).toEqual(before)
+    expect((await plainMap(pageF, 'session')).tables).toEqual(tables)
   })
 })
 
