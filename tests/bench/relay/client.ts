@@ -9,6 +9,7 @@ import { startRelay, writerUrl, type RelayName } from './servers'
 // relay, not the client.
 
 const MESSAGE_SYNC = 0
+const MESSAGE_AWARENESS = 1
 const STEP_1 = 0
 const STEP_2 = 1
 const UPDATE = 2
@@ -19,13 +20,15 @@ export interface BenchClient {
   /** Resolves when the relay's answer to our state vector has been applied. */
   synced: Promise<void>
   sendUpdate(update: Uint8Array): void
+  /** Sends a y-protocols awareness update (presence). */
+  sendAwareness(update: Uint8Array): void
   close(): void
 }
 
 export function connectBenchClient(
   url: string,
   prefix: Uint8Array,
-  opts: { doc?: Y.Doc; onUpdate?: (update: Uint8Array) => void; applyUpdates?: boolean } = {},
+  opts: { doc?: Y.Doc; onUpdate?: (update: Uint8Array) => void; onAwareness?: () => void; applyUpdates?: boolean } = {},
 ): BenchClient {
   const doc = opts.doc ?? new Y.Doc()
   const ws = new WebSocket(url, { perMessageDeflate: false })
@@ -48,7 +51,9 @@ export function connectBenchClient(
   ws.on('message', (data: Buffer) => {
     const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
     if (prefix.length > 0) decoding.readVarString(decoder)
-    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return
+    const type = decoding.readVarUint(decoder)
+    if (type === MESSAGE_AWARENESS) opts.onAwareness?.()
+    if (type !== MESSAGE_SYNC) return
     const step = decoding.readVarUint(decoder)
     const payload = decoding.readVarUint8Array(decoder)
     if (step === STEP_1) ws.send(sync(STEP_2, Y.encodeStateAsUpdate(doc, payload)))
@@ -65,6 +70,13 @@ export function connectBenchClient(
     doc,
     synced,
     sendUpdate: (update) => ws.send(sync(UPDATE, update)),
+    sendAwareness: (update) =>
+      ws.send(
+        frame((e) => {
+          encoding.writeVarUint(e, MESSAGE_AWARENESS)
+          encoding.writeVarUint8Array(e, update)
+        }),
+      ),
     close: () => ws.terminate(),
   }
 }

@@ -6,6 +6,7 @@ import { ensureServerBuilt } from '../../../server/scripts/serverBuild.mjs'
 import { coldLoadFigure } from './coldLoad'
 import { fairnessFigure } from './fairness'
 import { fanoutFigure } from './fanout'
+import { presenceFigure } from './presence'
 import { startupFigure } from './startup'
 import { storedBytesFigure } from './storedBytes'
 
@@ -15,6 +16,7 @@ const FIGURES: Record<string, () => Promise<void>> = {
   coldload: coldLoadFigure,
   stored: storedBytesFigure,
   fairness: fairnessFigure,
+  presence: presenceFigure,
 }
 
 await ensureServerBuilt()
