@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import { afterEach, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CLOSE_SECRET_ROTATED } from '../../shared/src/wire/closeCodes'
+import { encodeUpdate } from '../../server/src/relay/protocol'
 import { startFailoverProxy, type FailoverProxy } from '../support/failoverProxy'
 import { openRawSocket, waitForClose } from '../support/rawsocket'
 import { createBoardViaApi, joinBoardViaApi, makeTempDataDir, startServerProcess, type ServerProcess } from '../support/server'
@@ -167,6 +168,31 @@ describeWhenAvailable('two instances over PostgreSQL and Redis', unavailable, ()
     const reader = client(b.wsUrl, board.id, board.secrets.viewer)
     await waitFor(() => has(reader, 'after'), "the owner's later edit, read on B")
     expect(has(reader, 'squatted')).toBe(false)
+  })
+
+  it('of two people writing under one new client id on two instances at the same instant, only the one storage names is accepted', async () => {
+    const [a, b] = await startInstances(2)
+    const board = await createBoardViaApi(a.url)
+    const people = await Promise.all([a, b].map((instance) => joinBoardViaApi(instance.url, board.id, board.secrets.editor)))
+    const sockets = await Promise.all([a, b].map((instance, i) => openRawSocket(instance.wsUrl, board.id, board.secrets.editor, people[i].token)))
+    const closes = sockets.map((socket, i) => waitForClose(socket).then((info) => ({ i, info })))
+    // Each writes its own card under the same never-seen client id. Each instance claims the id
+    // in storage before judging its update, long before the winner's update can reach the other
+    // instance through Redis.
+    const keys = ['fromA', 'fromB']
+    sockets.forEach((socket, i) => {
+      const doc = new Y.Doc()
+      doc.clientID = 777_777
+      writeIdea(doc, people[i].personId, keys[i], 'mine')
+      socket.send(encodeUpdate(Y.encodeStateAsUpdate(doc)))
+    })
+    const refused = await Promise.race(closes)
+    expect(refused.info).toEqual({ code: 4403, reason: "the update writes under another person's Yjs client id" })
+    const reader = client(b.wsUrl, board.id, board.secrets.viewer)
+    await waitFor(() => has(reader, keys[1 - refused.i]), "the winner's card")
+    expect(has(reader, keys[refused.i])).toBe(false)
+    expect(sockets[1 - refused.i].readyState).toBe(sockets[1 - refused.i].OPEN)
+    for (const socket of sockets) socket.close()
   })
 
   it('replacing the links on one instance closes the old links on both', async () => {

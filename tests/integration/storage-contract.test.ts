@@ -214,6 +214,25 @@ for (const engine of engines) {
       expect(Object.keys(contentOf(stored))).toHaveLength(60)
     })
 
+    it('claims Yjs client ids once: two handles claiming the same new ids at once are both told the one winner', async () => {
+      const { storage, open } = await fresh()
+      const second = await open()
+      await storage.createBoard(board, Y.encodeStateAsUpdate(new Y.Doc()))
+      await storage.createBoard(other, Y.encodeStateAsUpdate(new Y.Doc()))
+      expect(await storage.claimClientIds(board.id, 'owner', [7])).toEqual(new Map([[7, 'owner']]))
+      const ids = Array.from({ length: 40 }, (_, i) => 1000 + i).concat(7)
+      const [toA, toB] = await Promise.all([storage.claimClientIds(board.id, 'alice', ids), second.claimClientIds(board.id, 'bob', ids)])
+      // Both answers name the same owner for every id, one of the two claimants (7 kept its owner).
+      expect(toA).toEqual(toB)
+      expect([...toA.keys()].sort((x, y) => x - y)).toEqual([7, ...ids.slice(0, 40)])
+      expect(toA.get(7)).toBe('owner')
+      for (const id of ids.slice(0, 40)) expect(['alice', 'bob']).toContain(toA.get(id))
+      expect(await second.loadClientOwners(board.id)).toEqual(toA)
+      // Per board: the same id is free on another board.
+      expect(await second.claimClientIds(other.id, 'bob', [7])).toEqual(new Map([[7, 'bob']]))
+      expect(await storage.claimClientIds(board.id, 'bob', [])).toEqual(new Map())
+    })
+
     it('rotates secrets by bumping the generation of an existing board only', async () => {
       const { storage } = await fresh()
       await storage.createBoard(board, Y.encodeStateAsUpdate(new Y.Doc()))

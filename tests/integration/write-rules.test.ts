@@ -312,6 +312,30 @@ describe('presence', () => {
     raw.close()
   })
 
+  it("drops another person's presence under a client id its owner only ever showed presence with, after a restart too", async () => {
+    const w = await workshop()
+    const owned = 515_151
+    const presence = (clientId: number, clock: number, note: string) =>
+      encodeAwareness(encodeAwarenessEntries([{ clientId, clock, json: JSON.stringify({ note }) }]))
+    const owner = await openRawSocket(server!.wsUrl, w.board.id, w.board.secrets.editor, w.tokens.honest)
+    owner.send(presence(owned, 1, 'owner'))
+    await waitFor(() => w.facilitator.provider.awareness.getStates().get(owned)?.note === 'owner', "the owner's presence")
+    owner.close()
+    // A restart: the claim the presence made must have been stored, not only held in memory.
+    const dataDir = server!.dataDir
+    await server!.server.close()
+    server = await startInProcessServer({ dataDir })
+    const watcher = client(w.board.id, w.board.secrets.viewer)
+    await waitForSync(watcher)
+    const squatter = await openRawSocket(server!.wsUrl, w.board.id, w.board.secrets.editor, w.tokens.attacker)
+    squatter.send(presence(owned, 5, 'squatted'))
+    // Its own state, sent after the squatted one, arriving shows the squatted one was judged.
+    squatter.send(presence(525_252, 1, 'raw'))
+    await waitFor(() => watcher.provider.awareness.getStates().get(525_252)?.note === 'raw', "the squatter's own presence")
+    expect(watcher.provider.awareness.getStates().has(owned)).toBe(false)
+    squatter.close()
+  })
+
   it('closes a connection whose presence state is over the limit (1009); newcomers still sync', async () => {
     const w = await workshop()
     const closed = terminalClose(w.attacker)

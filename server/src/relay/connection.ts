@@ -173,9 +173,10 @@ export class Connection implements RelayPeer {
       this.deferred = candidate
       return
     }
-    if (room.clientOwners.unchecked(changes.clients)) {
-      // Another instance may have claimed them since the room loaded; judged again once known.
-      await room.clientOwners.refresh(changes.clients)
+    if (this.writer && this.role !== 'viewer' && room.clientOwners.unknown(changes.clients)) {
+      // New ids are claimed in storage first (another instance may claim them at the same
+      // instant: storage says who won), then the update is judged afresh on the doc as it is then.
+      await room.clientOwners.claim(changes.clients, this.writer.personId)
       return this.applyCheckedUpdate(room, update)
     }
     const context = { room, peer: this, update: candidate, change: changes.change, clients: changes.clients }
@@ -185,9 +186,9 @@ export class Connection implements RelayPeer {
   }
 
   /** Runs the presence rules, which may rewrite the states, then applies what they let through. */
-  private applyCheckedAwareness(room: Room, update: Uint8Array): void {
+  private async applyCheckedAwareness(room: Room, update: Uint8Array): Promise<void> {
     const context = { room, peer: this, entries: decodeAwarenessUpdate(update) }
-    for (const rule of this.options.rules) rule.beforeHandleAwareness?.(context)
+    for (const rule of this.options.rules) await rule.beforeHandleAwareness?.(context)
     room.applyAwareness(this, encodeAwarenessEntries(context.entries))
   }
 

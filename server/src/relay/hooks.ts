@@ -45,8 +45,8 @@ export interface RelayRule {
   beforeHandleMessage?(peer: RelayPeer, byteLength: number): void
   /** A document update (or sync step 2), before it is applied, stored and relayed. */
   beforeHandleUpdate?(context: UpdateContext): void
-  /** A presence update, before the room applies and forwards it. */
-  beforeHandleAwareness?(context: AwarenessContext): void
+  /** A presence update, before the room applies and forwards it; may wait for storage (client id claims). */
+  beforeHandleAwareness?(context: AwarenessContext): void | Promise<void>
 }
 
 /** A message a rule refused; `rule` names the rule in the server's log. */

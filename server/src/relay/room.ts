@@ -61,9 +61,9 @@ interface PendingUpdate {
 
 /**
  * One board in memory: its Y.Doc, its peers and their awareness. Updates reach the room only
- * after the relay's rules accepted them (hooks.ts); they are stored (one transaction per tick,
- * after the client-id claims they made) and only then relayed, so no peer ever holds an edit
- * the server could lose. Presence is forwarded in batches, at most once per interval.
+ * after the relay's rules accepted them (hooks.ts); they are stored (one transaction per tick)
+ * and only then relayed, so no peer ever holds an edit the server could lose. Presence is
+ * forwarded in batches, at most once per interval.
  */
 export class Room implements FannedRoom {
   private readonly peers = new Map<RoomPeer, Set<number>>()
@@ -113,7 +113,7 @@ export class Room implements FannedRoom {
     const awareness = new Awareness(doc)
     // The server itself is not a participant.
     awareness.setLocalState(null)
-    const room = new Room(boardId, storage, doc, awareness, new ClientIdOwners(owners, () => storage.loadClientOwners(boardId)), new LogPosition(stored.seq), stored, options)
+    const room = new Room(boardId, storage, doc, awareness, new ClientIdOwners(owners, storage, boardId), new LogPosition(stored.seq), stored, options)
     room.link = options.fanout?.join(room) ?? null
     return room
   }
@@ -191,7 +191,7 @@ export class Room implements FannedRoom {
    * Resolves once stored; rejects when storage failed, so a caller never goes on as if it were kept.
    */
   async writeAsServer(edit: (doc: Y.Doc) => void): Promise<void> {
-    this.clientOwners.claim([this.doc.clientID], SERVER_WRITER)
+    await this.clientOwners.claim([this.doc.clientID], SERVER_WRITER)
     Y.transact(this.doc, () => edit(this.doc), FROM_SERVER)
     await this.allStored()
     if (this.storageFailed) throw new Error(`board ${this.boardId}: the server's edit could not be stored`)
@@ -287,8 +287,6 @@ export class Room implements FannedRoom {
     const updates = batch.map((item) => item.update)
     let last: number
     try {
-      // onStore: the client ids these updates claimed are stored before anyone receives them.
-      await this.clientOwners.store(this.storage, this.boardId)
       last = await this.storage.appendUpdates(this.boardId, updates)
     } catch (error) {
       this.failStorage(error)

@@ -154,11 +154,19 @@ export async function openPostgresStorage(connectionString: string, logger: Logg
       return new Map(rows.map((row) => [Number(row.client_id), row.person_id]))
     },
     async claimClientIds(boardId, personId, clientIds) {
-      if (clientIds.length === 0) return
+      if (clientIds.length === 0) return new Map()
+      // An insert that meets another instance's uncommitted claim waits for it, then does nothing.
+      // The owners are read by a second statement: one statement's snapshot, taken before that
+      // wait, would not see the winner.
       await pool.query(
         'INSERT INTO client_ids (board_id, client_id, person_id) SELECT $1, unnest($2::bigint[]), $3 ON CONFLICT DO NOTHING',
         [boardId, clientIds, personId],
       )
+      const { rows } = await pool.query<{ client_id: string; person_id: string }>(
+        'SELECT client_id, person_id FROM client_ids WHERE board_id = $1 AND client_id = ANY($2::bigint[])',
+        [boardId, clientIds],
+      )
+      return new Map(rows.map((row) => [Number(row.client_id), row.person_id]))
     },
     async putAsset(assetId, asset) {
       await pool.query('INSERT INTO assets (id, board_id, content_type, data) VALUES ($1, $2, $3, $4)', [

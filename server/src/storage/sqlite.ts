@@ -176,8 +176,15 @@ export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'>
     for (const update of updates) insertUpdate.run(boardId, ++seq, toBuffer(update))
     return row.last_seq
   })
+  const selectClientId = db.prepare<[string, number], { person_id: string }>('SELECT person_id FROM client_ids WHERE board_id = ? AND client_id = ?')
+  // Run IMMEDIATE (the write lock first), so of two processes claiming one id the second reads the first's owner.
   const claimClientIds = db.transaction((boardId: string, personId: string, clientIds: readonly number[]) => {
-    for (const clientId of clientIds) insertClientId.run(boardId, clientId, personId)
+    const owners = new Map<number, string>()
+    for (const clientId of clientIds) {
+      insertClientId.run(boardId, clientId, personId)
+      owners.set(clientId, selectClientId.get(boardId, clientId)!.person_id)
+    }
+    return owners
   })
   // One transaction: a crash before COMMIT leaves the old snapshot and every update in place.
   const compact = db.transaction((boardId: string, snapshot: Uint8Array, throughSeq: number): boolean => {
@@ -243,7 +250,10 @@ export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'>
       return new Map(selectClientIds.all(boardId).map((row) => [row.client_id, row.person_id]))
     },
     async claimClientIds(boardId, personId, clientIds) {
-      if (clientIds.length > 0) claimClientIds(boardId, personId, clientIds)
+      if (clientIds.length === 0) return new Map()
+      const owners = claimClientIds.immediate(boardId, personId, clientIds)
+      afterWrite()
+      return owners
     },
     async putAsset(assetId, asset: StoredAsset) {
       insertAsset.run(assetId, asset.boardId, asset.contentType, toBuffer(asset.data))

@@ -72,8 +72,12 @@ export interface BoardStorage {
   compact(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<boolean>
   /** Which person first wrote with each Yjs client id on the board (client id → person id). */
   loadClientOwners(boardId: string): Promise<Map<number, string>>
-  /** Makes `personId` the owner of those client ids; an id that already has an owner keeps it. */
-  claimClientIds(boardId: string, personId: string, clientIds: readonly number[]): Promise<void>
+  /**
+   * Makes `personId` the owner of those client ids; an id that already has an owner keeps it.
+   * Returns who owns each of them after the claim: of several processes claiming one id at the
+   * same instant, every one of them is told the same winner.
+   */
+  claimClientIds(boardId: string, personId: string, clientIds: readonly number[]): Promise<Map<number, string>>
   putAsset(assetId: string, asset: StoredAsset): Promise<void>
   getAsset(assetId: string): Promise<StoredAsset | undefined>
   /** The bytes of every image stored for the board, for its total-size limit. */

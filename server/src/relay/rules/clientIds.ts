@@ -8,53 +8,45 @@ import { CLOSE_FORBIDDEN_WRITE } from '../../../../shared/src/wire/closeCodes'
 // owner's later edits, or apply them somewhere else).
 
 /**
- * One board's client id → person id, loaded with the room; new claims are stored before relaying.
- * Other instances claim ids in the same storage, so an id nobody owns here is looked up there
- * before anyone may use it.
+ * One board's client id → person id, loaded with the room. An id nobody owns here is claimed in
+ * storage before anyone may use it, and storage answers who owns it after the claim: of two
+ * instances claiming one new id at the same instant, only the person storage names may use it.
  */
 export class ClientIdOwners {
-  private unsaved = new Map<string, number[]>()
   /** Ids storage was asked about since the room loaded (the load itself asked about all). */
   private readonly checked = new Set<number>()
 
   constructor(
     private readonly owners: Map<number, string>,
-    private readonly readStored: () => Promise<Map<number, string>>,
+    private readonly storage: BoardStorage,
+    private readonly boardId: string,
   ) {}
 
-  /** Whether some of `clientIds` are unowned here and storage was not asked about them since the room loaded. */
-  unchecked(clientIds: Iterable<number>): boolean {
-    for (const clientId of clientIds) if (!this.owners.has(clientId) && !this.checked.has(clientId)) return true
+  /** Whether some of `clientIds` have no owner this room knows of. */
+  unknown(clientIds: Iterable<number>): boolean {
+    for (const clientId of clientIds) if (!this.owners.has(clientId)) return true
     return false
   }
 
-  /** Reads the claims every instance stored, and marks `clientIds` as asked about. */
-  async refresh(clientIds: Iterable<number>): Promise<void> {
-    const stored = await this.readStored()
-    for (const [clientId, personId] of stored) if (!this.owners.has(clientId)) this.owners.set(clientId, personId)
-    for (const clientId of clientIds) this.checked.add(clientId)
+  /** Makes `personId` the owner, in storage, of those ids nobody owns yet, and learns who owns each after the claim. */
+  async claim(clientIds: Iterable<number>, personId: string): Promise<void> {
+    const unowned = Array.from(clientIds).filter((clientId) => !this.owners.has(clientId))
+    if (unowned.length === 0) return
+    const owners = await this.storage.claimClientIds(this.boardId, personId, unowned)
+    for (const [clientId, owner] of owners) this.owners.set(clientId, owner)
+  }
+
+  /** Learns who owns those ids storage was not asked about yet, without claiming them (for a connection that is nobody). */
+  async learn(clientIds: Iterable<number>): Promise<void> {
+    const unasked = Array.from(clientIds).filter((clientId) => !this.owners.has(clientId) && !this.checked.has(clientId))
+    if (unasked.length === 0) return
+    const stored = await this.storage.loadClientOwners(this.boardId)
+    for (const [clientId, personId] of stored) this.owners.set(clientId, personId)
+    for (const clientId of unasked) this.checked.add(clientId)
   }
 
   ownerOf(clientId: number): string | undefined {
     return this.owners.get(clientId)
-  }
-
-  /** Makes `personId` the owner of the ids nobody owns yet. */
-  claim(clientIds: Iterable<number>, personId: string): void {
-    for (const clientId of clientIds) {
-      if (this.owners.has(clientId)) continue
-      this.owners.set(clientId, personId)
-      const list = this.unsaved.get(personId)
-      if (list) list.push(clientId)
-      else this.unsaved.set(personId, [clientId])
-    }
-  }
-
-  /** The room's onStore step: claims reach storage before the updates that made them are relayed. */
-  async store(storage: BoardStorage, boardId: string): Promise<void> {
-    const claims = this.unsaved
-    this.unsaved = new Map()
-    for (const [personId, clientIds] of claims) await storage.claimClientIds(boardId, personId, clientIds)
   }
 
   /** Whether `clientIds` are free or already `personId`'s. */
@@ -67,7 +59,7 @@ export class ClientIdOwners {
   }
 }
 
-/** Runs last among the update rules, so only accepted updates claim ids. */
+/** The connection claimed the update's new ids (ClientIdOwners.claim) before the rules run. */
 export const clientIdOwnership: RelayRule = {
   name: 'client-ids',
   beforeHandleUpdate({ room, peer, clients }) {
@@ -75,6 +67,5 @@ export const clientIdOwnership: RelayRule = {
     if (!room.clientOwners.mayUse(clients, peer.writer.personId)) {
       throw new Refused('client-ids', "the update writes under another person's Yjs client id", CLOSE_FORBIDDEN_WRITE)
     }
-    room.clientOwners.claim(clients, peer.writer.personId)
   },
 }
