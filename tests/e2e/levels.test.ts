@@ -3,9 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBoardViaApi, startServerProcess, type ServerProcess } from '../support/server'
 import type { CreatedBoard } from '../../shared/src/wire/api'
 import { launchChromium } from './support/browser'
+import { overlapping } from './support/overlaps'
 import { WAIT, enterBoardAs, openPeople, personIdOf } from './support/tavoloPage'
 
-// The room at its levels, in Chromium: a facilitator and four participants of three roles. The
+// The room at its levels, in Chromium: a facilitator and four participants of three roles. Each
+// person first drafts an idea privately and the facilitator reveals them all; then the
 // facilitator splits the room into two tables at random (roles balanced), each table fills its
 // own programme, a budget round splits 50 h per person (the panel never sends more), the
 // facilitator applies the medians in one undoable step, compares the tables and adopts a card
@@ -60,6 +62,21 @@ function addContent(page: Page, personId: string, tableId: string, title: string
   )
 }
 
+/** An idea in the plenary's Parking lot, at the same place for everyone: the reveal lays them out apart. */
+function draftIdea(page: Page, personId: string, text: string): Promise<string> {
+  return page.evaluate(
+    ({ personId, text }) => {
+      const editor = window.__tavolo!.editor
+      const zone = editor.getCurrentPageShapes().find((s) => s.type === 'tavolo-zone' && (s.props as { accepts: string[] }).accepts.includes('tavolo-idea'))!
+      const id = `shape:idea${Math.random().toString(36).slice(2, 10)}`
+      const now = Date.now()
+      editor.createShape({ id: id as never, type: 'tavolo-idea', parentId: zone.id, x: 24, y: 64, props: { text }, meta: { createdBy: personId, createdAt: now, lastEditedBy: personId, lastEditedAt: now } })
+      return id
+    },
+    { personId, text },
+  )
+}
+
 function hoursOf(page: Page, id: string): Promise<number> {
   return page.evaluate((shapeId) => (window.__tavolo!.editor.getShape(shapeId as never)!.props as { hours: number }).hours, id)
 }
@@ -92,8 +109,30 @@ afterAll(async () => {
 })
 
 describe('a workshop at its three levels', () => {
-  it('the facilitator splits the room into two tables at random with the roles balanced; each person starts at their table', async () => {
+  it('each person drafts an idea privately, says they are done, and the facilitator reveals them all', async () => {
     await pageF.getByTestId('levels-toggle').click()
+    await pageF.getByTestId('levels-tab-drafting').click()
+    await pageF.getByTestId('drafting-open').click()
+    const ideas: string[] = []
+    for (const p of participants) {
+      await p.page.getByTestId('drafting-banner').waitFor(WAIT)
+      const id = await draftIdea(p.page, p.personId, `${p.name}’s idea`)
+      await p.page.locator(`[data-testid="card"][data-shape-id="${id}"][data-private]`).waitFor({ ...WAIT, state: 'attached' })
+      ideas.push(id)
+      await p.page.getByTestId('drafting-done').click()
+    }
+    await pageF.getByTestId('drafting-count').first().getByText('0 of 4 still drafting').waitFor(WAIT)
+    for (const id of ideas) expect(await pageF.evaluate((shapeId) => window.__tavolo!.editor.getShape(shapeId as never) !== undefined, id)).toBe(false)
+    await pageF.getByTestId('drafting-reveal').click()
+    await pageF.getByTestId('drafting-revealed').getByText('4 cards from 4 people revealed.').waitFor(WAIT)
+    for (const page of [pageF, ...participants.map((p) => p.page)]) {
+      for (const id of ideas) await page.locator(`[data-testid="card"][data-shape-id="${id}"]:not([data-private])`).waitFor({ ...WAIT, state: 'attached' })
+      expect(await overlapping(page, 'cards')).toEqual([])
+    }
+  })
+
+  it('the facilitator splits the room into two tables at random with the roles balanced; each person starts at their table', async () => {
+    await pageF.getByTestId('levels-tab-tables').click()
     await pageF.getByTestId('seating-random').check()
     await pageF.getByTestId('split-room').click()
     await pageF.getByTestId('table-card').first().waitFor(WAIT)
