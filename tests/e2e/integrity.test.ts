@@ -146,6 +146,85 @@ describe('a locked zone', () => {
   })
 })
 
+/** An idea card made the way tldraw makes shapes: at a page point (a zone's centre), no parent given. */
+function createIdeaAt(page: Page, name: string, zoneId: string, id: string): Promise<{ parentId: string; page: string }> {
+  return page.evaluate(
+    ({ name, zoneId, id }) => {
+      const editor = window.__tavolo!.editor
+      const people = window.__tavolo!.doc.getMap('people').toJSON() as Record<string, { name: string }>
+      const me = Object.keys(people).find((personId) => people[personId].name === name)!
+      const centre = editor.getShapePageBounds(zoneId as never)!.center
+      const now = Date.now()
+      editor.createShape({ id: id as never, type: 'tavolo-idea', x: centre.x, y: centre.y, meta: { createdBy: me, createdAt: now, lastEditedBy: me, lastEditedAt: now } })
+      return { parentId: editor.getShape(id as never)!.parentId as string, page: editor.getCurrentPageId() as string }
+    },
+    { name, zoneId, id },
+  )
+}
+
+describe('a locked zone and new cards', () => {
+  it("takes none from a participant: a card dropped on it is not added and a message says why, one tldraw makes there lands on the page; the facilitator's still go in", async () => {
+    const zone = await pageF.evaluate(() => {
+      const editor = window.__tavolo!.editor
+      return editor.getCurrentPageShapesSorted().find((s) => s.type === 'tavolo-zone' && (s.props as { accepts: string[] }).accepts.includes('tavolo-idea'))!.id as string
+    })
+    const takesIdeas = (page: Page) =>
+      page.evaluate((id) => {
+        const editor = window.__tavolo!.editor
+        return editor.getShapeUtil('tavolo-zone').canReceiveNewChildrenOfType(editor.getShape(id as never)!, 'tavolo-idea')
+      }, zone)
+    await expect(takesIdeas(pageP)).resolves.toBe(true)
+    await pageF.evaluate((id) => {
+      window.__tavolo!.editor.select(id as never)
+    }, zone)
+    await pageF.getByTestId('lock-toggle').click()
+    await pageP.waitForFunction(
+      (id) => Boolean((window.__tavolo!.doc.getMap('session').get('locks') as Record<string, boolean> | undefined)?.[id]),
+      zone,
+      WAIT,
+    )
+    await pageF.evaluate(() => {
+      window.__tavolo!.editor.selectNone()
+    })
+    await expect(takesIdeas(pageP)).resolves.toBe(false)
+    await expect(takesIdeas(pageF)).resolves.toBe(true)
+
+    // Dragged from the palette onto the locked zone: nothing is added, and the palette says why.
+    await showShape(pageP, zone)
+    const shapesBefore = await shapeCount(pageP)
+    const box = (await pageP.locator(`[data-testid="zone"][data-shape-id="${zone}"]`).boundingBox())!
+    const canvas = pageP.locator('.tl-canvas')
+    const canvasBox = (await canvas.boundingBox())!
+    await pageP.getByRole('button', { name: 'Add an idea card' }).dragTo(canvas, {
+      targetPosition: { x: box.x + box.width / 2 - canvasBox.x, y: box.y + box.height / 2 - canvasBox.y },
+    })
+    await expect(pageP.getByTestId('palette-notice').textContent()).resolves.toBe('The card was not added: that zone is locked, or it is another table’s.')
+    await expect(shapeCount(pageP)).resolves.toBe(shapesBefore)
+
+    // A shape tldraw makes at a point in the zone (no parent given) lands on the page, and is kept.
+    const made = await createIdeaAt(pageP, 'Paolo', zone, 'shape:made-on-a-locked-zone')
+    expect(made.parentId).toBe(made.page)
+    await expect.poll(() => pageF.evaluate(() => window.__tavolo!.editor.getShape('shape:made-on-a-locked-zone' as never)?.parentId ?? null), WAIT).toBe(made.page)
+    await pageP.waitForTimeout(500)
+    await expect(pageP.getByTestId('connection-refused').count()).resolves.toBe(0)
+
+    // The facilitator's own card still goes into the locked zone.
+    await expect(createIdeaAt(pageF, 'Fiona', zone, 'shape:facilitator-in-locked-zone')).resolves.toMatchObject({ parentId: zone })
+    await expect
+      .poll(() => pageP.evaluate(() => window.__tavolo!.editor.getShape('shape:facilitator-in-locked-zone' as never)?.parentId ?? null), WAIT)
+      .toBe(zone)
+
+    await pageF.evaluate((id) => {
+      window.__tavolo!.editor.select(id as never)
+    }, zone)
+    await pageF.getByTestId('lock-toggle').click()
+    await pageF.evaluate(() => {
+      window.__tavolo!.editor.selectNone()
+    })
+    expect(pageErrors).toEqual([])
+  })
+})
+
 describe('a refused write', () => {
   it('is explained, and reloading the board drops it: no refusal loop, and the board works again', async () => {
     const votes = (page: Page) => page.evaluate(() => window.__tavolo!.doc.getMap('votes').toJSON())

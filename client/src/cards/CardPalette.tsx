@@ -1,3 +1,4 @@
+import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useValue, type Editor } from 'tldraw'
 import { CARD_TYPES, type CardType } from '../../../shared/src/cards'
@@ -10,6 +11,8 @@ import './palette.css'
 
 /** The palette's element id: the board's skip link points at it. */
 export const PALETTE_ID = 'tavolo-palette'
+/** How long the palette says why a dropped card was not added. */
+const NOTICE_MS = 5000
 
 // Adds cards: a click puts one in the current zone (or the middle of the screen) and opens it
 // for typing, so no step needs dragging; dragging a button onto the board drops one there.
@@ -22,8 +25,14 @@ export function CardPalette({ editor }: { editor: Editor }) {
 }
 
 function PaletteButtons({ editor, personId }: { editor: Editor; personId: string }) {
-  useCardDrop(editor, personId)
   const { t } = useTranslation()
+  const [lockedNotice, setLockedNotice] = useState(0)
+  useCardDrop(editor, personId, useCallback(() => setLockedNotice((n) => n + 1), []))
+  useEffect(() => {
+    if (lockedNotice === 0) return
+    const timer = setTimeout(() => setLockedNotice(0), NOTICE_MS)
+    return () => clearTimeout(timer)
+  }, [lockedNotice])
   const add = (type: CardType) => addCard(editor, type, placementForNewCard(editor, type, cardSize(editor, type)), personId)
   return (
     <nav className="tavolo-palette" id={PALETTE_ID} aria-label={t('palette.label')} data-testid="card-palette">
@@ -47,6 +56,9 @@ function PaletteButtons({ editor, personId }: { editor: Editor; personId: string
           {cardTypeName(t, type)}
         </button>
       ))}
+      <span className="tavolo-palette-notice" role="status" aria-live="polite" data-testid="palette-notice">
+        {lockedNotice > 0 ? t('palette.zoneLocked') : ''}
+      </span>
     </nav>
   )
 }

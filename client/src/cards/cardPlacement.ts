@@ -1,13 +1,15 @@
 import { Box, Vec, type Editor, type TLShape, type TLShapeId, type VecLike } from 'tldraw'
 import { overlaps, placeCardInZone, type Rect } from '../../../shared/src/board/cardPlacement'
 import { ZONE_TYPE, type CardType } from '../../../shared/src/cards'
+import { isHeldForMe } from '../facilitation/lockEnforcement'
 import { zoneAtPagePoint } from './zoneOnPage'
 
 // Which zone a new card goes into. A click on the palette puts it in "the current zone": the
 // selected zone (or the zone of the selected card) when it takes that card type, else the zone
 // taking that type that shows most on screen, else the one nearest the middle of the screen (the
 // view then moves to it); with no such zone, the free space nearest the top-left of the screen.
-// Where in the zone is the shared placement rule's answer (free space, or the zone grows).
+// Where in the zone is the shared placement rule's answer (free space, or the zone grows). A zone
+// the facilitator locked is never chosen, and a card dropped on one is not added.
 
 type Zone = TLShape<typeof ZONE_TYPE>
 type Size = { w: number; h: number }
@@ -37,10 +39,14 @@ export function placementForNewCard(editor: Editor, type: CardType, size: Size):
   return { x: view.x + spot.x, y: view.y + spot.y, zoneId: null }
 }
 
-/** A card dropped at a page point: centred on it, in the zone holding that point (the shared rule); moved to free space there if it would cover a card. */
-export function placementAtPoint(editor: Editor, point: VecLike, size: Size): CardPlacement {
-  const held = zoneAtPagePoint(editor, point)
-  const zone = held ? (editor.getShape(held.id as TLShapeId) as Zone | undefined) : undefined
+/**
+ * A card dropped at a page point: centred on it, in the zone holding that point (the shared rule);
+ * moved to free space there if it would cover a card. Null when that zone is locked for this person.
+ */
+export function placementAtPoint(editor: Editor, point: VecLike, size: Size): CardPlacement | null {
+  const holder = zoneAtPagePoint(editor, point)
+  if (holder && isHeldForMe(editor, holder.id)) return null
+  const zone = holder ? (editor.getShape(holder.id as TLShapeId) as Zone | undefined) : undefined
   if (!zone) return { x: point.x - size.w / 2, y: point.y - size.h / 2, zoneId: null }
   const local = editor.getPointInShapeSpace(zone, point)
   const wanted = { x: local.x - size.w / 2, y: local.y - size.h / 2, ...size }
@@ -70,8 +76,9 @@ function takes(zone: Zone, type: CardType): boolean {
   return zone.props.accepts.length === 0 || zone.props.accepts.includes(type)
 }
 
+/** The zones a new card of this person's may go into. */
 function pageZones(editor: Editor): Zone[] {
-  return editor.getCurrentPageShapes().filter((s): s is Zone => s.type === ZONE_TYPE)
+  return editor.getCurrentPageShapes().filter((s): s is Zone => s.type === ZONE_TYPE && !isHeldForMe(editor, s.id))
 }
 
 function selectedZone(editor: Editor, type: CardType): Zone | null {
@@ -79,7 +86,7 @@ function selectedZone(editor: Editor, type: CardType): Zone | null {
   if (!selected) return null
   const zone =
     selected.type === ZONE_TYPE ? selected : editor.findShapeAncestor(selected, (parent) => parent.type === ZONE_TYPE)
-  return zone && takes(zone as Zone, type) ? (zone as Zone) : null
+  return zone && takes(zone as Zone, type) && !isHeldForMe(editor, zone.id) ? (zone as Zone) : null
 }
 
 function mostVisibleZone(editor: Editor, type: CardType): Zone | null {

@@ -7,8 +7,8 @@ import { placementAtPoint } from './cardPlacement'
 /** The drag data type of a palette button: its value is the card type. */
 export const CARD_DRAG_TYPE = 'application/x-tavolo-card'
 
-/** Lets palette buttons be dropped on the canvas: the card lands where it is dropped. */
-export function useCardDrop(editor: Editor, personId: string): void {
+/** Lets palette buttons be dropped on the canvas: the card lands where it is dropped, unless that is a locked zone (`onLocked`). */
+export function useCardDrop(editor: Editor, personId: string, onLocked: () => void): void {
   useEffect(() => {
     const container = editor.getContainer()
     const isCardDrag = (e: DragEvent) => e.dataTransfer?.types.includes(CARD_DRAG_TYPE) ?? false
@@ -26,7 +26,9 @@ export function useCardDrop(editor: Editor, personId: string): void {
       const type = e.dataTransfer?.getData(CARD_DRAG_TYPE)
       if (!isCardType(type) || editor.getIsReadonly()) return
       const point = editor.screenToPage({ x: e.clientX, y: e.clientY })
-      addCard(editor, type, placementAtPoint(editor, point, cardSize(editor, type)), personId)
+      const placement = placementAtPoint(editor, point, cardSize(editor, type))
+      if (placement) addCard(editor, type, placement, personId)
+      else onLocked()
     }
     container.addEventListener('dragover', onDragOver, true)
     container.addEventListener('drop', onDrop, true)
@@ -34,5 +36,5 @@ export function useCardDrop(editor: Editor, personId: string): void {
       container.removeEventListener('dragover', onDragOver, true)
       container.removeEventListener('drop', onDrop, true)
     }
-  }, [editor, personId])
+  }, [editor, personId, onLocked])
 }

@@ -10,6 +10,14 @@ import { lockedAncestorOrSelf, type Locks } from '../../../shared/src/session/lo
 // the server would refuse; a locked one cannot be selected either. Only this person's own actions
 // are stopped ('user'); changes arriving from others ('remote') always apply.
 
+/** Each participant's editor's "is this shape held for me"; a facilitator's has none. */
+const heldIn = new WeakMap<Editor, (id: string) => boolean>()
+
+/** Whether a lock or the levels' rules hold this shape for the person using `editor`. */
+export function isHeldForMe(editor: Editor, id: string): boolean {
+  return heldIn.get(editor)?.(id) ?? false
+}
+
 export function enforceLocks(editor: Editor, getLocks: () => Locks, getLevelAccess: () => LevelAccess): () => void {
   const lookup = (id: string) => {
     const shape = editor.getShape(id as TLShapeId)
@@ -18,11 +26,19 @@ export function enforceLocks(editor: Editor, getLocks: () => Locks, getLevelAcce
   const isLocked = (id: string) => lockedAncestorOrSelf(getLocks(), id, lookup) !== null
   const isHeld = (id: string) =>
     isLocked(id) || levelRefusal(getLevelAccess(), zoneLevelOf((other) => editor.getShape(other as TLShapeId), id)) !== null
+  heldIn.set(editor, isHeld)
 
   // Held before or after: nothing leaves a held zone, and nothing is moved into one.
   const stopChange = editor.sideEffects.registerBeforeChangeHandler('shape', (prev: TLShape, next: TLShape, source) =>
     source === 'user' && (isHeld(prev.id) || isHeld(next.parentId)) ? prev : next,
   )
+  // Nothing new is made inside one either: tldraw asks the zone first (ZoneShapeUtil), and
+  // anything made there regardless lands on the page where it was put.
+  const stopCreate = editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
+    if (source !== 'user' || !isHeld(shape.parentId)) return shape
+    const onPage = editor.getShapePageTransform(shape.parentId as TLShapeId).applyToPoint({ x: shape.x, y: shape.y })
+    return { ...shape, parentId: editor.getCurrentPageId(), x: onPage.x, y: onPage.y }
+  })
   const stopDelete = editor.sideEffects.registerBeforeDeleteHandler('shape', (shape, source) =>
     source === 'user' && isHeld(shape.id) ? false : undefined,
   )
@@ -35,6 +51,8 @@ export function enforceLocks(editor: Editor, getLocks: () => Locks, getLevelAcce
     return selectable.length === next.selectedShapeIds.length ? next : { ...next, selectedShapeIds: selectable }
   })
   return () => {
+    heldIn.delete(editor)
+    stopCreate()
     stopChange()
     stopDelete()
     stopSelect()

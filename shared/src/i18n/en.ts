@@ -301,6 +301,7 @@ export const en = {
     'add_tavolo-exam': 'Add an exam card',
     'add_tavolo-format': 'Add a lecture format card',
     'add_tavolo-idea': 'Add an idea card',
+    zoneLocked: 'The card was not added: that zone is locked, or it is another table’s.',
   },
   export: {
     exporting: 'Exporting…',

@@ -304,6 +304,7 @@ export const it: Catalogue = {
     'add_tavolo-exam': 'Aggiungi una scheda esame',
     'add_tavolo-format': 'Aggiungi una scheda formato didattico',
     'add_tavolo-idea': 'Aggiungi una scheda idea',
+    zoneLocked: 'La scheda non è stata aggiunta: quella zona è bloccata, o è di un altro tavolo.',
   },
   export: {
     exporting: 'Esportazione…',

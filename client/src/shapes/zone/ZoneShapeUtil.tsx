@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { BaseFrameLikeShapeUtil, Group2d, HTMLContainer, Rectangle2d, Vec, type TLShape } from 'tldraw'
 import { defaultZoneProps, ZONE_HEADER_HEIGHT, ZONE_TYPE, zoneMigrations, zoneProps } from '../../../../shared/src/cards'
 import { ZoneLockBadge } from '../../facilitation/LockControl'
+import { isHeldForMe } from '../../facilitation/lockEnforcement'
 import { i18next } from '../../i18n/i18n'
 import { cardTypeName } from '../../i18n/cardText'
 import './zone.css'
@@ -24,8 +25,9 @@ export class ZoneShapeUtil extends BaseFrameLikeShapeUtil<ZoneShape> {
   }
 
   override canReceiveNewChildrenOfType(shape: ZoneShape, type: TLShape['type']): boolean {
-    // A zone inside a zone would make "the zone a card is in" ambiguous to people.
-    return type !== ZONE_TYPE && super.canReceiveNewChildrenOfType(shape, type)
+    // A zone inside a zone would make "the zone a card is in" ambiguous to people; a zone the
+    // facilitator locked takes nothing new from anyone else (the relay would refuse it).
+    return type !== ZONE_TYPE && !isHeldForMe(this.editor, shape.id) && super.canReceiveNewChildrenOfType(shape, type)
   }
 
   override shouldClipChild(child: TLShape): boolean {
