@@ -235,4 +235,10 @@ describe('private drafting', () => {
       ])
     }
   })
+
+  it('a write to a draft that its rule refuses is said over the whole screen, as for the board', async () => {
+    // A modified client: a draft holds records only.
+    await people.Carla.page.evaluate(() => window.__tavolo!.draft!.getMap('session').set('phase', 2))
+    await people.Carla.page.locator('[data-testid="connection-refused"][data-code="4403"]').waitFor(WAIT)
+  })
 })

@@ -42,7 +42,7 @@ export function BoardRoom(props: { info: BoardInfo; secret: string; membership: 
     [info.id, secret],
   )
   const sync = useBoardSync({ boardId: info.id, secret, token, person, shapeUtils: tavoloShapeUtils, readOnly, assets, accessRole: info.role })
-  useBoardHandle(editor, sync.doc)
+  useBoardHandle(editor, sync.doc, sync.draftProvider?.doc ?? null)
 
   const followingId = useValue('following', () => editor?.getInstanceState().followingUserId ?? null, [editor])
   const follow = useCallback((id: string) => editor?.startFollowingUser(id as TLUserId), [editor])
@@ -90,6 +90,7 @@ export function BoardRoom(props: { info: BoardInfo; secret: string; membership: 
           doc={sync.doc}
           onStartAfresh={sync.clearLocalCopy}
           provider={sync.provider}
+          draftProvider={sync.draftProvider}
           editor={editor}
           personId={personId}
           isFacilitator={info.role === 'facilitator'}

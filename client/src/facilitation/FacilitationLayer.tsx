@@ -20,6 +20,8 @@ export function FacilitationLayer(props: {
   secret: string
   doc: Y.Doc
   provider: WebsocketProvider
+  /** The person's private draft's provider, whose refusal is shown like the board's. */
+  draftProvider: WebsocketProvider | null
   editor: Editor | null
   personId: string
   isFacilitator: boolean
@@ -29,7 +31,9 @@ export function FacilitationLayer(props: {
   onStartAfresh(): Promise<void>
   children: ReactNode
 }) {
-  const refusal = useConnectionRefusal(props.provider)
+  const boardRefusal = useConnectionRefusal(props.provider)
+  const draftRefusal = useConnectionRefusal(props.draftProvider)
+  const refusal = boardRefusal ?? draftRefusal
   return (
     <FacilitationProvider doc={props.doc} editor={props.editor} personId={props.personId} isFacilitator={props.isFacilitator} readOnly={props.readOnly}>
       <FacilitationBar boardId={props.boardId} secret={props.secret} presentPeople={props.presentPeople} />

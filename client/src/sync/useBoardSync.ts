@@ -35,6 +35,8 @@ export interface BoardSync {
   store: TLStoreWithStatus
   doc: Y.Doc
   provider: WebsocketProvider
+  /** This person's private draft's provider (editors only), else null. */
+  draftProvider: WebsocketProvider | null
   connection: ConnectionState
   /** The board was saved by a newer Tavolo: nothing is written; ask the person to reload. */
   tooOld: boolean
@@ -69,6 +71,7 @@ export function useBoardSync(options: UseBoardSyncOptions): BoardSync {
     store,
     doc: connection.doc,
     provider: connection.provider,
+    draftProvider: draft?.provider ?? null,
     connection: connectionState,
     tooOld,
     presentPeople,
