@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { SESSION_ROOT } from '../../../shared/src/doc/roots'
+import { SETTINGS } from '../../../server/src/config'
 import { connectBenchClient, opened, type BenchClient } from './client'
 import { startRelay, writerUrl, type Document, type RelayProcess } from './servers'
 import { percentile } from './stats'
@@ -10,9 +11,11 @@ import { percentile } from './stats'
 
 const SAMPLES = Number(process.env.BENCH_FAIRNESS_SAMPLES ?? 100)
 const INTERVAL_MS = 50
-// Just under the defaults (200 messages and 1 MiB per second): the flood is never closed.
-const FLOOD_MESSAGES_PER_S = 180
-const FLOOD_MESSAGE_BYTES = 5 * 1024
+// Just under the default limits (MAX_MESSAGES_PER_SECOND, MAX_BYTES_PER_SECOND): 90% of each,
+// so the flood is at its connection's limit and never closed.
+const defaultOf = (name: string) => Number(SETTINGS.find((setting) => setting.name === name)!.default)
+const FLOOD_MESSAGES_PER_S = Math.floor(defaultOf('MAX_MESSAGES_PER_SECOND') * 0.9)
+const FLOOD_MESSAGE_BYTES = Math.floor((defaultOf('MAX_BYTES_PER_SECOND') * 0.9) / FLOOD_MESSAGES_PER_S)
 
 async function writer(relay: RelayProcess, doc: Document): Promise<{ client: BenchClient; ydoc: Y.Doc }> {
   const ydoc = new Y.Doc()
@@ -87,7 +90,7 @@ export async function fairnessFigure(): Promise<void> {
       return `p${p} ${l.toFixed(1)} ms vs ${q.toFixed(1)} ms → ${(l / q).toFixed(2)}×`
     }
     console.log(
-      `Fairness: an honest round trip on board B while one editor floods board A at ${FLOOD_MESSAGES_PER_S} × ${FLOOD_MESSAGE_BYTES / 1024} KiB/s (vs no flood)\n` +
+      `Fairness: an honest round trip on board B while one editor floods board A at ${FLOOD_MESSAGES_PER_S} × ${(FLOOD_MESSAGE_BYTES / 1024).toFixed(2)} KiB/s (vs no flood)\n` +
         `  ${row(50)} · ${row(95)} (n=${loaded.length}/${quiet.length})${closed ? ` — the flood was closed: ${closed}` : ''}`,
     )
   } finally {
