@@ -118,7 +118,7 @@ export const SETTINGS = [
     'MAX_BYTES_PER_SECOND',
     '262144',
     integer(1024),
-    'Bytes one connection may send per second (bursts of 2 s plus one largest message allowed); beyond it that connection is closed with 1008. One card dragged at 60 frames a second sends about 29 KB/s; a flood at 1 MiB/s kept the server busy compacting that board (the fairness figure in `npm run bench`).',
+    'Bytes one connection may send per second (bursts of 2 s plus one largest message allowed); beyond it that connection is closed with 1008. One card dragged at 60 frames a second sends about 29 KB/s; a flood at 1 MiB/s kept the server busy compacting that board (the fairness figure of the bench).',
   ),
   setting(
     'maxBoardBytes',
