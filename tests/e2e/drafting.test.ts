@@ -208,6 +208,7 @@ describe('private drafting', () => {
     await pageF.getByTestId('drafting-done-names').first().getByText('Done: Carla, Paola').waitFor(WAIT)
     // The facilitator sees counts and names, never a draft.
     for (const id of allDrafted()) expect(await hasShape(pageF, id)).toBe(false)
+    await pageF.screenshot({ path: screenshotPath('drafting-facilitator') })
   })
 
   it('the reveal brings every draft, the departed person’s too, into its zone without overlap, authors hidden', async () => {
