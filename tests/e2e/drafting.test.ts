@@ -134,8 +134,13 @@ describe('private drafting', () => {
     await pageF.getByTestId('levels-toggle').click()
     await pageF.getByTestId('levels-tab-drafting').click()
     await pageF.getByTestId('drafting-anonymous').check()
+    await pageF.getByTestId('drafting-timer').check()
     await pageF.getByTestId('drafting-open').click()
     await pageF.getByTestId('drafting-reveal').waitFor(WAIT)
+    // The round started the timer too, and the wall shows the room drafting.
+    await pageF.getByTestId('timer-pause').waitFor(WAIT)
+    await projector.getByTestId('drafting-banner').getByText('Participants are drafting privately.').waitFor(WAIT)
+    await projector.getByTestId('drafting-count').getByText('3 of 3 still drafting').waitFor(WAIT)
     for (const { page } of Object.values(people)) {
       await page.getByTestId('drafting-banner').getByText('Drafting privately — only you see your new cards').waitFor(WAIT)
       await page.getByTestId('drafting-count').getByText('3 of 3 still drafting').waitFor(WAIT)
@@ -203,6 +208,7 @@ describe('private drafting', () => {
     await pageF.getByTestId('drafting-done-names').first().getByText('Done: Carla, Paola').waitFor(WAIT)
     // The facilitator sees counts and names, never a draft.
     for (const id of allDrafted()) expect(await hasShape(pageF, id)).toBe(false)
+    await pageF.screenshot({ path: screenshotPath('drafting-facilitator') })
   })
 
   it('the reveal brings every draft, the departed person’s too, into its zone without overlap, authors hidden', async () => {

@@ -39,7 +39,7 @@ export function DraftingSection(props: { boardId: string; secret: string; presen
   }
   const busy = reveal.status === 'busy'
   return (
-    <div data-testid="drafting-section" data-status={round.status}>
+    <div className="tavolo-drafting-section" data-testid="drafting-section" data-status={round.status}>
       <p className="hint">{t('drafting.intro')}</p>
       {round.status === 'open' && <DraftingProgressText presentPeople={props.presentPeople} />}
       {round.status === 'open' && !isFacilitator && !readOnly && <DoneButton />}

@@ -24,13 +24,15 @@ import { useDesignSummary } from '../summary/useDesignSummary'
 import { useBoardSync } from '../sync/useBoardSync'
 import { useProvideBoardPeople } from '../cards/boardPeople'
 import { useProvideHiddenAuthors } from '../levels/draftCards'
+import { DraftingBanner } from '../levels/DraftingSection'
+import '../levels/levels.css'
 import { BoardInfoPending, LinkIncomplete } from './ScreenMessage'
 
 // The projector view, `/b/<id>/present#k=<viewer or facilitator secret>`: the board read-only,
 // showing what the facilitator picked (the whole board, a zone, or their view), with the phase,
-// the timer, the summary and a QR code to join, in type large enough for the back of the room
-// (designed for 1920×1080 at 4 m: card text at least 24 px on screen whatever the zoom, and a side
-// panel that turns its own pages). It writes nothing to the board.
+// the timer, how many are still drafting privately, the summary and a QR code to join, in type
+// large enough for the back of the room (designed for 1920×1080 at 4 m: card text at least 24 px
+// on screen whatever the zoom, and a side panel that turns its own pages). It writes nothing to the board.
 
 /** The least size of card text on the wall, in screen pixels. */
 const WALL_CARD_TEXT_PX = 24
@@ -79,6 +81,7 @@ function PresentRoom(props: { info: BoardInfo; secret: string; joinSecret: strin
           <PresentPhase />
           <WorkshopTimer large />
         </header>
+        <DraftingBanner presentPeople={sync.presentPeople} />
         <main className="tavolo-present-body">
           <BoardCanvas store={sync.store} user={sync.user} licenseKey={licenseKey} readOnly hideUi onEditor={setEditor} className="tavolo-present-canvas">
             {view.fit === 'facilitator' && !facilitatorHere && <p className="tavolo-present-waiting">{t('present.waiting')}</p>}
