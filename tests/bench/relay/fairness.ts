@@ -9,7 +9,7 @@ import { percentile } from './stats'
 // while one editor floods board A just under its per-connection limits, as a ratio to the same
 // round trip with nobody flooding. Tavolo only: the other relays have no such limits.
 
-const SAMPLES = Number(process.env.BENCH_FAIRNESS_SAMPLES ?? 100)
+const SAMPLES = Number(process.env.BENCH_FAIRNESS_SAMPLES ?? 300)
 const INTERVAL_MS = 50
 // Just under the default limits (MAX_MESSAGES_PER_SECOND, MAX_BYTES_PER_SECOND): 90% of each,
 // so the flood is at its connection's limit and never closed.
