@@ -39,6 +39,22 @@ async function showShape(page: Page, id: string): Promise<void> {
 const propsOf = (page: Page, id: string) => page.evaluate((shapeId) => JSON.stringify(window.__tavolo!.editor.getShape(shapeId as never)!.props), id)
 const shapeCount = (page: Page) => page.evaluate(() => window.__tavolo!.editor.getCurrentPageShapeIds().size)
 
+/** The facilitator locks or unlocks `zone` from its toolbar; resolves once the participant's board says so. */
+async function toggleZoneLock(zone: string, locked: boolean): Promise<void> {
+  await pageF.evaluate((id) => {
+    window.__tavolo!.editor.select(id as never)
+  }, zone)
+  await pageF.getByTestId('lock-toggle').click()
+  await pageP.waitForFunction(
+    ([id, want]) => Boolean((window.__tavolo!.doc.getMap('session').get('locks') as Record<string, boolean> | undefined)?.[id]) === want,
+    [zone, locked] as const,
+    WAIT,
+  )
+  await pageF.evaluate(() => {
+    window.__tavolo!.editor.selectNone()
+  })
+}
+
 /** Double-clicks the middle of a card's header, as a person opening it to edit would. */
 async function doubleClickCard(page: Page, id: string): Promise<void> {
   await showShape(page, id)
@@ -86,18 +102,7 @@ describe('a locked zone', () => {
       const other = editor.getCurrentPageShapesSorted().find((s) => s.type === 'tavolo-zone' && s.id !== inZone.parentId)!
       return { card: inZone.id as string, zone: inZone.parentId as string, outside: { id: other.id as string, type: other.type, parentId: other.parentId as string } }
     })
-    await pageF.evaluate((id) => {
-      window.__tavolo!.editor.select(id as never)
-    }, zone)
-    await pageF.getByTestId('lock-toggle').click()
-    await pageP.waitForFunction(
-      (id) => Boolean((window.__tavolo!.doc.getMap('session').get('locks') as Record<string, boolean> | undefined)?.[id]),
-      zone,
-      WAIT,
-    )
-    await pageF.evaluate(() => {
-      window.__tavolo!.editor.selectNone()
-    })
+    await toggleZoneLock(zone, true)
 
     const before = await propsOf(pageF, card)
     const shapesBefore = await shapeCount(pageP)
@@ -130,15 +135,7 @@ describe('a locked zone', () => {
     await expect.poll(() => propsOf(pageP, card), WAIT).toContain('Edited by the facilitator')
 
     // Unlocked, the same double-click opens the participant's editor.
-    await pageF.evaluate((id) => {
-      window.__tavolo!.editor.select(id as never)
-    }, zone)
-    await pageF.getByTestId('lock-toggle').click()
-    await pageP.waitForFunction(
-      (id) => !(window.__tavolo!.doc.getMap('session').get('locks') as Record<string, boolean> | undefined)?.[id],
-      zone,
-      WAIT,
-    )
+    await toggleZoneLock(zone, false)
     await doubleClickCard(pageP, card)
     await pageP.locator(`[data-testid="card"][data-shape-id="${card}"][data-editing]`).waitFor(WAIT)
     await pageP.keyboard.press('Escape')
@@ -174,18 +171,7 @@ describe('a locked zone and new cards', () => {
         return editor.getShapeUtil('tavolo-zone').canReceiveNewChildrenOfType(editor.getShape(id as never)!, 'tavolo-idea')
       }, zone)
     await expect(takesIdeas(pageP)).resolves.toBe(true)
-    await pageF.evaluate((id) => {
-      window.__tavolo!.editor.select(id as never)
-    }, zone)
-    await pageF.getByTestId('lock-toggle').click()
-    await pageP.waitForFunction(
-      (id) => Boolean((window.__tavolo!.doc.getMap('session').get('locks') as Record<string, boolean> | undefined)?.[id]),
-      zone,
-      WAIT,
-    )
-    await pageF.evaluate(() => {
-      window.__tavolo!.editor.selectNone()
-    })
+    await toggleZoneLock(zone, true)
     await expect(takesIdeas(pageP)).resolves.toBe(false)
     await expect(takesIdeas(pageF)).resolves.toBe(true)
 
@@ -214,13 +200,7 @@ describe('a locked zone and new cards', () => {
       .poll(() => pageP.evaluate(() => window.__tavolo!.editor.getShape('shape:facilitator-in-locked-zone' as never)?.parentId ?? null), WAIT)
       .toBe(zone)
 
-    await pageF.evaluate((id) => {
-      window.__tavolo!.editor.select(id as never)
-    }, zone)
-    await pageF.getByTestId('lock-toggle').click()
-    await pageF.evaluate(() => {
-      window.__tavolo!.editor.selectNone()
-    })
+    await toggleZoneLock(zone, false)
     expect(pageErrors).toEqual([])
   })
 })

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
 import { newCardMeta } from '../../shared/src/cards/cardMeta'
-import { CONTENT_CARD_TYPE, defaultContentCardProps } from '../../shared/src/cards/content/contentCard'
+import { CONTENT_CARD_TYPE } from '../../shared/src/cards/content/contentCard'
 import { ZONE_TYPE } from '../../shared/src/cards/zone/zone'
 import { readRecords, recordsArray } from '../../shared/src/doc/recordsRoot'
 import { SESSION_ROOT } from '../../shared/src/doc/roots'
@@ -17,6 +17,7 @@ import { overlaps, type Rect } from '../../shared/src/board/cardPlacement'
 import { draftRoundOf } from '../../shared/src/levels/drafting'
 import { readSessionValue } from '../../shared/src/session/sessionState'
 import { REVEAL_DRAFTS_PATH, type RevealedDrafts } from '../../shared/src/wire/api'
+import { contentCardIn } from '../support/contentCard'
 import { openRawSocket, upgradeStatus } from '../support/rawsocket'
 import { createTestDatabase, describeWhenAvailable, postgresUnavailable } from '../support/services'
 import { createBoardViaApi, makeTempDataDir, startInProcessServer, type InProcessServer } from '../support/server'
@@ -64,23 +65,6 @@ function draftOf(board: { id: string; secrets: { editor: string } }, who: Person
   return client(board.id, board.secrets.editor, { token: who.token, draft: true })
 }
 
-/** A content card as a client drafts it: in a board zone, where the palette would put it. */
-function contentCard(id: string, title: string, zoneId: string, createdBy: string): Shape {
-  return {
-    id: `shape:${id}`,
-    typeName: 'shape',
-    type: CONTENT_CARD_TYPE,
-    x: 24,
-    y: 64,
-    rotation: 0,
-    index: 'a1',
-    parentId: zoneId,
-    isLocked: false,
-    opacity: 1,
-    props: { ...defaultContentCardProps(), title, hours: 2 },
-    meta: newCardMeta(createdBy, 1),
-  } as Shape
-}
 
 /** A person's draft as stored, read through a second handle on the server's database. */
 async function storedDraft(boardId: string, personId: string): Promise<StoredDocument> {
@@ -137,7 +121,7 @@ describe('draft documents on the relay', () => {
 
     const annDraft = draftOf(board, ann)
     await waitForSync(annDraft)
-    records(annDraft.doc).set('shape:idea1', contentCard('idea1', 'Ann only', contents.id, ann.personId))
+    records(annDraft.doc).set('shape:idea1', contentCardIn('idea1', contents.id, ann.personId, { title: 'Ann only', hours: 2 }))
     // Bob's draft=1 names his own draft: nothing of Ann's ever reaches it.
     const bobDraft = draftOf(board, bob)
     await waitForSync(bobDraft)
@@ -158,10 +142,10 @@ describe('draft documents on the relay', () => {
   it('refuses with 4403 a draft write of anything but the owner’s own cards, and stores nothing of it', async () => {
     const { board, ann, bob, contents } = await draftingRoom()
     const attempts: Array<[string, (doc: Y.Doc) => void, RegExp]> = [
-      ['another createdBy', (doc) => records(doc).set('shape:x', contentCard('x', 'Forged', contents.id, bob.personId)), /createdBy must be its owner/],
+      ['another createdBy', (doc) => records(doc).set('shape:x', contentCardIn('x', contents.id, bob.personId, { title: 'Forged', hours: 2 })), /createdBy must be its owner/],
       ['a zone', (doc) => records(doc).set(contents.id, { ...contents, meta: newCardMeta(ann.personId, 1) }), /cards only/],
       ['a page', (doc) => records(doc).set('page:other', { id: 'page:other', typeName: 'page', name: 'P', index: 'a2', meta: {} }), /cards only/],
-      ['an invalid card', (doc) => records(doc).set('shape:y', { ...contentCard('y', 'Bad', contents.id, ann.personId), props: { hours: 'many' } }), /invalid/],
+      ['an invalid card', (doc) => records(doc).set('shape:y', { ...contentCardIn('y', contents.id, ann.personId, { title: 'Bad', hours: 2 }), props: { hours: 'many' } }), /invalid/],
       ['another root', (doc) => doc.getMap(SESSION_ROOT).set('phase', 3), /records only/],
     ]
     for (const [what, write, reason] of attempts) {
@@ -179,7 +163,7 @@ describe('draft documents on the relay', () => {
     // The honest write still goes through afterwards.
     const draft = draftOf(board, ann)
     await waitForSync(draft)
-    records(draft.doc).set('shape:ok', contentCard('ok', 'Fine', contents.id, ann.personId))
+    records(draft.doc).set('shape:ok', contentCardIn('ok', contents.id, ann.personId, { title: 'Fine', hours: 2 }))
     const reader = draftOf(board, ann)
     await waitFor(() => records(reader.doc).has('shape:ok'), 'the honest card to be stored')
     expect(records(reader.doc).has('shape:x')).toBe(false)
@@ -195,7 +179,7 @@ describe('revealing the drafts', () => {
     const secret = `SECRET-${Math.random().toString(36).slice(2)}`
     const annDraft = draftOf(board, ann)
     await waitForSync(annDraft)
-    records(annDraft.doc).set('shape:private', contentCard('private', secret, contents.id, ann.personId))
+    records(annDraft.doc).set('shape:private', contentCardIn('private', contents.id, ann.personId, { title: secret, hours: 2 }))
     // Stored: a second connection of Ann's gets it from the server.
     const annAgain = draftOf(board, ann)
     await waitFor(() => records(annAgain.doc).has('shape:private'), 'the private card to be stored')
@@ -221,9 +205,9 @@ describe('revealing the drafts', () => {
     const bobDraft = draftOf(board, bob)
     await Promise.all([waitForSync(annDraft), waitForSync(bobDraft)])
     // Both drafted at the same place, where a starter card already sits.
-    records(annDraft.doc).set('shape:ann1', contentCard('ann1', 'Ann one', contents.id, ann.personId))
-    records(annDraft.doc).set('shape:ann2', contentCard('ann2', 'Ann two', contents.id, ann.personId))
-    records(bobDraft.doc).set('shape:bob1', contentCard('bob1', 'Bob one', contents.id, bob.personId))
+    records(annDraft.doc).set('shape:ann1', contentCardIn('ann1', contents.id, ann.personId, { title: 'Ann one', hours: 2 }))
+    records(annDraft.doc).set('shape:ann2', contentCardIn('ann2', contents.id, ann.personId, { title: 'Ann two', hours: 2 }))
+    records(bobDraft.doc).set('shape:bob1', contentCardIn('bob1', contents.id, bob.personId, { title: 'Bob one', hours: 2 }))
     const [annAgain, bobAgain] = [draftOf(board, ann), draftOf(board, bob)]
     await waitFor(() => shapes(annAgain.doc).length === 2 && shapes(bobAgain.doc).length === 1, 'the drafts to be stored')
     // Ann leaves: her connections close and her draft's room unloads; only storage holds her cards.
@@ -267,8 +251,8 @@ describe('revealing the drafts', () => {
     const { board, fran, ann, bob, contents } = await draftingRoom()
     const drafts = [draftOf(board, ann), draftOf(board, bob)]
     await Promise.all(drafts.map((draft) => waitForSync(draft)))
-    for (let i = 0; i < 3; i++) records(drafts[0].doc).set(`shape:a${i}`, contentCard(`a${i}`, `Ann ${i}`, contents.id, ann.personId))
-    records(drafts[1].doc).set('shape:b0', contentCard('b0', 'Bob 0', contents.id, bob.personId))
+    for (let i = 0; i < 3; i++) records(drafts[0].doc).set(`shape:a${i}`, contentCardIn(`a${i}`, contents.id, ann.personId, { title: `Ann ${i}`, hours: 2 }))
+    records(drafts[1].doc).set('shape:b0', contentCardIn('b0', contents.id, bob.personId, { title: 'Bob 0', hours: 2 }))
     const readers = [draftOf(board, ann), draftOf(board, bob)]
     await waitFor(() => shapes(readers[0].doc).length === 3 && shapes(readers[1].doc).length === 1, 'the drafts to be stored')
     const answers = await Promise.all([reveal(board.id, board.secrets.facilitator), reveal(board.id, board.secrets.facilitator)])
@@ -283,7 +267,7 @@ describe('revealing the drafts', () => {
     const { board, ann, contents } = await draftingRoom()
     const annDraft = draftOf(board, ann)
     await waitForSync(annDraft)
-    records(annDraft.doc).set('shape:kept', contentCard('kept', 'Kept private', contents.id, ann.personId))
+    records(annDraft.doc).set('shape:kept', contentCardIn('kept', contents.id, ann.personId, { title: 'Kept private', hours: 2 }))
     const annAgain = draftOf(board, ann)
     await waitFor(() => records(annAgain.doc).has('shape:kept'), 'the card to be stored')
     for (const secret of [board.secrets.editor, board.secrets.viewer]) {
@@ -307,7 +291,7 @@ describeWhenAvailable('drafts on PostgreSQL', await postgresUnavailable(), () =>
       const { board, fran, ann, contents } = await draftingRoom({ databaseUrl: database.url })
       const annDraft = draftOf(board, ann)
       await waitForSync(annDraft)
-      records(annDraft.doc).set('shape:pg', contentCard('pg', 'On PostgreSQL', contents.id, ann.personId))
+      records(annDraft.doc).set('shape:pg', contentCardIn('pg', contents.id, ann.personId, { title: 'On PostgreSQL', hours: 2 }))
       const annAgain = draftOf(board, ann)
       await waitFor(() => records(annAgain.doc).has('shape:pg'), 'the card to be stored')
       for (const c of [annDraft, annAgain]) c.destroy()

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { overlaps, type Rect } from '../../../../shared/src/board/cardPlacement'
-import { newCardMeta } from '../../../../shared/src/cards/cardMeta'
-import { CONTENT_CARD, CONTENT_CARD_TYPE } from '../../../../shared/src/cards/content/contentCard'
+import { CONTENT_CARD_TYPE } from '../../../../shared/src/cards/content/contentCard'
 import { FORMAT_CARD_TYPE, defaultFormatCardProps } from '../../../../shared/src/cards/format/formatCard'
 import { ZONE_TYPE } from '../../../../shared/src/cards/zone/zone'
 import { DEFAULT_PAGE_ID } from '../../../../shared/src/doc/defaultRecords'
@@ -13,6 +12,7 @@ import { boardChange } from '../../../../shared/src/rules/boardChange'
 import { checkWrite } from '../../../../shared/src/rules/checkWrite'
 import { docBoardView } from '../../../../shared/src/rules/docBoardView'
 import { SESSION_KEYS } from '../../../../shared/src/session/sessionKeys'
+import { contentCardIn } from '../../../support/contentCard'
 import { levelsBoard, newId, type Shape } from './fixture'
 
 // The reveal's placement: every draft's cards into the zones they were drafted for, clear of the
@@ -21,22 +21,8 @@ import { levelsBoard, newId, type Shape } from './fixture'
 const recordsOf = (plan: { records: unknown[] }) => plan.records as Shape[]
 const box = (s: { x: number; y: number; props: Record<string, unknown> }): Rect => ({ x: s.x, y: s.y, w: Number(s.props.w), h: Number(s.props.h) })
 
-function drafted(id: string, zoneId: string, createdBy: string, at: number, title = id): Shape {
-  return {
-    id: `shape:${id}`,
-    typeName: 'shape',
-    type: CONTENT_CARD_TYPE,
-    x: 24,
-    y: 64,
-    rotation: 0,
-    index: 'a1',
-    parentId: zoneId,
-    isLocked: false,
-    opacity: 1,
-    props: { ...CONTENT_CARD.defaultProps(), title },
-    meta: newCardMeta(createdBy, at),
-  } as unknown as Shape
-}
+/** A card drafted into `zoneId` by `createdBy` at time `at`, titled `title`. */
+const drafted = (id: string, zoneId: string, createdBy: string, at: number, title = id): Shape => contentCardIn(id, zoneId, createdBy, { title }, at) as Shape
 
 describe('revealing the drafts', () => {
   it('places every drafted card in its zone clear of the cards there and of each other, keeping ids, marked with the round', () => {
