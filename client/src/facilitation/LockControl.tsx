@@ -19,8 +19,9 @@ export function LockControl() {
   locksRef.current = session.locks
   const plainSession = usePlainMap(doc, SESSION_ROOT)
   const seatPicks = usePlainMap(doc, SEAT_PICKS_ROOT)
-  const accessRef = useRef(levelAccess(plainSession, seatPicks, personId))
-  accessRef.current = levelAccess(plainSession, seatPicks, personId)
+  const access = levelAccess(plainSession, seatPicks, personId)
+  const accessRef = useRef(access)
+  accessRef.current = access
 
   useEffect(() => {
     if (!editor || isFacilitator) return

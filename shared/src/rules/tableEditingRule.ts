@@ -37,6 +37,11 @@ export function levelAccess(session: Readonly<Record<string, unknown>>, seatPick
   }
 }
 
+/** Whether levelRefusal can refuse anything at all: before the split with table editing open, it never does. */
+export function levelsRestrict(access: LevelAccess): boolean {
+  return (access.split && !access.participantsAdopt) || access.tableEditing
+}
+
 /** Why a participant may not write a record at `level` (see zoneLevelOf), or null when they may. */
 export function levelRefusal(access: LevelAccess, level: string | null | undefined): 'plenary' | 'table' | null {
   if (level === null && access.split && !access.participantsAdopt) return 'plenary'
@@ -69,6 +74,8 @@ export function checkTableEditing(writer: Writer, key: string, before: BoardView
     return refuse(RULE, `${short(key)}: only the facilitator says which table a zone is`)
   }
   const access = levelAccess(after.entries(SESSION_ROOT), after.entries(SEAT_PICKS_ROOT), writer.personId)
+  // Most boards restrict nothing by level: no need to walk every written record's parents.
+  if (!levelsRestrict(access)) return null
   for (const board of [before, after]) {
     const refusal = levelRefusal(access, zoneLevelOf((id) => board.value(RECORDS_ROOT, id), key))
     if (refusal === 'plenary') return refuse(PLENARY_RULE, `${short(key)}: the facilitator adopts cards into the plenary`)

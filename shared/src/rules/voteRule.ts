@@ -1,4 +1,4 @@
-import { readShapes } from '../board/shapeLike'
+import { readShapes, type ShapeLike } from '../board/shapeLike'
 import { isCardType } from '../cards/cardTypes'
 import { RECORDS_ROOT, SESSION_ROOT, VOTES_ROOT } from '../doc/roots'
 import { readSessionValue } from '../session/sessionState'
@@ -17,6 +17,7 @@ const RULE = 'votes'
 /** Null when the votes `writer` changed (`keys`) are allowed on the board `after` the write. */
 export function checkVotes(writer: Writer, keys: Iterable<[string, unknown]>, after: BoardView): Refusal | null {
   const round = readSessionValue(after.entries(SESSION_ROOT), 'voting')
+  let zoneOf: ((card: ShapeLike) => string | null) | null = null
   let voted = false
   for (const [key, value] of keys) {
     const vote = parseVoteKey(key)
@@ -24,7 +25,8 @@ export function checkVotes(writer: Writer, keys: Iterable<[string, unknown]>, af
     voted = true
     if (round.status !== 'open') return refuse(RULE, 'voting is not open')
     if (value !== undefined) {
-      const refusal = checkVotable(round, vote.cardId, after)
+      zoneOf ??= cardZones(after)
+      const refusal = checkVotable(round, vote.cardId, after, zoneOf)
       if (refusal) return refusal
     }
   }
@@ -35,11 +37,21 @@ export function checkVotes(writer: Writer, keys: Iterable<[string, unknown]>, af
 }
 
 /** Null when the round lets people put dots on `cardId`: a card on the board, in a zone the round is about. */
-function checkVotable(round: VotingRound, cardId: string, after: BoardView): Refusal | null {
+function checkVotable(round: VotingRound, cardId: string, after: BoardView, zoneOf: (card: ShapeLike) => string | null): Refusal | null {
   const [card] = readShapes([after.value(RECORDS_ROOT, cardId)])
   if (!card || !isCardType(card.type)) return refuse(RULE, 'votes go on cards that exist')
   if (round.zoneIds.length === 0) return null
-  const shapes = readShapes(Object.values(after.entries(RECORDS_ROOT)))
-  const zone = zoneOfCard(card, readZones(shapes), new Map(shapes.map((shape) => [shape.id, shape])))
-  return zoneOpenForVoting(round, zone?.id ?? null) ? null : refuse(RULE, 'this round is not about the zone that card is in')
+  return zoneOpenForVoting(round, zoneOf(card)) ? null : refuse(RULE, 'this round is not about the zone that card is in')
+}
+
+/** Which zone a card is in on the board `after`; the board's shapes are read once, on first use, for every dot of a write. */
+function cardZones(after: BoardView): (card: ShapeLike) => string | null {
+  let board: { zones: ReturnType<typeof readZones>; byId: Map<string, ShapeLike> } | null = null
+  return (card) => {
+    if (!board) {
+      const shapes = readShapes(Object.values(after.entries(RECORDS_ROOT)))
+      board = { zones: readZones(shapes), byId: new Map(shapes.map((shape) => [shape.id, shape])) }
+    }
+    return zoneOfCard(card, board.zones, board.byId)?.id ?? null
+  }
 }
