@@ -50,26 +50,24 @@ export function placementAtPoint(editor: Editor, point: VecLike, size: Size): Ca
   if (!zone) return { x: point.x - size.w / 2, y: point.y - size.h / 2, zoneId: null }
   const local = editor.getPointInShapeSpace(zone, point)
   const wanted = { x: local.x - size.w / 2, y: local.y - size.h / 2, ...size }
-  if (cardsIn(editor, zone).some((card) => overlaps(card, wanted))) return placementInZone(editor, zone, size)
+  if (childBoxesIn(editor, zone.id).some((child) => overlaps(child.box, wanted))) return placementInZone(editor, zone, size)
   return { x: wanted.x, y: wanted.y, zoneId: zone.id }
 }
 
 /** Where the shared rule puts a card of `size` in the zone, given the cards already in it. */
 export function placementInZone(editor: Editor, zone: Zone, size: Size): CardPlacement {
-  const spot = placeCardInZone(zone.props, cardsIn(editor, zone), size)
+  const spot = placeCardInZone(zone.props, childBoxesIn(editor, zone.id).map((child) => child.box), size)
   return { x: spot.x, y: spot.y, zoneId: zone.id, zoneHeight: spot.zoneHeight }
 }
 
-/** The zone's cards as zone-relative boxes. */
-function cardsIn(editor: Editor, zone: Zone): Rect[] {
-  return editor
-    .getSortedChildIdsForParent(zone.id)
-    .map((id) => editor.getShape(id))
-    .filter((s): s is TLShape => s !== undefined)
-    .map((s) => {
-      const { w, h } = editor.getShapeGeometry(s).bounds
-      return { x: s.x, y: s.y, w, h }
-    })
+/** The shapes inside a zone, in order, each with its zone-relative box. */
+export function childBoxesIn(editor: Editor, zoneId: TLShapeId): { shape: TLShape; box: Rect }[] {
+  return editor.getSortedChildIdsForParent(zoneId).flatMap((id) => {
+    const shape = editor.getShape(id)
+    if (!shape) return []
+    const { w, h } = editor.getShapeGeometry(shape).bounds
+    return [{ shape, box: { x: shape.x, y: shape.y, w, h } }]
+  })
 }
 
 function takes(zone: Zone, type: CardType): boolean {

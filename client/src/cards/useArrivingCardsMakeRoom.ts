@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import type { Editor, TLShape, TLShapeId } from 'tldraw'
 import { cardThatMakesRoom, overlaps, placeCardInZone, type Rect } from '../../../shared/src/board/cardPlacement'
 import { isCardType, readCardMeta, TEMPLATE_AUTHOR, ZONE_TYPE } from '../../../shared/src/cards'
+import { childBoxesIn } from './cardPlacement'
 import { growZone } from './growZone'
 
 // Cards never land on each other: each person's palette places a new card in free space, but two
@@ -39,14 +40,14 @@ function makeRoomAround(editor: Editor, id: TLShapeId, personId: string, isFacil
   for (const other of siblings) {
     if (other.id === id || !overlaps(own.box, other.box)) continue
     const moving = cardThatMakesRoom(own, other)
-    const maker = readCardMeta(editor.getShape(moving.id as TLShapeId)?.meta).createdBy
+    const maker = readCardMeta(moving.shape.meta).createdBy
     const mine = maker === personId || (isFacilitator && (maker === null || maker === TEMPLATE_AUTHOR))
     if (!mine) continue
     const spot = placeCardInZone((zone as Zone).props, siblings.filter((s) => s.id !== moving.id).map((s) => s.box), moving.box)
     editor.run(
       () => {
         growZone(editor, zone as Zone, spot.zoneHeight)
-        editor.updateShape({ id: moving.id as TLShapeId, type: editor.getShape(moving.id as TLShapeId)!.type, x: spot.x, y: spot.y })
+        editor.updateShape({ id: moving.shape.id, type: moving.shape.type, x: spot.x, y: spot.y })
       },
       { history: 'ignore' },
     )
@@ -54,11 +55,8 @@ function makeRoomAround(editor: Editor, id: TLShapeId, personId: string, isFacil
   }
 }
 
-function cardsOf(editor: Editor, zone: Zone): { id: string; createdAt: number | null; box: Rect }[] {
-  return editor.getSortedChildIdsForParent(zone.id).flatMap((childId) => {
-    const shape = editor.getShape(childId)
-    if (!shape || !isCardType(shape.type)) return []
-    const { w, h } = editor.getShapeGeometry(shape).bounds
-    return [{ id: shape.id, createdAt: readCardMeta(shape.meta).createdAt, box: { x: shape.x, y: shape.y, w, h } }]
-  })
+function cardsOf(editor: Editor, zone: Zone): { id: string; shape: TLShape; createdAt: number | null; box: Rect }[] {
+  return childBoxesIn(editor, zone.id)
+    .filter(({ shape }) => isCardType(shape.type))
+    .map(({ shape, box }) => ({ id: shape.id, shape, createdAt: readCardMeta(shape.meta).createdAt, box }))
 }

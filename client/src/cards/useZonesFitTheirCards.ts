@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { react, type Editor, type TLShapeId } from 'tldraw'
 import { zoneHeightToFit } from '../../../shared/src/board/cardPlacement'
 import { ZONE_TYPE } from '../../../shared/src/cards'
+import { childBoxesIn } from './cardPlacement'
 import { growZone } from './growZone'
 
 // A card dragged past a zone's bottom edge but left in the zone would be clipped, its votes
@@ -25,12 +26,6 @@ function fitZonesOf(editor: Editor, ids: readonly TLShapeId[]): void {
   for (const zoneId of zoneIds) {
     const zone = editor.getShape(zoneId as TLShapeId)
     if (zone?.type !== ZONE_TYPE || editor.getIsReadonly()) continue
-    const cards = editor.getSortedChildIdsForParent(zone.id).flatMap((id) => {
-      const card = editor.getShape(id)
-      if (!card) return []
-      const { w, h } = editor.getShapeGeometry(card).bounds
-      return [{ x: card.x, y: card.y, w, h }]
-    })
-    growZone(editor, zone, zoneHeightToFit(zone.props.h, cards))
+    growZone(editor, zone, zoneHeightToFit(zone.props.h, childBoxesIn(editor, zone.id).map((child) => child.box)))
   }
 }
