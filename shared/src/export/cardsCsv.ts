@@ -39,7 +39,8 @@ export const CARDS_CSV_COLUMNS = [
 export function cardsCsv(board: BoardDocContent, opts: { anonymous?: boolean } = {}): string {
   const cards = boardCards(board.records, computeSummary(board))
   const levelOf = levels(board.records)
-  const tableName = (id: string | null) => (id === null ? '' : (readSessionValue(board.session, 'tables').find((t) => t.id === id)?.name ?? id))
+  const tableNames = new Map(readSessionValue(board.session, 'tables').map((table) => [table.id, table.name]))
+  const tableName = (id: string | null) => (id === null ? '' : (tableNames.get(id) ?? id))
   const row = (card: BoardCard) => {
     const adopted = readAdoptedFrom(card.shape.meta)
     return [...cardRow(card, board, opts.anonymous ?? false), tableName(levelOf(card.shape.id)), adopted ? tableName(adopted.tableId) : '', adopted?.cardId ?? '']
