@@ -13,11 +13,13 @@ import { readZones, zoneOfCard } from '../../../shared/src/summary/zoneMembershi
 // own rule would refuse (a copy of someone else's card) goes to the board as before drafting.
 
 /**
- * Whether a new record belongs in `personId`'s draft. `session` is the board's `session` map as
- * plain JSON; `shapes` gives the board's shapes (read only when a round is open).
+ * Whether a new record belongs in `personId`'s draft. `readSession` gives the board's `session`
+ * map as plain JSON (read only for a card); `shapes` gives the board's shapes (read only when a
+ * round is open): most new records are neither.
  */
-export function goesToDraft(record: TLRecord, session: Readonly<Record<string, unknown>>, shapes: () => readonly TLRecord[], personId: string): boolean {
+export function goesToDraft(record: TLRecord, readSession: () => Readonly<Record<string, unknown>>, shapes: () => readonly TLRecord[], personId: string): boolean {
   if (record.typeName !== 'shape' || !isCardType(record.type)) return false
+  const session = readSession()
   const round = readSessionValue(session, 'drafting')
   if (round.status !== 'open') return false
   const all = readShapes([record, ...shapes().filter((shape) => shape.id !== record.id)])

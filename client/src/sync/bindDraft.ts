@@ -13,7 +13,7 @@ import { recordsKeyValue } from './recordsKeyValue'
 /** Binds `personId`'s `draftDoc` into the board's binding; returns the unbinding. */
 export function bindDraft(binding: StoreDocBinding, store: TLStore, boardDoc: Y.Doc, draftDoc: Y.Doc, personId: string): () => void {
   const session = boardDoc.getMap<unknown>(SESSION_ROOT)
-  const unbind = binding.addDoc(draftDoc, (record) => goesToDraft(record, session.toJSON(), () => store.allRecords(), personId))
+  const unbind = binding.addDoc(draftDoc, (record) => goesToDraft(record, () => session.toJSON(), () => store.allRecords(), personId))
   const kv = recordsKeyValue(draftDoc)
   const ids = privateCardIds(store)
   const update = () => ids.set(new Set(kv.map.keys()))

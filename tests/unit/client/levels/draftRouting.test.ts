@@ -28,7 +28,7 @@ function session(round: DraftingRound | null, phase = 1): Record<string, unknown
 }
 
 const open = (scope: DraftingRound['scope']): DraftingRound => ({ status: 'open', scope, anonymous: false, roundId: 'r1' })
-const routed = (record: TLRecord, plain: Record<string, unknown>) => goesToDraft(record, plain, () => records, 'p1')
+const routed = (record: TLRecord, plain: Record<string, unknown>) => goesToDraft(record, () => plain, () => records, 'p1')
 
 describe('goesToDraft', () => {
   it('a new card in a zone goes to the draft while a whole-board round is open', () => {
