@@ -9,7 +9,7 @@ import { seatOf } from '../levels/tables'
 import { recordsOfLevel } from '../levels/tableZones'
 import { formatNumber, translatorFor, type Language } from '../i18n'
 import { isPersonRole, PERSON_ROLES } from '../roles'
-import { readSessionValue } from '../session/sessionState'
+import { readSessionValue, seatingStateOf } from '../session/sessionState'
 import { cardLabel } from './cardLabel'
 import type { OutlineBlock } from './outline'
 import { roleLabel } from './ratingsOutline'
@@ -37,11 +37,10 @@ export function levelsOutline(board: BoardDocContent, opts: { anonymous: boolean
 }
 
 function tablesBlocks({ board, t, language, anonymous, role }: Context): OutlineBlock[] {
-  const tables = readSessionValue(board.session, 'tables')
-  const state = { tables, seating: readSessionValue(board.session, 'seating'), tablePicking: readSessionValue(board.session, 'tablePicking') }
+  const state = seatingStateOf(board.session)
   const blocks: OutlineBlock[] = [{ kind: 'heading', level: 2, text: t('levelsExport.tables') }]
   const n = (value: number) => formatNumber(language, value)
-  for (const table of tables) {
+  for (const table of state.tables) {
     const summary = summaryOfLevel(board, table.id)
     const people = Object.entries(board.people).filter(([id]) => seatOf(state, board.seatPicks ?? {}, id) === table.id)
     const { contentHours, formatHours, examWeights } = summary
