@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import { readShapes } from '../board/shapeLike'
+import { readShapes, type ShapeLike } from '../board/shapeLike'
 import { CONTENT_CARD_TYPE } from '../cards/content/contentCard'
 import type { BoardDocContent } from '../doc/readBoardDoc'
 import { readAdoptedFrom } from '../levels/adoption'
@@ -64,7 +64,7 @@ function tablesBlocks({ board, t, language, anonymous, role }: Context): Outline
           { title: t('levelsExport.content'), align: 'left' },
           { title: t('levelsExport.hoursColumn'), align: 'right' },
         ],
-        rows: cards.map((c) => [titleOf(c.props.title, t), n(Number(c.props.hours))]),
+        rows: cards.map((c) => [cardLabel(c, t), n(Number(c.props.hours))]),
       })
     }
   }
@@ -104,8 +104,9 @@ function adoptedBlocks({ board, t, role }: Context): OutlineBlock[] {
 function budgetBlocks({ board, t, language, role }: Context): OutlineBlock[] {
   const results = budgetResults(board.budgets ?? {}, (id) => board.people[id]?.role ?? 'unknown')
   if (results.length === 0) return []
-  const titles = new Map(readShapes(board.records).map((s) => [s.id, s.props.title]))
+  const shapes = new Map(readShapes(board.records).map((s) => [s.id, s]))
   const n = (value: number) => formatNumber(language, value)
+  const titleOf = (shape: ShapeLike | undefined) => (shape ? cardLabel(shape, t) : t('levelsExport.deletedCard'))
   const spread = (s: Spread | undefined) => (s ? `${n(s.median)} (${n(s.min)}–${n(s.max)})` : '–')
   return [
     { kind: 'heading', level: 2, text: t('levelsExport.budget') },
@@ -117,11 +118,7 @@ function budgetBlocks({ board, t, language, role }: Context): OutlineBlock[] {
         { title: t('levelsExport.everyone'), align: 'right' },
         ...ROLES.map((r) => ({ title: role(r), align: 'right' as const })),
       ],
-      rows: results.map((r) => [titles.has(r.cardId) ? titleOf(titles.get(r.cardId), t) : t('levelsExport.deletedCard'), spread(r.overall), ...ROLES.map((r2) => spread(r.byRole[r2]))]),
+      rows: results.map((r) => [titleOf(shapes.get(r.cardId)), spread(r.overall), ...ROLES.map((r2) => spread(r.byRole[r2]))]),
     },
   ]
-}
-
-function titleOf(title: unknown, t: TFunction): string {
-  return typeof title === 'string' && title.trim() !== '' ? title : t('levelsExport.untitled')
 }
