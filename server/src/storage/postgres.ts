@@ -67,6 +67,15 @@ export async function openPostgresStorage(connectionString: string, logger: Logg
     throw error
   }
 
+  const loadClientOwners = async (boardId: string, clientIds?: readonly number[]): Promise<Map<number, string>> => {
+    const { rows } = await pool.query<{ client_id: string; person_id: string }>(
+      clientIds
+        ? 'SELECT client_id, person_id FROM client_ids WHERE board_id = $1 AND client_id = ANY($2::bigint[])'
+        : 'SELECT client_id, person_id FROM client_ids WHERE board_id = $1',
+      clientIds ? [boardId, clientIds] : [boardId],
+    )
+    return new Map(rows.map((row) => [Number(row.client_id), row.person_id]))
+  }
   return {
     async createBoard(board, initialSnapshot) {
       await inTransaction(pool, 'BEGIN', async (client) => {
@@ -148,13 +157,7 @@ export async function openPostgresStorage(connectionString: string, logger: Logg
         return true
       })
     },
-    async loadClientOwners(boardId) {
-      const { rows } = await pool.query<{ client_id: string; person_id: string }>(
-        'SELECT client_id, person_id FROM client_ids WHERE board_id = $1',
-        [boardId],
-      )
-      return new Map(rows.map((row) => [Number(row.client_id), row.person_id]))
-    },
+    loadClientOwners,
     async claimClientIds(boardId, personId, clientIds) {
       if (clientIds.length === 0) return new Map()
       // An insert that meets another instance's uncommitted claim waits for it, then does nothing.
@@ -164,11 +167,7 @@ export async function openPostgresStorage(connectionString: string, logger: Logg
         'INSERT INTO client_ids (board_id, client_id, person_id) SELECT $1, unnest($2::bigint[]), $3 ON CONFLICT DO NOTHING',
         [boardId, clientIds, personId],
       )
-      const { rows } = await pool.query<{ client_id: string; person_id: string }>(
-        'SELECT client_id, person_id FROM client_ids WHERE board_id = $1 AND client_id = ANY($2::bigint[])',
-        [boardId, clientIds],
-      )
-      return new Map(rows.map((row) => [Number(row.client_id), row.person_id]))
+      return loadClientOwners(boardId, clientIds)
     },
     async putAsset(assetId, asset) {
       await pool.query('INSERT INTO assets (id, board_id, content_type, data) VALUES ($1, $2, $3, $4)', [

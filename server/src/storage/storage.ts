@@ -70,8 +70,11 @@ export interface BoardStorage {
    * the stored snapshot already reaches `throughSeq` or another process is compacting the board.
    */
   compact(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<boolean>
-  /** Which person first wrote with each Yjs client id on the board (client id → person id). */
-  loadClientOwners(boardId: string): Promise<Map<number, string>>
+  /**
+   * Which person first wrote with each Yjs client id on the board (client id → person id); with
+   * `clientIds`, only those ids' owners (reads just their rows).
+   */
+  loadClientOwners(boardId: string, clientIds?: readonly number[]): Promise<Map<number, string>>
   /**
    * Makes `personId` the owner of those client ids; an id that already has an owner keeps it.
    * Returns who owns each of them after the claim: of several processes claiming one id at the
