@@ -9,6 +9,7 @@ import { OTHER_SERVER_KEY, type BoardStorage, type StoredDocument } from './stor
 // application's in the same database.
 const LOCK_CLASS_MIGRATE = 0x7a01
 const LOCK_CLASS_COMPACT = 0x7a02
+const LOCK_CLASS_EXCLUSIVE = 0x7a03
 
 const toBytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
 const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
@@ -168,6 +169,19 @@ export async function openPostgresStorage(connectionString: string, logger: Logg
         [boardId, clientIds, personId],
       )
       return loadClientOwners(boardId, clientIds)
+    },
+    async exclusively(boardId, work) {
+      // A connection of its own: `work` queries through the pool, which locks held on pool
+      // connections could use up. Closing it releases the lock, whatever happened.
+      const client = new pg.Client({ connectionString })
+      client.on('error', (error) => logger.warn(`PostgreSQL lock connection lost: ${error.message}`))
+      try {
+        await client.connect()
+        await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [LOCK_CLASS_EXCLUSIVE, boardId])
+        return await work()
+      } finally {
+        await client.end().catch(() => undefined)
+      }
     },
     async putAsset(assetId, asset) {
       await pool.query('INSERT INTO assets (id, board_id, content_type, data) VALUES ($1, $2, $3, $4)', [

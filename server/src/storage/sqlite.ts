@@ -269,6 +269,7 @@ export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'>
       afterWrite()
       return owners
     },
+    exclusively: (_boardId, work) => work(),
     async putAsset(assetId, asset: StoredAsset) {
       insertAsset.run(assetId, asset.boardId, asset.contentType, toBuffer(asset.data))
       afterWrite()

@@ -81,6 +81,12 @@ export interface BoardStorage {
    * same instant, every one of them is told the same winner.
    */
   claimClientIds(boardId: string, personId: string, clientIds: readonly number[]): Promise<Map<number, string>>
+  /**
+   * Runs `work` while no other process runs `exclusively` for the same board, and returns its
+   * result: two instances revealing one board's drafts at once would both place the cards.
+   * SQLite serves one process, whose callers queue for themselves, so it just runs `work`.
+   */
+  exclusively<T>(boardId: string, work: () => Promise<T>): Promise<T>
   putAsset(assetId: string, asset: StoredAsset): Promise<void>
   getAsset(assetId: string): Promise<StoredAsset | undefined>
   /** The bytes of every image stored for the board, for its total-size limit. */
