@@ -55,14 +55,17 @@ function migrate(db: Database.Database, file: string): void {
 
 // Checkpoints are ours, not SQLite's: its automatic one (with a disk flush) ran inside a commit,
 // before the batch it ended was relayed. Ours run in a worker thread (sqliteCheckpointer.ts), off
-// the event loop: once the WAL outgrows a share of the database (and this minimum; a smaller one
-// flushed so often that the relay still waited on the disk), and after CHECKPOINT_IDLE_MS without
-// writes, when the WAL is emptied (on the event loop while no worker has been needed). Compaction (rare) and a WAL past WAL_MAX_SHARE_OF_THRESHOLD
-// times the threshold (a worker behind a burst) empty it on the event loop, before going on.
+// the event loop: once the WAL outgrows a share of the database (and this minimum: a board edited
+// steadily writes about 3.5 KB of WAL per edit, so between two compactions its WAL would reach 75 KB,
+// the files' largest part), and after CHECKPOINT_IDLE_MS without writes, when the WAL is emptied
+// (on the event loop while no worker has been needed). Compaction (rare) and a WAL past
+// WAL_MAX_SHARE_OF_THRESHOLD times the threshold, and past WAL_EMPTY_NOW_MIN_BYTES (a worker behind
+// a burst), empty it on the event loop, before going on.
 const CHECKPOINT_IDLE_MS = 250
-const WAL_MIN_BYTES = 256 * 1024
+const WAL_MIN_BYTES = 32 * 1024
 const WAL_SHARE_OF_DATABASE = 0.25
 const WAL_MAX_SHARE_OF_THRESHOLD = 4
+const WAL_EMPTY_NOW_MIN_BYTES = 1024 * 1024
 // Small pages keep a small board's file small (the schema alone is one page per table and index).
 const NEW_FILE_PAGE_SIZE = 1024
 
@@ -112,7 +115,7 @@ export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'>
     const walBytes = fileSize(walFile)
     // The database's size matters only past the minimum: one file status per write, not two.
     const threshold = walBytes > WAL_MIN_BYTES ? Math.max(WAL_MIN_BYTES, fileSize(file) * WAL_SHARE_OF_DATABASE) : WAL_MIN_BYTES
-    if (walBytes > threshold * WAL_MAX_SHARE_OF_THRESHOLD) emptyWalNow()
+    if (walBytes > Math.max(WAL_EMPTY_NOW_MIN_BYTES, threshold * WAL_MAX_SHARE_OF_THRESHOLD)) emptyWalNow()
     else if (walBytes > threshold) checkpointer.request('PASSIVE')
     if (idleCheckpoint) idleCheckpoint.refresh()
     else idleCheckpoint = setTimeout(() => {
