@@ -56,13 +56,14 @@ function migrate(db: Database.Database, file: string): void {
 // Checkpoints are ours, not SQLite's: its automatic one (with a disk flush) ran inside a commit,
 // before the batch it ended was relayed. Ours run in a worker thread (sqliteCheckpointer.ts), off
 // the event loop: once the WAL outgrows a share of the database (and this minimum: a board edited
-// steadily writes about 3.5 KB of WAL per edit, so between two compactions its WAL would reach 75 KB,
-// the files' largest part), and after CHECKPOINT_IDLE_MS without writes, when the WAL is emptied
+// steadily writes about 3.5 KB of WAL per edit, 75 KB between two compactions, the files' largest
+// part; the WAL starts over only after a checkpoint that no commit overtook while it flushed, so
+// the worker starts early, to have several tries), and after CHECKPOINT_IDLE_MS without writes, when the WAL is emptied
 // (on the event loop while no worker has been needed). Compaction (rare) and a WAL past
 // WAL_MAX_SHARE_OF_THRESHOLD times the threshold, and past WAL_EMPTY_NOW_MIN_BYTES (a worker behind
 // a burst), empty it on the event loop, before going on.
 const CHECKPOINT_IDLE_MS = 250
-const WAL_MIN_BYTES = 32 * 1024
+const WAL_MIN_BYTES = 16 * 1024
 const WAL_SHARE_OF_DATABASE = 0.25
 const WAL_MAX_SHARE_OF_THRESHOLD = 4
 const WAL_EMPTY_NOW_MIN_BYTES = 1024 * 1024
