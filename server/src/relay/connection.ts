@@ -179,14 +179,14 @@ export class Connection implements RelayPeer {
       this.deferred = candidate
       return
     }
+    const context = { room, peer: this, update: candidate, change: changes.change, clients: changes.clients }
+    for (const rule of rules) rule.beforeHandleUpdate?.(context)
     if (this.writer && this.role !== 'viewer' && room.clientOwners.unknown(changes.clients)) {
-      // New ids are claimed in storage first (another instance may claim them at the same
-      // instant: storage says who won), then the update is judged afresh on the doc as it is then.
+      // Only an accepted update claims its new ids in storage (another instance may claim them at
+      // the same instant: storage says who won); then it is judged afresh on the doc as it is then.
       await room.clientOwners.claim(changes.clients, this.writer.personId)
       return this.applyCheckedUpdate(room, update, rules)
     }
-    const context = { room, peer: this, update: candidate, change: changes.change, clients: changes.clients }
-    for (const rule of rules) rule.beforeHandleUpdate?.(context)
     this.deferred = null
     room.applyUpdate(this, candidate)
   }

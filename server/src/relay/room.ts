@@ -240,6 +240,12 @@ export class Room implements FannedRoom {
     return this.catchingUp
   }
 
+  /** Catches up with storage as it is now: a catch-up already running may have read it earlier. */
+  async catchUpNow(): Promise<void> {
+    await this.catchingUp
+    await this.catchUp()
+  }
+
   /** Stores what is left, merges the log into one snapshot, and frees the document. */
   async unload(): Promise<void> {
     await this.link?.leave()

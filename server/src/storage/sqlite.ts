@@ -246,8 +246,14 @@ export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'>
       afterWrite()
       return compacted
     },
-    async loadClientOwners(boardId) {
-      return new Map(selectClientIds.all(boardId).map((row) => [row.client_id, row.person_id]))
+    async loadClientOwners(boardId, clientIds) {
+      if (!clientIds) return new Map(selectClientIds.all(boardId).map((row) => [row.client_id, row.person_id]))
+      const owners = new Map<number, string>()
+      for (const clientId of clientIds) {
+        const row = selectClientId.get(boardId, clientId)
+        if (row) owners.set(clientId, row.person_id)
+      }
+      return owners
     },
     async claimClientIds(boardId, personId, clientIds) {
       if (clientIds.length === 0) return new Map()
@@ -255,6 +261,7 @@ export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'>
       afterWrite()
       return owners
     },
+    exclusively: (_boardId, work) => work(),
     async putAsset(assetId, asset: StoredAsset) {
       insertAsset.run(assetId, asset.boardId, asset.contentType, toBuffer(asset.data))
       afterWrite()
