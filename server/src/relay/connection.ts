@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream'
 import type { WebSocket, RawData } from 'ws'
 import * as Y from 'yjs'
 import type { AccessRole } from '../../../shared/src/roles'
@@ -30,6 +31,36 @@ const TERMINATE_AFTER_CLOSE_MS = 1000
 // RFC 6455 limits a close reason to 123 bytes.
 const MAX_CLOSE_REASON_BYTES = 123
 
+/**
+ * `message` as one final, unmasked binary WebSocket frame (RFC 6455 §5.2), the only kind a
+ * server sends: header and payload in one buffer, one write.
+ */
+export function websocketFrame(message: Uint8Array): Buffer {
+  const length = message.byteLength
+  const headerBytes = length < 126 ? 2 : length < 0x10000 ? 4 : 10
+  const frame = Buffer.allocUnsafe(headerBytes + length)
+  frame[0] = 0x82
+  if (length < 126) frame[1] = length
+  else if (length < 0x10000) {
+    frame[1] = 126
+    frame.writeUInt16BE(length, 2)
+  } else {
+    frame[1] = 127
+    frame.writeBigUInt64BE(BigInt(length), 2)
+  }
+  frame.set(message, headerBytes)
+  return frame
+}
+
+// A message the room relays to all its peers is framed for the first of them, not once per peer.
+const frames = new WeakMap<Uint8Array, Buffer>()
+
+function framed(message: Uint8Array): Buffer {
+  let frame = frames.get(message)
+  if (!frame) frames.set(message, (frame = websocketFrame(message)))
+  return frame
+}
+
 function closeReason(text: string): string {
   const bytes = Buffer.from(text)
   return bytes.length <= MAX_CLOSE_REASON_BYTES ? text : bytes.subarray(0, MAX_CLOSE_REASON_BYTES - 3).toString().replace(/\uFFFD$/, '') + '...'
@@ -56,6 +87,8 @@ export class Connection implements RelayPeer {
 
   constructor(
     private readonly ws: WebSocket,
+    /** The socket `ws` reads and writes: relayed messages are written to it as whole frames. */
+    private readonly socket: Duplex,
     readonly boardId: string,
     /** The room it holds: the board's id, or the name of the person's draft document on it. */
     readonly docName: string,
@@ -107,7 +140,9 @@ export class Connection implements RelayPeer {
       )
       return
     }
-    this.ws.send(message)
+    // `ws` holds a frame back only while compressing, which this server never negotiates
+    // (relay.ts), so a frame written here keeps its place among those it writes.
+    this.socket.write(framed(message))
   }
 
   sendState(message: Uint8Array): void {

@@ -300,12 +300,14 @@ export class Room implements FannedRoom {
     }
     const first = last - batch.length + 1
     this.position.add(first, last)
-    updatesCounter.inc(batch.length)
+    // Published before this instance's own peers are sent to, so the other instances relay to
+    // theirs meanwhile instead of after.
+    this.link?.stored(updates.length === 1 ? updates[0] : Y.mergeUpdates(updates), first, last)
     for (const { update, origin } of batch) {
       const message = encodeUpdate(update)
       for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message)
     }
-    this.link?.stored(updates.length === 1 ? updates[0] : Y.mergeUpdates(updates), first, last)
+    updatesCounter.inc(batch.length)
     // Another instance appended in between and its message has not arrived (yet).
     this.watchForGap()
     this.loggedBytes += updates.reduce((sum, update) => sum + update.byteLength, 0)

@@ -125,15 +125,17 @@ export async function openPostgresStorage(connectionString: string, logger: Logg
     },
     async appendUpdates(boardId, updates) {
       // One statement, so one round trip and atomic: the board row's lock orders concurrent
-      // appenders, and a missing board inserts nothing.
-      const { rows } = await pool.query<{ last_seq: string }>(
-        `WITH board AS (UPDATE boards SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq),
-              stored AS (INSERT INTO updates (board_id, seq, data)
-                         SELECT $1, board.last_seq - $2 + batch.n, batch.data
-                         FROM board, unnest($3::bytea[]) WITH ORDINALITY AS batch(data, n))
-         SELECT last_seq FROM board`,
-        [boardId, updates.length, updates.map(toBuffer)],
-      )
+      // appenders, and a missing board inserts nothing. Named, so each connection parses it once
+      // instead of before every update it relays.
+      const { rows } = await pool.query<{ last_seq: string }>({
+        name: 'append-updates',
+        text: `WITH board AS (UPDATE boards SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq),
+                    stored AS (INSERT INTO updates (board_id, seq, data)
+                               SELECT $1, board.last_seq - $2 + batch.n, batch.data
+                               FROM board, unnest($3::bytea[]) WITH ORDINALITY AS batch(data, n))
+               SELECT last_seq FROM board`,
+        values: [boardId, updates.length, updates.map(toBuffer)],
+      })
       if (!rows[0]) throw new Error(`no board ${boardId}`)
       return Number(rows[0].last_seq)
     },

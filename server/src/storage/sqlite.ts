@@ -112,6 +112,14 @@ export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'>
       else db.pragma('wal_checkpoint(TRUNCATE)')
     }, CHECKPOINT_IDLE_MS).unref()
   }
+  let afterAppend: NodeJS.Immediate | null = null
+  /** After an append: its batch is relayed as soon as it is committed, and the WAL's size read after that. */
+  const afterWriteSoon = () => {
+    afterAppend ??= setImmediate(() => {
+      afterAppend = null
+      afterWrite()
+    })
+  }
   try {
     migrate(db, file)
   } catch (error) {
@@ -232,7 +240,7 @@ export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'>
     },
     async appendUpdates(boardId, updates) {
       const last = appendUpdates(boardId, updates)
-      afterWrite()
+      afterWriteSoon()
       return last
     },
     async compact(boardId, snapshot, throughSeq) {
@@ -300,6 +308,7 @@ export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'>
       afterWrite()
     },
     async close() {
+      if (afterAppend) clearImmediate(afterAppend)
       if (idleCheckpoint) clearTimeout(idleCheckpoint)
       await checkpointer.close()
       if (!db.open) return
