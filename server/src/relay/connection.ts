@@ -15,14 +15,15 @@ import { Refused, type Person, type RelayPeer, type RelayRule } from './hooks'
 import { ProtocolError, decodeMessage, type IncomingMessage } from './protocol'
 import type { Room } from './room'
 import type { RoomRegistry } from './rooms'
+import type { ConnectionRules } from './rules'
 import { updateChanges } from './updateChanges'
 
 export interface ConnectionOptions {
   maxMessageBytes: number
   maxSendBufferBytes: number
   logger: Logger
-  /** This connection's rules, in the order they run (rules/index.ts). */
-  rules: readonly RelayRule[]
+  /** This connection's rules (rules/index.ts). */
+  rules: ConnectionRules
 }
 
 // A client that stopped reading cannot take part in the close handshake; don't wait long for it.
@@ -66,9 +67,9 @@ function closeReason(text: string): string {
 }
 
 /**
- * One websocket on one board. Messages are handled strictly in order, after the room has
- * loaded, each passed through the relay's rules (hooks.ts) first; anything malformed or refused
- * closes this connection only, with a code and a reason.
+ * One websocket on one board. Messages are handled strictly in order, after the room and the
+ * judging rules have loaded, each passed through the relay's rules (hooks.ts) first; anything
+ * malformed or refused closes this connection only, with a code and a reason.
  */
 export class Connection implements RelayPeer {
   private room: Room | null = null
@@ -79,6 +80,8 @@ export class Connection implements RelayPeer {
   private stateBytesWaiting = 0
   private terminateTimer: NodeJS.Timeout | null = null
   private queue: Promise<void>
+  /** The judging rules, once asked for: every message waits for them before it is handled. */
+  private judging: Promise<readonly RelayRule[]> | null = null
   /** Resolves when the connection is closed and has released its room. */
   readonly finished: Promise<void>
 
@@ -104,11 +107,14 @@ export class Connection implements RelayPeer {
     ws.on('message', (data, isBinary) => {
       if (this.closing) return
       try {
-        for (const rule of options.rules) rule.beforeHandleMessage?.(this, messageLength(data))
+        for (const rule of options.rules.onArrival) rule.beforeHandleMessage?.(this, messageLength(data))
       } catch (error) {
         return this.fail(error)
       }
-      this.queue = this.queue.then(() => this.handle(data, isBinary)).catch((error) => this.fail(error))
+      this.queue = this.queue
+        .then(() => (this.judging ??= options.rules.judging()))
+        .then((rules) => this.handle(rules, data, isBinary))
+        .catch((error) => this.fail(error))
     })
     ws.on('error', (error) => this.onSocketError(error))
     this.finished = new Promise((resolve) => {
@@ -161,25 +167,25 @@ export class Connection implements RelayPeer {
     this.close(code, reason)
   }
 
-  private async handle(data: RawData, isBinary: boolean): Promise<void> {
+  private async handle(rules: readonly RelayRule[], data: RawData, isBinary: boolean): Promise<void> {
     if (this.closing || !this.room) return
     if (!isBinary) throw new ProtocolError('text messages are not part of the protocol', CLOSE_UNSUPPORTED_DATA)
     const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)
     if (bytes.byteLength > this.options.maxMessageBytes) {
       throw new ProtocolError(`message of ${bytes.byteLength} bytes is over the ${this.options.maxMessageBytes} byte limit`, CLOSE_MESSAGE_TOO_BIG)
     }
-    await this.dispatch(this.room, decodeMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)))
+    await this.dispatch(this.room, decodeMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)), rules)
   }
 
-  private async dispatch(room: Room, message: IncomingMessage): Promise<void> {
+  private async dispatch(room: Room, message: IncomingMessage, rules: readonly RelayRule[]): Promise<void> {
     switch (message.kind) {
       case 'sync-step-1':
         return room.answerSyncStep1(this, message.stateVector)
       case 'sync-step-2':
       case 'update':
-        return this.applyCheckedUpdate(room, message.update)
+        return this.applyCheckedUpdate(room, message.update, rules)
       case 'awareness':
-        return this.applyCheckedAwareness(room, message.update)
+        return this.applyCheckedAwareness(room, message.update, rules)
       case 'query-awareness':
         return room.sendAwarenessStates(this)
     }
@@ -191,7 +197,7 @@ export class Connection implements RelayPeer {
    * follows, until it can. A refused update closes the connection: its later edits would depend
    * on the refused ones.
    */
-  private async applyCheckedUpdate(room: Room, update: Uint8Array): Promise<void> {
+  private async applyCheckedUpdate(room: Room, update: Uint8Array, rules: readonly RelayRule[]): Promise<void> {
     let candidate = update
     let changes: ReturnType<typeof updateChanges>
     try {
@@ -210,7 +216,7 @@ export class Connection implements RelayPeer {
     }
     const context = { room, peer: this, update: candidate, change: changes.change, clients: changes.clients }
     const judge = () => {
-      for (const rule of this.options.rules) rule.beforeHandleUpdate?.(context)
+      for (const rule of rules) rule.beforeHandleUpdate?.(context)
     }
     judge()
     if (this.writer && this.role !== 'viewer' && room.clientOwners.unknown(changes.clients)) {
@@ -221,16 +227,16 @@ export class Connection implements RelayPeer {
       // as it is now.
       await room.clientOwners.claim(changes.clients, this.writer.personId)
       judge()
-      return this.applyCheckedUpdate(room, update)
+      return this.applyCheckedUpdate(room, update, rules)
     }
     this.deferred = null
     room.applyUpdate(this, candidate)
   }
 
   /** Runs the presence rules, which may rewrite the states, then applies what they let through. */
-  private async applyCheckedAwareness(room: Room, update: Uint8Array): Promise<void> {
+  private async applyCheckedAwareness(room: Room, update: Uint8Array, rules: readonly RelayRule[]): Promise<void> {
     const context = { room, peer: this, entries: decodeAwarenessUpdate(update) }
-    for (const rule of this.options.rules) await rule.beforeHandleAwareness?.(context)
+    for (const rule of rules) await rule.beforeHandleAwareness?.(context)
     room.applyAwareness(this, encodeAwarenessEntries(context.entries))
   }
 

@@ -203,9 +203,12 @@ export class Room implements FannedRoom {
     await this.writes
   }
 
-  /** An update another instance stored: applied and relayed to this room's peers. */
+  /** An update another instance stored: relayed to this room's peers, and applied. */
   applyStored(update: Uint8Array, from: number, to: number): void {
     if (to <= this.position.through) return
+    // Relayed as that instance stored and relayed it, before the doc applies it: its peers
+    // need not wait for that.
+    this.relayStored(update)
     Y.applyUpdate(this.doc, update, FROM_OTHER_INSTANCE)
     this.position.add(from, to)
     this.loggedBytes += update.byteLength
@@ -269,12 +272,14 @@ export class Room implements FannedRoom {
     }, GAP_GRACE_MS)
   }
 
+  private relayStored(update: Uint8Array): void {
+    const message = encodeUpdate(update)
+    for (const peer of this.peers.keys()) peer.send(message)
+  }
+
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === FROM_STORAGE || origin === FROM_OTHER_INSTANCE) {
-      const message = encodeUpdate(update)
-      for (const peer of this.peers.keys()) peer.send(message)
-      return
-    }
+    if (origin === FROM_OTHER_INSTANCE) return
+    if (origin === FROM_STORAGE) return this.relayStored(update)
     this.pending.push({ update, origin })
     if (this.writeScheduled) return
     this.writeScheduled = true
