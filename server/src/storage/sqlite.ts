@@ -26,10 +26,15 @@ const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.
 // Snapshots are stored deflated (`snapshots.encoding`, migration 007): a board's records compress
 // about 3–4×, which leaves room in the files for the log and the WAL between compactions, and a
 // compaction writes and flushes a third of the pages. The fastest level: about a millisecond for a
-// 90 KB board.
+// 90 KB board. Past DEFLATE_MAX_BYTES they stay raw: deflating (at compaction) and inflating (at
+// load) a 16 MiB board takes 100–400 ms of the event loop, while its WAL and log are a small share of it.
 const SNAPSHOT_RAW = 0
 const SNAPSHOT_DEFLATED = 1
-const deflateSnapshot = (snapshot: Uint8Array): Buffer => zlib.deflateRawSync(snapshot, { level: zlib.constants.Z_BEST_SPEED })
+const DEFLATE_MAX_BYTES = 1024 * 1024
+const encodeSnapshot = (snapshot: Uint8Array): [Buffer, number] =>
+  snapshot.byteLength > DEFLATE_MAX_BYTES
+    ? [toBuffer(snapshot), SNAPSHOT_RAW]
+    : [zlib.deflateRawSync(snapshot, { level: zlib.constants.Z_BEST_SPEED }), SNAPSHOT_DEFLATED]
 function storedSnapshot(row: { data: Buffer; encoding: number }): Uint8Array {
   if (row.encoding === SNAPSHOT_RAW) return toBytes(row.data)
   if (row.encoding === SNAPSHOT_DEFLATED) return toBytes(zlib.inflateRawSync(row.data))
@@ -168,7 +173,7 @@ export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'>
   // Deleted, then inserted: the new snapshot reuses the old one's pages instead of growing the
   // file by a second copy (an update in place writes the new value before freeing the old).
   const deleteSnapshot = db.prepare('DELETE FROM snapshots WHERE board_id = ?')
-  const insertSnapshot = db.prepare(`INSERT INTO snapshots (board_id, seq, data, encoding) VALUES (?, ?, ?, ${SNAPSHOT_DEFLATED})`)
+  const insertSnapshot = db.prepare('INSERT INTO snapshots (board_id, seq, data, encoding) VALUES (?, ?, ?, ?)')
   const selectSnapshot = db.prepare<[string], { seq: number; data: Buffer; encoding: number }>(
     'SELECT seq, data, encoding FROM snapshots WHERE board_id = ?',
   )
@@ -198,7 +203,7 @@ export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'>
 
   const createBoard = db.transaction((board: BoardRecord, snapshot: Uint8Array) => {
     insertBoard.run(board.id, board.title, board.template, board.createdAt, board.secretGeneration)
-    insertSnapshot.run(board.id, 0, deflateSnapshot(snapshot))
+    insertSnapshot.run(board.id, 0, ...encodeSnapshot(snapshot))
   })
   // Run IMMEDIATE (the write lock before the read), so two processes appending to one board number
   // their updates one after the other.
@@ -225,7 +230,7 @@ export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'>
     if (current && current.seq >= throughSeq) return false
     deleteUpdates.run(boardId, throughSeq)
     deleteSnapshot.run(boardId)
-    insertSnapshot.run(boardId, throughSeq, deflateSnapshot(snapshot))
+    insertSnapshot.run(boardId, throughSeq, ...encodeSnapshot(snapshot))
     return true
   })
   const loadDocument = db.transaction((boardId: string, afterSeq: number | undefined): StoredDocument => {

@@ -150,6 +150,22 @@ describe('SQLite storage', () => {
     expect((await open(dir).storage.loadDocument(board.id)).snapshot).toEqual(live)
   })
 
+  it('stores a snapshot past 1 MiB as it is (deflating it would hold up the event loop), and reads it back', async () => {
+    const { storage, dir } = open()
+    const doc = new Y.Doc()
+    doc.getText('t').insert(0, 'a large board '.repeat(80_000))
+    const live = Y.encodeStateAsUpdate(doc)
+    expect(live.byteLength).toBeGreaterThan(1024 * 1024)
+    await storage.createBoard(board, live)
+    await storage.close()
+    const db = new Database(path.join(dir, SQLITE_FILE_NAME))
+    const row = db.prepare('SELECT encoding, length(data) AS bytes FROM snapshots WHERE board_id = ?').get(board.id) as { encoding: number; bytes: number }
+    db.close()
+    expect(row).toEqual({ encoding: 0, bytes: live.byteLength })
+    // Compared as one buffer: a deep equality of a million elements takes seconds.
+    expect(Buffer.from((await open(dir).storage.loadDocument(board.id)).snapshot!).equals(live)).toBe(true)
+  })
+
   it('refuses a database migrated by a newer Tavolo', async () => {
     const { storage, dir } = open()
     await storage.close()
