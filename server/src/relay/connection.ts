@@ -227,11 +227,18 @@ export class Connection implements RelayPeer {
       return
     }
     const context = { room, peer: this, update: candidate, change: changes.change, clients: changes.clients }
-    for (const rule of rules) rule.beforeHandleUpdate?.(context)
+    const judge = () => {
+      for (const rule of rules) rule.beforeHandleUpdate?.(context)
+    }
+    judge()
     if (this.writer && this.role !== 'viewer' && room.clientOwners.unknown(changes.clients)) {
       // Only an accepted update claims its new ids in storage (another instance may claim them at
-      // the same instant: storage says who won); then it is judged afresh on the doc as it is then.
+      // the same instant: storage says who won). It is judged again as it came, with the owners
+      // storage named: the winner's own structs under an id may have arrived meanwhile, and would
+      // make this writer's look like nothing new (Yjs drops them silently). Then afresh on the doc
+      // as it is now.
       await room.clientOwners.claim(changes.clients, this.writer.personId)
+      judge()
       return this.applyCheckedUpdate(room, update, rules)
     }
     this.deferred = null
