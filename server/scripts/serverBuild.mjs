@@ -8,6 +8,11 @@ import { isStale } from './staleness.mjs'
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const SERVER_BUNDLE = path.join(REPO_ROOT, 'server', 'dist', 'main.js')
+/**
+ * esbuild's metafile of the last build, with paths relative to the repository: which modules each
+ * file of server/dist holds (the start-path test reads it; esbuild's bundle analyzer shows it).
+ */
+export const SERVER_BUNDLE_META = path.join(REPO_ROOT, 'server', 'dist', 'meta.json')
 const SERVER_SOURCES = ['server/src', 'shared/src', 'package-lock.json', 'server/scripts/serverBuild.mjs', 'server/scripts/staleness.mjs']
 // Loaded from node_modules at run time: native addons, the optional native pg driver, and PDFKit
 // (it reads its font metrics from files beside its code, and is imported only on a PDF export).
@@ -31,7 +36,8 @@ export async function ensureServerBuilt(root = REPO_ROOT, log = (line) => consol
   log('Building the server (server/dist is missing or older than its sources)…')
   const esbuild = await import('esbuild')
   const outdir = path.join(root, 'server', 'dist')
-  const { outputFiles } = await esbuild.build({
+  const { outputFiles, metafile } = await esbuild.build({
+    absWorkingDir: root,
     entryPoints: [path.join(root, 'server', 'src', 'main.ts')],
     outdir,
     entryNames: '[name]',
@@ -48,6 +54,7 @@ export async function ensureServerBuilt(root = REPO_ROOT, log = (line) => consol
     legalComments: 'none',
     logLevel: 'warning',
     write: false,
+    metafile: true,
     // Bundled CommonJS dependencies call require(); ESM output has none unless given one.
     banner: { js: "import { createRequire as __tavoloCreateRequire } from 'node:module'; const require = __tavoloCreateRequire(import.meta.url);" },
   })
@@ -61,6 +68,7 @@ export async function ensureServerBuilt(root = REPO_ROOT, log = (line) => consol
     fs.renameSync(temporary, file.path)
   }
   for (const file of outputFiles) if (file.path !== entry && !fs.existsSync(file.path)) writeWhole(file)
+  writeWhole({ path: path.join(outdir, 'meta.json'), contents: JSON.stringify(metafile) })
   writeWhole(outputFiles.find((file) => file.path === entry))
   const current = new Set(outputFiles.map((file) => file.path))
   for (const name of fs.readdirSync(outdir).filter((name) => CHUNK_NAME.test(name))) {

@@ -6,8 +6,8 @@ import { CLOSE_SECRET_ROTATED, CLOSE_SERVICE_RESTART } from '../../shared/src/wi
 import { ROTATED_ROLES } from './access/secrets'
 import { loadOrCreateServerKey, serverKeyFingerprint } from './access/serverKey'
 import type { TavoloConfig } from './config'
-import { handleApi, type ApiContext } from './http/api'
-import { DraftReveals } from './boards/revealDrafts'
+import type { ApiContext } from './http/api'
+import type { DraftReveals } from './boards/revealDrafts'
 import { AddressRateLimit } from './http/rateLimit'
 import { HttpError, decodeRequestPath, sendError, sendJson } from './http/respond'
 import { setSecurityHeaders } from './http/securityHeaders'
@@ -114,7 +114,11 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
     fanout,
   })
   const relay = new Relay(storage, serverKey, registry, { ...config, logger })
-  const draftReveals = new DraftReveals(storage, registry)
+  // The API's handlers and the drafts' reveal pull in the board schema, the templates and the
+  // catalogues: they load with the first request that needs them, so that a server starts (and
+  // relays) without reading them.
+  let apiModule: Promise<typeof import('./http/api')> | null = null
+  let draftReveals: Promise<DraftReveals> | null = null
   const api: ApiContext = {
     storage,
     serverKey,
@@ -130,7 +134,10 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
         code: CLOSE_SECRET_ROTATED,
         reason: 'the facilitator replaced this link: ask for the new one',
       }),
-    revealDrafts: (boardId) => draftReveals.reveal(boardId),
+    revealDrafts: async (boardId) => {
+      draftReveals ??= import('./boards/revealDrafts').then((module) => new module.DraftReveals(storage, registry))
+      return (await draftReveals).reveal(boardId)
+    },
   }
   const stats = (): TavoloServerStats => ({ loadedRooms: registry.loadedCount, connections: relay.connectionCount })
 
@@ -161,6 +168,7 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
       return
     }
     if (path.startsWith('/api/')) {
+      const { handleApi } = await (apiModule ??= import('./http/api'))
       if (!(await handleApi(api, req, res, path))) sendError(res, 404, `no API route ${req.method} ${path}`)
       return
     }

@@ -153,9 +153,10 @@ describe('a workshop at its three levels', () => {
       await p.page.waitForFunction(
         (tableId) => {
           const editor = window.__tavolo!.editor
-          const zone = editor.getCurrentPageShapes().find((s) => s.type === 'tavolo-zone' && s.meta.tableId === tableId)!
-          const centre = editor.getShapePageBounds(zone.id)!.center
-          return editor.getViewportPageBounds().containsPoint(centre)
+          // The table's zones may not have reached this person yet.
+          const zone = editor.getCurrentPageShapes().find((s) => s.type === 'tavolo-zone' && s.meta.tableId === tableId)
+          const bounds = zone && editor.getShapePageBounds(zone.id)
+          return bounds !== undefined && editor.getViewportPageBounds().containsPoint(bounds.center)
         },
         seating[p.personId],
         WAIT,

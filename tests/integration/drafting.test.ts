@@ -11,7 +11,8 @@ import { draftDocName } from '../../shared/src/levels/drafting'
 import { writeSessionValue } from '../../shared/src/session/sessionState'
 import type { TavoloConfig } from '../../server/src/config'
 import { openSqliteStorage } from '../../server/src/storage/sqlite'
-import type { StoredDocument } from '../../server/src/storage/storage'
+import { openPostgresStorage } from '../../server/src/storage/postgres'
+import type { BoardStorage, StoredDocument } from '../../server/src/storage/storage'
 import { encodeSyncStep1 } from '../../server/src/relay/protocol'
 import { overlaps, type Rect } from '../../shared/src/board/cardPlacement'
 import { draftRoundOf } from '../../shared/src/levels/drafting'
@@ -19,7 +20,7 @@ import { readSessionValue } from '../../shared/src/session/sessionState'
 import { REVEAL_DRAFTS_PATH, type RevealedDrafts } from '../../shared/src/wire/api'
 import { contentCardIn } from '../support/contentCard'
 import { openRawSocket, upgradeStatus } from '../support/rawsocket'
-import { createTestDatabase, describeWhenAvailable, postgresUnavailable } from '../support/services'
+import { REDIS_URL, createTestDatabase, describeWhenAvailable, postgresUnavailable, redisUnavailable } from '../support/services'
 import { createBoardViaApi, makeTempDataDir, startInProcessServer, type InProcessServer } from '../support/server'
 import { trackedClients } from '../support/trackedClients'
 import { waitFor, waitForSync, type PersonClient, type TestClient } from '../support/yclient'
@@ -43,9 +44,9 @@ const records = (doc: Y.Doc) => new YKeyValue<unknown>(recordsArray(doc))
 const shapes = (doc: Y.Doc) => (readRecords(doc) as Shape[]).filter((r) => r.typeName === 'shape')
 
 /** A board with zones, its facilitator Fran, Ann and Bob, and a drafting round open. */
-async function draftingRoom(config: Partial<TavoloConfig> = {}) {
+async function draftingRoom(config: Partial<TavoloConfig> = {}, storage?: BoardStorage) {
   dataDir ??= makeTempDataDir()
-  server = await startInProcessServer({ dataDir, config })
+  server = await startInProcessServer({ dataDir, config, storage })
   const board = await createBoardViaApi(server.url, { title: 'Drafts', template: 'msc-public-services' })
   const [fran, ann, bob] = await Promise.all([
     person(board.id, board.secrets.facilitator, { name: 'Fran', role: 'facilitator' }),
@@ -77,8 +78,8 @@ async function storedDraft(boardId: string, personId: string): Promise<StoredDoc
 }
 
 /** POST REVEAL_DRAFTS_PATH with a secret: the status and the answer. */
-async function reveal(boardId: string, secret: string): Promise<{ status: number; body: RevealedDrafts & { code?: string } }> {
-  const res = await fetch(`${server!.url}${REVEAL_DRAFTS_PATH(boardId)}`, {
+async function reveal(boardId: string, secret: string, url = server!.url): Promise<{ status: number; body: RevealedDrafts & { code?: string } }> {
+  const res = await fetch(`${url}${REVEAL_DRAFTS_PATH(boardId)}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${secret}` },
     body: '{}',
@@ -116,7 +117,7 @@ describe('draft documents on the relay', () => {
     const { board, ann, bob, contents } = await draftingRoom()
     const base = `${server!.wsUrl}/${board.id}?k=${board.secrets.editor}`
     expect((await upgradeStatus(`${base}&draft=1`)).status).toBe(401)
-    expect((await upgradeStatus(`${base}&draft=1&p=${bob.token.replace(/.$/, 'A')}`)).status).toBe(401)
+    expect((await upgradeStatus(`${base}&draft=1&p=${bob.token.replace(/.$/, (last) => (last === 'A' ? 'B' : 'A'))}`)).status).toBe(401)
     expect((await upgradeStatus(`${base}&draft=yes&p=${bob.token}`)).status).toBe(400)
 
     const annDraft = draftOf(board, ann)
@@ -309,6 +310,65 @@ describeWhenAvailable('drafts on PostgreSQL', await postgresUnavailable(), () =>
     } finally {
       await server?.stop()
       server = null
+      await database.drop()
+    }
+  })
+})
+
+describeWhenAvailable('reveals on two instances over PostgreSQL and Redis', (await postgresUnavailable()) ?? (await redisUnavailable()), () => {
+  it('brings each card in once when two facilitators reveal at the same time on different instances', async () => {
+    const database = await createTestDatabase()
+    const config = { databaseUrl: database.url, redisUrl: REDIS_URL }
+    const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined }
+    const [storageA, storageB] = await Promise.all([openPostgresStorage(database.url, quiet), openPostgresStorage(database.url, quiet)])
+    // Once armed, neither instance stores anything until the other's reveal has asked for the
+    // lock or, were there none, planned (its first write): both reveals are under way at once,
+    // so without the lock both would place every card.
+    let armed = false
+    const underWay = new Map<BoardStorage, () => void>()
+    const whenUnderWay = new Map<BoardStorage, Promise<void>>()
+    for (const storage of [storageA, storageB]) whenUnderWay.set(storage, new Promise<void>((resolve) => underWay.set(storage, resolve)))
+    const gated = (storage: BoardStorage, other: BoardStorage): BoardStorage => ({
+      ...storage,
+      exclusively(boardId, work) {
+        if (armed) underWay.get(storage)!()
+        return storage.exclusively(boardId, work)
+      },
+      async appendUpdates(boardId, updates) {
+        if (armed) {
+          underWay.get(storage)!()
+          await whenUnderWay.get(other)
+        }
+        return storage.appendUpdates(boardId, updates)
+      },
+    })
+    let instanceB: InProcessServer | null = null
+    try {
+      // Everyone drafts on A (its rooms hold the drafts); B holds nothing until its reveal.
+      const { board, fran, ann, bob, contents } = await draftingRoom(config, gated(storageA, storageB))
+      instanceB = await startInProcessServer({ dataDir: dataDir!, config, storage: gated(storageB, storageA) })
+      const drafts = [draftOf(board, ann), draftOf(board, bob)]
+      await Promise.all(drafts.map((draft) => waitForSync(draft)))
+      for (let i = 0; i < 3; i++) records(drafts[0].doc).set(`shape:a${i}`, contentCardIn(`a${i}`, contents.id, ann.personId, { title: `Ann ${i}`, hours: 2 }))
+      records(drafts[1].doc).set('shape:b0', contentCardIn('b0', contents.id, bob.personId, { title: 'Bob 0', hours: 2 }))
+      const storedCards = async () =>
+        (await Promise.all([ann, bob].map(async (p) => stateOf(await storageA.loadDocument(draftDocName(board.id, p.personId))).length))).join()
+      for (let tries = 0; (await storedCards()) !== '3,1'; tries++) {
+        if (tries > 100) throw new Error('the drafts were not stored')
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      armed = true
+      const answers = await Promise.all([reveal(board.id, board.secrets.facilitator, server!.url), reveal(board.id, board.secrets.facilitator, instanceB.url)])
+      expect(answers.map((a) => a.status)).toEqual([200, 200])
+      expect(answers.map((a) => a.body).sort((x, y) => y.cards - x.cards)).toEqual([{ cards: 4, people: 2 }, { cards: 0, people: 0 }])
+      await waitFor(() => shapes(fran.doc).filter((s) => draftRoundOf(s.meta) === 'round1').length >= 4, 'the cards to reach Fran')
+      const revealed = shapes(fran.doc).filter((s) => draftRoundOf(s.meta) === 'round1')
+      expect(revealed.map((s) => s.props.title).sort()).toEqual(['Ann 0', 'Ann 1', 'Ann 2', 'Bob 0'])
+      expect(await storedCards()).toBe('0,0')
+    } finally {
+      await server?.stop()
+      server = null
+      await instanceB?.stop()
       await database.drop()
     }
   })

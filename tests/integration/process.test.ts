@@ -1,6 +1,14 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import type WebSocket from 'ws'
+import * as Y from 'yjs'
+import { SERVER_BUNDLE_META } from '../../server/scripts/serverBuild.mjs'
+import { encodeSyncStep1, encodeUpdate } from '../../server/src/relay/protocol'
+import { META_ROOT } from '../../shared/src/doc/roots'
+import { CLOSE_FORBIDDEN_WRITE } from '../../shared/src/wire/closeCodes'
 import { openRawSocket, upgradeStatus, waitForClose } from '../support/rawsocket'
-import { createBoardViaApi, startServerProcess, type ServerProcess } from '../support/server'
+import { createBoardViaApi, joinBoardViaApi, makeTempDataDir, startServerProcess, type ServerProcess } from '../support/server'
 import { ideaTexts, writeIdea } from '../support/ideaCards'
 import { trackedClients } from '../support/trackedClients'
 import { waitFor, waitForSync, type TestClient } from '../support/yclient'
@@ -76,3 +84,69 @@ describe('the real server process', () => {
     for (const secret of [...Object.values(board.secrets), wrongSecret]) expect(output).not.toContain(secret)
   })
 })
+
+describe('a freshly started process', () => {
+  // The code that judges messages (the board schema, the shared write rules) loads with the first
+  // message a connection sends, not at start (server/src/relay/rules/index.ts). These run the
+  // real bundle in a new process, where nothing has loaded it yet.
+
+  /** A server process with a board and an editor's person token, restarted: only what a start loads has loaded. */
+  async function restartedWithBoard(opts: Parameters<typeof startServerProcess>[0] = {}) {
+    proc = await startServerProcess(opts)
+    const board = await createBoardViaApi(proc.url)
+    const { token } = await joinBoardViaApi(proc.url, board.id, board.secrets.editor, { name: 'Mal', role: 'citizen' })
+    return { board, token }
+  }
+
+  const nextMessage = (ws: WebSocket) => new Promise<void>((resolve) => ws.once('message', () => resolve()))
+
+  it('judges the first write after a start like every later one', async () => {
+    const { board, token } = await restartedWithBoard()
+    await proc!.restart()
+    // A socket that sends nothing (so loads no rules) sees what the server relays.
+    const watcher = await openRawSocket(proc!.wsUrl, board.id, board.secrets.viewer)
+    await nextMessage(watcher)
+    const relayed = nextMessage(watcher).then(() => 'relayed to the watcher')
+    // The process's first message is a write only the facilitator may make: it arrives before
+    // the rules that judge it have loaded, and must wait for them.
+    const raw = await openRawSocket(proc!.wsUrl, board.id, board.secrets.editor, token)
+    const closed = waitForClose(raw)
+    const forged = new Y.Doc()
+    forged.getMap(META_ROOT).set('format', 999)
+    raw.send(encodeUpdate(Y.encodeStateAsUpdate(forged)))
+    expect(await Promise.race([closed, relayed])).toEqual({ code: CLOSE_FORBIDDEN_WRITE, reason: expect.stringMatching(/only the facilitator/) })
+    watcher.close()
+    const reader = client(board.id, board.secrets.viewer)
+    await waitForSync(reader)
+    expect(reader.doc.getMap(META_ROOT).get('format')).not.toBe(999)
+  })
+
+  it('starts and holds an open board without loading the board schema, the catalogues or the rules', async () => {
+    const moduleLog = path.join(makeTempDataDir(), 'modules.log')
+    const { board } = await restartedWithBoard({ nodeArgs: ['--import', './tests/support/moduleLog.mjs'], env: { TAVOLO_MODULE_LOG: moduleLog } })
+    fs.writeFileSync(moduleLog, '')
+    await proc!.restart()
+    /** The heavy modules (by package or folder) inside the bundle files this process has loaded so far. */
+    const heavyLoaded = () => {
+      const { outputs } = JSON.parse(fs.readFileSync(SERVER_BUNDLE_META, 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> }
+      const loaded = fs.readFileSync(moduleLog, 'utf8').split('\n').filter((url) => url.includes('/server/dist/'))
+      const inputs = loaded.flatMap((url) => Object.keys(outputs[`server/dist/${path.basename(new URL(url).pathname)}`]?.inputs ?? {}))
+      return [...new Set(inputs.map((input) => /@tldraw\/[^/]+|i18next|shared\/src\/i18n|server\/src\/relay\/rules\/judging/.exec(input)?.[0]).filter(Boolean))].sort()
+    }
+    expect(fs.readFileSync(moduleLog, 'utf8')).toContain('/server/dist/main.js')
+
+    const raw = await openRawSocket(proc!.wsUrl, board.id, board.secrets.viewer)
+    // The server greets a socket with its sync step 1 once the board's room has loaded.
+    await nextMessage(raw)
+    expect(heavyLoaded()).toEqual([])
+
+    // Asked for the board, the server loads the judging rules first; the log sees them load.
+    const answered = nextMessage(raw)
+    raw.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())))
+    await answered
+    expect(heavyLoaded()).toEqual(expect.arrayContaining(['@tldraw/tlschema', 'server/src/relay/rules/judging']))
+    raw.close()
+    fs.rmSync(path.dirname(moduleLog), { recursive: true, force: true })
+  })
+})
+

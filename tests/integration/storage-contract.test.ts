@@ -228,6 +228,9 @@ for (const engine of engines) {
       expect(toA.get(7)).toBe('owner')
       for (const id of ids.slice(0, 40)) expect(['alice', 'bob']).toContain(toA.get(id))
       expect(await second.loadClientOwners(board.id)).toEqual(toA)
+      // Asked about some ids, it answers for those it has owners of, on that board only.
+      expect(await second.loadClientOwners(board.id, [7, 1000, 99])).toEqual(new Map([[7, 'owner'], [1000, toA.get(1000)]]))
+      expect(await second.loadClientOwners(other.id, [7])).toEqual(new Map())
       // Per board: the same id is free on another board.
       expect(await second.claimClientIds(other.id, 'bob', [7])).toEqual(new Map([[7, 'bob']]))
       expect(await storage.claimClientIds(board.id, 'bob', [])).toEqual(new Map())

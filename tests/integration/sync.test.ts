@@ -53,6 +53,26 @@ describe('relay: sync between real y-websocket providers', () => {
     expect(b.doc.getArray(RECORDS_ROOT).length).toBe(seeded.getArray(RECORDS_ROOT).length)
   })
 
+  it('relays edits of every WebSocket frame length (7, 16 and 64-bit) whole to each peer', async () => {
+    server = await startInProcessServer()
+    const board = await createBoardViaApi(server.url)
+    const a = await person(board.id, board.secrets.editor)
+    const readers = [client(board.id, board.secrets.viewer), client(board.id, board.secrets.viewer)]
+    await Promise.all([a, ...readers].map((c) => waitForSync(c)))
+    // A malformed frame closes the socket and the provider would resync on a new one: each
+    // edit must arrive as relayed, on the socket it synced on.
+    const sockets = readers.map((reader) => reader.provider.ws)
+    // Each edit is relayed as one message of about its text's length (plus the record around it);
+    // the last one is read after the long one.
+    const texts = { short: 'x', medium: 'm'.repeat(1_000), long: 'l'.repeat(100_000), after: 'y' }
+    for (const [key, text] of Object.entries(texts)) writeIdea(a.doc, a.personId, key, text)
+    for (const reader of readers) {
+      await waitFor(() => Object.keys(ideaTexts(reader.doc)).length === 4, 'every edit to reach the reader')
+      expect(ideaTexts(reader.doc)).toEqual(texts)
+    }
+    expect(readers.map((reader) => reader.provider.ws)).toEqual(sockets)
+  })
+
   it('a late joiner gets the full state', async () => {
     server = await startInProcessServer()
     const board = await createBoardViaApi(server.url)

@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
@@ -11,7 +12,9 @@ import type { TavoloConfig } from '../../server/src/config'
 import { encodeAwarenessEntries } from '../../server/src/relay/awarenessUpdate'
 import { encodeAwareness, encodeUpdate } from '../../server/src/relay/protocol'
 import { openRawSocket, upgradeStatus, waitForClose } from '../support/rawsocket'
-import { createBoardViaApi, joinBoardViaApi, startInProcessServer, type InProcessServer } from '../support/server'
+import { openSqliteStorage } from '../../server/src/storage/sqlite'
+import type { BoardStorage } from '../../server/src/storage/storage'
+import { createBoardViaApi, joinBoardViaApi, makeTempDataDir, startInProcessServer, type InProcessServer } from '../support/server'
 import type { CreatedBoard } from '../../shared/src/wire/api'
 import { writeIdea } from '../support/ideaCards'
 import { trackedClients } from '../support/trackedClients'
@@ -22,9 +25,12 @@ import { waitFor, waitForSync, type TestClient } from '../support/yclient'
 // clients on the board go on.
 
 let server: InProcessServer | null = null
+/** Data folders a test made itself (to open its own storage on them), removed after it. */
+const dataDirs: string[] = []
 afterEach(async () => {
   await server?.stop()
   server = null
+  for (const dir of dataDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
 })
 const { client, person } = trackedClients(() => server!.wsUrl)
 
@@ -40,8 +46,8 @@ interface Workshop {
   shapes: Shape[]
 }
 
-async function workshop(config: Partial<TavoloConfig> = {}): Promise<Workshop> {
-  server = await startInProcessServer({ config })
+async function workshop(config: Partial<TavoloConfig> = {}, parts: { dataDir?: string; storage?: BoardStorage } = {}): Promise<Workshop> {
+  server = await startInProcessServer({ config, ...parts })
   const board = await createBoardViaApi(server.url, { title: 'Guarded', template: 'msc-public-services' })
   const [facilitator, honest, attacker] = await Promise.all([
     person(board.id, board.secrets.facilitator, { name: 'Fran', role: 'facilitator' }),
@@ -253,6 +259,27 @@ describe('Yjs client ids', () => {
     expect(await closed).toEqual({ code: 4403, reason: "the update writes under another person's Yjs client id" })
   })
 
+  it('a refused update claims none of its client ids: the next person may still write under them', async () => {
+    const w = await workshop()
+    const id = 616_161
+    /** `from`'s copy of the board with one edit made under `id`, as an update. */
+    const underId = (from: TestClient, edit: (doc: Y.Doc) => void) => {
+      const forged = new Y.Doc()
+      Y.applyUpdate(forged, Y.encodeStateAsUpdate(from.doc))
+      forged.clientID = id
+      const before = Y.encodeStateVector(forged)
+      edit(forged)
+      return Y.encodeStateAsUpdate(forged, before)
+    }
+    const refused = underId(w.attacker, (doc) => doc.getMap(PEOPLE_ROOT).set(w.ids.honest, { name: 'Mallory', role: 'professional', colour: '#123456' }))
+    const closed = terminalClose(w.attacker)
+    Y.applyUpdate(w.attacker.doc, refused)
+    expect((await closed).reason).toMatch(/someone else/)
+    Y.applyUpdate(w.honest.doc, underId(w.honest, (doc) => doc.getMap(PEOPLE_ROOT).set(w.ids.honest, { name: 'Hal', role: 'professional', colour: '#654321' })))
+    await waitFor(() => (w.facilitator.doc.getMap(PEOPLE_ROOT).get(w.ids.honest) as { colour?: string })?.colour === '#654321', "the honest edit under the refused update's id")
+    expect(w.honest.provider.wsconnected).toBe(true)
+  })
+
   it("keeps a person's client ids across a restart, so their offline edits under an old id still sync", async () => {
     const w = await workshop()
     const dataDir = server!.dataDir
@@ -334,6 +361,35 @@ describe('presence', () => {
     await waitFor(() => watcher.provider.awareness.getStates().get(525_252)?.note === 'raw', "the squatter's own presence")
     expect(watcher.provider.awareness.getStates().has(owned)).toBe(false)
     squatter.close()
+  })
+
+  it("learns who owns a tokenless connection's new presence ids by asking about those ids, not by reloading the board's owner table", async () => {
+    const dataDir = makeTempDataDir()
+    dataDirs.push(dataDir)
+    const real = openSqliteStorage(dataDir)
+    let wholeTableLoads = 0
+    const counted: BoardStorage = {
+      ...real,
+      loadClientOwners(boardId, clientIds) {
+        if (!clientIds) wholeTableLoads++
+        return real.loadClientOwners(boardId, clientIds)
+      },
+    }
+    const w = await workshop({}, { dataDir, storage: counted })
+    const loadsWithRoom = wholeTableLoads
+    // Another instance's claim, made after this one loaded the room: a tokenless connection may not show presence under it.
+    const elsewhere = 535_353
+    await real.claimClientIds(w.board.id, w.ids.honest, [elsewhere])
+    const watcher = client(w.board.id, w.board.secrets.viewer)
+    await waitForSync(watcher)
+    const raw = await openRawSocket(server!.wsUrl, w.board.id, w.board.secrets.viewer)
+    const presence = (clientId: number, note: string) => encodeAwareness(encodeAwarenessEntries([{ clientId, clock: 1, json: JSON.stringify({ note }) }]))
+    raw.send(presence(elsewhere, 'squatted'))
+    for (let i = 1; i <= 5; i++) raw.send(presence(545_450 + i, `new ${i}`))
+    await waitFor(() => watcher.provider.awareness.getStates().get(545_455)?.note === 'new 5', 'the last new presence')
+    expect(watcher.provider.awareness.getStates().has(elsewhere)).toBe(false)
+    expect(wholeTableLoads).toBe(loadsWithRoom)
+    raw.close()
   })
 
   it('closes a connection whose presence state is over the limit (1009); newcomers still sync', async () => {

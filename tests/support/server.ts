@@ -45,7 +45,7 @@ function waitForExit(child: ChildProcess): Promise<void> {
  * temporary data folder. SKIP_CLIENT_BUILD=1 is set unless `env` overrides it: tests that need
  * the client build it once beforehand.
  */
-export async function startServerProcess(opts: { dataDir?: string; env?: Record<string, string> } = {}): Promise<ServerProcess> {
+export async function startServerProcess(opts: { dataDir?: string; env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<ServerProcess> {
   const ownsDataDir = opts.dataDir === undefined
   const dataDir = opts.dataDir ?? makeTempDataDir()
   let output = ''
@@ -55,7 +55,7 @@ export async function startServerProcess(opts: { dataDir?: string; env?: Record<
   const launch = (): Promise<void> =>
     new Promise((resolve, reject) => {
       // What `npm start` runs (without npm's own process, which a SIGKILL would leave behind).
-      const proc = spawn(process.execPath, [START_SCRIPT], {
+      const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), START_SCRIPT], {
         cwd: REPO_ROOT,
         env: { ...process.env, HOST: '127.0.0.1', SKIP_CLIENT_BUILD: '1', ...opts.env, PORT: String(port), DATA_DIR: dataDir },
         stdio: ['ignore', 'pipe', 'pipe'],

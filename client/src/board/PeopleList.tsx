@@ -21,9 +21,10 @@ export function PeopleList(props: {
 }) {
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
-  // Grouped by table, in the tables' order, the unseated last.
-  const order = (p: PresentPerson) => props.tableOf?.(p.person.id)?.order ?? Infinity
-  const listed = [...props.people].sort((a, b) => order(a) - order(b))
+  // Grouped by table, in the tables' order, the unseated last; each person's table is found once.
+  const listed = props.people
+    .map((present) => ({ present, table: props.tableOf?.(present.person.id) }))
+    .sort((a, b) => (a.table?.order ?? Infinity) - (b.table?.order ?? Infinity))
   const listId = useId()
   const root = useRef<HTMLDivElement>(null)
   const toggle = useRef<HTMLButtonElement>(null)
@@ -65,11 +66,11 @@ export function PeopleList(props: {
       {open && (
         <div className="people-popover" id={listId} role="dialog" aria-label={t('people.listLabel')}>
           <ul data-testid="people-list">
-            {listed.map((p) => (
+            {listed.map(({ present: p, table }) => (
               <PersonRow
                 key={p.clientId}
                 present={p}
-                table={props.tableOf?.(p.person.id)?.name}
+                table={table?.name}
                 following={props.followingId === p.userId}
                 onFollow={props.onFollow}
                 onStopFollowing={props.onStopFollowing}

@@ -1,28 +1,49 @@
-import type { Editor, TLShape, VecLike } from 'tldraw'
+import type { Editor, TLParentId, TLShape, TLStore, VecLike } from 'tldraw'
 import { readShapes } from '../../../shared/src/board/shapeLike'
 import { ZONE_TYPE } from '../../../shared/src/cards'
 import { readZones, zoneAtPoint, zoneOfCard as zoneHolding, type ZoneInfo } from '../../../shared/src/summary/zoneMembership'
 
 // The shared "which zone holds this" rule (shared/src/summary/zoneMembership.ts) asked of the
-// editor's page, so placing, voting and keyboard moves agree with the summary and the exports.
+// editor's page, or of the store before there is an editor (draft routing), so placing, voting,
+// keyboard moves and drafting agree with the summary and the exports. Only the zones are read.
 
-/** The zones of the page and the card, with what their page positions need (their ancestors). */
-function pageZones(editor: Editor, card?: TLShape) {
-  const zones = editor.getCurrentPageShapes().filter((shape) => shape.type === ZONE_TYPE)
-  const related = [...(card ? [card] : []), ...zones].flatMap((shape) => [shape, ...editor.getShapeAncestors(shape)])
+type Ancestors = (shape: TLShape) => readonly TLShape[]
+
+/** The zones and the card, with what their page positions need (their ancestors). */
+function zonesAround(zones: readonly TLShape[], card: TLShape | undefined, ancestors: Ancestors) {
+  const related = [...(card ? [card] : []), ...zones].flatMap((shape) => [shape, ...ancestors(shape)])
   const shapes = readShapes(related)
   return { zones: readZones(shapes), byId: new Map(shapes.map((shape) => [shape.id, shape])) }
 }
 
+function zoneAmong(zones: readonly TLShape[], card: TLShape, ancestors: Ancestors): string | null {
+  const around = zonesAround(zones, card, ancestors)
+  const own = around.byId.get(card.id)
+  return own ? (zoneHolding(own, around.zones, around.byId)?.id ?? null) : null
+}
+
+const pageZones = (editor: Editor) => editor.getCurrentPageShapes().filter((shape) => shape.type === ZONE_TYPE)
+
 /** The id of the zone a card lies in, or null. */
 export function zoneOfCard(editor: Editor, card: TLShape): string | null {
-  const { zones, byId } = pageZones(editor, card)
-  const own = byId.get(card.id)
-  return own ? (zoneHolding(own, zones, byId)?.id ?? null) : null
+  return zoneAmong(pageZones(editor), card, (shape) => editor.getShapeAncestors(shape))
 }
 
 /** The zone a card dropped at this page point would belong to, or null. */
 export function zoneAtPagePoint(editor: Editor, point: VecLike): ZoneInfo | null {
-  const { zones, byId } = pageZones(editor)
+  const { zones, byId } = zonesAround(pageZones(editor), undefined, (shape) => editor.getShapeAncestors(shape))
   return zoneAtPoint(point, zones, byId)
+}
+
+/** zoneOfCard for a store: its zones by a live query made once, its ancestors by their parent ids. */
+export function storeZoneOfCard(store: TLStore): (card: TLShape) => string | null {
+  const zones = store.query.records('shape', () => ({ type: { eq: ZONE_TYPE } }))
+  const ancestors = (shape: TLShape) => {
+    const found: TLShape[] = []
+    for (let parent = store.get(shape.parentId as TLParentId); parent?.typeName === 'shape' && !found.includes(parent); parent = store.get(parent.parentId)) {
+      found.unshift(parent)
+    }
+    return found
+  }
+  return (card) => zoneAmong(zones.get(), card, ancestors)
 }

@@ -3,8 +3,10 @@ import { randomId } from '../state/randomId'
 import { useEffect } from 'react'
 import { createUserId, useValue } from 'tldraw'
 import { followAction } from '../../../shared/src/session/follow'
-import { useSeatOf } from '../levels/useSeatOf'
+import { SEAT_PICKS_ROOT } from '../../../shared/src/doc/roots'
+import { seatOf } from '../../../shared/src/levels/tables'
 import type { PresentPerson } from '../sync/presence'
+import { usePlainMap } from '../sync/usePlainMap'
 import { useBoardFacilitation } from './FacilitationContext'
 
 // "Bring everyone here" (and "bring this table here", from the levels panel): the facilitator
@@ -16,7 +18,8 @@ const HANDLED_KEY = 'tavolo.followRequestHandled'
 
 export function FollowMe({ presentPeople }: { presentPeople: readonly PresentPerson[] }) {
   const { doc, editor, session, personId, isFacilitator, writeSession } = useBoardFacilitation()
-  const seat = useSeatOf(doc)(personId)?.tableId ?? null
+  const seatPicks = usePlainMap(doc, SEAT_PICKS_ROOT)
+  const seat = seatOf(session, seatPicks, personId)
   const { t } = useTranslation()
   const request = session.follow
   const following = useValue('following', () => editor?.getInstanceState().followingUserId ?? null, [editor])

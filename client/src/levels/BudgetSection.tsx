@@ -8,6 +8,7 @@ import { parseHours } from '../../../shared/src/cards/numberFields'
 import { useBoardFacilitation } from '../facilitation/FacilitationContext'
 import { randomId } from '../state/randomId'
 import { ErrorText } from '../ui/ErrorText'
+import { RadioChoice } from '../ui/RadioChoice'
 import { useLevels } from './useLevels'
 
 // Hour budgets: the facilitator opens a round with the target hours; each participant splits
@@ -31,6 +32,8 @@ export function BudgetSection() {
     </div>
   )
 }
+
+const BUDGET_SCOPES: readonly BudgetRound['scope'][] = ['tables', 'plenary']
 
 function RoundControls() {
   const { session, writeSession, doc } = useBoardFacilitation()
@@ -61,15 +64,15 @@ function RoundControls() {
       <label htmlFor="tavolo-budget-target">{t('levels.budgetTarget')}</label>
       <input id="tavolo-budget-target" value={target} onChange={(e) => setTarget(e.target.value)} inputMode="decimal" />
       <ErrorText message={error} />
-      <fieldset>
-        <legend>{t('levels.budgetScope')}</legend>
-        {(['tables', 'plenary'] as const).map((s) => (
-          <label key={s} className="radio">
-            <input type="radio" name="tavolo-budget-scope" checked={scope === s} onChange={() => setScope(s)} data-testid={`budget-scope-${s}`} />
-            {t(`levels.budgetScope_${s}`)}
-          </label>
-        ))}
-      </fieldset>
+      <RadioChoice
+        legend={t('levels.budgetScope')}
+        name="tavolo-budget-scope"
+        testId="budget-scope"
+        options={BUDGET_SCOPES}
+        value={scope}
+        label={(s) => t(`levels.budgetScope_${s}`)}
+        onChange={setScope}
+      />
       <button type="button" className="primary" onClick={open} data-testid="budget-open">
         {t('levels.budgetOpen')}
       </button>

@@ -14,6 +14,7 @@ import { randomId } from '../state/randomId'
 import type { PresentPerson } from '../sync/presence'
 import { usePlainMap } from '../sync/usePlainMap'
 import { ErrorText } from '../ui/ErrorText'
+import { RadioChoice } from '../ui/RadioChoice'
 import { draftingProgress } from './draftProgress'
 import { useLevels } from './useLevels'
 
@@ -125,6 +126,8 @@ function DoneButton() {
   )
 }
 
+const DRAFTING_SCOPE_KINDS: readonly DraftingScope['kind'][] = ['board', 'zone', 'phase']
+
 function OpenRoundForm() {
   const { session, writeSession, doc, clockOffsetMs } = useBoardFacilitation()
   const { shapes } = useLevels()
@@ -151,15 +154,15 @@ function OpenRoundForm() {
   }
   return (
     <div className="tavolo-levels-form" data-testid="drafting-form">
-      <fieldset>
-        <legend>{t('drafting.scope')}</legend>
-        {(['board', 'zone', 'phase'] as const).map((k) => (
-          <label key={k} className="radio">
-            <input type="radio" name="tavolo-drafting-scope" checked={kind === k} onChange={() => setKind(k)} data-testid={`drafting-scope-${k}`} />
-            {t(`drafting.scope_${k}`, { phase })}
-          </label>
-        ))}
-      </fieldset>
+      <RadioChoice
+        legend={t('drafting.scope')}
+        name="tavolo-drafting-scope"
+        testId="drafting-scope"
+        options={DRAFTING_SCOPE_KINDS}
+        value={kind}
+        label={(k) => t(`drafting.scope_${k}`, { phase })}
+        onChange={setKind}
+      />
       {kind === 'zone' && (
         <label>
           {t('drafting.zone')}{' '}

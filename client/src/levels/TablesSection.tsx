@@ -11,6 +11,7 @@ import { useBoardFacilitation } from '../facilitation/FacilitationContext'
 import { useLanguage } from '../i18n/i18n'
 import { randomId } from '../state/randomId'
 import { ErrorText, invalidWhen } from '../ui/ErrorText'
+import { RadioChoice } from '../ui/RadioChoice'
 import { LevelTotals } from './LevelTotals'
 import { useLevels, zoomToLevel } from './useLevels'
 
@@ -143,19 +144,11 @@ function SplitForm() {
 }
 
 /** The ways to seat the room, for the split and for seating everyone again. */
+const SEATING_MODES: readonly SeatingMode[] = ['random', 'pick', 'hand']
+
 function SeatingChoice({ name, testId, mode, onChange }: { name: string; testId: string; mode: SeatingMode; onChange(mode: SeatingMode): void }) {
   const { t } = useTranslation()
-  return (
-    <fieldset>
-      <legend>{t('levels.seating')}</legend>
-      {(['random', 'pick', 'hand'] as const).map((m) => (
-        <label key={m} className="radio">
-          <input type="radio" name={name} checked={mode === m} onChange={() => onChange(m)} data-testid={`${testId}-${m}`} />
-          {t(`levels.seating_${m}`)}
-        </label>
-      ))}
-    </fieldset>
-  )
+  return <RadioChoice legend={t('levels.seating')} name={name} testId={testId} options={SEATING_MODES} value={mode} label={(m) => t(`levels.seating_${m}`)} onChange={onChange} />
 }
 
 /** A table's name and colour; a rename also renames the table's zones still titled after it. */

@@ -38,8 +38,7 @@ export function useLevels(): Levels {
   const seatPicks = usePlainMap(doc, SEAT_PICKS_ROOT)
   const plainSession = usePlainMap(doc, SESSION_ROOT)
   return useMemo(() => {
-    const state = { tables: session.tables, seating: session.seating, tablePicking: session.tablePicking }
-    const seat = (id: string) => seatOf(state, seatPicks, id)
+    const seat = (id: string) => seatOf(session, seatPicks, id)
     return {
       editor,
       session,

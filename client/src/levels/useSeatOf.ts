@@ -2,7 +2,7 @@ import { useMemo } from 'react'
 import type * as Y from 'yjs'
 import { SEAT_PICKS_ROOT, SESSION_ROOT } from '../../../shared/src/doc/roots'
 import { seatOf } from '../../../shared/src/levels/tables'
-import { readSessionValue } from '../../../shared/src/session/sessionState'
+import { seatingStateOf } from '../../../shared/src/session/sessionState'
 import { usePlainMap } from '../sync/usePlainMap'
 
 export interface Seat {
@@ -17,8 +17,8 @@ export function useSeatOf(doc: Y.Doc | null): (personId: string) => Seat | undef
   const session = usePlainMap(doc, SESSION_ROOT)
   const picks = usePlainMap(doc, SEAT_PICKS_ROOT)
   return useMemo(() => {
-    const tables = readSessionValue(session, 'tables')
-    const state = { tables, seating: readSessionValue(session, 'seating'), tablePicking: readSessionValue(session, 'tablePicking') }
+    const state = seatingStateOf(session)
+    const { tables } = state
     return (personId) => {
       const order = tables.findIndex((t) => t.id === seatOf(state, picks, personId))
       return order < 0 ? undefined : { tableId: tables[order].id, name: tables[order].name, order }

@@ -1,6 +1,7 @@
 import type { TLStore } from 'tldraw'
 import type * as Y from 'yjs'
 import { SESSION_ROOT } from '../../../shared/src/doc/roots'
+import { storeZoneOfCard } from '../cards/zoneOnPage'
 import { privateCardIds } from '../levels/draftCards'
 import { goesToDraft } from '../levels/draftRouting'
 import type { StoreDocBinding } from './bindStoreToDoc'
@@ -13,7 +14,8 @@ import { recordsKeyValue } from './recordsKeyValue'
 /** Binds `personId`'s `draftDoc` into the board's binding; returns the unbinding. */
 export function bindDraft(binding: StoreDocBinding, store: TLStore, boardDoc: Y.Doc, draftDoc: Y.Doc, personId: string): () => void {
   const session = boardDoc.getMap<unknown>(SESSION_ROOT)
-  const unbind = binding.addDoc(draftDoc, (record) => goesToDraft(record, () => session.toJSON(), () => store.allRecords(), personId))
+  const zoneOf = storeZoneOfCard(store)
+  const unbind = binding.addDoc(draftDoc, (record) => goesToDraft(record, () => session.toJSON(), zoneOf, personId))
   const kv = recordsKeyValue(draftDoc)
   const ids = privateCardIds(store)
   const update = () => ids.set(new Set(kv.map.keys()))

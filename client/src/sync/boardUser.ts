@@ -1,5 +1,5 @@
 import { computed, createTLCurrentUser, type Signal, type TLCurrentUser } from 'tldraw'
-import type { PresencePerson } from '../../../shared/src/wire/presence'
+import type { PresencePerson } from '../../../shared/src/wire/presencePerson'
 
 /**
  * The editor's current user, with the board person's id, name and colour: then

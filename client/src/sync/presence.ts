@@ -13,7 +13,8 @@ import {
   type TLUserId,
 } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
-import { decodePresencePerson, PRESENCE_INTERVAL_MS, type PresencePerson } from '../../../shared/src/wire/presence'
+import { PRESENCE_INTERVAL_MS } from '../../../shared/src/wire/presence'
+import { decodePresencePerson, type PresencePerson } from '../../../shared/src/wire/presencePerson'
 
 // Presence travels over Yjs awareness, never the document (docs/architecture.md). Each client publishes two
 // fields: `person` (who they are, for the people list, viewers included) and `presence` (tldraw's

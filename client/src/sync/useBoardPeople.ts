@@ -3,7 +3,7 @@ import { atom, react, type Signal, type TLCurrentUser, type TLStore } from 'tldr
 import { createBoardUser } from './boardUser'
 import type { BoardConnection } from './boardConnections'
 import { writeOwnPeopleEntry } from './peopleEntry'
-import type { PresencePerson } from '../../../shared/src/wire/presence'
+import type { PresencePerson } from '../../../shared/src/wire/presencePerson'
 import { bindPresence, type PresentPerson } from './presence'
 
 // This person on a board and who else is here: the person as the editor's user and in the

@@ -15,7 +15,7 @@ import { bindDraft } from './bindDraft'
 import { bindStoreToDoc, type BindingStatus } from './bindStoreToDoc'
 import { retainBoardConnection, type BoardConnection } from './boardConnections'
 import { whenBoardIsHere } from './offline'
-import type { PresencePerson } from '../../../shared/src/wire/presence'
+import type { PresencePerson } from '../../../shared/src/wire/presencePerson'
 import { personAsUser } from './presence'
 
 // The tldraw store of one board connection, from creation to disposal: bound to the Y.Doc once

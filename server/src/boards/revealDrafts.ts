@@ -16,7 +16,10 @@ import type { BoardStorage } from '../storage/storage'
 // crash in between leaves a card in both places, never in neither.
 
 export class DraftReveals {
-  /** The reveal running on each board: a second one waits for it, then finds the drafts empty. */
+  /**
+   * The reveal running on each board: a second one waits for it, then finds the drafts empty.
+   * Across instances, storage runs one board's reveals one at a time (`exclusively`).
+   */
   private readonly running = new Map<string, Promise<RevealedDrafts>>()
 
   constructor(
@@ -26,7 +29,7 @@ export class DraftReveals {
 
   reveal(boardId: string): Promise<RevealedDrafts> {
     const previous = this.running.get(boardId) ?? Promise.resolve(null)
-    const next = previous.catch(() => null).then(() => this.revealNow(boardId))
+    const next = previous.catch(() => null).then(() => this.storage.exclusively(boardId, () => this.revealNow(boardId)))
     this.running.set(boardId, next)
     void next.finally(() => {
       if (this.running.get(boardId) === next) this.running.delete(boardId)
@@ -40,7 +43,10 @@ export class DraftReveals {
     // Each hold is counted at once, so every one is released whatever happens below.
     const holds = names.map((name) => this.registry.hold(name))
     try {
-      const [board, ...drafts] = await Promise.all(holds)
+      const rooms = await Promise.all(holds)
+      // Another instance's reveal, stored before this one began, may not have reached these rooms yet.
+      await Promise.all(rooms.map((room) => room.catchUpNow()))
+      const [board, ...drafts] = rooms
       return await this.move(board, people, drafts)
     } finally {
       for (const name of names) this.registry.release(name)

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream'
 import type { WebSocket, RawData } from 'ws'
 import * as Y from 'yjs'
 import type { AccessRole } from '../../../shared/src/roles'
@@ -14,14 +15,15 @@ import { Refused, type Person, type RelayPeer, type RelayRule } from './hooks'
 import { ProtocolError, decodeMessage, type IncomingMessage } from './protocol'
 import type { Room } from './room'
 import type { RoomRegistry } from './rooms'
+import type { ConnectionRules } from './rules'
 import { updateChanges } from './updateChanges'
 
 export interface ConnectionOptions {
   maxMessageBytes: number
   maxSendBufferBytes: number
   logger: Logger
-  /** This connection's rules, in the order they run (rules/index.ts). */
-  rules: readonly RelayRule[]
+  /** This connection's rules (rules/index.ts). */
+  rules: ConnectionRules
 }
 
 // A client that stopped reading cannot take part in the close handshake; don't wait long for it.
@@ -29,15 +31,45 @@ const TERMINATE_AFTER_CLOSE_MS = 1000
 // RFC 6455 limits a close reason to 123 bytes.
 const MAX_CLOSE_REASON_BYTES = 123
 
+/**
+ * `message` as one final, unmasked binary WebSocket frame (RFC 6455 §5.2), the only kind a
+ * server sends: header and payload in one buffer, one write.
+ */
+export function websocketFrame(message: Uint8Array): Buffer {
+  const length = message.byteLength
+  const headerBytes = length < 126 ? 2 : length < 0x10000 ? 4 : 10
+  const frame = Buffer.allocUnsafe(headerBytes + length)
+  frame[0] = 0x82
+  if (length < 126) frame[1] = length
+  else if (length < 0x10000) {
+    frame[1] = 126
+    frame.writeUInt16BE(length, 2)
+  } else {
+    frame[1] = 127
+    frame.writeBigUInt64BE(BigInt(length), 2)
+  }
+  frame.set(message, headerBytes)
+  return frame
+}
+
+// A message the room relays to all its peers is framed for the first of them, not once per peer.
+const frames = new WeakMap<Uint8Array, Buffer>()
+
+function framed(message: Uint8Array): Buffer {
+  let frame = frames.get(message)
+  if (!frame) frames.set(message, (frame = websocketFrame(message)))
+  return frame
+}
+
 function closeReason(text: string): string {
   const bytes = Buffer.from(text)
   return bytes.length <= MAX_CLOSE_REASON_BYTES ? text : bytes.subarray(0, MAX_CLOSE_REASON_BYTES - 3).toString().replace(/\uFFFD$/, '') + '...'
 }
 
 /**
- * One websocket on one board. Messages are handled strictly in order, after the room has
- * loaded, each passed through the relay's rules (hooks.ts) first; anything malformed or refused
- * closes this connection only, with a code and a reason.
+ * One websocket on one board. Messages are handled strictly in order, after the room and the
+ * judging rules have loaded, each passed through the relay's rules (hooks.ts) first; anything
+ * malformed or refused closes this connection only, with a code and a reason.
  */
 export class Connection implements RelayPeer {
   private room: Room | null = null
@@ -48,11 +80,15 @@ export class Connection implements RelayPeer {
   private stateBytesWaiting = 0
   private terminateTimer: NodeJS.Timeout | null = null
   private queue: Promise<void>
+  /** The judging rules, once asked for: every message waits for them before it is handled. */
+  private judging: Promise<readonly RelayRule[]> | null = null
   /** Resolves when the connection is closed and has released its room. */
   readonly finished: Promise<void>
 
   constructor(
     private readonly ws: WebSocket,
+    /** The socket `ws` reads and writes: relayed messages are written to it as whole frames. */
+    private readonly socket: Duplex,
     readonly boardId: string,
     /** The room it holds: the board's id, or the name of the person's draft document on it. */
     readonly docName: string,
@@ -71,11 +107,14 @@ export class Connection implements RelayPeer {
     ws.on('message', (data, isBinary) => {
       if (this.closing) return
       try {
-        for (const rule of options.rules) rule.beforeHandleMessage?.(this, messageLength(data))
+        for (const rule of options.rules.onArrival) rule.beforeHandleMessage?.(this, messageLength(data))
       } catch (error) {
         return this.fail(error)
       }
-      this.queue = this.queue.then(() => this.handle(data, isBinary)).catch((error) => this.fail(error))
+      this.queue = this.queue
+        .then(() => (this.judging ??= options.rules.judging()))
+        .then((rules) => this.handle(rules, data, isBinary))
+        .catch((error) => this.fail(error))
     })
     ws.on('error', (error) => this.onSocketError(error))
     this.finished = new Promise((resolve) => {
@@ -101,7 +140,9 @@ export class Connection implements RelayPeer {
       )
       return
     }
-    this.ws.send(message)
+    // `ws` holds a frame back only while compressing, which this server never negotiates
+    // (relay.ts), so a frame written here keeps its place among those it writes.
+    this.socket.write(framed(message))
   }
 
   sendState(message: Uint8Array): void {
@@ -126,25 +167,25 @@ export class Connection implements RelayPeer {
     this.close(code, reason)
   }
 
-  private async handle(data: RawData, isBinary: boolean): Promise<void> {
+  private async handle(rules: readonly RelayRule[], data: RawData, isBinary: boolean): Promise<void> {
     if (this.closing || !this.room) return
     if (!isBinary) throw new ProtocolError('text messages are not part of the protocol', CLOSE_UNSUPPORTED_DATA)
     const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)
     if (bytes.byteLength > this.options.maxMessageBytes) {
       throw new ProtocolError(`message of ${bytes.byteLength} bytes is over the ${this.options.maxMessageBytes} byte limit`, CLOSE_MESSAGE_TOO_BIG)
     }
-    await this.dispatch(this.room, decodeMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)))
+    await this.dispatch(this.room, decodeMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)), rules)
   }
 
-  private async dispatch(room: Room, message: IncomingMessage): Promise<void> {
+  private async dispatch(room: Room, message: IncomingMessage, rules: readonly RelayRule[]): Promise<void> {
     switch (message.kind) {
       case 'sync-step-1':
         return room.answerSyncStep1(this, message.stateVector)
       case 'sync-step-2':
       case 'update':
-        return this.applyCheckedUpdate(room, message.update)
+        return this.applyCheckedUpdate(room, message.update, rules)
       case 'awareness':
-        return this.applyCheckedAwareness(room, message.update)
+        return this.applyCheckedAwareness(room, message.update, rules)
       case 'query-awareness':
         return room.sendAwarenessStates(this)
     }
@@ -156,7 +197,7 @@ export class Connection implements RelayPeer {
    * follows, until it can. A refused update closes the connection: its later edits would depend
    * on the refused ones.
    */
-  private async applyCheckedUpdate(room: Room, update: Uint8Array): Promise<void> {
+  private async applyCheckedUpdate(room: Room, update: Uint8Array, rules: readonly RelayRule[]): Promise<void> {
     let candidate = update
     let changes: ReturnType<typeof updateChanges>
     try {
@@ -173,22 +214,29 @@ export class Connection implements RelayPeer {
       this.deferred = candidate
       return
     }
-    if (this.writer && this.role !== 'viewer' && room.clientOwners.unknown(changes.clients)) {
-      // New ids are claimed in storage first (another instance may claim them at the same
-      // instant: storage says who won), then the update is judged afresh on the doc as it is then.
-      await room.clientOwners.claim(changes.clients, this.writer.personId)
-      return this.applyCheckedUpdate(room, update)
-    }
     const context = { room, peer: this, update: candidate, change: changes.change, clients: changes.clients }
-    for (const rule of this.options.rules) rule.beforeHandleUpdate?.(context)
+    const judge = () => {
+      for (const rule of rules) rule.beforeHandleUpdate?.(context)
+    }
+    judge()
+    if (this.writer && this.role !== 'viewer' && room.clientOwners.unknown(changes.clients)) {
+      // Only an accepted update claims its new ids in storage (another instance may claim them at
+      // the same instant: storage says who won). It is judged again as it came, with the owners
+      // storage named: the winner's own structs under an id may have arrived meanwhile, and would
+      // make this writer's look like nothing new (Yjs drops them silently). Then afresh on the doc
+      // as it is now.
+      await room.clientOwners.claim(changes.clients, this.writer.personId)
+      judge()
+      return this.applyCheckedUpdate(room, update, rules)
+    }
     this.deferred = null
     room.applyUpdate(this, candidate)
   }
 
   /** Runs the presence rules, which may rewrite the states, then applies what they let through. */
-  private async applyCheckedAwareness(room: Room, update: Uint8Array): Promise<void> {
+  private async applyCheckedAwareness(room: Room, update: Uint8Array, rules: readonly RelayRule[]): Promise<void> {
     const context = { room, peer: this, entries: decodeAwarenessUpdate(update) }
-    for (const rule of this.options.rules) await rule.beforeHandleAwareness?.(context)
+    for (const rule of rules) await rule.beforeHandleAwareness?.(context)
     room.applyAwareness(this, encodeAwarenessEntries(context.entries))
   }
 

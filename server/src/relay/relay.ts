@@ -57,7 +57,8 @@ export class Relay {
   ) {
     // `ws` enforces a hard cap of twice the limit while reading; the connection closes anything
     // over the limit itself, with a reason.
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes * 2 })
+    // Uncompressed: each relayed message is framed once and written to every socket as is (connection.ts).
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes * 2, perMessageDeflate: false })
     this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_MS)
     this.heartbeat.unref()
   }
@@ -119,7 +120,7 @@ export class Relay {
       this.alive.add(ws)
       ws.on('pong', () => this.alive.add(ws))
       const rules = connectionRules(this.options, draftOwner)
-      const connection = new Connection(ws, boardId, docName, access.role, writer, this.registry, { ...this.options, rules })
+      const connection = new Connection(ws, socket, boardId, docName, access.role, writer, this.registry, { ...this.options, rules })
       this.connections.add(connection)
       this.perBoard.set(boardId, (this.perBoard.get(boardId) ?? 0) + 1)
       this.options.logger.info(`board ${docName}: ${access.role}${writer ? ` ${writer.personId}` : ''} connected (${this.connections.size} connections)`)

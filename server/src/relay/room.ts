@@ -203,9 +203,12 @@ export class Room implements FannedRoom {
     await this.writes
   }
 
-  /** An update another instance stored: applied and relayed to this room's peers. */
+  /** An update another instance stored: relayed to this room's peers, and applied. */
   applyStored(update: Uint8Array, from: number, to: number): void {
     if (to <= this.position.through) return
+    // Relayed as that instance stored and relayed it, before the doc applies it: its peers
+    // need not wait for that.
+    this.relayStored(update)
     Y.applyUpdate(this.doc, update, FROM_OTHER_INSTANCE)
     this.position.add(from, to)
     this.loggedBytes += update.byteLength
@@ -240,6 +243,12 @@ export class Room implements FannedRoom {
     return this.catchingUp
   }
 
+  /** Catches up with storage as it is now: a catch-up already running may have read it earlier. */
+  async catchUpNow(): Promise<void> {
+    await this.catchingUp
+    await this.catchUp()
+  }
+
   /** Stores what is left, merges the log into one snapshot, and frees the document. */
   async unload(): Promise<void> {
     await this.link?.leave()
@@ -263,12 +272,14 @@ export class Room implements FannedRoom {
     }, GAP_GRACE_MS)
   }
 
+  private relayStored(update: Uint8Array): void {
+    const message = encodeUpdate(update)
+    for (const peer of this.peers.keys()) peer.send(message)
+  }
+
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === FROM_STORAGE || origin === FROM_OTHER_INSTANCE) {
-      const message = encodeUpdate(update)
-      for (const peer of this.peers.keys()) peer.send(message)
-      return
-    }
+    if (origin === FROM_OTHER_INSTANCE) return
+    if (origin === FROM_STORAGE) return this.relayStored(update)
     this.pending.push({ update, origin })
     if (this.writeScheduled) return
     this.writeScheduled = true
@@ -294,12 +305,14 @@ export class Room implements FannedRoom {
     }
     const first = last - batch.length + 1
     this.position.add(first, last)
-    updatesCounter.inc(batch.length)
+    // Published before this instance's own peers are sent to, so the other instances relay to
+    // theirs meanwhile instead of after.
+    this.link?.stored(updates.length === 1 ? updates[0] : Y.mergeUpdates(updates), first, last)
     for (const { update, origin } of batch) {
       const message = encodeUpdate(update)
       for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message)
     }
-    this.link?.stored(updates.length === 1 ? updates[0] : Y.mergeUpdates(updates), first, last)
+    updatesCounter.inc(batch.length)
     // Another instance appended in between and its message has not arrived (yet).
     this.watchForGap()
     this.loggedBytes += updates.reduce((sum, update) => sum + update.byteLength, 0)

@@ -9,6 +9,7 @@ import { OTHER_SERVER_KEY, type BoardStorage, type StoredDocument } from './stor
 // application's in the same database.
 const LOCK_CLASS_MIGRATE = 0x7a01
 const LOCK_CLASS_COMPACT = 0x7a02
+const LOCK_CLASS_EXCLUSIVE = 0x7a03
 
 const toBytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
 const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
@@ -67,6 +68,15 @@ export async function openPostgresStorage(connectionString: string, logger: Logg
     throw error
   }
 
+  const loadClientOwners = async (boardId: string, clientIds?: readonly number[]): Promise<Map<number, string>> => {
+    const { rows } = await pool.query<{ client_id: string; person_id: string }>(
+      clientIds
+        ? 'SELECT client_id, person_id FROM client_ids WHERE board_id = $1 AND client_id = ANY($2::bigint[])'
+        : 'SELECT client_id, person_id FROM client_ids WHERE board_id = $1',
+      clientIds ? [boardId, clientIds] : [boardId],
+    )
+    return new Map(rows.map((row) => [Number(row.client_id), row.person_id]))
+  }
   return {
     async createBoard(board, initialSnapshot) {
       await inTransaction(pool, 'BEGIN', async (client) => {
@@ -115,15 +125,17 @@ export async function openPostgresStorage(connectionString: string, logger: Logg
     },
     async appendUpdates(boardId, updates) {
       // One statement, so one round trip and atomic: the board row's lock orders concurrent
-      // appenders, and a missing board inserts nothing.
-      const { rows } = await pool.query<{ last_seq: string }>(
-        `WITH board AS (UPDATE boards SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq),
-              stored AS (INSERT INTO updates (board_id, seq, data)
-                         SELECT $1, board.last_seq - $2 + batch.n, batch.data
-                         FROM board, unnest($3::bytea[]) WITH ORDINALITY AS batch(data, n))
-         SELECT last_seq FROM board`,
-        [boardId, updates.length, updates.map(toBuffer)],
-      )
+      // appenders, and a missing board inserts nothing. Named, so each connection parses it once
+      // instead of before every update it relays.
+      const { rows } = await pool.query<{ last_seq: string }>({
+        name: 'append-updates',
+        text: `WITH board AS (UPDATE boards SET last_seq = last_seq + $2 WHERE id = $1 RETURNING last_seq),
+                    stored AS (INSERT INTO updates (board_id, seq, data)
+                               SELECT $1, board.last_seq - $2 + batch.n, batch.data
+                               FROM board, unnest($3::bytea[]) WITH ORDINALITY AS batch(data, n))
+               SELECT last_seq FROM board`,
+        values: [boardId, updates.length, updates.map(toBuffer)],
+      })
       if (!rows[0]) throw new Error(`no board ${boardId}`)
       return Number(rows[0].last_seq)
     },
@@ -146,13 +158,7 @@ export async function openPostgresStorage(connectionString: string, logger: Logg
         return true
       })
     },
-    async loadClientOwners(boardId) {
-      const { rows } = await pool.query<{ client_id: string; person_id: string }>(
-        'SELECT client_id, person_id FROM client_ids WHERE board_id = $1',
-        [boardId],
-      )
-      return new Map(rows.map((row) => [Number(row.client_id), row.person_id]))
-    },
+    loadClientOwners,
     async claimClientIds(boardId, personId, clientIds) {
       if (clientIds.length === 0) return new Map()
       // An insert that meets another instance's uncommitted claim waits for it, then does nothing.
@@ -162,11 +168,20 @@ export async function openPostgresStorage(connectionString: string, logger: Logg
         'INSERT INTO client_ids (board_id, client_id, person_id) SELECT $1, unnest($2::bigint[]), $3 ON CONFLICT DO NOTHING',
         [boardId, clientIds, personId],
       )
-      const { rows } = await pool.query<{ client_id: string; person_id: string }>(
-        'SELECT client_id, person_id FROM client_ids WHERE board_id = $1 AND client_id = ANY($2::bigint[])',
-        [boardId, clientIds],
-      )
-      return new Map(rows.map((row) => [Number(row.client_id), row.person_id]))
+      return loadClientOwners(boardId, clientIds)
+    },
+    async exclusively(boardId, work) {
+      // A connection of its own: `work` queries through the pool, which locks held on pool
+      // connections could use up. Closing it releases the lock, whatever happened.
+      const client = new pg.Client({ connectionString })
+      client.on('error', (error) => logger.warn(`PostgreSQL lock connection lost: ${error.message}`))
+      try {
+        await client.connect()
+        await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [LOCK_CLASS_EXCLUSIVE, boardId])
+        return await work()
+      } finally {
+        await client.end().catch(() => undefined)
+      }
     },
     async putAsset(assetId, asset) {
       await pool.query('INSERT INTO assets (id, board_id, content_type, data) VALUES ($1, $2, $3, $4)', [

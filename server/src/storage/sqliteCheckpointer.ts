@@ -6,7 +6,8 @@ import { Worker } from 'node:worker_threads'
 // Checkpoints run here instead, on a second connection to the same file in a worker thread. A
 // PASSIVE checkpoint never blocks the main connection's writes; once it has copied everything, the
 // main connection's next commit starts the WAL over and cuts the file back (`journal_size_limit
-// = 0`). TRUNCATE copies first (PASSIVE) and only then takes the write lock to empty the WAL, so
+// = 0`), but only if no commit came while it copied: a frame it did not copy keeps the WAL growing
+// until a later checkpoint finishes between two commits. TRUNCATE copies first (PASSIVE) and only then takes the write lock to empty the WAL, so
 // the lock is held for a file truncation, not a disk flush. Plain JavaScript evaluated in the
 // worker, so it runs the same from source and from the bundle.
 const WORKER_SOURCE = `

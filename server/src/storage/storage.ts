@@ -70,14 +70,23 @@ export interface BoardStorage {
    * the stored snapshot already reaches `throughSeq` or another process is compacting the board.
    */
   compact(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<boolean>
-  /** Which person first wrote with each Yjs client id on the board (client id → person id). */
-  loadClientOwners(boardId: string): Promise<Map<number, string>>
+  /**
+   * Which person first wrote with each Yjs client id on the board (client id → person id); with
+   * `clientIds`, only those ids' owners (reads just their rows).
+   */
+  loadClientOwners(boardId: string, clientIds?: readonly number[]): Promise<Map<number, string>>
   /**
    * Makes `personId` the owner of those client ids; an id that already has an owner keeps it.
    * Returns who owns each of them after the claim: of several processes claiming one id at the
    * same instant, every one of them is told the same winner.
    */
   claimClientIds(boardId: string, personId: string, clientIds: readonly number[]): Promise<Map<number, string>>
+  /**
+   * Runs `work` while no other process runs `exclusively` for the same board, and returns its
+   * result: two instances revealing one board's drafts at once would both place the cards.
+   * SQLite serves one process, whose callers queue for themselves, so it just runs `work`.
+   */
+  exclusively<T>(boardId: string, work: () => Promise<T>): Promise<T>
   putAsset(assetId: string, asset: StoredAsset): Promise<void>
   getAsset(assetId: string): Promise<StoredAsset | undefined>
   /** The bytes of every image stored for the board, for its total-size limit. */

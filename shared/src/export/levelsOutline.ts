@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import { readShapes } from '../board/shapeLike'
+import { readShapes, type ShapeLike } from '../board/shapeLike'
 import { CONTENT_CARD_TYPE } from '../cards/content/contentCard'
 import type { BoardDocContent } from '../doc/readBoardDoc'
 import { readAdoptedFrom } from '../levels/adoption'
@@ -9,7 +9,7 @@ import { seatOf } from '../levels/tables'
 import { recordsOfLevel } from '../levels/tableZones'
 import { formatNumber, translatorFor, type Language } from '../i18n'
 import { isPersonRole, PERSON_ROLES } from '../roles'
-import { readSessionValue } from '../session/sessionState'
+import { readSessionValue, seatingStateOf } from '../session/sessionState'
 import { cardLabel } from './cardLabel'
 import type { OutlineBlock } from './outline'
 import { roleLabel } from './ratingsOutline'
@@ -37,11 +37,10 @@ export function levelsOutline(board: BoardDocContent, opts: { anonymous: boolean
 }
 
 function tablesBlocks({ board, t, language, anonymous, role }: Context): OutlineBlock[] {
-  const tables = readSessionValue(board.session, 'tables')
-  const state = { tables, seating: readSessionValue(board.session, 'seating'), tablePicking: readSessionValue(board.session, 'tablePicking') }
+  const state = seatingStateOf(board.session)
   const blocks: OutlineBlock[] = [{ kind: 'heading', level: 2, text: t('levelsExport.tables') }]
   const n = (value: number) => formatNumber(language, value)
-  for (const table of tables) {
+  for (const table of state.tables) {
     const summary = summaryOfLevel(board, table.id)
     const people = Object.entries(board.people).filter(([id]) => seatOf(state, board.seatPicks ?? {}, id) === table.id)
     const { contentHours, formatHours, examWeights } = summary
@@ -65,7 +64,7 @@ function tablesBlocks({ board, t, language, anonymous, role }: Context): Outline
           { title: t('levelsExport.content'), align: 'left' },
           { title: t('levelsExport.hoursColumn'), align: 'right' },
         ],
-        rows: cards.map((c) => [titleOf(c.props.title, t), n(Number(c.props.hours))]),
+        rows: cards.map((c) => [cardLabel(c, t), n(Number(c.props.hours))]),
       })
     }
   }
@@ -105,8 +104,9 @@ function adoptedBlocks({ board, t, role }: Context): OutlineBlock[] {
 function budgetBlocks({ board, t, language, role }: Context): OutlineBlock[] {
   const results = budgetResults(board.budgets ?? {}, (id) => board.people[id]?.role ?? 'unknown')
   if (results.length === 0) return []
-  const titles = new Map(readShapes(board.records).map((s) => [s.id, s.props.title]))
+  const shapes = new Map(readShapes(board.records).map((s) => [s.id, s]))
   const n = (value: number) => formatNumber(language, value)
+  const titleOf = (shape: ShapeLike | undefined) => (shape ? cardLabel(shape, t) : t('levelsExport.deletedCard'))
   const spread = (s: Spread | undefined) => (s ? `${n(s.median)} (${n(s.min)}–${n(s.max)})` : '–')
   return [
     { kind: 'heading', level: 2, text: t('levelsExport.budget') },
@@ -118,11 +118,7 @@ function budgetBlocks({ board, t, language, role }: Context): OutlineBlock[] {
         { title: t('levelsExport.everyone'), align: 'right' },
         ...ROLES.map((r) => ({ title: role(r), align: 'right' as const })),
       ],
-      rows: results.map((r) => [titles.has(r.cardId) ? titleOf(titles.get(r.cardId), t) : t('levelsExport.deletedCard'), spread(r.overall), ...ROLES.map((r2) => spread(r.byRole[r2]))]),
+      rows: results.map((r) => [titleOf(shapes.get(r.cardId)), spread(r.overall), ...ROLES.map((r2) => spread(r.byRole[r2]))]),
     },
   ]
-}
-
-function titleOf(title: unknown, t: TFunction): string {
-  return typeof title === 'string' && title.trim() !== '' ? title : t('levelsExport.untitled')
 }

@@ -739,6 +739,5 @@ export const en = {
     budgetIntro: 'Median hours each content was given, with the least and the most, over every ballot (a content left out of a ballot counts 0 h).',
     everyone: 'Everyone',
     deletedCard: 'A deleted card',
-    untitled: 'Untitled content',
   },
 }

@@ -748,6 +748,5 @@ export const it: Catalogue = {
     budgetIntro: 'Ore mediane date a ciascun contenuto, con la minima e la massima, su tutte le schede di voto (un contenuto lasciato fuori da una scheda conta 0 h).',
     everyone: 'Tutti',
     deletedCard: 'Una scheda eliminata',
-    untitled: 'Contenuto senza titolo',
   },
 }

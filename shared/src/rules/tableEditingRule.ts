@@ -2,7 +2,7 @@ import { isObject } from '../board/shapeLike'
 import { ZONE_TYPE } from '../cards/zone/zone'
 import { RECORDS_ROOT, SEAT_PICKS_ROOT, SESSION_ROOT } from '../doc/roots'
 import { seatOf, zoneTableId } from '../levels/tables'
-import { readSessionValue } from '../session/sessionState'
+import { readSessionValue, seatingStateOf } from '../session/sessionState'
 import type { BoardView } from './boardChange'
 import { short } from './recordRule'
 import { refuse, type Refusal, type Writer } from './writer'
@@ -27,10 +27,9 @@ export interface LevelAccess {
 }
 
 export function levelAccess(session: Readonly<Record<string, unknown>>, seatPicks: Readonly<Record<string, unknown>>, personId: string): LevelAccess {
-  const tables = readSessionValue(session, 'tables')
-  const state = { tables, seating: readSessionValue(session, 'seating'), tablePicking: readSessionValue(session, 'tablePicking') }
+  const state = seatingStateOf(session)
   return {
-    split: tables.length > 0,
+    split: state.tables.length > 0,
     participantsAdopt: readSessionValue(session, 'participantsAdopt'),
     tableEditing: readSessionValue(session, 'tableEditing'),
     seat: seatOf(state, seatPicks, personId),

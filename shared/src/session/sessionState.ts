@@ -11,7 +11,7 @@ import { DEFAULT_VOTING_ROUND, readVotingRound } from './votingRound'
 import { DEFAULT_BUDGET_ROUND, readBudgetRound } from '../levels/budgets'
 import { readComparisonLinks } from '../levels/comparison'
 import { DEFAULT_DRAFTING, readDraftingRound } from '../levels/drafting'
-import { readSeating, readTables } from '../levels/tables'
+import { readSeating, readTables, type SeatingState } from '../levels/tables'
 
 // The facilitation state of a board, read from the plain `session` map. Reading is forgiving (an
 // older or buggy client's value falls back to the default, so the board always works); writing
@@ -70,6 +70,11 @@ const SESSION_KEY_NAMES = Object.keys(READERS) as SessionKey[]
 export function readSessionValue<K extends SessionKey>(plain: Readonly<Record<string, unknown>>, key: K): SessionState[K] {
   const stored = Object.hasOwn(plain, SESSION_KEYS[key]) ? plain[SESSION_KEYS[key]] : undefined
   return READERS[key](stored) ?? DEFAULT_SESSION[key]
+}
+
+/** Who sits where, from the plain `session` map (for seatOf). */
+export function seatingStateOf(plain: Readonly<Record<string, unknown>>): SeatingState {
+  return { tables: readSessionValue(plain, 'tables'), seating: readSessionValue(plain, 'seating'), tablePicking: readSessionValue(plain, 'tablePicking') }
 }
 
 /** The whole facilitation state from the plain `session` map (`map.toJSON()`). */

@@ -40,7 +40,7 @@ export class ClientIdOwners {
   async learn(clientIds: Iterable<number>): Promise<void> {
     const unasked = Array.from(clientIds).filter((clientId) => !this.owners.has(clientId) && !this.checked.has(clientId))
     if (unasked.length === 0) return
-    const stored = await this.storage.loadClientOwners(this.boardId)
+    const stored = await this.storage.loadClientOwners(this.boardId, unasked)
     for (const [clientId, personId] of stored) this.owners.set(clientId, personId)
     for (const clientId of unasked) this.checked.add(clientId)
   }
@@ -59,7 +59,10 @@ export class ClientIdOwners {
   }
 }
 
-/** The connection claimed the update's new ids (ClientIdOwners.claim) before the rules run. */
+/**
+ * Refuses structs under ids another person owns; an id nobody owns yet passes, and the connection
+ * claims it (ClientIdOwners.claim) once every rule has accepted the update, then judges it again.
+ */
 export const clientIdOwnership: RelayRule = {
   name: 'client-ids',
   beforeHandleUpdate({ room, peer, clients }) {

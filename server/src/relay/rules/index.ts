@@ -1,13 +1,5 @@
 import type { RelayRule } from '../hooks'
-import { boardSize } from './boardSize'
-import { clientIdOwnership } from './clientIds'
-import { documentRules } from './documentRules'
-import { draftDocumentRules } from './draftRules'
-import { presenceOwnership } from './presenceOwnership'
-import { presenceSize } from './presenceSize'
-import { presenceStamp } from './presenceStamp'
 import { rateLimit } from './rateLimit'
-import { writeAccess } from './writeAccess'
 
 export interface RuleSettings {
   maxMessageBytes: number
@@ -17,20 +9,24 @@ export interface RuleSettings {
   maxPresenceBytes: number
 }
 
-/**
- * One connection's rules, in the order they run; the first refusal closes the connection. A
- * draft room (`draftOwner`: whose draft it is) judges writes by the draft's rules instead of the board's.
- */
-export function connectionRules(settings: RuleSettings, draftOwner: string | null = null): RelayRule[] {
-  return [
-    rateLimit({ messagesPerSecond: settings.maxMessagesPerSecond, bytesPerSecond: settings.maxBytesPerSecond, maxMessageBytes: settings.maxMessageBytes }),
-    writeAccess,
-    draftOwner === null ? documentRules : draftDocumentRules(draftOwner),
-    boardSize(settings.maxBoardBytes),
-    // Last among the update rules: only an accepted update claims client ids.
-    clientIdOwnership,
-    presenceSize(settings.maxPresenceBytes),
-    presenceOwnership,
-    presenceStamp,
-  ]
+/** One connection's rules (connection.ts runs them); the first refusal closes the connection. */
+export interface ConnectionRules {
+  /** Run as each message arrives, before it is queued: they never wait for anything. */
+  readonly onArrival: readonly RelayRule[]
+  /** The rules that judge updates and presence, in the order they run; no message is handled before they are loaded. */
+  judging(): Promise<readonly RelayRule[]>
+}
+
+// The judging rules bring the board's schema and the shared write rules (about 250 KB of code):
+// they are loaded with the first message any connection sends, not at start.
+let judgingModule: Promise<typeof import('./judging')> | null = null
+
+/** A draft room (`draftOwner`: whose draft it is) judges writes by the draft's rules instead of the board's. */
+export function connectionRules(settings: RuleSettings, draftOwner: string | null = null): ConnectionRules {
+  return {
+    onArrival: [
+      rateLimit({ messagesPerSecond: settings.maxMessagesPerSecond, bytesPerSecond: settings.maxBytesPerSecond, maxMessageBytes: settings.maxMessageBytes }),
+    ],
+    judging: async () => (await (judgingModule ??= import('./judging'))).judgingRules(settings, draftOwner),
+  }
 }

@@ -1,4 +1,4 @@
-import type { TLRecord } from 'tldraw'
+import { createTLStore, type TLRecord } from 'tldraw'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CONTENT_CARD, CONTENT_CARD_TYPE, newCardMeta, ZONE_TYPE } from '../../../../shared/src/cards'
@@ -6,10 +6,12 @@ import { readRecords } from '../../../../shared/src/doc/recordsRoot'
 import type { DraftingRound } from '../../../../shared/src/levels/drafting'
 import { SESSION_KEYS } from '../../../../shared/src/session/sessionKeys'
 import { seedBoardDoc } from '../../../../shared/src/templates/seedBoardDoc'
+import { storeZoneOfCard } from '../../../../client/src/cards/zoneOnPage'
 import { goesToDraft } from '../../../../client/src/levels/draftRouting'
+import { createTavoloSchema } from '../../../../shared/src/schema'
 
 // Where a new record goes while a drafting round is open: the seeded MSc board's zones, a card
-// placed in one of them (a child of the zone) or on the bare canvas.
+// placed in one of them (a child of the zone) or on the bare canvas, in a store as the binding has it.
 
 const doc = new Y.Doc()
 seedBoardDoc(doc, { title: 'Drafting', templateId: 'msc-public-services', at: 1 })
@@ -28,7 +30,12 @@ function session(round: DraftingRound | null, phase = 1): Record<string, unknown
 }
 
 const open = (scope: DraftingRound['scope']): DraftingRound => ({ status: 'open', scope, anonymous: false, roundId: 'r1' })
-const routed = (record: TLRecord, plain: Record<string, unknown>) => goesToDraft(record, () => plain, () => records, 'p1')
+/** As the binding asks it: the new record is already in the store. */
+function routed(record: TLRecord, plain: Record<string, unknown>): boolean {
+  const store = createTLStore({ schema: createTavoloSchema() })
+  store.put([...records, record])
+  return goesToDraft(record, () => plain, storeZoneOfCard(store), 'p1')
+}
 
 describe('goesToDraft', () => {
   it('a new card in a zone goes to the draft while a whole-board round is open', () => {

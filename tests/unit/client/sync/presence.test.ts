@@ -4,7 +4,7 @@ import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwareness
 import * as Y from 'yjs'
 import { createBoardUser } from '../../../../client/src/sync/boardUser'
 import { bindPresence, presenceIdOf } from '../../../../client/src/sync/presence'
-import type { PresencePerson } from '../../../../shared/src/wire/presence'
+import type { PresencePerson } from '../../../../shared/src/wire/presencePerson'
 import { PRESENCE_INTERVAL_MS } from '../../../../shared/src/wire/presence'
 import { bindClient, connectDocs, startBoard, startSession } from './support'
 

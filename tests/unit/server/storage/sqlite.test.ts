@@ -95,6 +95,61 @@ describe('SQLite storage', () => {
     expect(await storage.appendUpdates('B'.repeat(22), [edit(docs.B, 'new', 1)])).toBe(3)
   })
 
+  it('opens a database of schema 6 (raw snapshots, the seq on the board row), keeps its numbering and stores the next snapshot deflated', async () => {
+    const dir = makeTempDataDir()
+    dirs.push(dir)
+    const old = new Database(path.join(dir, SQLITE_FILE_NAME))
+    old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)')
+    for (const file of fs.readdirSync(path.join(MIGRATIONS_DIR, 'sqlite')).slice(0, 6)) {
+      old.exec(fs.readFileSync(path.join(MIGRATIONS_DIR, 'sqlite', file), 'utf8'))
+      old.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, 0)').run(Number(file.slice(0, 3)), file)
+    }
+    const doc = new Y.Doc()
+    // Seqs 1 and 2 are in the snapshot, 3 in the log.
+    edit(doc, 'a', 1)
+    edit(doc, 'b', 2)
+    const snapshot = Y.encodeStateAsUpdate(doc)
+    old.prepare('INSERT INTO boards (id, title, template, created_at, last_seq) VALUES (?, ?, ?, 1, 3)').run(board.id, 'T', 'blank')
+    old.prepare('INSERT INTO snapshots (board_id, seq, data) VALUES (?, 2, ?)').run(board.id, Buffer.from(snapshot))
+    old.prepare('INSERT INTO updates (board_id, seq, data) VALUES (?, 3, ?)').run(board.id, Buffer.from(edit(doc, 'c', 3)))
+    old.close()
+
+    const { storage } = open(dir)
+    const stored = await storage.loadDocument(board.id)
+    expect(stored.seq).toBe(3)
+    expect(stored.snapshot).toEqual(snapshot)
+    expect(rebuild(stored).getMap('m').toJSON()).toEqual({ a: 1, b: 2, c: 3 })
+    expect(await storage.appendUpdates(board.id, [edit(doc, 'd', 4)])).toBe(4)
+    expect(await storage.compact(board.id, Y.encodeStateAsUpdate(doc), 4)).toBe(true)
+    await storage.close()
+
+    const db = new Database(path.join(dir, SQLITE_FILE_NAME))
+    const row = db.prepare('SELECT encoding, length(data) AS bytes FROM snapshots WHERE board_id = ?').get(board.id) as { encoding: number; bytes: number }
+    db.close()
+    expect(row.encoding).toBe(1)
+    const reopened = open(dir).storage
+    const after = await reopened.loadDocument(board.id)
+    expect(after.seq).toBe(4)
+    expect(after.updates).toHaveLength(0)
+    expect(rebuild(after).getMap('m').toJSON()).toEqual({ a: 1, b: 2, c: 3, d: 4 })
+    expect(await reopened.appendUpdates(board.id, [edit(doc, 'e', 5)])).toBe(5)
+  })
+
+  it('stores a snapshot deflated: a board of text takes a fraction of its live size', async () => {
+    const { storage, dir } = open()
+    const doc = new Y.Doc()
+    const text = doc.getText('t')
+    for (let i = 0; i < 200; i++) text.insert(text.length, `note ${i % 7}: the team wants a shorter sign-up flow. `)
+    const live = Y.encodeStateAsUpdate(doc)
+    await storage.createBoard(board, live)
+    await storage.close()
+    const db = new Database(path.join(dir, SQLITE_FILE_NAME))
+    const { bytes } = db.prepare('SELECT length(data) AS bytes FROM snapshots WHERE board_id = ?').get(board.id) as { bytes: number }
+    db.close()
+    expect(bytes).toBeLessThan(live.byteLength / 3)
+    expect((await open(dir).storage.loadDocument(board.id)).snapshot).toEqual(live)
+  })
+
   it('refuses a database migrated by a newer Tavolo', async () => {
     const { storage, dir } = open()
     await storage.close()

@@ -81,6 +81,18 @@ describe('the exports of a board with tables', () => {
     expect(markdown).toMatch(/Contents: 12 h of 50 h/)
   })
 
+  it('a content card without a title is “Untitled content” in a table’s programme and in the budget, in both languages', () => {
+    const { doc, addContent } = levelsBoard()
+    const blank = addContent('table1', '  ', 4, 'ann')
+    doc.getMap(BUDGETS_ROOT).set(budgetKey(blank.id, 'ann'), 8)
+    const markdown = programmeMarkdown(readBoardDoc(doc), { date: new Date(Date.UTC(2026, 11, 1)) })
+    expect(markdown).toContain('| Untitled content | 4 |')
+    expect(markdown).toContain('| Untitled content | 8 (8–8) |')
+    const italian = programmeMarkdown(readBoardDoc(doc), { date: new Date(Date.UTC(2026, 11, 1)), language: 'it' })
+    expect(italian).toContain('| Contenuto senza titolo | 4 |')
+    expect(italian).toContain('| Contenuto senza titolo | 8 (8–8) |')
+  })
+
   it('words the levels in the export’s language', () => {
     const { doc } = workshop()
     const markdown = programmeMarkdown(readBoardDoc(doc), { date: new Date(Date.UTC(2026, 11, 1)), language: 'it' })

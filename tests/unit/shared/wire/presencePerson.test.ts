@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decodePresencePerson } from '../../../../shared/src/wire/presence'
+import { decodePresencePerson } from '../../../../shared/src/wire/presencePerson'
 
 // The `person` field of a peer's presence, checked before the people list shows it.
 
