@@ -72,10 +72,18 @@ function closeReason(text: string): string {
  * malformed or refused closes this connection only, with a code and a reason.
  */
 export class Connection implements RelayPeer {
+  /** The room, once loaded and joined. */
   private room: Room | null = null
   /** A participant's updates that build on edits not received yet, merged, waiting to be judged. */
   private deferred: Uint8Array | null = null
   private closing = false
+  /**
+   * Set when the server closes the connection or its socket fails: messages still queued are
+   * dropped (after a refused edit, the next ones depend on it). A peer closing its own end does not
+   * set it: what it sent before closing is still judged and kept, however long the room or the
+   * rules take to load.
+   */
+  private stopped = false
   /** Bytes of requested board state handed to `ws` and not yet written to the socket. */
   private stateBytesWaiting = 0
   private terminateTimer: NodeJS.Timeout | null = null
@@ -99,8 +107,10 @@ export class Connection implements RelayPeer {
   ) {
     this.queue = registry.hold(docName).then(
       (room) => {
+        // A peer gone before its room loaded never joins it.
+        if (this.closing) return
         this.room = room
-        if (!this.closing) room.join(this)
+        room.join(this)
       },
       (error) => this.close(CLOSE_INTERNAL_ERROR, 'the board could not be loaded', (error as Error).message),
     )
@@ -153,6 +163,8 @@ export class Connection implements RelayPeer {
   }
 
   close(code: number, reason: string, detail = reason): void {
+    // Also when the peer has already gone: its messages after a refused one are dropped.
+    this.stopped = true
     if (this.closing) return
     this.closing = true
     this.options.logger.warn(`board ${this.docName}: closing a ${this.role} connection${this.writer ? ` of ${this.writer.personId}` : ''} with ${code}: ${detail}`)
@@ -168,7 +180,7 @@ export class Connection implements RelayPeer {
   }
 
   private async handle(rules: readonly RelayRule[], data: RawData, isBinary: boolean): Promise<void> {
-    if (this.closing || !this.room) return
+    if (this.stopped || !this.room) return
     if (!isBinary) throw new ProtocolError('text messages are not part of the protocol', CLOSE_UNSUPPORTED_DATA)
     const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)
     if (bytes.byteLength > this.options.maxMessageBytes) {
@@ -252,6 +264,7 @@ export class Connection implements RelayPeer {
     // hard cap of twice the limit); we only log the one line.
     const code = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? CLOSE_MESSAGE_TOO_BIG : 'error'
     this.closing = true
+    this.stopped = true
     this.options.logger.warn(`board ${this.docName}: ${this.role} connection failed (${code}): ${error.message}`)
   }
 }
