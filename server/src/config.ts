@@ -116,9 +116,9 @@ export const SETTINGS = [
   setting(
     'maxBytesPerSecond',
     'MAX_BYTES_PER_SECOND',
-    '262144',
+    '131072',
     integer(1024),
-    'Bytes one connection may send per second (bursts of 2 s plus one largest message allowed); beyond it that connection is closed with 1008. One card dragged at 60 frames a second sends about 29 KB/s; a flood at 1 MiB/s kept the server busy compacting that board (the fairness figure of the bench).',
+    'Bytes one connection may send per second (bursts of 2 s plus one largest message allowed); beyond it that connection is closed with 1008. One card dragged at 60 frames a second sends about 29 KB/s, so a drag of ten cards together lasts 14 s before it reaches the limit; a flood at the limit makes the server compact a 76 KB board about 15 times a second (the fairness figure of the bench).',
   ),
   setting(
     'maxBoardBytes',

@@ -12,7 +12,7 @@ import {
 import type { Logger } from '../log'
 import { decodeAwarenessUpdate, encodeAwarenessEntries } from './awarenessUpdate'
 import { Refused, type Person, type RelayPeer, type RelayRule } from './hooks'
-import { ProtocolError, decodeMessage, type IncomingMessage } from './protocol'
+import { ProtocolError, decodeMessage, invalidUpdate, type IncomingMessage } from './protocol'
 import type { Room } from './room'
 import type { RoomRegistry } from './rooms'
 import type { ConnectionRules } from './rules'
@@ -215,8 +215,9 @@ export class Connection implements RelayPeer {
     try {
       if (this.deferred) candidate = Y.mergeUpdates([this.deferred, update])
       changes = updateChanges(room.doc, room.view, candidate)
-    } catch {
-      return room.applyUpdate(this, update) // malformed: rejected there with its own close code
+    } catch (error) {
+      // Not a Yjs update: refused here, so nothing reaches the document without the rules.
+      throw invalidUpdate(error)
     }
     if (changes.kind === 'malformed') throw new Refused('document-format', changes.message, CLOSE_FORBIDDEN_WRITE)
     if (changes.kind === 'unresolved') {

@@ -36,6 +36,11 @@ export class ProtocolError extends Error {
   }
 }
 
+/** A Yjs update that does not decode. */
+export function invalidUpdate(error: unknown): ProtocolError {
+  return new ProtocolError(`invalid Yjs update (${(error as Error).message})`, CLOSE_INVALID_PAYLOAD)
+}
+
 function readPayload(decoder: decoding.Decoder, what: string): Uint8Array {
   try {
     const payload = decoding.readVarUint8Array(decoder)

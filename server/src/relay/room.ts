@@ -11,6 +11,7 @@ import { ClientIdOwners } from './rules/clientIds'
 import { PRESENCE_INTERVAL_MS } from '../../../shared/src/wire/presence'
 import {
   ProtocolError,
+  invalidUpdate,
   encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -167,7 +168,7 @@ export class Room implements FannedRoom {
       Y.decodeUpdate(update)
       Y.applyUpdate(this.doc, update, peer)
     } catch (error) {
-      throw new ProtocolError(`invalid Yjs update (${(error as Error).message})`, CLOSE_INVALID_PAYLOAD)
+      throw invalidUpdate(error)
     }
   }
 
