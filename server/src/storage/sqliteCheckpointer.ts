@@ -101,6 +101,9 @@ export function sqliteCheckpointer(file: string, onError: (message: string) => v
     async close() {
       queued = null
       if (!worker) return
+      // Held until it has exited: with nothing else left (a server shutting down), an unref'd
+      // worker would let the process end before the main connection closes.
+      worker.ref()
       worker.postMessage('close')
       await exited
       worker = null
