@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import * as Y from 'yjs'
 import { SESSION_ROOT } from '../../../shared/src/doc/roots'
 import { SETTINGS } from '../../../server/src/config'
@@ -66,7 +67,8 @@ async function flood(relay: RelayProcess, doc: Document, stop: Promise<void>): P
   void stop.then(() => (done = true))
   const perTick = FLOOD_MESSAGES_PER_S / 100
   for (let i = 0, sent = 0; !done && closed === null; i++) {
-    while (sent < (i + 1) * perTick) map.set(`f${sent++ % 50}`, 'x'.repeat(FLOOD_MESSAGE_BYTES))
+    // Random text: a flood that compresses gives the server's deflated snapshots nothing to do.
+    while (sent < (i + 1) * perTick) map.set(`f${sent++ % 50}`, randomBytes(FLOOD_MESSAGE_BYTES).toString('base64').slice(0, FLOOD_MESSAGE_BYTES))
     await new Promise((resolve) => setTimeout(resolve, 10))
   }
   client.close()
