@@ -25,6 +25,8 @@ const KEYS = 20
 /** The database and its WAL (the -shm index is a fixed 32 KiB of shared memory, gone at close). */
 function bytesOnDisk(dataDir: string): number {
   const file = path.join(dataDir, SQLITE_FILE_NAME)
+  // A database that is not where this looks would make every bound below pass.
+  expect(fs.existsSync(file)).toBe(true)
   return [file, `${file}-wal`].reduce((sum, f) => sum + (fs.existsSync(f) ? fs.statSync(f).size : 0), 0)
 }
 

@@ -1,0 +1,30 @@
+import { Receiver } from 'ws'
+import { describe, expect, it } from 'vitest'
+import { websocketFrame } from '../../../../server/src/relay/connection'
+
+/** What `ws`'s own frame reader (as a browser's would) makes of `frame`: the messages it yields. */
+function readFrames(frame: Buffer): Buffer[] {
+  const receiver = new Receiver({ isServer: false })
+  const messages: Buffer[] = []
+  receiver.on('message', (data: Buffer) => messages.push(data))
+  receiver.on('error', (error: Error) => {
+    throw error
+  })
+  receiver.write(frame)
+  return messages
+}
+
+describe('websocketFrame', () => {
+  // Each side of the three length encodings (7-bit, 16-bit, 64-bit) of RFC 6455 §5.2.
+  for (const length of [0, 1, 125, 126, 127, 65_535, 65_536, 70_000]) {
+    it(`frames a ${length}-byte message as one binary frame a WebSocket client reads back whole`, () => {
+      const message = Uint8Array.from({ length }, (_, i) => (i * 31) % 256)
+      const frame = websocketFrame(message)
+      expect(frame[0]).toBe(0x82)
+      expect(frame.length).toBe(message.length + (length < 126 ? 2 : length < 65_536 ? 4 : 10))
+      const read = readFrames(frame)
+      expect(read).toHaveLength(1)
+      expect(new Uint8Array(read[0])).toEqual(message)
+    })
+  }
+})
