@@ -114,6 +114,40 @@ describe('room lifecycle', () => {
     expect(titlesAtSync).toEqual(Array(8).fill('Loaded late'))
   })
 
+  it('an edit sent by a client that leaves before its board has loaded is still judged and stored', async () => {
+    const dataDir = makeTempDataDir()
+    dataDirs.push(dataDir)
+    const real = openSqliteStorage(dataDir)
+    let releaseLoad!: () => void
+    const loadGate = new Promise<void>((resolve) => (releaseLoad = resolve))
+    const gated: BoardStorage = {
+      ...real,
+      async loadDocument(boardId, afterSeq) {
+        await loadGate
+        return real.loadDocument(boardId, afterSeq)
+      },
+    }
+    const first = await startInProcessServer({ dataDir })
+    const board = await createBoardViaApi(first.url)
+    const { personId, token } = await joinBoardViaApi(first.url, board.id, board.secrets.editor)
+    await first.server.close()
+
+    server = await startInProcessServer({ dataDir, storage: gated })
+    const ws = await openRawSocket(server.wsUrl, board.id, board.secrets.editor, token)
+    const doc = new Y.Doc()
+    writeIdea(doc, personId, 'early', 'sent before the board loaded')
+    ws.send(encodeUpdate(Y.encodeStateAsUpdate(doc)))
+    const closed = waitForClose(ws)
+    ws.close()
+    await closed
+    releaseLoad()
+    await waitFor(() => server!.server.stats().loadedRooms === 0, 'the room to unload')
+    const check = connectClient(server.wsUrl, board.id, board.secrets.viewer)
+    clients.push(check)
+    await waitForSync(check)
+    expect(ideaTexts(check.doc).early).toBe('sent before the board loaded')
+  })
+
   it('compacts a long history into one snapshot, past the threshold and on unload, keeping the content', async () => {
     server = await startInProcessServer({ config: { compactAfterUpdates: 50 } })
     const board = await createBoardViaApi(server.url)

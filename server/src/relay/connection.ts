@@ -107,10 +107,9 @@ export class Connection implements RelayPeer {
   ) {
     this.queue = registry.hold(docName).then(
       (room) => {
-        // A peer gone before its room loaded never joins it.
-        if (this.closing) return
+        // A peer gone before its room loaded never joins it, but what it sent is still judged and stored.
         this.room = room
-        room.join(this)
+        if (!this.closing) room.join(this)
       },
       (error) => this.close(CLOSE_INTERNAL_ERROR, 'the board could not be loaded', (error as Error).message),
     )
@@ -197,6 +196,8 @@ export class Connection implements RelayPeer {
       case 'update':
         return this.applyCheckedUpdate(room, message.update, rules)
       case 'awareness':
+        // A gone peer's presence would outlive it.
+        if (this.closing) return
         return this.applyCheckedAwareness(room, message.update, rules)
       case 'query-awareness':
         return room.sendAwarenessStates(this)

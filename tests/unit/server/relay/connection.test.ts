@@ -1,6 +1,10 @@
-import { Receiver } from 'ws'
+import type { EventEmitter } from 'node:events'
+import * as ws from 'ws'
 import { describe, expect, it } from 'vitest'
 import { websocketFrame } from '../../../../server/src/relay/connection'
+
+// `ws` exports its frame reader; @types/ws leaves it out.
+const { Receiver } = ws as unknown as { Receiver: new (options: { isServer: boolean }) => EventEmitter & { write(chunk: Buffer): void } }
 
 /** What `ws`'s own frame reader (as a browser's would) makes of `frame`: the messages it yields. */
 function readFrames(frame: Buffer): Buffer[] {
