@@ -37,6 +37,23 @@ function countRows(dataDir: string, boardId: string): { updates: number; snapsho
   }
 }
 
+/** The real SQLite storage, with loading held until the test lets it go; counts the loads. */
+function heldLoadStorage(dataDir: string): { gated: BoardStorage; releaseLoad: () => void; loads: () => number } {
+  const real = openSqliteStorage(dataDir)
+  let releaseLoad!: () => void
+  const loadGate = new Promise<void>((resolve) => (releaseLoad = resolve))
+  let loads = 0
+  const gated: BoardStorage = {
+    ...real,
+    async loadDocument(boardId, afterSeq) {
+      loads++
+      await loadGate
+      return real.loadDocument(boardId, afterSeq)
+    },
+  }
+  return { gated, releaseLoad, loads: () => loads }
+}
+
 describe('room lifecycle', () => {
   it('thousands of connect/disconnect cycles leave no rooms, connections or timers behind', async () => {
     server = await startInProcessServer()
@@ -80,19 +97,7 @@ describe('room lifecycle', () => {
   it('clients connecting while the board loads all get the full state, never an empty document', async () => {
     const dataDir = makeTempDataDir()
     dataDirs.push(dataDir)
-    // The real SQLite storage, with loading held until the test lets it go.
-    const real = openSqliteStorage(dataDir)
-    let releaseLoad!: () => void
-    const loadGate = new Promise<void>((resolve) => (releaseLoad = resolve))
-    let loads = 0
-    const gated: BoardStorage = {
-      ...real,
-      async loadDocument(boardId) {
-        loads++
-        await loadGate
-        return real.loadDocument(boardId)
-      },
-    }
+    const { gated, releaseLoad, loads } = heldLoadStorage(dataDir)
     const first = await startInProcessServer({ dataDir })
     const board = await createBoardViaApi(first.url, { title: 'Loaded late' })
     await first.server.close()
@@ -110,23 +115,14 @@ describe('room lifecycle', () => {
     expect(clients.some((c) => c.provider.synced)).toBe(false)
     releaseLoad()
     await Promise.all(clients.map((c) => waitForSync(c)))
-    expect(loads).toBe(1)
+    expect(loads()).toBe(1)
     expect(titlesAtSync).toEqual(Array(8).fill('Loaded late'))
   })
 
   it('an edit sent by a client that leaves before its board has loaded is still judged and stored', async () => {
     const dataDir = makeTempDataDir()
     dataDirs.push(dataDir)
-    const real = openSqliteStorage(dataDir)
-    let releaseLoad!: () => void
-    const loadGate = new Promise<void>((resolve) => (releaseLoad = resolve))
-    const gated: BoardStorage = {
-      ...real,
-      async loadDocument(boardId, afterSeq) {
-        await loadGate
-        return real.loadDocument(boardId, afterSeq)
-      },
-    }
+    const { gated, releaseLoad } = heldLoadStorage(dataDir)
     const first = await startInProcessServer({ dataDir })
     const board = await createBoardViaApi(first.url)
     const { personId, token } = await joinBoardViaApi(first.url, board.id, board.secrets.editor)
