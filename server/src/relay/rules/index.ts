@@ -18,7 +18,7 @@ export interface ConnectionRules {
 }
 
 // The judging rules bring the board's schema and the shared write rules (about 250 KB of code):
-// they are loaded with the first message any connection sends, not at start.
+// they are loaded with the first connection, not at start.
 let judgingModule: Promise<typeof import('./judging')> | null = null
 
 /** A draft room (`draftOwner`: whose draft it is) judges writes by the draft's rules instead of the board's. */
