@@ -78,7 +78,7 @@ async function storedDraft(boardId: string, personId: string): Promise<StoredDoc
 }
 
 /** POST REVEAL_DRAFTS_PATH with a secret: the status and the answer. */
-async function reveal(boardId: string, secret: string, url = server!.url): Promise<{ status: number; body: RevealedDrafts & { code?: string } }> {
+async function reveal(boardId: string, secret: string, url = server!.url): Promise<{ status: number; body: RevealedDrafts & { code?: string; error?: string } }> {
   const res = await fetch(`${url}${REVEAL_DRAFTS_PATH(boardId)}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${secret}` },
@@ -262,6 +262,40 @@ describe('revealing the drafts', () => {
     await waitFor(() => shapes(fran.doc).filter((s) => draftRoundOf(s.meta) === 'round1').length >= 4, 'the cards to reach Fran')
     const revealed = shapes(fran.doc).filter((s) => draftRoundOf(s.meta) === 'round1')
     expect(revealed.map((s) => s.props.title).sort()).toEqual(['Ann 0', 'Ann 1', 'Ann 2', 'Bob 0'])
+  })
+
+  it('refuses the reveal (503) and moves nothing when a room cannot catch up from storage; a later reveal works', async () => {
+    dataDir = makeTempDataDir()
+    const real = openSqliteStorage(dataDir)
+    let catchUpFails = false
+    const failing: BoardStorage = {
+      ...real,
+      async loadDocument(boardId, afterSeq) {
+        // A catch-up reads from the room's position; loading a room reads everything.
+        if (catchUpFails && afterSeq !== undefined) throw new Error('the disk is gone')
+        return real.loadDocument(boardId, afterSeq)
+      },
+    }
+    const { board, fran, ann, contents } = await draftingRoom({}, failing)
+    const annDraft = draftOf(board, ann)
+    await waitForSync(annDraft)
+    records(annDraft.doc).set('shape:held', contentCardIn('held', contents.id, ann.personId, { title: 'Held back', hours: 2 }))
+    const annAgain = draftOf(board, ann)
+    await waitFor(() => records(annAgain.doc).has('shape:held'), 'the card to be stored')
+    const boardBefore = stateOf(await real.loadDocument(board.id))
+
+    catchUpFails = true
+    const refused = await reveal(board.id, board.secrets.facilitator)
+    expect(refused.status).toBe(503)
+    expect(refused.body.error).toMatch(/no draft was moved/)
+    expect(stateOf(await real.loadDocument(board.id))).toEqual(boardBefore)
+    expect(stateOf(await storedDraft(board.id, ann.personId))).toHaveLength(1)
+    expect(records(fran.doc).has('shape:held')).toBe(false)
+
+    catchUpFails = false
+    expect(await reveal(board.id, board.secrets.facilitator)).toEqual({ status: 200, body: { cards: 1, people: 1 } })
+    await waitFor(() => records(fran.doc).has('shape:held'), 'the card to reach Fran')
+    await waitFor(() => shapes(annAgain.doc).length === 0, 'Ann’s draft to empty')
   })
 
   it('answers 403 to anyone but the facilitator, 401 without a secret and 404 for an unknown board, revealing nothing', async () => {

@@ -7,6 +7,7 @@ import { readSessionValue, writeSessionValue } from '../../../shared/src/session
 import type { RevealedDrafts } from '../../../shared/src/wire/api'
 import type { Room } from '../relay/room'
 import type { RoomRegistry } from '../relay/rooms'
+import { HttpError } from '../http/respond'
 import type { BoardStorage } from '../storage/storage'
 
 // The facilitator's reveal (POST REVEAL_DRAFTS_PATH): every person's draft, connected or long
@@ -44,8 +45,11 @@ export class DraftReveals {
     const holds = names.map((name) => this.registry.hold(name))
     try {
       const rooms = await Promise.all(holds)
-      // Another instance's reveal, stored before this one began, may not have reached these rooms yet.
-      await Promise.all(rooms.map((room) => room.catchUpNow()))
+      // Another instance's reveal, stored before this one began, may not have reached these rooms
+      // yet; moving drafts a room behind it still holds would place their cards twice.
+      await Promise.all(rooms.map((room) => room.catchUpNow())).catch((error: Error) => {
+        throw new HttpError(503, `the board could not be read from storage, so no draft was moved: try again (${error.message})`)
+      })
       const [board, ...drafts] = rooms
       return await this.move(board, people, drafts)
     } finally {
