@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
@@ -11,7 +12,7 @@ import { draftDocName } from '../../shared/src/levels/drafting'
 import { writeSessionValue } from '../../shared/src/session/sessionState'
 import type { TavoloConfig } from '../../server/src/config'
 import { openSqliteStorage } from '../../server/src/storage/sqlite'
-import { openPostgresStorage } from '../../server/src/storage/postgres'
+import { EXCLUSIVE_WAIT_MS, openPostgresStorage } from '../../server/src/storage/postgres'
 import type { BoardStorage, StoredDocument } from '../../server/src/storage/storage'
 import { encodeSyncStep1 } from '../../server/src/relay/protocol'
 import { overlaps, type Rect } from '../../shared/src/board/cardPlacement'
@@ -347,6 +348,33 @@ describeWhenAvailable('drafts on PostgreSQL', await postgresUnavailable(), () =>
       await database.drop()
     }
   })
+})
+
+describeWhenAvailable('a reveal held up on PostgreSQL', await postgresUnavailable(), () => {
+  it('answers 409 reveal-busy, revealing nothing, when another instance keeps the board’s reveal too long', async () => {
+    const database = await createTestDatabase()
+    const other = new pg.Client({ connectionString: database.url })
+    try {
+      const { board, ann, contents } = await draftingRoom({ databaseUrl: database.url })
+      const annDraft = draftOf(board, ann)
+      await waitForSync(annDraft)
+      records(annDraft.doc).set('shape:waits', contentCardIn('waits', contents.id, ann.personId, { title: 'Waits', hours: 2 }))
+      const annAgain = draftOf(board, ann)
+      await waitFor(() => records(annAgain.doc).has('shape:waits'), 'the card to be stored')
+      // Another instance stuck in the middle of revealing this board holds its lock.
+      await other.connect()
+      await other.query('SELECT pg_advisory_lock($1, hashtext($2))', [0x7a03, board.id])
+      const { status, body } = await reveal(board.id, board.secrets.facilitator)
+      expect(status).toBe(409)
+      expect(body).toMatchObject({ code: 'reveal-busy', error: "another server is revealing this board's drafts: try again" })
+      expect(shapes(annAgain.doc)).toHaveLength(1)
+    } finally {
+      await other.end()
+      await server?.stop()
+      server = null
+      await database.drop()
+    }
+  }, EXCLUSIVE_WAIT_MS + 30_000)
 })
 
 describeWhenAvailable('reveals on two instances over PostgreSQL and Redis', (await postgresUnavailable()) ?? (await redisUnavailable()), () => {

@@ -8,7 +8,7 @@ import type { RevealedDrafts } from '../../../shared/src/wire/api'
 import type { Room } from '../relay/room'
 import type { RoomRegistry } from '../relay/rooms'
 import { HttpError } from '../http/respond'
-import type { BoardStorage } from '../storage/storage'
+import { ExclusiveBusy, type BoardStorage } from '../storage/storage'
 
 // The facilitator's reveal (POST REVEAL_DRAFTS_PATH): every person's draft, connected or long
 // gone, is read through its room (loaded from storage when nobody holds it), its cards are placed
@@ -30,7 +30,12 @@ export class DraftReveals {
 
   reveal(boardId: string): Promise<RevealedDrafts> {
     const previous = this.running.get(boardId) ?? Promise.resolve(null)
-    const next = previous.catch(() => null).then(() => this.storage.exclusively(boardId, () => this.revealNow(boardId)))
+    const next = previous
+      .catch(() => null)
+      .then(() => this.storage.exclusively(boardId, () => this.revealNow(boardId)))
+      .catch((error: Error) => {
+        throw error instanceof ExclusiveBusy ? new HttpError(409, error.message, { code: 'reveal-busy' }) : error
+      })
     this.running.set(boardId, next)
     void next.finally(() => {
       if (this.running.get(boardId) === next) this.running.delete(boardId)
