@@ -87,7 +87,7 @@ describe('the real server process', () => {
 
 describe('a freshly started process', () => {
   // The code that judges messages (the board schema, the shared write rules) loads with the first
-  // message a connection sends, not at start (server/src/relay/rules/index.ts). These run the
+  // connection, beside its board, not at start (server/src/relay/rules/index.ts). These run the
   // real bundle in a new process, where nothing has loaded it yet.
 
   /** A server process with a board and an editor's person token, restarted: only what a start loads has loaded. */
@@ -121,7 +121,7 @@ describe('a freshly started process', () => {
     expect(reader.doc.getMap(META_ROOT).get('format')).not.toBe(999)
   })
 
-  it('starts and holds an open board without loading the board schema, the catalogues or the rules', async () => {
+  it('starts without loading the board schema, the catalogues or the rules, and loads them with the first connection', async () => {
     const moduleLog = path.join(makeTempDataDir(), 'modules.log')
     const { board } = await restartedWithBoard({ nodeArgs: ['--import', './tests/support/moduleLog.mjs'], env: { TAVOLO_MODULE_LOG: moduleLog } })
     fs.writeFileSync(moduleLog, '')
@@ -134,17 +134,14 @@ describe('a freshly started process', () => {
       return [...new Set(inputs.map((input) => /@tldraw\/[^/]+|i18next|shared\/src\/i18n|server\/src\/relay\/rules\/judging/.exec(input)?.[0]).filter(Boolean))].sort()
     }
     expect(fs.readFileSync(moduleLog, 'utf8')).toContain('/server/dist/main.js')
-
-    const raw = await openRawSocket(proc!.wsUrl, board.id, board.secrets.viewer)
-    // The server greets a socket with its sync step 1 once the board's room has loaded.
-    await nextMessage(raw)
+    // Started, and asked for its health: nothing heavy yet.
+    await fetch(`${proc!.url}/healthz`)
     expect(heavyLoaded()).toEqual([])
 
-    // Asked for the board, the server loads the judging rules first; the log sees them load.
-    const answered = nextMessage(raw)
-    raw.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())))
-    await answered
-    expect(heavyLoaded()).toEqual(expect.arrayContaining(['@tldraw/tlschema', 'server/src/relay/rules/judging']))
+    // A socket that sends nothing: the rules load while its board does, before any message needs them.
+    const raw = await openRawSocket(proc!.wsUrl, board.id, board.secrets.viewer)
+    const judging = ['@tldraw/tlschema', 'server/src/relay/rules/judging']
+    await waitFor(() => judging.every((name) => heavyLoaded().includes(name)), 'the judging rules to load')
     raw.close()
     fs.rmSync(path.dirname(moduleLog), { recursive: true, force: true })
   })

@@ -88,8 +88,8 @@ export class Connection implements RelayPeer {
   private stateBytesWaiting = 0
   private terminateTimer: NodeJS.Timeout | null = null
   private queue: Promise<void>
-  /** The judging rules, once asked for: every message waits for them before it is handled. */
-  private judging: Promise<readonly RelayRule[]> | null = null
+  /** The judging rules: every message waits for them before it is handled. */
+  private readonly judging: Promise<readonly RelayRule[]>
   /** Resolves when the connection is closed and has released its room. */
   readonly finished: Promise<void>
 
@@ -105,6 +105,10 @@ export class Connection implements RelayPeer {
     registry: RoomRegistry,
     private readonly options: ConnectionOptions,
   ) {
+    // Asked for beside the room: after a start, a board's first connection waits for the slower
+    // of the two, not for one after the other. A failure is the first message's to report.
+    this.judging = options.rules.judging()
+    this.judging.catch(() => undefined)
     this.queue = registry.hold(docName).then(
       (room) => {
         // A peer gone before its room loaded never joins it, but what it sent is still judged and stored.
@@ -121,7 +125,7 @@ export class Connection implements RelayPeer {
         return this.fail(error)
       }
       this.queue = this.queue
-        .then(() => (this.judging ??= options.rules.judging()))
+        .then(() => this.judging)
         .then((rules) => this.handle(rules, data, isBinary))
         .catch((error) => this.fail(error))
     })
