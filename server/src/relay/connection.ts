@@ -237,7 +237,7 @@ export class Connection implements RelayPeer {
       for (const rule of rules) rule.beforeHandleUpdate?.(context)
     }
     judge()
-    if (this.writer && this.role !== 'viewer' && room.clientOwners.unknown(changes.clients)) {
+    if (this.writer && room.clientOwners.unknown(changes.clients)) {
       // Storage names an owner for every id it is asked to claim: ids still unknown after the
       // claim mean it did not, and claiming again would never end.
       if (claimed) throw new Error(`storage named no owner for client ids it was asked to claim (${changes.clients.size} ids)`)
