@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
@@ -11,7 +12,7 @@ import { draftDocName } from '../../shared/src/levels/drafting'
 import { writeSessionValue } from '../../shared/src/session/sessionState'
 import type { TavoloConfig } from '../../server/src/config'
 import { openSqliteStorage } from '../../server/src/storage/sqlite'
-import { openPostgresStorage } from '../../server/src/storage/postgres'
+import { EXCLUSIVE_WAIT_MS, openPostgresStorage } from '../../server/src/storage/postgres'
 import type { BoardStorage, StoredDocument } from '../../server/src/storage/storage'
 import { encodeSyncStep1 } from '../../server/src/relay/protocol'
 import { overlaps, type Rect } from '../../shared/src/board/cardPlacement'
@@ -78,7 +79,7 @@ async function storedDraft(boardId: string, personId: string): Promise<StoredDoc
 }
 
 /** POST REVEAL_DRAFTS_PATH with a secret: the status and the answer. */
-async function reveal(boardId: string, secret: string, url = server!.url): Promise<{ status: number; body: RevealedDrafts & { code?: string } }> {
+async function reveal(boardId: string, secret: string, url = server!.url): Promise<{ status: number; body: RevealedDrafts & { code?: string; error?: string } }> {
   const res = await fetch(`${url}${REVEAL_DRAFTS_PATH(boardId)}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${secret}` },
@@ -264,6 +265,40 @@ describe('revealing the drafts', () => {
     expect(revealed.map((s) => s.props.title).sort()).toEqual(['Ann 0', 'Ann 1', 'Ann 2', 'Bob 0'])
   })
 
+  it('refuses the reveal (503) and moves nothing when a room cannot catch up from storage; a later reveal works', async () => {
+    dataDir = makeTempDataDir()
+    const real = openSqliteStorage(dataDir)
+    let catchUpFails = false
+    const failing: BoardStorage = {
+      ...real,
+      async loadDocument(boardId, afterSeq) {
+        // A catch-up reads from the room's position; loading a room reads everything.
+        if (catchUpFails && afterSeq !== undefined) throw new Error('the disk is gone')
+        return real.loadDocument(boardId, afterSeq)
+      },
+    }
+    const { board, fran, ann, contents } = await draftingRoom({}, failing)
+    const annDraft = draftOf(board, ann)
+    await waitForSync(annDraft)
+    records(annDraft.doc).set('shape:held', contentCardIn('held', contents.id, ann.personId, { title: 'Held back', hours: 2 }))
+    const annAgain = draftOf(board, ann)
+    await waitFor(() => records(annAgain.doc).has('shape:held'), 'the card to be stored')
+    const boardBefore = stateOf(await real.loadDocument(board.id))
+
+    catchUpFails = true
+    const refused = await reveal(board.id, board.secrets.facilitator)
+    expect(refused.status).toBe(503)
+    expect(refused.body.error).toMatch(/no draft was moved/)
+    expect(stateOf(await real.loadDocument(board.id))).toEqual(boardBefore)
+    expect(stateOf(await storedDraft(board.id, ann.personId))).toHaveLength(1)
+    expect(records(fran.doc).has('shape:held')).toBe(false)
+
+    catchUpFails = false
+    expect(await reveal(board.id, board.secrets.facilitator)).toEqual({ status: 200, body: { cards: 1, people: 1 } })
+    await waitFor(() => records(fran.doc).has('shape:held'), 'the card to reach Fran')
+    await waitFor(() => shapes(annAgain.doc).length === 0, 'Ann’s draft to empty')
+  })
+
   it('answers 403 to anyone but the facilitator, 401 without a secret and 404 for an unknown board, revealing nothing', async () => {
     const { board, ann, contents } = await draftingRoom()
     const annDraft = draftOf(board, ann)
@@ -313,6 +348,33 @@ describeWhenAvailable('drafts on PostgreSQL', await postgresUnavailable(), () =>
       await database.drop()
     }
   })
+})
+
+describeWhenAvailable('a reveal held up on PostgreSQL', await postgresUnavailable(), () => {
+  it('answers 409 reveal-busy, revealing nothing, when another instance keeps the board’s reveal too long', async () => {
+    const database = await createTestDatabase()
+    const other = new pg.Client({ connectionString: database.url })
+    try {
+      const { board, ann, contents } = await draftingRoom({ databaseUrl: database.url })
+      const annDraft = draftOf(board, ann)
+      await waitForSync(annDraft)
+      records(annDraft.doc).set('shape:waits', contentCardIn('waits', contents.id, ann.personId, { title: 'Waits', hours: 2 }))
+      const annAgain = draftOf(board, ann)
+      await waitFor(() => records(annAgain.doc).has('shape:waits'), 'the card to be stored')
+      // Another instance stuck in the middle of revealing this board holds its lock.
+      await other.connect()
+      await other.query('SELECT pg_advisory_lock($1, hashtext($2))', [0x7a03, board.id])
+      const { status, body } = await reveal(board.id, board.secrets.facilitator)
+      expect(status).toBe(409)
+      expect(body).toMatchObject({ code: 'reveal-busy', error: "another server is revealing this board's drafts: try again" })
+      expect(shapes(annAgain.doc)).toHaveLength(1)
+    } finally {
+      await other.end()
+      await server?.stop()
+      server = null
+      await database.drop()
+    }
+  }, EXCLUSIVE_WAIT_MS + 30_000)
 })
 
 describeWhenAvailable('reveals on two instances over PostgreSQL and Redis', (await postgresUnavailable()) ?? (await redisUnavailable()), () => {

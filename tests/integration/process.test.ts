@@ -3,10 +3,10 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type WebSocket from 'ws'
 import * as Y from 'yjs'
-import { SERVER_BUNDLE_META } from '../../server/scripts/serverBuild.mjs'
-import { encodeSyncStep1, encodeUpdate } from '../../server/src/relay/protocol'
+import { SERVER_BUNDLE_META, ensureServerBuilt } from '../../server/scripts/serverBuild.mjs'
+import { decodeMessage, encodeSyncStep1, encodeUpdate } from '../../server/src/relay/protocol'
 import { META_ROOT } from '../../shared/src/doc/roots'
-import { CLOSE_FORBIDDEN_WRITE } from '../../shared/src/wire/closeCodes'
+import { CLOSE_FORBIDDEN_WRITE, CLOSE_INTERNAL_ERROR } from '../../shared/src/wire/closeCodes'
 import { openRawSocket, upgradeStatus, waitForClose } from '../support/rawsocket'
 import { createBoardViaApi, joinBoardViaApi, makeTempDataDir, startServerProcess, type ServerProcess } from '../support/server'
 import { ideaTexts, writeIdea } from '../support/ideaCards'
@@ -87,7 +87,7 @@ describe('the real server process', () => {
 
 describe('a freshly started process', () => {
   // The code that judges messages (the board schema, the shared write rules) loads with the first
-  // message a connection sends, not at start (server/src/relay/rules/index.ts). These run the
+  // connection, beside its board, not at start (server/src/relay/rules/index.ts). These run the
   // real bundle in a new process, where nothing has loaded it yet.
 
   /** A server process with a board and an editor's person token, restarted: only what a start loads has loaded. */
@@ -121,7 +121,7 @@ describe('a freshly started process', () => {
     expect(reader.doc.getMap(META_ROOT).get('format')).not.toBe(999)
   })
 
-  it('starts and holds an open board without loading the board schema, the catalogues or the rules', async () => {
+  it('starts without loading the board schema, the catalogues or the rules, and loads them with the first connection', async () => {
     const moduleLog = path.join(makeTempDataDir(), 'modules.log')
     const { board } = await restartedWithBoard({ nodeArgs: ['--import', './tests/support/moduleLog.mjs'], env: { TAVOLO_MODULE_LOG: moduleLog } })
     fs.writeFileSync(moduleLog, '')
@@ -134,19 +134,50 @@ describe('a freshly started process', () => {
       return [...new Set(inputs.map((input) => /@tldraw\/[^/]+|i18next|shared\/src\/i18n|server\/src\/relay\/rules\/judging/.exec(input)?.[0]).filter(Boolean))].sort()
     }
     expect(fs.readFileSync(moduleLog, 'utf8')).toContain('/server/dist/main.js')
-
-    const raw = await openRawSocket(proc!.wsUrl, board.id, board.secrets.viewer)
-    // The server greets a socket with its sync step 1 once the board's room has loaded.
-    await nextMessage(raw)
+    // Started, and asked for its health: nothing heavy yet.
+    await fetch(`${proc!.url}/healthz`)
     expect(heavyLoaded()).toEqual([])
 
-    // Asked for the board, the server loads the judging rules first; the log sees them load.
-    const answered = nextMessage(raw)
-    raw.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())))
-    await answered
-    expect(heavyLoaded()).toEqual(expect.arrayContaining(['@tldraw/tlschema', 'server/src/relay/rules/judging']))
+    // A socket that sends nothing: the rules load while its board does, before any message needs them.
+    const raw = await openRawSocket(proc!.wsUrl, board.id, board.secrets.viewer)
+    const judging = ['@tldraw/tlschema', 'server/src/relay/rules/judging']
+    await waitFor(() => judging.every((name) => heavyLoaded().includes(name)), 'the judging rules to load')
     raw.close()
     fs.rmSync(path.dirname(moduleLog), { recursive: true, force: true })
+  })
+
+  it('retries a lazy part whose load failed (the API, the judging rules, the reveal) at its next use', async () => {
+    await ensureServerBuilt()
+    const { outputs } = JSON.parse(fs.readFileSync(SERVER_BUNDLE_META, 'utf8')) as { outputs: Record<string, { entryPoint?: string }> }
+    const chunkOf = (source: string) => path.basename(Object.keys(outputs).find((file) => outputs[file].entryPoint === source)!)
+    const chunks = ['server/src/http/api.ts', 'server/src/relay/rules/judging.ts', 'server/src/boards/revealDrafts.ts'].map(chunkOf)
+    // Each chunk's first import fails, as one removed with an older build or a file-system error would.
+    proc = await startServerProcess({ nodeArgs: ['--import', './tests/support/failFirstResolve.mjs'], env: { TAVOLO_FAIL_FIRST_RESOLVE: chunks.join(',') } })
+
+    expect((await fetch(`${proc.url}/api/boards`, { method: 'POST' })).status).toBe(500)
+    const board = await createBoardViaApi(proc.url)
+
+    /** A viewer asks for the board: 'answered' with its state, or how the server closed the socket. */
+    const askForTheBoard = async () => {
+      const raw = await openRawSocket(proc!.wsUrl, board.id, board.secrets.viewer)
+      const closed = waitForClose(raw)
+      // The answer to our step 1, not the server's greeting (its own step 1, which can come with the upgrade, before a listener).
+      const answered = new Promise<string>((resolve) =>
+        raw.on('message', (data: Buffer) => decodeMessage(new Uint8Array(data)).kind === 'sync-step-2' && resolve('answered')),
+      )
+      raw.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())))
+      return Promise.race([closed, answered]).finally(() => raw.close())
+    }
+    expect(await askForTheBoard()).toEqual({ code: CLOSE_INTERNAL_ERROR, reason: 'internal error' })
+    expect(await askForTheBoard()).toBe('answered')
+
+    const reveal = () =>
+      fetch(`${proc!.url}/api/boards/${board.id}/drafting/reveal`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${board.secrets.facilitator}`, 'Content-Type': 'application/json' },
+      })
+    expect((await reveal()).status).toBe(500)
+    expect((await reveal()).status).toBe(200)
   })
 })
 

@@ -5,10 +5,11 @@ import { afterEach, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { Logger } from '../../server/src/log'
 import { MIGRATIONS_DIR } from '../../server/src/paths'
-import { openPostgresStorage } from '../../server/src/storage/postgres'
+import { EXCLUSIVE_WAIT_MS, openPostgresStorage } from '../../server/src/storage/postgres'
 import { OTHER_SERVER_KEY, type BoardStorage } from '../../server/src/storage/storage'
 import { makeTempDataDir, startInProcessServer, startServerProcess } from '../support/server'
 import { createTestDatabase, describeWhenAvailable, freePort, postgresUnavailable, type TestDatabase } from '../support/services'
+import { waitFor } from '../support/yclient'
 
 // What only the PostgreSQL engine does; the storage contract itself is storage-contract.test.ts.
 
@@ -76,6 +77,41 @@ describeWhenAvailable('PostgreSQL storage', await postgresUnavailable(), () => {
     expect((await storage.loadDocument(board.id)).updates).toHaveLength(1)
     await other.query('COMMIT')
     expect(await storage.compact(board.id, Y.encodeStateAsUpdate(doc), 1)).toBe(true)
+  })
+
+  it(`gives up waiting for a board held by another instance after ${EXCLUSIVE_WAIT_MS} ms, saying so, and runs nothing`, async () => {
+    const db = await freshDatabase()
+    const storage = await open(db.url)
+    // Another instance in the middle of revealing this board's drafts holds its lock.
+    const other = await session(db.url)
+    await other.query('SELECT pg_advisory_lock($1, hashtext($2))', [0x7a03, board.id])
+    let ran = false
+    const started = performance.now()
+    await expect(storage.exclusively(board.id, async () => (ran = true))).rejects.toThrow("another server is revealing this board's drafts: try again")
+    expect(performance.now() - started).toBeGreaterThanOrEqual(EXCLUSIVE_WAIT_MS - 50)
+    expect(ran).toBe(false)
+    await other.query('SELECT pg_advisory_unlock($1, hashtext($2))', [0x7a03, board.id])
+    expect(await storage.exclusively(board.id, async () => 'ran')).toBe('ran')
+  }, EXCLUSIVE_WAIT_MS + 30_000)
+
+  it('fails, with an error line, work whose lock went with its connection before the work finished', async () => {
+    const db = await freshDatabase()
+    const errors: string[] = []
+    const storage = await openPostgresStorage(db.url, { ...quiet, error: (line) => errors.push(line) })
+    opened.push(storage)
+    const other = await session(db.url)
+    const work = storage.exclusively(board.id, async () => {
+      // The lock's connection dies (a restarted database, a dropped network) while the work runs.
+      await other.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_locks
+         WHERE locktype = 'advisory' AND classid = $1 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+        [0x7a03],
+      )
+      await waitFor(() => errors.length > 0, 'the lost lock to be noticed')
+      return 'done'
+    })
+    await expect(work).rejects.toThrow(/the lock was lost before the work under it finished/)
+    expect(errors.join('\n')).toMatch(/the PostgreSQL connection holding its lock \(the drafts' reveal\) was lost/)
   })
 
   it('an instance started with another server key than the others refuses to start, saying so', async () => {

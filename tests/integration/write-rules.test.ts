@@ -11,6 +11,7 @@ import { openVotingRound } from '../../shared/src/session/votingRound'
 import type { TavoloConfig } from '../../server/src/config'
 import { encodeAwarenessEntries } from '../../server/src/relay/awarenessUpdate'
 import { encodeAwareness, encodeUpdate } from '../../server/src/relay/protocol'
+import { MAX_NEW_PRESENCE_IDS } from '../../server/src/relay/rules/presenceOwnership'
 import { openRawSocket, upgradeStatus, waitForClose } from '../support/rawsocket'
 import { openSqliteStorage } from '../../server/src/storage/sqlite'
 import type { BoardStorage } from '../../server/src/storage/storage'
@@ -280,6 +281,35 @@ describe('Yjs client ids', () => {
     expect(w.honest.provider.wsconnected).toBe(true)
   })
 
+  it('closes with 1011 a write whose new client id storage leaves unowned after the claim, storing nothing; the board goes on', async () => {
+    const dataDir = makeTempDataDir()
+    dataDirs.push(dataDir)
+    const real = openSqliteStorage(dataDir)
+    let ownerless = false
+    const storage: BoardStorage = {
+      ...real,
+      async claimClientIds(boardId, personId, clientIds) {
+        // As storage I/O does, the claim lets the server go on with other work meanwhile.
+        await new Promise((resolve) => setImmediate(resolve))
+        return ownerless ? new Map() : real.claimClientIds(boardId, personId, clientIds)
+      },
+    }
+    const w = await workshop({}, { dataDir, storage })
+    const before = await stored(w)
+    ownerless = true
+    const raw = await openRawSocket(server!.wsUrl, w.board.id, w.board.secrets.editor, w.tokens.attacker)
+    const closed = waitForClose(raw)
+    const doc = new Y.Doc()
+    doc.getMap(PEOPLE_ROOT).set(w.ids.attacker, { name: 'Mal', role: 'citizen', colour: '#123456' })
+    raw.send(encodeUpdate(Y.encodeStateAsUpdate(doc)))
+    expect(await closed).toMatchObject({ code: 1011 })
+    expect(server!.logs.join('\n')).toMatch(/error .*storage named no owner for client ids it was asked to claim/)
+    ownerless = false
+    expect(await stored(w)).toEqual(before)
+    w.honest.doc.getMap(PEOPLE_ROOT).set(w.ids.honest, { name: 'Hal', role: 'professional', colour: '#123456' })
+    await waitFor(() => w.facilitator.doc.getMap(PEOPLE_ROOT).has(w.ids.honest), 'an honest edit to reach the facilitator')
+  })
+
   it("keeps a person's client ids across a restart, so their offline edits under an old id still sync", async () => {
     const w = await workshop()
     const dataDir = server!.dataDir
@@ -390,6 +420,54 @@ describe('presence', () => {
     expect(watcher.provider.awareness.getStates().has(elsewhere)).toBe(false)
     expect(wholeTableLoads).toBe(loadsWithRoom)
     raw.close()
+  })
+
+  it(`takes at most ${MAX_NEW_PRESENCE_IDS} new presence ids from a connection: one message with 50,000 is neither looked up, stored nor relayed`, async () => {
+    const dataDir = makeTempDataDir()
+    dataDirs.push(dataDir)
+    const real = openSqliteStorage(dataDir)
+    const FLOOD = 50_000
+    const viewerIds = 1_000_000
+    const personIds = 2_000_000
+    const inRange = (ids: readonly number[], first: number) => ids.filter((id) => id >= first && id < first + FLOOD).length
+    const asked: Record<number, number> = { [viewerIds]: 0, [personIds]: 0 }
+    const counted: BoardStorage = {
+      ...real,
+      loadClientOwners(boardId, clientIds) {
+        for (const first of [viewerIds, personIds]) asked[first] += inRange(clientIds ?? [], first)
+        return real.loadClientOwners(boardId, clientIds)
+      },
+      claimClientIds(boardId, personId, clientIds) {
+        for (const first of [viewerIds, personIds]) asked[first] += inRange(clientIds, first)
+        return real.claimClientIds(boardId, personId, clientIds)
+      },
+    }
+    const w = await workshop({}, { dataDir, storage: counted })
+    const watcher = client(w.board.id, w.board.secrets.viewer)
+    await waitForSync(watcher)
+    const flood = (first: number) =>
+      encodeAwareness(encodeAwarenessEntries(Array.from({ length: FLOOD }, (_, i) => ({ clientId: first + i, clock: 1, json: '{"n":1}' }))))
+    const viewer = await openRawSocket(server!.wsUrl, w.board.id, w.board.secrets.viewer)
+    const person = await openRawSocket(server!.wsUrl, w.board.id, w.board.secrets.editor, w.tokens.attacker)
+    for (const [ws, first] of [[viewer, viewerIds], [person, personIds]] as const) {
+      ws.send(flood(first))
+      // An id the flood brought, set again: its arrival shows the flood was judged.
+      ws.send(encodeAwareness(encodeAwarenessEntries([{ clientId: first, clock: 2, json: '{"n":2}' }])))
+    }
+    const seen = (first: number) => inRange(Array.from(watcher.provider.awareness.getStates().keys()), first)
+    await waitFor(() => watcher.provider.awareness.getStates().get(viewerIds)?.n === 2, "the viewer's later presence")
+    await waitFor(() => watcher.provider.awareness.getStates().get(personIds)?.n === 2, "the person's later presence")
+    for (const first of [viewerIds, personIds]) {
+      expect(seen(first)).toBeGreaterThan(0)
+      expect(seen(first)).toBeLessThanOrEqual(MAX_NEW_PRESENCE_IDS)
+      expect(asked[first]).toBeLessThanOrEqual(MAX_NEW_PRESENCE_IDS)
+    }
+    expect(inRange(Array.from((await real.loadClientOwners(w.board.id)).keys()), personIds)).toBeLessThanOrEqual(MAX_NEW_PRESENCE_IDS)
+    // The board goes on.
+    w.honest.doc.getMap(PEOPLE_ROOT).set(w.ids.honest, { name: 'Hal', role: 'professional', colour: '#123456' })
+    await waitFor(() => w.facilitator.doc.getMap(PEOPLE_ROOT).has(w.ids.honest), 'an honest edit to reach the facilitator')
+    viewer.close()
+    person.close()
   })
 
   it('closes a connection whose presence state is over the limit (1009); newcomers still sync', async () => {

@@ -88,8 +88,8 @@ export class Connection implements RelayPeer {
   private stateBytesWaiting = 0
   private terminateTimer: NodeJS.Timeout | null = null
   private queue: Promise<void>
-  /** The judging rules, once asked for: every message waits for them before it is handled. */
-  private judging: Promise<readonly RelayRule[]> | null = null
+  /** The judging rules: every message waits for them before it is handled. */
+  private readonly judging: Promise<readonly RelayRule[]>
   /** Resolves when the connection is closed and has released its room. */
   readonly finished: Promise<void>
 
@@ -105,6 +105,10 @@ export class Connection implements RelayPeer {
     registry: RoomRegistry,
     private readonly options: ConnectionOptions,
   ) {
+    // Asked for beside the room: after a start, a board's first connection waits for the slower
+    // of the two, not for one after the other. A failure is the first message's to report.
+    this.judging = options.rules.judging()
+    this.judging.catch(() => undefined)
     this.queue = registry.hold(docName).then(
       (room) => {
         // A peer gone before its room loaded never joins it, but what it sent is still judged and stored.
@@ -121,7 +125,7 @@ export class Connection implements RelayPeer {
         return this.fail(error)
       }
       this.queue = this.queue
-        .then(() => (this.judging ??= options.rules.judging()))
+        .then(() => this.judging)
         .then((rules) => this.handle(rules, data, isBinary))
         .catch((error) => this.fail(error))
     })
@@ -210,7 +214,7 @@ export class Connection implements RelayPeer {
    * follows, until it can. A refused update closes the connection: its later edits would depend
    * on the refused ones.
    */
-  private async applyCheckedUpdate(room: Room, update: Uint8Array, rules: readonly RelayRule[]): Promise<void> {
+  private async applyCheckedUpdate(room: Room, update: Uint8Array, rules: readonly RelayRule[], claimed = false): Promise<void> {
     let candidate = update
     let changes: ReturnType<typeof updateChanges>
     try {
@@ -233,7 +237,10 @@ export class Connection implements RelayPeer {
       for (const rule of rules) rule.beforeHandleUpdate?.(context)
     }
     judge()
-    if (this.writer && this.role !== 'viewer' && room.clientOwners.unknown(changes.clients)) {
+    if (this.writer && room.clientOwners.unknown(changes.clients)) {
+      // Storage names an owner for every id it is asked to claim: ids still unknown after the
+      // claim mean it did not, and claiming again would never end.
+      if (claimed) throw new Error(`storage named no owner for client ids it was asked to claim (${changes.clients.size} ids)`)
       // Only an accepted update claims its new ids in storage (another instance may claim them at
       // the same instant: storage says who won). It is judged again as it came, with the owners
       // storage named: the winner's own structs under an id may have arrived meanwhile, and would
@@ -241,7 +248,7 @@ export class Connection implements RelayPeer {
       // as it is now.
       await room.clientOwners.claim(changes.clients, this.writer.personId)
       judge()
-      return this.applyCheckedUpdate(room, update, rules)
+      return this.applyCheckedUpdate(room, update, rules, true)
     }
     this.deferred = null
     room.applyUpdate(this, candidate)
@@ -257,7 +264,11 @@ export class Connection implements RelayPeer {
   private fail(error: unknown): void {
     if (error instanceof Refused) this.close(error.closeCode, error.message, `${error.message} (rule: ${error.rule})`)
     else if (error instanceof ProtocolError) this.close(error.closeCode, error.message)
-    else this.close(CLOSE_INTERNAL_ERROR, 'internal error', (error as Error).message)
+    else {
+      // Not the peer's doing: a fault of this server (or its storage), logged as one.
+      this.options.logger.error(`board ${this.docName}: internal error on a ${this.role} connection: ${(error as Error).stack ?? error}`)
+      this.close(CLOSE_INTERNAL_ERROR, 'internal error', (error as Error).message)
+    }
   }
 
   private onSocketError(error: Error & { code?: string }): void {

@@ -80,7 +80,7 @@ export class Room implements FannedRoom {
   private snapshotBytes: number
   private loggedBytes: number
   private link: BoardLink | null = null
-  private catchingUp: Promise<void> | null = null
+  private catchingUp: Promise<Error | null> | null = null
   private gapTimer: NodeJS.Timeout | null = null
   /** The board as the write rules read it. */
   readonly view: DocBoardView
@@ -220,9 +220,25 @@ export class Room implements FannedRoom {
     applyAwarenessUpdate(this.awareness, update, FROM_OTHER_INSTANCE)
   }
 
-  /** Applies (and relays) whatever storage holds beyond this room's position. */
-  catchUp(): Promise<void> {
+  /** Applies (and relays) whatever storage holds beyond this room's position; a failure is logged, and the next catch-up reads again. */
+  async catchUp(): Promise<void> {
+    await this.readStorage()
+  }
+
+  /**
+   * Catches up with storage as it is now: a catch-up already running may have read it earlier.
+   * Rejects when storage could not be read, so a caller never goes on with a room that may be behind.
+   */
+  async catchUpNow(): Promise<void> {
+    await this.catchingUp
+    const failure = await this.readStorage()
+    if (failure) throw new Error(`board ${this.boardId}: catching up from storage failed: ${failure.message}`)
+  }
+
+  /** The running catch-up, or a new one; resolves to its error (logged) when storage could not be read. */
+  private readStorage(): Promise<Error | null> {
     this.catchingUp ??= (async () => {
+      let failure: Error | null = null
       try {
         const stored = await this.storage.loadDocument(this.boardId, this.position.through)
         Y.transact(
@@ -235,19 +251,15 @@ export class Room implements FannedRoom {
         )
         this.position.reach(stored.seq)
       } catch (error) {
-        this.options.logger.error(`board ${this.boardId}: catching up from storage failed: ${(error as Error).message}`)
+        failure = error as Error
+        this.options.logger.error(`board ${this.boardId}: catching up from storage failed: ${failure.message}`)
       } finally {
         this.catchingUp = null
       }
       this.watchForGap()
+      return failure
     })()
     return this.catchingUp
-  }
-
-  /** Catches up with storage as it is now: a catch-up already running may have read it earlier. */
-  async catchUpNow(): Promise<void> {
-    await this.catchingUp
-    await this.catchUp()
   }
 
   /** Stores what is left, merges the log into one snapshot, and frees the document. */

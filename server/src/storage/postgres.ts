@@ -3,13 +3,22 @@ import type { Logger } from '../log'
 import { checkNotNewer, readMigrations } from './migrations'
 import type { AccessRole, PersonRole } from '../../../shared/src/roles'
 import { draftDocName } from '../../../shared/src/levels/drafting'
-import { OTHER_SERVER_KEY, type BoardStorage, type StoredDocument } from './storage'
+import { ExclusiveBusy, OTHER_SERVER_KEY, type BoardStorage, type StoredDocument } from './storage'
 
 // Advisory lock keys (two int4: a class and a value), so Tavolo's locks never meet another
 // application's in the same database.
 const LOCK_CLASS_MIGRATE = 0x7a01
 const LOCK_CLASS_COMPACT = 0x7a02
 const LOCK_CLASS_EXCLUSIVE = 0x7a03
+// PostgreSQL's error code for a lock wait that ran past lock_timeout.
+const LOCK_NOT_AVAILABLE = '55P03'
+
+/**
+ * How long `exclusively` waits for another instance's turn on a board (a reveal of its drafts,
+ * which takes well under a second): a lock held longer is stuck, and the facilitator is better
+ * told to try again than left waiting.
+ */
+export const EXCLUSIVE_WAIT_MS = 10_000
 
 const toBytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
 const toBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
@@ -174,11 +183,23 @@ export async function openPostgresStorage(connectionString: string, logger: Logg
       // A connection of its own: `work` queries through the pool, which locks held on pool
       // connections could use up. Closing it releases the lock, whatever happened.
       const client = new pg.Client({ connectionString })
-      client.on('error', (error) => logger.warn(`PostgreSQL lock connection lost: ${error.message}`))
+      // The lock lives as long as this connection: once it is gone, another instance may run its own `work` alongside.
+      let lost = null as Error | null
+      client.on('error', (error) => {
+        if (lost) return
+        lost = error
+        logger.error(`board ${boardId}: the PostgreSQL connection holding its lock (the drafts' reveal) was lost: ${error.message}`)
+      })
       try {
         await client.connect()
-        await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [LOCK_CLASS_EXCLUSIVE, boardId])
-        return await work()
+        // lock_timeout bounds the wait for an advisory lock too.
+        await client.query(`SET lock_timeout = ${EXCLUSIVE_WAIT_MS}`)
+        await client.query('SELECT pg_advisory_lock($1, hashtext($2))', [LOCK_CLASS_EXCLUSIVE, boardId]).catch((error: Error & { code?: string }) => {
+          throw error.code === LOCK_NOT_AVAILABLE ? new ExclusiveBusy() : error
+        })
+        const result = await work()
+        if (lost) throw new Error(`board ${boardId}: the lock was lost before the work under it finished (${lost.message})`)
+        return result
       } finally {
         await client.end().catch(() => undefined)
       }

@@ -44,6 +44,13 @@ export interface JoinedPerson {
 export const OTHER_SERVER_KEY =
   'the boards were set up with another server key: give every instance the same server.key (DATA_DIR/server.key)'
 
+/** `exclusively` waited its bound for another process's turn on the board, and gave up. */
+export class ExclusiveBusy extends Error {
+  constructor() {
+    super("another server is revealing this board's drafts: try again")
+  }
+}
+
 export interface BoardStorage {
   /** Creates a board with its seeded document as the first snapshot (at seq 0), in one transaction. */
   createBoard(board: BoardRecord, initialSnapshot: Uint8Array): Promise<void>
@@ -85,6 +92,8 @@ export interface BoardStorage {
    * Runs `work` while no other process runs `exclusively` for the same board, and returns its
    * result: two instances revealing one board's drafts at once would both place the cards.
    * SQLite serves one process, whose callers queue for themselves, so it just runs `work`.
+   * Rejects with ExclusiveBusy when another process keeps the board past a bound, and rejects
+   * (after `work`) when the engine lost the lock while `work` ran.
    */
   exclusively<T>(boardId: string, work: () => Promise<T>): Promise<T>
   putAsset(assetId: string, asset: StoredAsset): Promise<void>

@@ -456,6 +456,7 @@ export const en = {
     'board-file-too-new': 'This board file was made by a newer version of Tavolo. Update Tavolo to import it.',
     'board-file-too-old': 'This board file comes from a version of Tavolo too old to import.',
     'board-file-damaged': 'The board file is damaged and cannot be imported: {{what}}.',
+    'reveal-busy': 'Another server is revealing this board’s drafts. Try again in a moment.',
     internal: 'Something went wrong on the server. Try again in a moment.',
   },
   /** The programme document (Markdown and PDF exports), in the language the export asks for. */

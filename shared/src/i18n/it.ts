@@ -462,6 +462,7 @@ export const it: Catalogue = {
     'board-file-too-new': 'Questo file di lavagna è stato creato da una versione più recente di Tavolo. Aggiorna Tavolo per importarlo.',
     'board-file-too-old': 'Questo file di lavagna viene da una versione di Tavolo troppo vecchia per essere importata.',
     'board-file-damaged': 'Il file della lavagna è danneggiato e non si può importare: {{what}}.',
+    'reveal-busy': 'Un altro server sta rivelando le bozze di questa lavagna. Riprova tra un momento.',
     internal: 'Qualcosa è andato storto sul server. Riprova tra un momento.',
   },
   programme: {

@@ -28,6 +28,8 @@ export const API_ERROR_CODES = [
   'board-file-too-old',
   /** `error` names what is damaged. */
   'board-file-damaged',
+  /** Another instance kept the board's drafts' reveal past the wait: nothing was revealed. */
+  'reveal-busy',
   'internal',
 ] as const
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number]

@@ -13,9 +13,6 @@ import { CLOSE_FORBIDDEN_WRITE } from '../../../../shared/src/wire/closeCodes'
  * instances claiming one new id at the same instant, only the person storage names may use it.
  */
 export class ClientIdOwners {
-  /** Ids storage was asked about since the room loaded (the load itself asked about all). */
-  private readonly checked = new Set<number>()
-
   constructor(
     private readonly owners: Map<number, string>,
     private readonly storage: BoardStorage,
@@ -36,13 +33,12 @@ export class ClientIdOwners {
     for (const [clientId, owner] of owners) this.owners.set(clientId, owner)
   }
 
-  /** Learns who owns those ids storage was not asked about yet, without claiming them (for a connection that is nobody). */
+  /** Learns who owns those ids that have no owner here, without claiming them (for a connection that is nobody). */
   async learn(clientIds: Iterable<number>): Promise<void> {
-    const unasked = Array.from(clientIds).filter((clientId) => !this.owners.has(clientId) && !this.checked.has(clientId))
-    if (unasked.length === 0) return
-    const stored = await this.storage.loadClientOwners(this.boardId, unasked)
+    const unowned = Array.from(clientIds).filter((clientId) => !this.owners.has(clientId))
+    if (unowned.length === 0) return
+    const stored = await this.storage.loadClientOwners(this.boardId, unowned)
     for (const [clientId, personId] of stored) this.owners.set(clientId, personId)
-    for (const clientId of unasked) this.checked.add(clientId)
   }
 
   ownerOf(clientId: number): string | undefined {

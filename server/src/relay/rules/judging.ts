@@ -18,7 +18,7 @@ export function judgingRules(settings: RuleSettings, draftOwner: string | null):
     // Last among the update rules: only an accepted update claims client ids.
     clientIdOwnership,
     presenceSize(settings.maxPresenceBytes),
-    presenceOwnership,
+    presenceOwnership(),
     presenceStamp,
   ]
 }
