@@ -1,3 +1,4 @@
+import { T } from '@tldraw/validate'
 import { readShapes, type ShapeLike } from '../board/shapeLike'
 import { CONTENT_CARD_TYPE } from '../cards/content/contentCard'
 import { EXAM_CARD_TYPE } from '../cards/exam/examCard'
@@ -6,6 +7,7 @@ import { computeSummary, type DesignSummary, type SummaryInput } from '../summar
 import type { Language } from '../i18n'
 import type { TableDef } from './tables'
 import { levels, recordsOfLevel } from './tableZones'
+import { expectDistinct, storedId } from '../wire/validation'
 
 // The plenary's comparison: one column per table with that table's own design summary (the same
 // computeSummary as the whole board, on the table's records), and rows that line up the tables'
@@ -67,11 +69,10 @@ export function summaryOfLevel(input: SummaryInput, tableId: string | null, lang
   return computeSummary({ ...input, records: recordsOfLevel(input.records, tableId) }, language)
 }
 
-export function readComparisonLinks(value: unknown): string[][] | undefined {
-  if (!Array.isArray(value)) return undefined
-  const groups = value.filter((g): g is string[] => Array.isArray(g) && g.every((id) => typeof id === 'string'))
-  return groups.length === value.length ? groups.map((g) => [...g]) : undefined
-}
+/** `session.comparisonLinks`: groups of two or more card ids, each card in one group at most. */
+export const storedComparisonLinks: T.Validator<string[][]> = T.arrayOf(T.arrayOf(storedId).lengthGreaterThan1()).check((groups) =>
+  expectDistinct(groups.flat(), 'linked card'),
+)
 
 /** Title as compared across tables: lower case, punctuation and repeated spaces dropped. */
 export function comparableTitle(title: string): string {

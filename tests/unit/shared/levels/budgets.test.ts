@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ballotLevel, ballotOf, budgetKey, budgetResults, hoursUsed, medianHours, readBudgetRound } from '../../../../shared/src/levels/budgets'
+import { ballotLevel, ballotOf, budgetKey, budgetResults, hoursUsed, medianHours, storedBudgetRound } from '../../../../shared/src/levels/budgets'
 
 const roles: Record<string, string> = { p1: 'professional', p2: 'professional', c1: 'citizen', c2: 'citizen', s1: 'student' }
 const roleOf = (id: string) => roles[id] ?? 'unknown'
@@ -50,12 +50,12 @@ describe('budget results', () => {
 
 describe('a budget round’s scope', () => {
   it('splits hours over one’s own table, or the plenary’s cards in a plenary round; an older round without a scope was over the tables', () => {
-    const tables = readBudgetRound({ status: 'open', targetHours: 50, roundId: 'r' })!
+    const tables = storedBudgetRound.validate({ status: 'open', targetHours: 50, roundId: 'r' })
     expect(tables.scope).toBe('tables')
     expect(ballotLevel(tables, 't1')).toBe('t1')
     expect(ballotLevel(tables, null)).toBeNull()
-    const plenary = readBudgetRound({ status: 'open', scope: 'plenary', targetHours: 50, roundId: 'r' })!
+    const plenary = storedBudgetRound.validate({ status: 'open', scope: 'plenary', targetHours: 50, roundId: 'r' })
     expect(ballotLevel(plenary, 't1')).toBeNull()
-    expect(readBudgetRound({ status: 'open', scope: 'room', targetHours: 50, roundId: 'r' })).toBeUndefined()
+    expect(storedBudgetRound.isValid({ status: 'open', scope: 'room', targetHours: 50, roundId: 'r' })).toBe(false)
   })
 })
