@@ -7,11 +7,11 @@ import { ROTATED_ROLES } from './access/secrets'
 import { loadOrCreateServerKey, serverKeyFingerprint } from './access/serverKey'
 import type { TavoloConfig } from './config'
 import type { ApiContext } from './http/api'
-import type { DraftReveals } from './boards/revealDrafts'
 import { AddressRateLimit } from './http/rateLimit'
 import { HttpError, decodeRequestPath, sendError, sendJson } from './http/respond'
 import { setSecurityHeaders } from './http/securityHeaders'
 import { serveClient } from './http/static'
+import { loadOnce } from './lazy'
 import { createJsonLogger, pathOnly, type Logger } from './log'
 import { boardsOpenGauge, connectionsGauge, metricsRegistry, timedStorage } from './metrics'
 import { CLIENT_DIST_DIR } from './paths'
@@ -115,10 +115,10 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
   })
   const relay = new Relay(storage, serverKey, registry, { ...config, logger })
   // The API's handlers and the drafts' reveal pull in the board schema, the templates and the
-  // catalogues: they load with the first request that needs them, so that a server starts (and
-  // relays) without reading them.
-  let apiModule: Promise<typeof import('./http/api')> | null = null
-  let draftReveals: Promise<DraftReveals> | null = null
+  // catalogues: they load with the first request that needs them (again at the next, if that load
+  // failed), so that a server starts (and relays) without reading them.
+  const apiModule = loadOnce(() => import('./http/api'))
+  const draftReveals = loadOnce(async () => new (await import('./boards/revealDrafts')).DraftReveals(storage, registry))
   const api: ApiContext = {
     storage,
     serverKey,
@@ -134,10 +134,7 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
         code: CLOSE_SECRET_ROTATED,
         reason: 'the facilitator replaced this link: ask for the new one',
       }),
-    revealDrafts: async (boardId) => {
-      draftReveals ??= import('./boards/revealDrafts').then((module) => new module.DraftReveals(storage, registry))
-      return (await draftReveals).reveal(boardId)
-    },
+    revealDrafts: async (boardId) => (await draftReveals()).reveal(boardId),
   }
   const stats = (): TavoloServerStats => ({ loadedRooms: registry.loadedCount, connections: relay.connectionCount })
 
@@ -168,7 +165,7 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
       return
     }
     if (path.startsWith('/api/')) {
-      const { handleApi } = await (apiModule ??= import('./http/api'))
+      const { handleApi } = await apiModule()
       if (!(await handleApi(api, req, res, path))) sendError(res, 404, `no API route ${req.method} ${path}`)
       return
     }

@@ -3,10 +3,10 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type WebSocket from 'ws'
 import * as Y from 'yjs'
-import { SERVER_BUNDLE_META } from '../../server/scripts/serverBuild.mjs'
-import { encodeUpdate } from '../../server/src/relay/protocol'
+import { SERVER_BUNDLE_META, ensureServerBuilt } from '../../server/scripts/serverBuild.mjs'
+import { decodeMessage, encodeSyncStep1, encodeUpdate } from '../../server/src/relay/protocol'
 import { META_ROOT } from '../../shared/src/doc/roots'
-import { CLOSE_FORBIDDEN_WRITE } from '../../shared/src/wire/closeCodes'
+import { CLOSE_FORBIDDEN_WRITE, CLOSE_INTERNAL_ERROR } from '../../shared/src/wire/closeCodes'
 import { openRawSocket, upgradeStatus, waitForClose } from '../support/rawsocket'
 import { createBoardViaApi, joinBoardViaApi, makeTempDataDir, startServerProcess, type ServerProcess } from '../support/server'
 import { ideaTexts, writeIdea } from '../support/ideaCards'
@@ -149,6 +149,40 @@ describe('a freshly started process', () => {
     await waitFor(() => judging.every((name) => heavyLoaded().includes(name)), 'the judging rules to load')
     raw.close()
     fs.rmSync(path.dirname(moduleLog), { recursive: true, force: true })
+  })
+
+  it('retries a lazy part whose load failed (the API, the judging rules, the reveal) at its next use', async () => {
+    await ensureServerBuilt()
+    const { outputs } = JSON.parse(fs.readFileSync(SERVER_BUNDLE_META, 'utf8')) as { outputs: Record<string, { entryPoint?: string }> }
+    const chunkOf = (source: string) => path.basename(Object.keys(outputs).find((file) => outputs[file].entryPoint === source)!)
+    const chunks = ['server/src/http/api.ts', 'server/src/relay/rules/judging.ts', 'server/src/boards/revealDrafts.ts'].map(chunkOf)
+    // Each chunk's first import fails, as one removed with an older build or a file-system error would.
+    proc = await startServerProcess({ nodeArgs: ['--import', './tests/support/failFirstResolve.mjs'], env: { TAVOLO_FAIL_FIRST_RESOLVE: chunks.join(',') } })
+
+    expect((await fetch(`${proc.url}/api/boards`, { method: 'POST' })).status).toBe(500)
+    const board = await createBoardViaApi(proc.url)
+
+    /** A viewer asks for the board: 'answered' with its state, or how the server closed the socket. */
+    const askForTheBoard = async () => {
+      const raw = await openRawSocket(proc!.wsUrl, board.id, board.secrets.viewer)
+      const closed = waitForClose(raw)
+      // The answer to our step 1, not the server's greeting (its own step 1, which can come with the upgrade, before a listener).
+      const answered = new Promise<string>((resolve) =>
+        raw.on('message', (data: Buffer) => decodeMessage(new Uint8Array(data)).kind === 'sync-step-2' && resolve('answered')),
+      )
+      raw.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())))
+      return Promise.race([closed, answered]).finally(() => raw.close())
+    }
+    expect(await askForTheBoard()).toEqual({ code: CLOSE_INTERNAL_ERROR, reason: 'internal error' })
+    expect(await askForTheBoard()).toBe('answered')
+
+    const reveal = () =>
+      fetch(`${proc!.url}/api/boards/${board.id}/drafting/reveal`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${board.secrets.facilitator}`, 'Content-Type': 'application/json' },
+      })
+    expect((await reveal()).status).toBe(500)
+    expect((await reveal()).status).toBe(200)
   })
 })
 

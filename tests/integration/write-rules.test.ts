@@ -281,6 +281,35 @@ describe('Yjs client ids', () => {
     expect(w.honest.provider.wsconnected).toBe(true)
   })
 
+  it('closes with 1011 a write whose new client id storage leaves unowned after the claim, storing nothing; the board goes on', async () => {
+    const dataDir = makeTempDataDir()
+    dataDirs.push(dataDir)
+    const real = openSqliteStorage(dataDir)
+    let ownerless = false
+    const storage: BoardStorage = {
+      ...real,
+      async claimClientIds(boardId, personId, clientIds) {
+        // As storage I/O does, the claim lets the server go on with other work meanwhile.
+        await new Promise((resolve) => setImmediate(resolve))
+        return ownerless ? new Map() : real.claimClientIds(boardId, personId, clientIds)
+      },
+    }
+    const w = await workshop({}, { dataDir, storage })
+    const before = await stored(w)
+    ownerless = true
+    const raw = await openRawSocket(server!.wsUrl, w.board.id, w.board.secrets.editor, w.tokens.attacker)
+    const closed = waitForClose(raw)
+    const doc = new Y.Doc()
+    doc.getMap(PEOPLE_ROOT).set(w.ids.attacker, { name: 'Mal', role: 'citizen', colour: '#123456' })
+    raw.send(encodeUpdate(Y.encodeStateAsUpdate(doc)))
+    expect(await closed).toMatchObject({ code: 1011 })
+    expect(server!.logs.join('\n')).toMatch(/error .*storage named no owner for client ids it was asked to claim/)
+    ownerless = false
+    expect(await stored(w)).toEqual(before)
+    w.honest.doc.getMap(PEOPLE_ROOT).set(w.ids.honest, { name: 'Hal', role: 'professional', colour: '#123456' })
+    await waitFor(() => w.facilitator.doc.getMap(PEOPLE_ROOT).has(w.ids.honest), 'an honest edit to reach the facilitator')
+  })
+
   it("keeps a person's client ids across a restart, so their offline edits under an old id still sync", async () => {
     const w = await workshop()
     const dataDir = server!.dataDir

@@ -2,6 +2,7 @@ import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useValue } from 'tldraw'
 import { ZONE_TYPE } from '../../../shared/src/cards'
+import { zoneTitle } from '../../../shared/src/summary/zoneMembership'
 import type { ProjectorView } from '../../../shared/src/session/projectorView'
 import { useBoardFacilitation } from './FacilitationContext'
 
@@ -28,7 +29,7 @@ export function ProjectorViewControl() {
         <option value="board">{t('keyboard.wallBoard')}</option>
         {zones.map((zone) => (
           <option key={zone.id} value={`zone:${zone.id}`}>
-            {zone.title || t('common.untitledZone')}
+            {zoneTitle(zone.title, t)}
           </option>
         ))}
         <option value="facilitator">{t('keyboard.wallMyView')}</option>

@@ -6,6 +6,7 @@ import { useValue } from 'tldraw'
 import { ZONE_TYPE } from '../../../shared/src/cards'
 import { startVotingRound } from '../../../shared/src/session/startVotingRound'
 import { dotsLeft } from '../../../shared/src/session/votes'
+import { zoneTitle } from '../../../shared/src/summary/zoneMembership'
 import {
   closeVotingRound,
   DEFAULT_DOTS_PER_PERSON,
@@ -113,7 +114,7 @@ function VotingSetup(props: { onOpen(options: { dotsPerPerson: number; zoneIds: 
               checked={zoneIds.includes(zone.id)}
               onChange={(e) => setZoneIds(e.target.checked ? [...zoneIds, zone.id] : zoneIds.filter((id) => id !== zone.id))}
             />
-            {zone.title || t('common.untitledZone')}
+            {zoneTitle(zone.title, t)}
           </label>
         ))}
       </fieldset>

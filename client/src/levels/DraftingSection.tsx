@@ -6,6 +6,7 @@ import type { DraftingScope } from '../../../shared/src/levels/drafting'
 import { serverNow } from '../../../shared/src/session/clockOffset'
 import { phaseInfo } from '../../../shared/src/session/phases'
 import { startTimer } from '../../../shared/src/session/timer'
+import { zoneTitle } from '../../../shared/src/summary/zoneMembership'
 import type { RevealedDrafts } from '../../../shared/src/wire/api'
 import { describeError, revealDrafts } from '../api'
 import { usePeople } from '../cards/usePeople'
@@ -172,7 +173,7 @@ function OpenRoundForm() {
             </option>
             {zones.map((zone) => (
               <option key={zone.id} value={zone.id}>
-                {String((zone.props as { title?: string }).title ?? zone.id)}
+                {zoneTitle((zone.props as { title?: unknown }).title, t)}
               </option>
             ))}
           </select>

@@ -6,6 +6,7 @@ import type * as Y from 'yjs'
 import { FORMAT_KINDS } from '../../../shared/src/cards'
 import { PERSON_ROLES } from '../../../shared/src/roles'
 import type { DesignSummary } from '../../../shared/src/summary'
+import { zoneTitle } from '../../../shared/src/summary/zoneMembership'
 import { FacilitationResults } from '../facilitation/FacilitationResults'
 import { AddTemplateZones } from './AddTemplateZones'
 import { AnonymousExportsToggle } from './AnonymousExportsToggle'
@@ -96,7 +97,7 @@ function ZoneCounts({ summary }: { summary: DesignSummary }) {
       <ul className="tavolo-summary-list" data-testid="summary-zones">
         {summary.zones.map((zone) => (
           <li key={zone.zoneId}>
-            <span>{zone.title}</span> <span>{zone.cardIds.length}</span>
+            <span>{zoneTitle(zone.title, t)}</span> <span>{zone.cardIds.length}</span>
           </li>
         ))}
         {outside > 0 && (

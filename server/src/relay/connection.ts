@@ -214,16 +214,17 @@ export class Connection implements RelayPeer {
    * follows, until it can. A refused update closes the connection: its later edits would depend
    * on the refused ones.
    */
-  private async applyCheckedUpdate(room: Room, update: Uint8Array, rules: readonly RelayRule[]): Promise<void> {
+  private async applyCheckedUpdate(room: Room, update: Uint8Array, rules: readonly RelayRule[], claimed = false): Promise<void> {
     let candidate = update
-    let changes: ReturnType<typeof updateChanges>
     try {
       if (this.deferred) candidate = Y.mergeUpdates([this.deferred, update])
-      changes = updateChanges(room.doc, room.view, candidate)
     } catch (error) {
-      // Not a Yjs update: refused here, so nothing reaches the document without the rules.
       throw invalidUpdate(error)
     }
+    // A failure to read what a decoded update changes is a fault of this server (1011, logged), not the peer's.
+    const changes = updateChanges(room.doc, room.view, candidate)
+    // Not a Yjs update: refused here, so nothing reaches the document without the rules.
+    if (changes.kind === 'undecodable') throw invalidUpdate(changes.error)
     if (changes.kind === 'malformed') throw new Refused('document-format', changes.message, CLOSE_FORBIDDEN_WRITE)
     if (changes.kind === 'unresolved') {
       if (candidate.byteLength > this.options.maxMessageBytes) {
@@ -237,7 +238,10 @@ export class Connection implements RelayPeer {
       for (const rule of rules) rule.beforeHandleUpdate?.(context)
     }
     judge()
-    if (this.writer && this.role !== 'viewer' && room.clientOwners.unknown(changes.clients)) {
+    if (this.writer && room.clientOwners.unknown(changes.clients)) {
+      // Storage names an owner for every id it is asked to claim: ids still unknown after the
+      // claim mean it did not, and claiming again would never end.
+      if (claimed) throw new Error(`storage named no owner for client ids it was asked to claim (${changes.clients.size} ids)`)
       // Only an accepted update claims its new ids in storage (another instance may claim them at
       // the same instant: storage says who won). It is judged again as it came, with the owners
       // storage named: the winner's own structs under an id may have arrived meanwhile, and would
@@ -245,7 +249,7 @@ export class Connection implements RelayPeer {
       // as it is now.
       await room.clientOwners.claim(changes.clients, this.writer.personId)
       judge()
-      return this.applyCheckedUpdate(room, update, rules)
+      return this.applyCheckedUpdate(room, update, rules, true)
     }
     this.deferred = null
     room.applyUpdate(this, candidate)
@@ -261,7 +265,11 @@ export class Connection implements RelayPeer {
   private fail(error: unknown): void {
     if (error instanceof Refused) this.close(error.closeCode, error.message, `${error.message} (rule: ${error.rule})`)
     else if (error instanceof ProtocolError) this.close(error.closeCode, error.message)
-    else this.close(CLOSE_INTERNAL_ERROR, 'internal error', (error as Error).message)
+    else {
+      // Not the peer's doing: a fault of this server (or its storage), logged as one.
+      this.options.logger.error(`board ${this.docName}: internal error on a ${this.role} connection: ${(error as Error).stack ?? error}`)
+      this.close(CLOSE_INTERNAL_ERROR, 'internal error', (error as Error).message)
+    }
   }
 
   private onSocketError(error: Error & { code?: string }): void {

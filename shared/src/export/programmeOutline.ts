@@ -10,6 +10,7 @@ import { isPersonRole, PERSON_ROLES } from '../roles'
 import { computeSummary, type ContributorRole, type DesignSummary } from '../summary'
 import { ranking } from '../session/votes'
 import { getTemplate, hasTemplate } from '../templates/catalog'
+import { zoneTitle } from '../summary/zoneMembership'
 import { boardCards, type BoardCard } from './boardCards'
 import { cardLabel, nonEmpty, optionLabel } from './cardLabel'
 import type { Outline, OutlineBlock, OutlineColumn } from './outline'
@@ -198,7 +199,7 @@ function voteResults({ board, cards, language, t }: Context): OutlineBlock[] {
       ],
       rows: ranked.map(({ cardId, dots, rank }) => {
         const card = byId.get(cardId)
-        return [numberText(language, rank), card ? cardLabel(card.shape, t) : cardId, card?.zone?.title ?? t('programme.outsideZones'), numberText(language, dots)]
+        return [numberText(language, rank), card ? cardLabel(card.shape, t) : cardId, card?.zone ? zoneTitle(card.zone.title, t) : t('programme.outsideZones'), numberText(language, dots)]
       }),
     },
   ]

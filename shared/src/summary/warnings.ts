@@ -1,7 +1,7 @@
 import type { ParseKeys } from 'i18next'
 import type { CardType } from '../cards/cardTypes'
 import { translatorFor, type Language } from '../i18n'
-import type { ZoneInfo } from './zoneMembership'
+import { zoneTitle, type ZoneInfo } from './zoneMembership'
 
 // The summary's warnings in plain words, in the language asked for (the catalogue's "warnings").
 // Each names the cards concerned, so clicking a warning can select and zoom to them.
@@ -46,7 +46,7 @@ export function wrongZoneWarning(language: Language, zone: ZoneInfo, cardIds: st
   const t = translatorFor(language)
   const names = zone.accepts.map((type: CardType) => t(`cardTypes.${type}`).toLowerCase())
   const types = new Intl.ListFormat(language, { type: 'disjunction' }).format(names)
-  return { code: 'card-in-wrong-zone', message: t('warnings.wrongZone', { count: cardIds.length, zone: zone.title, types }), cardIds }
+  return { code: 'card-in-wrong-zone', message: t('warnings.wrongZone', { count: cardIds.length, zone: zoneTitle(zone.title, t), types }), cardIds }
 }
 
 /** `3 cards are outside every zone and not counted`. */

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { isCardType, type CardType } from '../cards/cardTypes'
 import { ZONE_TYPE } from '../cards/zone/zone'
 import { boxContains, pageCentre, shapeSize, type Point } from '../board/geometry'
@@ -10,6 +11,7 @@ import type { ShapeLike } from '../board/shapeLike'
 
 export interface ZoneInfo {
   id: string
+  /** As written; '' for an untitled zone, which zoneTitle words in the reader's language. */
   title: string
   /** The card types it expects; empty means any card type (a plain area). */
   accepts: CardType[]
@@ -21,10 +23,15 @@ export function readZones(shapes: readonly ShapeLike[]): ZoneInfo[] {
     .filter((s) => s.type === ZONE_TYPE && area(s) > 0)
     .map((shape) => ({
       id: shape.id,
-      title: typeof shape.props.title === 'string' && shape.props.title.trim() !== '' ? shape.props.title : 'Untitled zone',
+      title: typeof shape.props.title === 'string' && shape.props.title.trim() !== '' ? shape.props.title : '',
       accepts: Array.isArray(shape.props.accepts) ? shape.props.accepts.filter(isCardType) : [],
       shape,
     }))
+}
+
+/** How a zone is named to people: its title (stored or as read), or "Untitled zone" in `t`'s language. */
+export function zoneTitle(title: unknown, t: TFunction): string {
+  return typeof title === 'string' && title.trim() !== '' ? title : t('common.untitledZone')
 }
 
 export function zoneOfCard(

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { BaseFrameLikeShapeUtil, Group2d, HTMLContainer, Rectangle2d, Vec, type TLShape } from 'tldraw'
 import { defaultZoneProps, ZONE_HEADER_HEIGHT, ZONE_TYPE, zoneMigrations, zoneProps } from '../../../../shared/src/cards'
+import { zoneTitle } from '../../../../shared/src/summary/zoneMembership'
 import { ZoneLockBadge } from '../../facilitation/LockControl'
 import { isHeldForMe } from '../../facilitation/lockEnforcement'
 import { i18next } from '../../i18n/i18n'
@@ -85,7 +86,7 @@ function ZoneHeader({ shape }: { shape: ZoneShape }) {
   return (
     <header className="tavolo-zone-header" style={{ height: ZONE_HEADER_HEIGHT }}>
       <span className="tavolo-zone-title">
-        {shape.props.title || t('common.untitledZone')}
+        {zoneTitle(shape.props.title, t)}
         <ZoneLockBadge shapeId={shape.id} />
       </span>
       <span className="tavolo-zone-accepts">{acceptsText(shape)}</span>

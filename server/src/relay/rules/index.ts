@@ -1,3 +1,4 @@
+import { loadOnce } from '../../lazy'
 import type { RelayRule } from '../hooks'
 import { rateLimit } from './rateLimit'
 
@@ -19,7 +20,7 @@ export interface ConnectionRules {
 
 // The judging rules bring the board's schema and the shared write rules (about 250 KB of code):
 // they are loaded with the first connection, not at start.
-let judgingModule: Promise<typeof import('./judging')> | null = null
+const judgingModule = loadOnce(() => import('./judging'))
 
 /** A draft room (`draftOwner`: whose draft it is) judges writes by the draft's rules instead of the board's. */
 export function connectionRules(settings: RuleSettings, draftOwner: string | null = null): ConnectionRules {
@@ -27,6 +28,6 @@ export function connectionRules(settings: RuleSettings, draftOwner: string | nul
     onArrival: [
       rateLimit({ messagesPerSecond: settings.maxMessagesPerSecond, bytesPerSecond: settings.maxBytesPerSecond, maxMessageBytes: settings.maxMessageBytes }),
     ],
-    judging: async () => (await (judgingModule ??= import('./judging'))).judgingRules(settings, draftOwner),
+    judging: async () => (await judgingModule()).judgingRules(settings, draftOwner),
   }
 }

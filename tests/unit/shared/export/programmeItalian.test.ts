@@ -41,4 +41,19 @@ describe('programmeMarkdown in Italian', () => {
     expect(english.length).toBeGreaterThan(10)
     for (const text of english) expect(markdown, text).not.toContain(text)
   })
+
+  it('names an untitled zone in Italian, in the warnings and in the vote results', () => {
+    const board = boardWithCards(
+      [
+        { id: 'shape:a', type: 'tavolo-content', props: { title: 'Valore pubblico', description: '', hours: 4, deliveredBy: 'unset' } },
+        { id: 'shape:f', type: 'tavolo-format', props: { kind: 'lecture', hours: 2, notes: '' } },
+      ],
+      { zoneAccepts: ['tavolo-content'] },
+    )
+    const untitled = board.records.map((r) => ((r as { type?: string }).type === 'tavolo-zone' ? { ...(r as object), props: { ...(r as { props: object }).props, title: '' } } : r))
+    const italian = programmeMarkdown({ ...board, records: untitled, votes: { 'shape:a/anna': 2 } }, { date, language: 'it' })
+    expect(italian).toContain('1 scheda in “Zona senza titolo” non è conteggiata')
+    expect(italian).toContain('| 1 | Valore pubblico | Zona senza titolo | 2 |')
+    expect(italian).not.toContain('Untitled')
+  })
 })
