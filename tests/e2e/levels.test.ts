@@ -77,6 +77,15 @@ function draftIdea(page: Page, personId: string, text: string): Promise<string> 
   )
 }
 
+function setTitle(page: Page, id: string, title: string): Promise<void> {
+  return page.evaluate(
+    ({ id, title }) => {
+      window.__tavolo!.editor.updateShape({ id: id as never, type: 'tavolo-content', props: { title } })
+    },
+    { id, title },
+  )
+}
+
 function hoursOf(page: Page, id: string): Promise<number> {
   return page.evaluate((shapeId) => (window.__tavolo!.editor.getShape(shapeId as never)!.props as { hours: number }).hours, id)
 }
@@ -203,6 +212,12 @@ describe('a workshop at its three levels', () => {
     // Each card got 20 h from two ballots of four: its median is 10 h.
     await expect(pageF.getByTestId('budget-row').count()).resolves.toBe(4)
     await expect(pageF.getByTestId('budget-median').first().textContent()).resolves.toBe('10 (0–20)')
+    // A title of only spaces is named as the exports name it (cardLabel), on the ballot and in the results.
+    const sara = participants.find((p) => p.name === 'Sara')!
+    await setTitle(sara.page, cards.Sara, '  ')
+    await sara.page.locator('[data-testid="ballot"] li', { has: sara.page.locator(`[data-card-id="${cards.Sara}"]`) }).getByText('Untitled content').waitFor(WAIT)
+    await pageF.locator(`[data-testid="budget-row"][data-card-id="${cards.Sara}"]`).getByText('Untitled content').waitFor(WAIT)
+    await setTitle(sara.page, cards.Sara, 'Sara’s topic')
 
     await addHoursDirectly()
     await pageF.getByTestId('apply-medians').click()

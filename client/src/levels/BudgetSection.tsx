@@ -3,6 +3,7 @@ import type { TLShapeId } from 'tldraw'
 import { useTranslation } from 'react-i18next'
 import { CONTENT_CARD_TYPE } from '../../../shared/src/cards/content/contentCard'
 import { BUDGETS_ROOT } from '../../../shared/src/doc/roots'
+import { cardLabel } from '../../../shared/src/export/cardLabel'
 import { ballotLevel, ballotOf, budgetKey, budgetResults, hoursUsed, medianHours, type BudgetRound, type Spread } from '../../../shared/src/levels/budgets'
 import { parseHours } from '../../../shared/src/cards/numberFields'
 import { useBoardFacilitation } from '../facilitation/FacilitationContext'
@@ -82,12 +83,12 @@ function RoundControls() {
 
 function Ballot() {
   const { doc, personId, session } = useBoardFacilitation()
-  const { shapes, levelOf, mySeat, budgets } = useLevels()
+  const { shapesById, levelOf, mySeat, budgets } = useLevels()
   const { t } = useTranslation()
   const [error, setError] = useState<string | null>(null)
   const target = session.budget.targetHours
   const level = ballotLevel(session.budget, mySeat)
-  const cards = shapes.filter((s) => s.type === CONTENT_CARD_TYPE && levelOf(s.id) === level)
+  const cards = [...shapesById.values()].filter((s) => s.type === CONTENT_CARD_TYPE && levelOf(s.id) === level)
   const ballot = ballotOf(budgets, personId)
   const noCards = level === null ? t('levels.noPlenaryCards') : t('levels.noContentCards')
   const used = hoursUsed(budgets, personId)
@@ -112,7 +113,7 @@ function Ballot() {
         {cards.map((card) => (
           <li key={card.id}>
             <label>
-              <span>{String((card.props as { title?: string }).title || t('levels.untitledCard'))}</span>
+              <span>{cardLabel(card, t)}</span>
               <input
                 type="number"
                 min={0}
@@ -132,13 +133,13 @@ function Ballot() {
 
 function Results() {
   const { isFacilitator, editor } = useBoardFacilitation()
-  const { budgets, people, shapes } = useLevels()
+  const { budgets, people, shapesById } = useLevels()
   const { t } = useTranslation()
   const results = budgetResults(budgets, (id) => people[id]?.role ?? 'unknown')
   if (results.length === 0) return <p className="hint">{t('levels.noBallots')}</p>
   const titleOf = (id: string) => {
-    const card = shapes.find((s) => s.id === id)
-    return card ? String((card.props as { title?: string }).title || t('levels.untitledCard')) : t('levels.deletedCard')
+    const card = shapesById.get(id)
+    return card ? cardLabel(card, t) : t('levels.deletedCard')
   }
   const apply = () => {
     if (!editor) return

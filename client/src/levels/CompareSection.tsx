@@ -1,7 +1,6 @@
 import { Fragment, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { createShapeId } from 'tldraw'
-import { readShapes } from '../../../shared/src/board/shapeLike'
 import { adoptCard, plenaryZoneFor } from '../../../shared/src/levels/adoption'
 import { budgetResults } from '../../../shared/src/levels/budgets'
 import { cardLabel } from '../../../shared/src/export/cardLabel'
@@ -26,11 +25,10 @@ export function CompareSection() {
   const levels = useLevels()
   const { t } = useTranslation()
   const language = useLanguage()
-  const { editor, shapes, people, tables, plainSession, session, budgets } = levels
+  const { editor, shapes, shapesById, people, tables, plainSession, session, budgets } = levels
   if (tables.length === 0) return <p className="hint">{t('levels.noTables')}</p>
   const input = { records: shapes, people, session: plainSession }
   const comparison = compareTables(input, tables, session.comparisonLinks, language)
-  const cards = new Map(readShapes(shapes).map((shape) => [shape.id, shape]))
   // The server refuses a participant's plenary write unless the facilitator allows it (tableEditingRule.ts).
   const canAdopt = isFacilitator || (session.participantsAdopt && !readOnly)
   const adopt = (cardId: string, tableId: string) => {
@@ -95,7 +93,7 @@ export function CompareSection() {
                   {comparison.columns.map(({ table }) => (
                     <td key={table.id}>
                       {(row.cells[table.id] ?? []).map((cell) => {
-                        const card = cards.get(cell.cardId)
+                        const card = shapesById.get(cell.cardId)
                         const label = card ? cardLabel(card, t) : cell.title
                         return (
                           <div key={cell.cardId}>

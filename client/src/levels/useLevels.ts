@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import { useValue, type Editor, type TLShape } from 'tldraw'
+import { readShapes, type ShapeLike } from '../../../shared/src/board/shapeLike'
 import { ZONE_TYPE } from '../../../shared/src/cards/zone/zone'
 import type { StoredPerson } from '../../../shared/src/doc/people'
 import { BUDGETS_ROOT, SEAT_PICKS_ROOT, SESSION_ROOT } from '../../../shared/src/doc/roots'
@@ -18,6 +19,8 @@ export interface Levels {
   /** The `session` map as stored (the summary reads its targets and rules). */
   plainSession: Readonly<Record<string, unknown>>
   shapes: readonly TLShape[]
+  /** The same shapes as the shared code reads them (what cardLabel names), by id. */
+  shapesById: ReadonlyMap<string, ShapeLike>
   people: Readonly<Record<string, StoredPerson>>
   budgets: Readonly<Record<string, unknown>>
   seatPicks: Readonly<Record<string, unknown>>
@@ -37,6 +40,7 @@ export function useLevels(): Levels {
   const budgets = usePlainMap(doc, BUDGETS_ROOT)
   const seatPicks = usePlainMap(doc, SEAT_PICKS_ROOT)
   const plainSession = usePlainMap(doc, SESSION_ROOT)
+  const shapesById = useMemo(() => new Map(readShapes(shapes).map((shape) => [shape.id, shape])), [shapes])
   return useMemo(() => {
     const seat = (id: string) => seatOf(session, seatPicks, id)
     return {
@@ -44,6 +48,7 @@ export function useLevels(): Levels {
       session,
       plainSession,
       shapes,
+      shapesById,
       people,
       budgets,
       seatPicks,
@@ -52,7 +57,7 @@ export function useLevels(): Levels {
       levelOf: levels(shapes),
       mySeat: seat(personId),
     }
-  }, [editor, session, plainSession, shapes, people, budgets, seatPicks, personId])
+  }, [editor, session, plainSession, shapes, shapesById, people, budgets, seatPicks, personId])
 }
 
 /** Zooms the editor to a level's zones (a table, or null: the plenary); false when it has none (yet). */

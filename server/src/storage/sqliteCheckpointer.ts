@@ -4,12 +4,13 @@ import { Worker } from 'node:worker_threads'
 // A checkpoint copies the WAL into the database file and flushes both to disk: 2–40 ms on this
 // kind of disk, during which the event loop could not relay (a tail of the fan-out latency).
 // Checkpoints run here instead, on a second connection to the same file in a worker thread. A
-// PASSIVE checkpoint never blocks the main connection's writes; once it has copied everything, the
-// main connection's next commit starts the WAL over and cuts the file back (`journal_size_limit
-// = 0`), but only if no commit came while it copied: a frame it did not copy keeps the WAL growing
-// until a later checkpoint finishes between two commits. TRUNCATE copies first (PASSIVE) and only then takes the write lock to empty the WAL, so
-// the lock is held for a file truncation, not a disk flush. Plain JavaScript evaluated in the
-// worker, so it runs the same from source and from the bundle.
+// PASSIVE checkpoint never blocks the main connection's writes. Once one has copied everything
+// (only if no commit came while it copied: a frame it did not copy keeps the WAL growing until a
+// later checkpoint finishes between two commits), the main connection's next commit starts the WAL
+// over and cuts the file back (`journal_size_limit = 0`); `onCopiedAll` lets it make that commit
+// at once rather than in the next batch it relays. TRUNCATE copies first (PASSIVE) and only then
+// takes the write lock to empty the WAL, so the lock is held for a file truncation, not a disk
+// flush. Plain JavaScript evaluated in the worker, so it runs the same from source and from the bundle.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads')
 const Database = require(workerData.driver)
@@ -21,9 +22,11 @@ parentPort.on('message', (mode) => {
     return parentPort.close()
   }
   let error = null
+  let copiedAll = false
   Atomics.store(workerData.busy, 0, 1)
   try {
-    db.pragma('wal_checkpoint(PASSIVE)')
+    const [passive] = db.pragma('wal_checkpoint(PASSIVE)')
+    copiedAll = passive.checkpointed === passive.log
     if (mode === 'TRUNCATE') db.pragma('wal_checkpoint(TRUNCATE)')
   } catch (caught) {
     error = caught.message
@@ -31,7 +34,8 @@ parentPort.on('message', (mode) => {
     Atomics.store(workerData.busy, 0, 0)
     Atomics.notify(workerData.busy, 0)
   }
-  parentPort.postMessage(error)
+  // After TRUNCATE (a quiet moment) the WAL is left empty, with no bytes on disk.
+  parentPort.postMessage({ error, copiedAll: copiedAll && mode === 'PASSIVE' })
 })
 `
 
@@ -51,7 +55,7 @@ export interface SqliteCheckpointer {
 const WAIT_FOR_CHECKPOINT_MS = 2000
 
 /** Starts the worker on the first request, so a server that writes nothing never pays for it. */
-export function sqliteCheckpointer(file: string, onError: (message: string) => void): SqliteCheckpointer {
+export function sqliteCheckpointer(file: string, onError: (message: string) => void, onCopiedAll: () => void): SqliteCheckpointer {
   let worker: Worker | null = null
   let running = false
   let queued: CheckpointMode | null = null
@@ -66,10 +70,12 @@ export function sqliteCheckpointer(file: string, onError: (message: string) => v
     })
     // A running checkpoint never keeps the process alive; close() ends it in order.
     started.unref()
-    started.on('message', (error: string | null) => {
+    started.on('message', ({ error, copiedAll }: { error: string | null; copiedAll: boolean }) => {
       running = false
       // A checkpoint that fails leaves the WAL as it is: nothing is lost, the next one retries.
       if (error) onError(`checkpoint failed: ${error}`)
+      // Before the next checkpoint starts: a TRUNCATE would take the write lock this commit needs.
+      if (copiedAll) onCopiedAll()
       if (queued) send(queued)
     })
     // The next request starts a new worker.

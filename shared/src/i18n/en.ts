@@ -655,7 +655,6 @@ export const en = {
     hoursInvalid: 'Hours must be a number, 0 or more, in steps of 0.5.',
     overTarget: 'That would be more than the {{target, number}} h you have: take hours from another card first.',
     noContentCards: 'There are no content cards at your table yet.',
-    untitledCard: 'Untitled content',
     deletedCard: 'A deleted card',
     noBallots: 'No ballots yet.',
     card: 'Content',

@@ -661,7 +661,6 @@ export const it: Catalogue = {
     hoursInvalid: 'Le ore devono essere un numero, 0 o più, a passi di 0,5.',
     overTarget: 'Sarebbero più delle {{target, number}} h che hai: togli prima ore a un’altra scheda.',
     noContentCards: 'Al tuo tavolo non ci sono ancora schede di contenuto.',
-    untitledCard: 'Contenuto senza titolo',
     deletedCard: 'Una scheda eliminata',
     noBallots: 'Ancora nessuna scheda di voto.',
     card: 'Contenuto',

@@ -1,4 +1,4 @@
-import { createTLStore, type TLRecord } from 'tldraw'
+import { createTLStore, type TLRecord, type TLShape } from 'tldraw'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CONTENT_CARD, CONTENT_CARD_TYPE, newCardMeta, ZONE_TYPE } from '../../../../shared/src/cards'
@@ -72,5 +72,34 @@ describe('goesToDraft', () => {
     expect(routed(card('page:page', -5000, -5000), plain)).toBe(false)
     expect(routed({ ...contents, id: 'shape:zone2' } as TLRecord, plain)).toBe(false)
     expect(routed(records.find((r) => r.typeName === 'page')!, plain)).toBe(false)
+  })
+})
+
+describe('storeZoneOfCard', () => {
+  it('reads the zones as they are when asked, not as they were when the draft was bound', () => {
+    const store = createTLStore({ schema: createTavoloSchema() })
+    store.put(records)
+    // Made once, as bindDraft makes it, and asked for every card made while the draft is bound.
+    const zoneOf = storeZoneOfCard(store)
+    const zone = contents as TLShape & { props: { w: number; h: number } }
+    expect(zone.parentId).toBe('page:page')
+    const onPage = card('page:page', zone.x + 24, zone.y + 64) as TLShape
+    const child = card(contents.id) as TLShape
+    expect(zoneOf(onPage)).toBe(contents.id)
+
+    // The zone moved away: a card where it was is no longer in it; one made inside it still is.
+    store.put([{ ...zone, x: zone.x + 10_000 }])
+    expect(zoneOf(onPage)).not.toBe(contents.id)
+    expect(zoneOf(child)).toBe(contents.id)
+
+    // Another zone resized over that place now holds the card.
+    store.put([{ ...(other as TLShape), x: zone.x, y: zone.y, props: { ...(other as TLShape).props, w: zone.props.w, h: zone.props.h } } as TLShape])
+    expect(zoneOf(onPage)).toBe(other.id)
+
+    // A zone drawn there later, smaller, holds it (the smallest containing zone wins); removed, it no longer does.
+    store.put([{ ...zone, id: 'shape:later' as TLShape['id'], props: { ...zone.props, w: 400, h: 300 } } as TLShape])
+    expect(zoneOf(onPage)).toBe('shape:later')
+    store.remove(['shape:later' as TLShape['id']])
+    expect(zoneOf(onPage)).toBe(other.id)
   })
 })

@@ -166,6 +166,40 @@ describe('SQLite storage', () => {
     expect(Buffer.from((await open(dir).storage.loadDocument(board.id)).snapshot!).equals(live)).toBe(true)
   })
 
+  it('starts the WAL over as soon as it is emptied (after a compaction, after a checkpoint that copied all of it), not in the commit of the next batch', async () => {
+    const { storage, dir } = open()
+    const wal = path.join(dir, `${SQLITE_FILE_NAME}-wal`)
+    const walBytes = () => (fs.existsSync(wal) ? fs.statSync(wal).size : 0)
+    // A WAL started over holds its 32-byte header and the frame or two of the write that started
+    // it; an emptied one that waits for the next batch's commit has no bytes at all.
+    const startedOver = () => walBytes() > 32 && walBytes() <= 32 + 2 * (24 + 1024)
+    const salt = () => fs.readFileSync(wal).subarray(16, 24).toString('hex')
+    const doc = new Y.Doc()
+    await storage.createBoard(board, Y.encodeStateAsUpdate(doc))
+    await storage.appendUpdates(board.id, [edit(doc, 'a', 1)])
+    await storage.compact(board.id, Y.encodeStateAsUpdate(doc), 1)
+    expect(startedOver()).toBe(true)
+
+    // Past its threshold the worker checkpoints the WAL; once a checkpoint has copied all of it,
+    // the next commit would start it over. Each of these commits writes several frames.
+    const text = doc.getText('t')
+    let appended = 0
+    do {
+      let update: Uint8Array | null = null
+      doc.once('update', (u: Uint8Array) => (update = u))
+      text.insert(0, 'x'.repeat(2000))
+      await storage.appendUpdates(board.id, [update!])
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    } while (!startedOver() && ++appended < 200)
+    expect(startedOver()).toBe(true)
+    // A checkpoint queued meanwhile copies that write too, and starts the WAL over once more.
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(startedOver()).toBe(true)
+    const before = salt()
+    await storage.appendUpdates(board.id, [edit(doc, 'b', 2)])
+    expect(salt()).toBe(before)
+  })
+
   it('refuses a database migrated by a newer Tavolo', async () => {
     const { storage, dir } = open()
     await storage.close()
