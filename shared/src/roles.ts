@@ -4,7 +4,9 @@
 export const ACCESS_ROLES = ['facilitator', 'editor', 'viewer'] as const
 export type AccessRole = (typeof ACCESS_ROLES)[number]
 
-export const PERSON_ROLES = ['facilitator', 'professional', 'citizen', 'student'] as const
+/** The roles of those who take part (everyone but the facilitator): ballots, tables and totals count by them. */
+export const PARTICIPANT_ROLES = ['professional', 'citizen', 'student'] as const
+export const PERSON_ROLES = ['facilitator', ...PARTICIPANT_ROLES] as const
 export type PersonRole = (typeof PERSON_ROLES)[number]
 
 export function isPersonRole(value: unknown): value is PersonRole {
