@@ -7,13 +7,6 @@ export type AccessRole = (typeof ACCESS_ROLES)[number]
 export const PERSON_ROLES = ['facilitator', 'professional', 'citizen', 'student'] as const
 export type PersonRole = (typeof PERSON_ROLES)[number]
 
-export const PERSON_ROLE_LABELS: Record<PersonRole, string> = {
-  facilitator: 'Facilitator',
-  professional: 'Professional',
-  citizen: 'Citizen / service user',
-  student: 'Student',
-}
-
 export function isPersonRole(value: unknown): value is PersonRole {
   return typeof value === 'string' && (PERSON_ROLES as readonly string[]).includes(value)
 }
