@@ -6,7 +6,7 @@ import { checkNotNewer, readMigrations } from './migrations'
 import { sqliteCheckpointer } from './sqliteCheckpointer'
 import type { Logger } from '../log'
 import type { AccessRole, PersonRole } from '../../../shared/src/roles'
-import { draftDocName } from '../../../shared/src/levels/drafting'
+import { draftDocName } from '../../../shared/src/levels/draftDoc'
 import { OTHER_SERVER_KEY, type BoardRecord, type BoardStorage, type StoredAsset, type StoredDocument } from './storage'
 
 export const SQLITE_FILE_NAME = 'tavolo.sqlite'

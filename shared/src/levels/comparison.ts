@@ -1,4 +1,3 @@
-import { T } from '@tldraw/validate'
 import { readShapes, type ShapeLike } from '../board/shapeLike'
 import { CONTENT_CARD_TYPE } from '../cards/content/contentCard'
 import { EXAM_CARD_TYPE } from '../cards/exam/examCard'
@@ -7,7 +6,6 @@ import { computeSummary, type DesignSummary, type SummaryInput } from '../summar
 import type { Language } from '../i18n'
 import type { TableDef } from './tables'
 import { levels, recordsOfLevel } from './tableZones'
-import { expectDistinct, storedId } from '../wire/validation'
 
 // The plenary's comparison: one column per table with that table's own design summary (the same
 // computeSummary as the whole board, on the table's records), and rows that line up the tables'
@@ -68,11 +66,6 @@ export interface Comparison {
 export function summaryOfLevel(input: SummaryInput, tableId: string | null, language?: Language): DesignSummary {
   return computeSummary({ ...input, records: recordsOfLevel(input.records, tableId) }, language)
 }
-
-/** `session.comparisonLinks`: groups of two or more card ids, each card in one group at most. */
-export const storedComparisonLinks: T.Validator<string[][]> = T.arrayOf(T.arrayOf(storedId).lengthGreaterThan1()).check((groups) =>
-  expectDistinct(groups.flat(), 'linked card'),
-)
 
 /** Title as compared across tables: lower case, punctuation and repeated spaces dropped. */
 export function comparableTitle(title: string): string {
