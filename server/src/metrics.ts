@@ -1,4 +1,9 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
+// The parts only (promClientParts.d.ts): prom-client's index would load them all at start.
+import Counter from 'prom-client/lib/counter'
+import collectDefaultMetrics from 'prom-client/lib/defaultMetrics'
+import Gauge from 'prom-client/lib/gauge'
+import Histogram from 'prom-client/lib/histogram'
+import Registry from 'prom-client/lib/registry'
 import type { BoardStorage } from './storage/storage'
 
 // The process's Prometheus metrics, served at GET /metrics. Other modules import the metric

@@ -264,6 +264,9 @@ describe('facilitating a live workshop', () => {
     }, locked)
     await pageF.getByTestId('lock-toggle').click()
     await expect.poll(() => plainMap(pageP, 'session').then((s) => s.locks), WAIT).toEqual({ [locked]: true })
+    // The label says what a press does, with no pressed state beside it ("Unlock zone, pressed").
+    await pageF.getByRole('button', { name: 'Unlock zone' }).waitFor(WAIT)
+    expect(await pageF.getByTestId('lock-toggle').getAttribute('aria-pressed')).toBeNull()
     await showShape(pageP, locked)
     await pageP.locator(`[data-testid="zone"][data-shape-id="${locked}"] [data-testid="zone-lock"]`).waitFor(WAIT)
 
@@ -373,6 +376,39 @@ describe('facilitating a live workshop', () => {
     await expect(projector.locator('[data-testid="join-qr"] img').getAttribute('src')).resolves.toMatch(/^data:image\/png;base64,/)
     await projector.screenshot({ path: screenshotPath('facilitation-projector-join') })
     await projector.close()
+  })
+
+  it('"Projector view" is busy while the links load, and a double click opens one projector', async () => {
+    const context = pageF.context()
+    const linksUrl = `**/api/boards/${board.id}/links`
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await pageF.route(linksUrl, async (route) => {
+      await held
+      await route.continue()
+    })
+    const button = pageF.getByTestId('projector-link')
+    const before = context.pages().length
+    // The window opens within the click, before the links arrive.
+    const [projector] = await Promise.all([context.waitForEvent('page'), button.dblclick()])
+    await expect(button.getAttribute('aria-busy')).resolves.toBe('true')
+    await expect(button.isDisabled()).resolves.toBe(true)
+    release()
+    await projector.waitForURL(/\/present#/, WAIT)
+    await expect.poll(() => button.getAttribute('aria-busy'), WAIT).toBe('false')
+    await pageF.waitForTimeout(500)
+    expect(context.pages().length).toBe(before + 1)
+    await projector.close()
+    await pageF.unroute(linksUrl)
+  })
+
+  it('"Projector view" closes the window it opened and says why when the links cannot be read', async () => {
+    const linksUrl = `**/api/boards/${board.id}/links`
+    await pageF.route(linksUrl, (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":"unavailable"}' }))
+    const [projector] = await Promise.all([pageF.context().waitForEvent('page'), pageF.getByTestId('projector-link').click()])
+    await expect.poll(() => projector.isClosed(), WAIT).toBe(true)
+    await pageF.getByRole('alert').getByText('The projector view could not be opened', { exact: false }).waitFor(WAIT)
+    await pageF.unroute(linksUrl)
   })
 
   it("the facilitator folds the bar's controls away from the keyboard and brings them back; phase and timer stay", async () => {

@@ -121,7 +121,7 @@ describe('a freshly started process', () => {
     expect(reader.doc.getMap(META_ROOT).get('format')).not.toBe(999)
   })
 
-  it('starts without loading the board schema, the catalogues or the rules, and loads them with the first connection', async () => {
+  it('starts without loading the board schema, the catalogues, the rules or the metric kinds it does not serve, and loads the rules (without i18next) with the first connection', async () => {
     const moduleLog = path.join(makeTempDataDir(), 'modules.log')
     const { board } = await restartedWithBoard({ nodeArgs: ['--import', './tests/support/moduleLog.mjs'], env: { TAVOLO_MODULE_LOG: moduleLog } })
     fs.writeFileSync(moduleLog, '')
@@ -131,17 +131,24 @@ describe('a freshly started process', () => {
       const { outputs } = JSON.parse(fs.readFileSync(SERVER_BUNDLE_META, 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> }
       const loaded = fs.readFileSync(moduleLog, 'utf8').split('\n').filter((url) => url.includes('/server/dist/'))
       const inputs = loaded.flatMap((url) => Object.keys(outputs[`server/dist/${path.basename(new URL(url).pathname)}`]?.inputs ?? {}))
-      return [...new Set(inputs.map((input) => /@tldraw\/[^/]+|i18next|shared\/src\/i18n|server\/src\/relay\/rules\/judging/.exec(input)?.[0]).filter(Boolean))].sort()
+      const heavy = /@tldraw\/[^/]+|i18next|shared\/src\/i18n|server\/src\/relay\/rules\/judging|prom-client\/lib\/(?:summary|pushgateway|cluster)|tdigest/
+      return [...new Set(inputs.map((input) => heavy.exec(input)?.[0]).filter(Boolean))].sort()
     }
     expect(fs.readFileSync(moduleLog, 'utf8')).toContain('/server/dist/main.js')
     // Started, and asked for its health: nothing heavy yet.
     await fetch(`${proc!.url}/healthz`)
+    expect(heavyLoaded()).toEqual([])
+    // The metrics it serves are there, Node's own among them.
+    const metrics = await (await fetch(`${proc!.url}/metrics`)).text()
+    for (const name of ['tavolo_updates_total', 'tavolo_storage_seconds_count', 'tavolo_process_cpu_seconds_total', 'tavolo_nodejs_eventloop_lag_seconds']) expect(metrics).toContain(name)
     expect(heavyLoaded()).toEqual([])
 
     // A socket that sends nothing: the rules load while its board does, before any message needs them.
     const raw = await openRawSocket(proc!.wsUrl, board.id, board.secrets.viewer)
     const judging = ['@tldraw/tlschema', 'server/src/relay/rules/judging']
     await waitFor(() => judging.every((name) => heavyLoaded().includes(name)), 'the judging rules to load')
+    // The rules read the English criteria only: i18next and the other catalogues wait for the API.
+    expect(heavyLoaded()).not.toContain('i18next')
     raw.close()
     fs.rmSync(path.dirname(moduleLog), { recursive: true, force: true })
   })

@@ -216,14 +216,15 @@ export class Connection implements RelayPeer {
    */
   private async applyCheckedUpdate(room: Room, update: Uint8Array, rules: readonly RelayRule[], claimed = false): Promise<void> {
     let candidate = update
-    let changes: ReturnType<typeof updateChanges>
     try {
       if (this.deferred) candidate = Y.mergeUpdates([this.deferred, update])
-      changes = updateChanges(room.doc, room.view, candidate)
     } catch (error) {
-      // Not a Yjs update: refused here, so nothing reaches the document without the rules.
       throw invalidUpdate(error)
     }
+    // A failure to read what a decoded update changes is a fault of this server (1011, logged), not the peer's.
+    const changes = updateChanges(room.doc, room.view, candidate)
+    // Not a Yjs update: refused here, so nothing reaches the document without the rules.
+    if (changes.kind === 'undecodable') throw invalidUpdate(changes.error)
     if (changes.kind === 'malformed') throw new Refused('document-format', changes.message, CLOSE_FORBIDDEN_WRITE)
     if (changes.kind === 'unresolved') {
       if (candidate.byteLength > this.options.maxMessageBytes) {

@@ -6,6 +6,8 @@ import { BOARD_MAP_ROOTS, RECORDS_ROOT } from '../../../shared/src/doc/roots'
 // before it is applied, so the rules can judge it first (shared/src/rules/checkWrite.ts).
 
 export type UpdateChanges =
+  /** Not a Yjs update: it does not decode (the peer's fault; a failure past decoding is this server's and is thrown). */
+  | { kind: 'undecodable'; error: unknown }
   /** The update builds on structs neither it nor the doc holds: it cannot be judged yet. */
   | { kind: 'unresolved' }
   /** The update writes something the document format does not have (a nested type, text...). */
@@ -17,7 +19,8 @@ export type UpdateChanges =
       clients: Set<number>
     }
 
-type DecodedStruct = ReturnType<typeof Y.decodeUpdate>['structs'][number]
+type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>
+type DecodedStruct = DecodedUpdate['structs'][number]
 
 /** Where an item sits: its root, its key in a map root (null in an array), and whether it is nested. */
 interface Place {
@@ -73,8 +76,14 @@ function placeOfDocItem(item: Y.Item): Place {
 
 /** The changes `update` would make to `doc` (seen through `view`); never modifies the doc. */
 export function updateChanges(doc: Y.Doc, view: BoardView, update: Uint8Array): UpdateChanges {
+  let decoded: DecodedUpdate
   try {
-    return { kind: 'resolved', ...readChanges(doc, view, update) }
+    decoded = Y.decodeUpdate(update)
+  } catch (error) {
+    return { kind: 'undecodable', error }
+  }
+  try {
+    return { kind: 'resolved', ...readChanges(doc, view, decoded) }
   } catch (error) {
     if (error instanceof Unresolved) return { kind: 'unresolved' }
     if (error instanceof Malformed) return { kind: 'malformed', message: error.message }
@@ -82,8 +91,7 @@ export function updateChanges(doc: Y.Doc, view: BoardView, update: Uint8Array): 
   }
 }
 
-function readChanges(doc: Y.Doc, view: BoardView, update: Uint8Array): { change: BoardChange; clients: Set<number> } {
-  const { structs, ds } = Y.decodeUpdate(update)
+function readChanges(doc: Y.Doc, view: BoardView, { structs, ds }: DecodedUpdate): { change: BoardChange; clients: Set<number> } {
   const byClient = indexByClient(structs)
   const change = new Map<string, Map<string, unknown>>()
   const clients = new Set<number>()

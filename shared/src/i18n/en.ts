@@ -409,6 +409,7 @@ export const en = {
   projector: {
     open: 'Projector view',
     openFailed: 'The projector view could not be opened: {{message}}',
+    blocked: 'The browser blocked the projector window. Allow pop-ups for this site and try again.',
   },
   people: {
     open_one: '{{count}} person on this board: show the list',

@@ -415,6 +415,7 @@ export const it: Catalogue = {
   projector: {
     open: 'Vista proiettore',
     openFailed: 'Non è stato possibile aprire la vista proiettore: {{message}}',
+    blocked: 'Il browser ha bloccato la finestra del proiettore. Consenti i pop-up per questo sito e riprova.',
   },
   people: {
     open_one: '{{count}} persona in questa lavagna: mostra l’elenco',

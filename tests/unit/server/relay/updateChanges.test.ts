@@ -88,4 +88,18 @@ describe('updateChanges', () => {
     client.getMap('session').set('phase', 1)
     expect(changesOf(nextUpdate((d) => d.getMap('session').set('phase', 2))).kind).toBe('unresolved')
   })
+
+  it('answers undecodable only for bytes that are no Yjs update; a failure reading a decoded one is thrown as it is', () => {
+    const { server, nextUpdate, changesOf } = setup((d) => setRecord(d, 'shape:a', { id: 'shape:a', x: 1 }))
+    expect(changesOf(new Uint8Array([1, 2, 3])).kind).toBe('undecodable')
+    // A fault of the reader itself (here: the board view it asks about a deleted record).
+    const fault = new Error('a fault of the reader')
+    const faulty = {
+      value: () => {
+        throw fault
+      },
+      entries: () => ({}),
+    }
+    expect(() => updateChanges(server, faulty, nextUpdate((d) => d.getArray('records').delete(0)))).toThrow(fault)
+  })
 })
