@@ -23,9 +23,13 @@ export const MAX_BUDGET_HOURS = 10_000
 /** The target a new round suggests when the board sets no total hours: a typical module's (the MSc template's). */
 export const DEFAULT_BUDGET_TARGET_HOURS = 50
 
-/** A round's target: hours in steps of 0.5, up to MAX_BUDGET_HOURS. */
-export const budgetTargetHours = T.number.check((hours) => {
-  if (!isValidHours(hours) || hours > MAX_BUDGET_HOURS) throw new T.ValidationError(`Expected 0 to ${MAX_BUDGET_HOURS} hours in steps of 0.5`)
+/** Hours a round's target or a ballot entry may be: hours (steps of 0.5) up to MAX_BUDGET_HOURS. */
+export function isBudgetHours(value: unknown): value is number {
+  return isValidHours(value) && value <= MAX_BUDGET_HOURS
+}
+
+const budgetTargetHours = T.number.check((hours) => {
+  if (!isBudgetHours(hours)) throw new T.ValidationError(`Expected 0 to ${MAX_BUDGET_HOURS} hours in steps of 0.5`)
 })
 
 /** `session.budget`: an open round has a round id and hours to split. */
@@ -52,7 +56,7 @@ export const budgetKey = (cardId: string, personId: string): string => personKey
 
 /** A stored ballot entry's hours, or 0 when it is not a positive number of hours. */
 export function readBudgetHours(value: unknown): number {
-  return isValidHours(value) && value > 0 && value <= MAX_BUDGET_HOURS ? value : 0
+  return isBudgetHours(value) && value > 0 ? value : 0
 }
 
 /** card id → hours of one person's ballot. */

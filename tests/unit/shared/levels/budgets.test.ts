@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { ballotLevel, ballotOf, budgetKey, budgetResults, hoursUsed, medianHours, storedBudgetRound } from '../../../../shared/src/levels/budgets'
+import {
+  ballotLevel,
+  ballotOf,
+  budgetKey,
+  budgetResults,
+  hoursUsed,
+  isBudgetHours,
+  MAX_BUDGET_HOURS,
+  medianHours,
+  storedBudgetRound,
+} from '../../../../shared/src/levels/budgets'
 
 const roles: Record<string, string> = { p1: 'professional', p2: 'professional', c1: 'citizen', c2: 'citizen', s1: 'student' }
 const roleOf = (id: string) => roles[id] ?? 'unknown'
@@ -57,5 +67,14 @@ describe('a budget round’s scope', () => {
     const plenary = storedBudgetRound.validate({ status: 'open', scope: 'plenary', targetHours: 50, roundId: 'r' })
     expect(ballotLevel(plenary, 't1')).toBeNull()
     expect(storedBudgetRound.isValid({ status: 'open', scope: 'room', targetHours: 50, roundId: 'r' })).toBe(false)
+  })
+
+  it('takes a target up to MAX_BUDGET_HOURS, the rule the budget form checks before it opens a round', () => {
+    const round = (targetHours: number) => storedBudgetRound.isValid({ status: 'open', scope: 'tables', targetHours, roundId: 'r' })
+    expect(isBudgetHours(MAX_BUDGET_HOURS)).toBe(true)
+    expect(round(MAX_BUDGET_HOURS)).toBe(true)
+    expect(isBudgetHours(MAX_BUDGET_HOURS + 0.5)).toBe(false)
+    expect(round(MAX_BUDGET_HOURS + 0.5)).toBe(false)
+    expect(isBudgetHours(2.25)).toBe(false)
   })
 })
