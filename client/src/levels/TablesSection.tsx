@@ -24,7 +24,7 @@ export function TablesSection() {
   const { isFacilitator, readOnly, personId, doc, writeSession } = useBoardFacilitation()
   const levels = useLevels()
   const { t } = useTranslation()
-  const { editor, tables, shapes, levelOf, mySeat, session } = levels
+  const { editor, tables, shapes, mySeat, session } = levels
   if (tables.length === 0) return isFacilitator ? <SplitForm /> : <p className="hint">{t('levels.noTables')}</p>
   const groups = peopleByTable(
     Object.entries(levels.people).filter(([, p]) => p.role !== 'facilitator').map(([id, p]) => ({ personId: id, ...p })),
@@ -56,7 +56,7 @@ export function TablesSection() {
               {table && <span className="tavolo-levels-swatch" style={{ background: table.colour }} aria-hidden="true" />}
               {table ? table.name : t('levels.unseated')}
               {table && editor && (
-                <button type="button" onClick={() => zoomToLevel(editor, shapes, levelOf, table.id)}>
+                <button type="button" onClick={() => zoomToLevel(editor, shapes, table.id)}>
                   {t('levels.goTo')}
                 </button>
               )}
@@ -79,7 +79,7 @@ export function TablesSection() {
         ))}
       </ul>
       {editor && (
-        <button type="button" onClick={() => zoomToLevel(editor, shapes, levelOf, null)}>
+        <button type="button" onClick={() => zoomToLevel(editor, shapes, null)}>
           {t('levels.goToPlenary')}
         </button>
       )}
