@@ -4,15 +4,10 @@
 export const ACCESS_ROLES = ['facilitator', 'editor', 'viewer'] as const
 export type AccessRole = (typeof ACCESS_ROLES)[number]
 
-export const PERSON_ROLES = ['facilitator', 'professional', 'citizen', 'student'] as const
+/** The roles of those who take part (everyone but the facilitator): ballots, tables and totals count by them. */
+export const PARTICIPANT_ROLES = ['professional', 'citizen', 'student'] as const
+export const PERSON_ROLES = ['facilitator', ...PARTICIPANT_ROLES] as const
 export type PersonRole = (typeof PERSON_ROLES)[number]
-
-export const PERSON_ROLE_LABELS: Record<PersonRole, string> = {
-  facilitator: 'Facilitator',
-  professional: 'Professional',
-  citizen: 'Citizen / service user',
-  student: 'Student',
-}
 
 export function isPersonRole(value: unknown): value is PersonRole {
   return typeof value === 'string' && (PERSON_ROLES as readonly string[]).includes(value)

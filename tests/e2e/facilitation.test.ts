@@ -264,6 +264,9 @@ describe('facilitating a live workshop', () => {
     }, locked)
     await pageF.getByTestId('lock-toggle').click()
     await expect.poll(() => plainMap(pageP, 'session').then((s) => s.locks), WAIT).toEqual({ [locked]: true })
+    // The label says what a press does, with no pressed state beside it ("Unlock zone, pressed").
+    await pageF.getByRole('button', { name: 'Unlock zone' }).waitFor(WAIT)
+    expect(await pageF.getByTestId('lock-toggle').getAttribute('aria-pressed')).toBeNull()
     await showShape(pageP, locked)
     await pageP.locator(`[data-testid="zone"][data-shape-id="${locked}"] [data-testid="zone-lock"]`).waitFor(WAIT)
 

@@ -227,6 +227,9 @@ describe('a participant with the keyboard only, at 1366×768', () => {
     expect(await participant.getByTestId('rating-panel').count()).toBe(0)
     await facilitator.getByTestId('ratings-toggle').click()
     await participant.getByTestId('rating-panel').waitFor(WAIT)
+    // The label says what a press does; a pressed state beside it would read "Close ratings, pressed".
+    await facilitator.getByRole('button', { name: 'Close ratings' }).waitFor(WAIT)
+    expect(await facilitator.getByTestId('ratings-toggle').getAttribute('aria-pressed')).toBeNull()
     await participant.keyboard.press('Escape')
     await tabUntil(participant, (el) => el instanceof HTMLInputElement && el.type === 'radio' && !!el.closest('[data-testid="rating-panel"]'), 120)
     await participant.keyboard.press('Space')

@@ -121,7 +121,7 @@ describe('a freshly started process', () => {
     expect(reader.doc.getMap(META_ROOT).get('format')).not.toBe(999)
   })
 
-  it('starts without loading the board schema, the catalogues, the rules or the metric kinds it does not serve, and loads the rules with the first connection', async () => {
+  it('starts without loading the board schema, the catalogues, the rules or the metric kinds it does not serve, and loads the rules (without i18next) with the first connection', async () => {
     const moduleLog = path.join(makeTempDataDir(), 'modules.log')
     const { board } = await restartedWithBoard({ nodeArgs: ['--import', './tests/support/moduleLog.mjs'], env: { TAVOLO_MODULE_LOG: moduleLog } })
     fs.writeFileSync(moduleLog, '')
@@ -147,6 +147,8 @@ describe('a freshly started process', () => {
     const raw = await openRawSocket(proc!.wsUrl, board.id, board.secrets.viewer)
     const judging = ['@tldraw/tlschema', 'server/src/relay/rules/judging']
     await waitFor(() => judging.every((name) => heavyLoaded().includes(name)), 'the judging rules to load')
+    // The rules read the English criteria only: i18next and the other catalogues wait for the API.
+    expect(heavyLoaded()).not.toContain('i18next')
     raw.close()
     fs.rmSync(path.dirname(moduleLog), { recursive: true, force: true })
   })

@@ -10,7 +10,8 @@ import { enforceLocks } from './lockEnforcement'
 
 // The facilitator locks the selected zone or frame. The relay refuses anyone else's change inside
 // it (shared/src/rules/lockRule.ts), and a participant's change at a level they may not write
-// (tableEditingRule.ts); each participant's editor also stops both before they are sent.
+// (tableEditingRule.ts); each participant's editor also stops both before they are sent. The button's
+// label says what a press does, so it carries no aria-pressed ("Unlock zone, pressed" reads as nonsense).
 
 export function LockControl() {
   const { doc, editor, session, isFacilitator, personId, writeSession } = useBoardFacilitation()
@@ -39,7 +40,7 @@ export function LockControl() {
   if (!isFacilitator || !selected) return null
   const locked = isLocked(session.locks, selected.id)
   return (
-    <button type="button" onClick={() => writeSession('locks', withLock(session.locks, selected.id, !locked))} aria-pressed={locked} data-testid="lock-toggle">
+    <button type="button" onClick={() => writeSession('locks', withLock(session.locks, selected.id, !locked))} data-testid="lock-toggle">
       <LockIcon /> {locked ? t(`facilitation.unlock_${selected.kind}`) : t(`facilitation.lock_${selected.kind}`)}
     </button>
   )

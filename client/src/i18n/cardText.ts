@@ -2,9 +2,9 @@ import type { ParseKeys, TFunction } from 'i18next'
 import { formatNumber } from '../../../shared/src/i18n'
 import type { CardField, CardWords } from '../../../shared/src/cards'
 
-// Card types, fields and choices in the UI's language. The shared card definitions keep their
-// English labels for exports; the catalogue has each by type and key (cardTypes, cardFields,
-// cardOptions), and one it lacks falls back to the definition's English.
+// Card types, fields and choices in the UI's language: the catalogue has each by type and key
+// (cardTypes, cardFields, cardOptions). The English labels of the shared definitions' fields and
+// options remain only as the fallback for a key the catalogue lacks (and describeCard's default).
 
 const key = (k: string) => k as ParseKeys
 

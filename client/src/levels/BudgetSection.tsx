@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { CONTENT_CARD_TYPE } from '../../../shared/src/cards/content/contentCard'
 import { BUDGETS_ROOT } from '../../../shared/src/doc/roots'
 import { cardLabel } from '../../../shared/src/export/cardLabel'
-import { ballotLevel, ballotOf, budgetKey, budgetResults, hoursUsed, medianHours, type BudgetRound, type Spread } from '../../../shared/src/levels/budgets'
+import { ballotLevel, ballotOf, budgetKey, budgetResults, DEFAULT_BUDGET_TARGET_HOURS, hoursUsed, medianHours, type BudgetRound, type Spread } from '../../../shared/src/levels/budgets'
+import { PARTICIPANT_ROLES } from '../../../shared/src/roles'
 import { parseHours } from '../../../shared/src/cards/numberFields'
 import { useBoardFacilitation } from '../facilitation/FacilitationContext'
 import { randomId } from '../state/randomId'
@@ -17,8 +18,6 @@ import { useLevels } from './useLevels'
 // the plenary's) with a bar of hours left, never sending a ballot over the target (the server would refuse it); results per
 // card are the median and spread, overall and by role, and the facilitator applies the medians to
 // the cards' hours in one undoable step.
-
-const ROLES = ['professional', 'citizen', 'student'] as const
 
 export function BudgetSection() {
   const { isFacilitator, readOnly, session } = useBoardFacilitation()
@@ -40,7 +39,7 @@ function RoundControls() {
   const { session, writeSession, doc } = useBoardFacilitation()
   const { t } = useTranslation()
   const round = session.budget
-  const [target, setTarget] = useState(String(session.targets.totalHours ?? 50))
+  const [target, setTarget] = useState(String(session.targets.totalHours ?? DEFAULT_BUDGET_TARGET_HOURS))
   const [scope, setScope] = useState<BudgetRound['scope']>('tables')
   const [error, setError] = useState<string | null>(null)
   if (round.status === 'open') {
@@ -159,7 +158,7 @@ function Results() {
           <tr>
             <th>{t('levels.card')}</th>
             <th>{t('levels.medianAll')}</th>
-            {ROLES.map((role) => (
+            {PARTICIPANT_ROLES.map((role) => (
               <th key={role}>{t(`roles.${role}`)}</th>
             ))}
           </tr>
@@ -169,7 +168,7 @@ function Results() {
             <tr key={r.cardId} data-testid="budget-row" data-card-id={r.cardId}>
               <td>{titleOf(r.cardId)}</td>
               <td data-testid="budget-median">{spread(r.overall)}</td>
-              {ROLES.map((role) => (
+              {PARTICIPANT_ROLES.map((role) => (
                 <td key={role}>{spread(r.byRole[role])}</td>
               ))}
             </tr>

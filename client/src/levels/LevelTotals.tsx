@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { PARTICIPANT_ROLES } from '../../../shared/src/roles'
 import type { DesignSummary } from '../../../shared/src/summary'
 
 // One level's totals in a line or two: the same numbers the summary panel shows for the board.
@@ -6,7 +7,7 @@ import type { DesignSummary } from '../../../shared/src/summary'
 export function LevelTotals({ summary }: { summary: DesignSummary }) {
   const { t } = useTranslation()
   const { contentHours, formatHours, examWeights, contributions } = summary
-  const roles = (['professional', 'citizen', 'student'] as const).map((role) => `${t(`roles.${role}`)} ${contributions.byRole[role].created}`)
+  const roles = PARTICIPANT_ROLES.map((role) => `${t(`roles.${role}`)} ${contributions.byRole[role].created}`)
   return (
     <dl className="tavolo-levels-totals" data-testid="level-totals">
       <dt>{t('levels.contentHours')}</dt>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ZONE_TYPE } from '../../../shared/src/cards/zone/zone'
+import { participantsOf } from '../../../shared/src/doc/people'
 import { SEAT_PICKS_ROOT } from '../../../shared/src/doc/roots'
 import { summaryOfLevel } from '../../../shared/src/levels/comparison'
 import { peopleByTable } from '../../../shared/src/levels/seating'
@@ -26,11 +27,7 @@ export function TablesSection() {
   const { t } = useTranslation()
   const { editor, tables, shapes, mySeat, session } = levels
   if (tables.length === 0) return isFacilitator ? <SplitForm /> : <p className="hint">{t('levels.noTables')}</p>
-  const groups = peopleByTable(
-    Object.entries(levels.people).filter(([, p]) => p.role !== 'facilitator').map(([id, p]) => ({ personId: id, ...p })),
-    tables,
-    levels.seatOf,
-  )
+  const groups = peopleByTable(participantsOf(levels.people), tables, levels.seatOf)
   return (
     <div data-testid="tables-section">
       {!isFacilitator && (
@@ -111,7 +108,7 @@ function SplitForm() {
       plan = planSplit({
         count: n,
         mode,
-        people: Object.entries(people).filter(([, p]) => p.role !== 'facilitator').map(([personId, p]) => ({ personId, role: p.role })),
+        people: participantsOf(people),
         records: shapes,
         random: Math.random,
         tableId: () => randomId().slice(0, 12),
@@ -238,8 +235,7 @@ function ReseatForm() {
     if (confirming) confirmRef.current?.focus()
   }, [confirming])
   const reseat = () => {
-    const participants = Object.entries(people).filter(([, p]) => p.role !== 'facilitator').map(([personId, p]) => ({ personId, role: p.role }))
-    const plan = planSeating(mode, participants, session.tables, Math.random)
+    const plan = planSeating(mode, participantsOf(people), session.tables, Math.random)
     doc.transact(() => {
       doc.getMap(SEAT_PICKS_ROOT).clear()
       writeSession('seating', plan.seating)

@@ -1,15 +1,13 @@
 import { useTranslation } from 'react-i18next'
 import { ErrorText } from '../ui/ErrorText'
 import { useId, useState, type FormEvent } from 'react'
-import { PERSON_ROLES, type AccessRole, type PersonRole } from '../../../shared/src/roles'
+import { PARTICIPANT_ROLES, type AccessRole, type PersonRole } from '../../../shared/src/roles'
 import { MAX_PERSON_NAME_LENGTH } from '../../../shared/src/wire/limits'
 import { describeError } from '../api'
 import type { LocalProfile } from '../state/localStore'
 
 // Asked the first time a person opens a board, and again from "Edit me". The facilitator link
 // makes you the facilitator; everyone else says which side of the co-production they are on.
-
-const PARTICIPANT_ROLES = PERSON_ROLES.filter((r) => r !== 'facilitator')
 
 export interface ProfileFormProps {
   boardTitle: string

@@ -22,7 +22,6 @@ export type CardField =
 export interface CardDefinition<Type extends string = string, Props extends object = object> {
   /** The shape type: part of the document format. */
   type: Type
-  label: string
   props: RecordProps<TLBaseShape<Type, Props>>
   migrations: TLPropsMigrations
   defaultProps(): Props

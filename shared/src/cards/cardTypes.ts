@@ -17,11 +17,6 @@ export const CARD_DEFINITIONS: { readonly [Type in CardType]: CardDefinition<Typ
   [IDEA_CARD_TYPE]: IDEA_CARD,
 }
 
-export const CARD_TYPE_LABELS = Object.fromEntries(CARD_TYPES.map((type) => [type, CARD_DEFINITIONS[type].label])) as Record<
-  CardType,
-  string
->
-
 export function isCardType(value: unknown): value is CardType {
   return typeof value === 'string' && (CARD_TYPES as readonly string[]).includes(value)
 }

@@ -30,6 +30,13 @@ export function readPeople(entries: Record<string, unknown>): Record<string, Sto
   return people
 }
 
+/** Those who take part, each with their id: everyone but the facilitator (who is seated nowhere and casts no ballot). */
+export function participantsOf(people: Readonly<Record<string, StoredPerson>>): (StoredPerson & { personId: string })[] {
+  return Object.entries(people)
+    .filter(([, person]) => person.role !== 'facilitator')
+    .map(([personId, person]) => ({ personId, ...person }))
+}
+
 function stringOrEmpty(value: unknown): string {
   return typeof value === 'string' ? value : ''
 }

@@ -8,7 +8,7 @@ import { summaryOfLevel } from '../levels/comparison'
 import { seatOf } from '../levels/tables'
 import { recordsOfLevel } from '../levels/tableZones'
 import { formatNumber, translatorFor, type Language } from '../i18n'
-import { isPersonRole, PERSON_ROLES } from '../roles'
+import { isPersonRole, PARTICIPANT_ROLES } from '../roles'
 import { readSessionValue, seatingStateOf } from '../session/sessionState'
 import { cardLabel } from './cardLabel'
 import type { OutlineBlock } from './outline'
@@ -17,8 +17,6 @@ import { roleLabel } from './ratingsOutline'
 // The levels in the programme document (Markdown and PDF): each table's own programme with its
 // totals, where each card adopted into the plenary came from (table, authors' roles, the hours
 // each role gave it), and the hour-budget results. A board without tables has none of it.
-
-const ROLES = PERSON_ROLES.filter((role) => role !== 'facilitator')
 
 interface Context {
   board: BoardDocContent
@@ -116,9 +114,9 @@ function budgetBlocks({ board, t, language, role }: Context): OutlineBlock[] {
       columns: [
         { title: t('levelsExport.content'), align: 'left' },
         { title: t('levelsExport.everyone'), align: 'right' },
-        ...ROLES.map((r) => ({ title: role(r), align: 'right' as const })),
+        ...PARTICIPANT_ROLES.map((r) => ({ title: role(r), align: 'right' as const })),
       ],
-      rows: results.map((r) => [titleOf(shapes.get(r.cardId)), spread(r.overall), ...ROLES.map((r2) => spread(r.byRole[r2]))]),
+      rows: results.map((r) => [titleOf(shapes.get(r.cardId)), spread(r.overall), ...PARTICIPANT_ROLES.map((r2) => spread(r.byRole[r2]))]),
     },
   ]
 }

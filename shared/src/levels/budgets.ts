@@ -19,6 +19,8 @@ export interface BudgetRound {
 
 export const DEFAULT_BUDGET_ROUND: BudgetRound = { status: 'closed', scope: 'tables', targetHours: 0, roundId: null }
 export const MAX_BUDGET_HOURS = 10_000
+/** The target a new round suggests when the board sets no total hours: a typical module's (the MSc template's). */
+export const DEFAULT_BUDGET_TARGET_HOURS = 50
 
 export function readBudgetRound(value: unknown): BudgetRound | undefined {
   if (!isObject(value)) return undefined

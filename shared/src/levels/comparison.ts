@@ -67,12 +67,6 @@ export function summaryOfLevel(input: SummaryInput, tableId: string | null, lang
   return computeSummary({ ...input, records: recordsOfLevel(input.records, tableId) }, language)
 }
 
-export function readComparisonLinks(value: unknown): string[][] | undefined {
-  if (!Array.isArray(value)) return undefined
-  const groups = value.filter((g): g is string[] => Array.isArray(g) && g.every((id) => typeof id === 'string'))
-  return groups.length === value.length ? groups.map((g) => [...g]) : undefined
-}
-
 /** Title as compared across tables: lower case, punctuation and repeated spaces dropped. */
 export function comparableTitle(title: string): string {
   return title.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()

@@ -1,14 +1,19 @@
 // The criteria participants rate the design on in phase 4, chosen by the facilitator.
 
-import { catalogues, defaultLanguage, type Language } from '../i18n'
+import type { Catalogue } from '../i18n/catalogue'
+import { en } from '../i18n/en'
 
-/** The criteria a new board starts with, in its language (the catalogue's `criteria`). */
-export function defaultCriteria(language: Language): string[] {
-  return Object.values(catalogues[language].criteria)
+/** The criteria a new board starts with: those of its language's catalogue. */
+export function catalogueCriteria(catalogue: Catalogue): string[] {
+  return Object.values(catalogue.criteria)
 }
 
-/** What a board that never stored its criteria (made before they were seeded) is rated on. */
-export const DEFAULT_CRITERIA: readonly string[] = defaultCriteria(defaultLanguage)
+/**
+ * What a board that never stored its criteria (made before they were seeded) is rated on: the
+ * English ones, the fallback catalogue's. Imported alone: the server's write rules read these, and
+ * load without i18next and the other catalogues.
+ */
+export const DEFAULT_CRITERIA: readonly string[] = catalogueCriteria(en)
 
 export const CRITERION_MAX_LENGTH = 80
 

@@ -9,7 +9,7 @@ import { DEFAULT_TARGETS, readTargets } from './targets'
 import { DEFAULT_TIMER, readTimer } from './timer'
 import { DEFAULT_VOTING_ROUND, readVotingRound } from './votingRound'
 import { DEFAULT_BUDGET_ROUND, readBudgetRound } from '../levels/budgets'
-import { readComparisonLinks } from '../levels/comparison'
+import { readComparisonLinks } from '../levels/comparisonLinks'
 import { DEFAULT_DRAFTING, readDraftingRound } from '../levels/drafting'
 import { readSeating, readTables, type SeatingState } from '../levels/tables'
 

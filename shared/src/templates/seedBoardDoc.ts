@@ -2,8 +2,8 @@ import * as Y from 'yjs'
 import { defaultDocumentRecords, DEFAULT_PAGE_ID } from '../doc/defaultRecords'
 import { writeNewRecords } from '../doc/recordsRoot'
 import { DOC_FORMAT_VERSION, META_KEYS, META_ROOT, SESSION_ROOT } from '../doc/roots'
-import { defaultLanguage, type Language } from '../i18n'
-import { defaultCriteria } from '../session/criteria'
+import { catalogues, defaultLanguage, type Language } from '../i18n'
+import { catalogueCriteria } from '../session/criteria'
 import { SESSION_KEYS } from '../session/sessionKeys'
 import { createTavoloSchema } from '../schema'
 import { getTemplate } from './catalog'
@@ -34,6 +34,6 @@ export function seedBoardDoc(doc: Y.Doc, opts: { title: string; templateId: stri
     const session = doc.getMap(SESSION_ROOT)
     session.set(SESSION_KEYS.targets, settings.targets)
     session.set(SESSION_KEYS.rules, settings.rules)
-    session.set(SESSION_KEYS.criteria, defaultCriteria(language))
+    session.set(SESSION_KEYS.criteria, catalogueCriteria(catalogues[language]))
   })
 }

@@ -68,7 +68,6 @@ export function defaultContentCardProps(): ContentCardProps {
 
 export const CONTENT_CARD: CardDefinition<typeof CONTENT_CARD_TYPE, ContentCardProps> = {
   type: CONTENT_CARD_TYPE,
-  label: 'Content',
   props: contentCardProps,
   migrations: contentCardMigrations,
   defaultProps: defaultContentCardProps,

@@ -58,7 +58,6 @@ export function defaultExamCardProps(): ExamCardProps {
 
 export const EXAM_CARD: CardDefinition<typeof EXAM_CARD_TYPE, ExamCardProps> = {
   type: EXAM_CARD_TYPE,
-  label: 'Exam',
   props: examCardProps,
   migrations: examCardMigrations,
   defaultProps: defaultExamCardProps,

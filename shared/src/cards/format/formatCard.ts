@@ -60,7 +60,6 @@ export function defaultFormatCardProps(): FormatCardProps {
 
 export const FORMAT_CARD: CardDefinition<typeof FORMAT_CARD_TYPE, FormatCardProps> = {
   type: FORMAT_CARD_TYPE,
-  label: 'Lecture format',
   props: formatCardProps,
   migrations: formatCardMigrations,
   defaultProps: defaultFormatCardProps,

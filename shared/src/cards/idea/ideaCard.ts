@@ -32,7 +32,6 @@ export function defaultIdeaCardProps(): IdeaCardProps {
 
 export const IDEA_CARD: CardDefinition<typeof IDEA_CARD_TYPE, IdeaCardProps> = {
   type: IDEA_CARD_TYPE,
-  label: 'Idea',
   props: ideaCardProps,
   migrations: ideaCardMigrations,
   defaultProps: defaultIdeaCardProps,

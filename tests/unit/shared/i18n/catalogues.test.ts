@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { CARD_TYPES } from '../../../../shared/src/cards/cardTypes'
 import { catalogues, languages, pickLanguage, translatorFor } from '../../../../shared/src/i18n'
+import { PERSON_ROLES } from '../../../../shared/src/roles'
 
 /** Every leaf of a catalogue as [dotted key, value]. */
 function leaves(node: unknown, prefix = ''): [string, unknown][] {
@@ -74,5 +76,11 @@ describe('translatorFor', () => {
   it('translates and interpolates in the language asked for, without HTML escaping', () => {
     expect(translatorFor('it')('home.forgetWorkshop', { title: 'A & <B>' })).toBe('Dimentica A & <B>')
     expect(translatorFor('en')('home.forgetWorkshop', { title: 'A & <B>' })).toBe('Forget A & <B>')
+  })
+
+  it.each(languages)('%s names every card type and person role: the shared code keeps no English names of its own', (language) => {
+    const keys = new Set(leaves(catalogues[language]).map(([k]) => k))
+    const wanted = [...CARD_TYPES.map((type) => `cardTypes.${type}`), ...PERSON_ROLES.map((role) => `roles.${role}`)]
+    expect(wanted.filter((k) => !keys.has(k))).toEqual([])
   })
 })
