@@ -219,6 +219,26 @@ describe('a workshop at its three levels', () => {
     await pageF.locator(`[data-testid="budget-row"][data-card-id="${cards.Sara}"]`).getByText('Untitled content').waitFor(WAIT)
     await setTitle(sara.page, cards.Sara, 'Sara’s topic')
 
+    // Text that is not hours is marked invalid and never deletes the hours stored for the card.
+    const carlaHours = carla.page.locator(`[data-testid="ballot-hours"][data-card-id="${cards.Carla}"]`)
+    const carlaKey = `${cards.Carla}/${carla.personId}`
+    await give(carla, cards.Carla, '1e')
+    await carla.page.getByText('Hours must be a number').waitFor(WAIT)
+    await expect(carlaHours.getAttribute('aria-invalid')).resolves.toBe('true')
+    await expect(carlaHours.inputValue()).resolves.toBe('1e')
+    expect((await plainMap(carla.page, 'budgets'))[carlaKey]).toBe(20)
+    // An amount over what she has left is refused, and does not stay on screen.
+    await give(carla, cards.Carla, '45')
+    await carla.page.getByText('That would be more than the 50 h you have').waitFor(WAIT)
+    await expect(carlaHours.inputValue()).resolves.toBe('20')
+    expect((await plainMap(carla.page, 'budgets'))[carlaKey]).toBe(20)
+    // A decimal comma is hours; a change made elsewhere (another tab) shows in the field.
+    await give(carla, cards.Carla, '19,5')
+    await expect.poll(() => plainMap(carla.page, 'budgets').then((b) => b[carlaKey]), WAIT).toBe(19.5)
+    await expect(carlaHours.getAttribute('aria-invalid')).resolves.toBeNull()
+    await carla.page.evaluate((key) => window.__tavolo!.doc.getMap('budgets').set(key, 20), carlaKey)
+    await expect.poll(() => carlaHours.inputValue(), WAIT).toBe('20')
+
     await addHoursDirectly()
     await pageF.getByTestId('apply-medians').click()
     await pageF.waitForFunction((ids) => ids.every((id) => (window.__tavolo!.editor.getShape(id as never)!.props as { hours: number }).hours === 10), Object.values(cards), WAIT)
@@ -228,6 +248,16 @@ describe('a workshop at its three levels', () => {
     await expect(hoursOf(pageF, cards.Paola)).resolves.toBe(7)
     await expect(hoursOf(pageF, cards.Carla)).resolves.toBe(7)
     await pageF.getByTestId('budget-close').click()
+
+    // A target over the maximum is refused in the form, in words, before anything is written:
+    // the closed round's ballots stay and no round opens.
+    const target = pageF.getByTestId('budget-target')
+    await target.fill('20000')
+    await pageF.getByTestId('budget-open').click()
+    await pageF.getByText('at most 10,000').waitFor(WAIT)
+    await expect(target.getAttribute('aria-invalid')).resolves.toBe('true')
+    await expect(pageF.getByTestId('budget-section').getAttribute('data-status')).resolves.toBe('closed')
+    expect(Object.keys(await plainMap(pageF, 'budgets'))).toHaveLength(8)
   })
 
   it('the plenary compares the tables, and an adopted card keeps its provenance and counts in the plenary totals', async () => {

@@ -1,15 +1,27 @@
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import type { TLShapeId } from 'tldraw'
 import { useTranslation } from 'react-i18next'
 import { CONTENT_CARD_TYPE } from '../../../shared/src/cards/content/contentCard'
 import { BUDGETS_ROOT } from '../../../shared/src/doc/roots'
 import { cardLabel } from '../../../shared/src/export/cardLabel'
-import { ballotLevel, ballotOf, budgetKey, budgetResults, DEFAULT_BUDGET_TARGET_HOURS, hoursUsed, medianHours, type BudgetRound, type Spread } from '../../../shared/src/levels/budgets'
+import {
+  ballotLevel,
+  ballotOf,
+  budgetKey,
+  budgetResults,
+  DEFAULT_BUDGET_TARGET_HOURS,
+  hoursUsed,
+  isBudgetHours,
+  MAX_BUDGET_HOURS,
+  medianHours,
+  type BudgetRound,
+  type Spread,
+} from '../../../shared/src/levels/budgets'
 import { PARTICIPANT_ROLES } from '../../../shared/src/roles'
 import { parseHours } from '../../../shared/src/cards/numberFields'
 import { useBoardFacilitation } from '../facilitation/FacilitationContext'
 import { randomId } from '../state/randomId'
-import { ErrorText } from '../ui/ErrorText'
+import { ErrorText, invalidWhen } from '../ui/ErrorText'
 import { RadioChoice } from '../ui/RadioChoice'
 import { useLevels } from './useLevels'
 
@@ -42,6 +54,7 @@ function RoundControls() {
   const [target, setTarget] = useState(String(session.targets.totalHours ?? DEFAULT_BUDGET_TARGET_HOURS))
   const [scope, setScope] = useState<BudgetRound['scope']>('tables')
   const [error, setError] = useState<string | null>(null)
+  const errorId = useId()
   if (round.status === 'open') {
     return (
       <button type="button" onClick={() => writeSession('budget', { ...round, status: 'closed' })} data-testid="budget-close">
@@ -51,19 +64,28 @@ function RoundControls() {
   }
   const open = () => {
     const hours = parseHours(target)
-    if (!hours.ok || hours.value <= 0) return setError(t('levels.targetInvalid'))
-    // A new round starts with no ballots.
+    // The rule readBudgetRound applies, checked here: refused inside the transaction, the round
+    // would not open and the ballots cleared before it would stay cleared (Yjs does not roll back).
+    if (!hours.ok || hours.value <= 0 || !isBudgetHours(hours.value)) return setError(t('levels.targetInvalid', { max: MAX_BUDGET_HOURS }))
+    // A new round starts with no ballots; the round is written first, so a refusal clears nothing.
     doc.transact(() => {
-      doc.getMap(BUDGETS_ROOT).clear()
       writeSession('budget', { status: 'open', scope, targetHours: hours.value, roundId: randomId() })
+      doc.getMap(BUDGETS_ROOT).clear()
     })
     setError(null)
   }
   return (
     <div className="tavolo-levels-form">
       <label htmlFor="tavolo-budget-target">{t('levels.budgetTarget')}</label>
-      <input id="tavolo-budget-target" value={target} onChange={(e) => setTarget(e.target.value)} inputMode="decimal" />
-      <ErrorText message={error} />
+      <input
+        id="tavolo-budget-target"
+        value={target}
+        onChange={(e) => setTarget(e.target.value)}
+        inputMode="decimal"
+        {...invalidWhen(error, errorId)}
+        data-testid="budget-target"
+      />
+      <ErrorText message={error} id={errorId} />
       <RadioChoice
         legend={t('levels.budgetScope')}
         name="tavolo-budget-scope"
@@ -84,17 +106,26 @@ function Ballot() {
   const { doc, personId, session } = useBoardFacilitation()
   const { shapesById, levelOf, mySeat, budgets } = useLevels()
   const { t } = useTranslation()
-  const [error, setError] = useState<string | null>(null)
+  // What someone is typing, by card, until it is stored; the error names the card it is about.
+  const [drafts, setDrafts] = useState<Readonly<Record<string, string>>>({})
+  const [error, setError] = useState<{ cardId: string; message: string } | null>(null)
+  const errorId = useId()
   const target = session.budget.targetHours
   const level = ballotLevel(session.budget, mySeat)
   const cards = [...shapesById.values()].filter((s) => s.type === CONTENT_CARD_TYPE && levelOf(s.id) === level)
   const ballot = ballotOf(budgets, personId)
   const noCards = level === null ? t('levels.noPlenaryCards') : t('levels.noContentCards')
   const used = hoursUsed(budgets, personId)
-  const set = (cardId: string, text: string) => {
+  const forget = (cardId: string) => setDrafts((d) => Object.fromEntries(Object.entries(d).filter(([id]) => id !== cardId)))
+  const set = (cardId: string) => {
+    const text = drafts[cardId]
+    if (text === undefined) return
     const hours = text.trim() === '' ? { ok: true as const, value: 0 } : parseHours(text)
-    if (!hours.ok) return setError(t('levels.hoursInvalid'))
-    if (used - (ballot[cardId] ?? 0) + hours.value > target) return setError(t('levels.overTarget', { target }))
+    // Text that is not hours stays, marked invalid, and the stored hours are kept.
+    if (!hours.ok) return setError({ cardId, message: t('levels.hoursInvalid') })
+    // A refused amount goes: the field shows the stored hours again.
+    forget(cardId)
+    if (used - (ballot[cardId] ?? 0) + hours.value > target) return setError({ cardId, message: t('levels.overTarget', { target }) })
     const key = budgetKey(cardId, personId)
     if (hours.value === 0) doc.getMap(BUDGETS_ROOT).delete(key)
     else doc.getMap(BUDGETS_ROOT).set(key, hours.value)
@@ -106,7 +137,7 @@ function Ballot() {
       <div className="tavolo-levels-bar" role="progressbar" aria-valuemin={0} aria-valuemax={target} aria-valuenow={used} aria-label={t('levels.hoursSpent')}>
         <span style={{ width: `${target > 0 ? (100 * used) / target : 0}%` }} />
       </div>
-      <ErrorText message={error} />
+      <ErrorText message={error?.message} id={errorId} />
       {cards.length === 0 && <p className="hint">{noCards}</p>}
       <ul>
         {cards.map((card) => (
@@ -114,11 +145,12 @@ function Ballot() {
             <label>
               <span>{cardLabel(card, t)}</span>
               <input
-                type="number"
-                min={0}
-                step={0.5}
-                defaultValue={ballot[card.id] ?? ''}
-                onBlur={(e) => set(card.id, e.target.value)}
+                type="text"
+                inputMode="decimal"
+                value={drafts[card.id] ?? String(ballot[card.id] ?? '')}
+                onChange={(e) => setDrafts((d) => ({ ...d, [card.id]: e.target.value }))}
+                onBlur={() => set(card.id)}
+                {...invalidWhen(error?.cardId === card.id ? error.message : null, errorId)}
                 data-testid="ballot-hours"
                 data-card-id={card.id}
               />

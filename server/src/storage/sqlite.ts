@@ -114,7 +114,13 @@ export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'>
    * emptied, between two relays, rather than by the next batch's commit before it is relayed.
    */
   const startWalOver = () => {
-    if (db.open) touchHealth.run(Date.now())
+    if (!db.open) return
+    try {
+      touchHealth.run(Date.now())
+    } catch (error) {
+      // Nothing is lost: the next commit starts the WAL over instead (and meets the same error).
+      logger.error(`SQLite ${file}: starting the WAL over failed: ${(error as Error).message}`)
+    }
   }
   const checkpointer = sqliteCheckpointer(file, (message) => logger.error(`SQLite ${file}: ${message}`), startWalOver)
   /** Empties the WAL now; waits for the worker's checkpoint first (one runs at a time). */

@@ -646,7 +646,7 @@ export const en = {
     cardsByRole: 'Cards by role',
     warnings: 'Warnings',
     budgetTarget: 'Hours each person splits',
-    targetInvalid: 'The target must be a number of hours above 0, in steps of 0.5.',
+    targetInvalid: 'The target must be a number of hours above 0 and at most {{max, number}}, in steps of 0.5.',
     budgetOpen: 'Open a budget round',
     budgetClose: 'Close the budget round',
     budgetClosed: 'No budget round is open.',

@@ -652,7 +652,7 @@ export const it: Catalogue = {
     cardsByRole: 'Schede per ruolo',
     warnings: 'Avvisi',
     budgetTarget: 'Ore che ognuno ripartisce',
-    targetInvalid: 'L’obiettivo deve essere un numero di ore maggiore di 0, a passi di 0,5.',
+    targetInvalid: 'L’obiettivo deve essere un numero di ore maggiore di 0 e al massimo {{max, number}}, a passi di 0,5.',
     budgetOpen: 'Apri un giro di budget',
     budgetClose: 'Chiudi il giro di budget',
     budgetClosed: 'Nessun giro di budget è aperto.',

@@ -22,11 +22,16 @@ export const MAX_BUDGET_HOURS = 10_000
 /** The target a new round suggests when the board sets no total hours: a typical module's (the MSc template's). */
 export const DEFAULT_BUDGET_TARGET_HOURS = 50
 
+/** Hours a round's target or a ballot entry may be: hours (steps of 0.5) up to MAX_BUDGET_HOURS. */
+export function isBudgetHours(value: unknown): value is number {
+  return isValidHours(value) && value <= MAX_BUDGET_HOURS
+}
+
 export function readBudgetRound(value: unknown): BudgetRound | undefined {
   if (!isObject(value)) return undefined
   const { status, targetHours, roundId } = value
   if (status !== 'closed' && status !== 'open') return undefined
-  if (!isValidHours(targetHours) || targetHours > MAX_BUDGET_HOURS) return undefined
+  if (!isBudgetHours(targetHours)) return undefined
   if (roundId !== null && typeof roundId !== 'string') return undefined
   // A round stored without a scope predates the plenary budget: it was over the tables.
   const scope = value.scope ?? 'tables'
@@ -43,7 +48,7 @@ export const budgetKey = (cardId: string, personId: string): string => personKey
 
 /** A stored ballot entry's hours, or 0 when it is not a positive number of hours. */
 export function readBudgetHours(value: unknown): number {
-  return isValidHours(value) && value > 0 && value <= MAX_BUDGET_HOURS ? value : 0
+  return isBudgetHours(value) && value > 0 ? value : 0
 }
 
 /** card id → hours of one person's ballot. */

@@ -200,6 +200,26 @@ describe('SQLite storage', () => {
     expect(salt()).toBe(before)
   })
 
+  it('a write that starts the WAL over and fails is logged; what it followed stands', async () => {
+    const dir = makeTempDataDir()
+    dirs.push(dir)
+    const errors: string[] = []
+    const storage = openSqliteStorage(dir, { error: (message) => errors.push(message) })
+    opened.push(storage)
+    const doc = new Y.Doc()
+    await storage.createBoard(board, Y.encodeStateAsUpdate(doc))
+    await storage.appendUpdates(board.id, [edit(doc, 'a', 1)])
+    const other = new Database(path.join(dir, SQLITE_FILE_NAME))
+    other.exec(`CREATE TRIGGER refuse_insert BEFORE INSERT ON health BEGIN SELECT RAISE(ABORT, 'refused'); END;
+                CREATE TRIGGER refuse_update BEFORE UPDATE ON health BEGIN SELECT RAISE(ABORT, 'refused'); END;`)
+    other.close()
+    expect(await storage.compact(board.id, Y.encodeStateAsUpdate(doc), 1)).toBe(true)
+    expect(errors).toEqual([expect.stringContaining('starting the WAL over failed: refused')])
+    const stored = await storage.loadDocument(board.id)
+    expect(stored.updates).toHaveLength(0)
+    expect(rebuild(stored).getMap('m').toJSON()).toEqual({ a: 1 })
+  })
+
   it('refuses a database migrated by a newer Tavolo', async () => {
     const { storage, dir } = open()
     await storage.close()

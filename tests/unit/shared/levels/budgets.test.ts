@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { ballotLevel, ballotOf, budgetKey, budgetResults, hoursUsed, medianHours, readBudgetRound } from '../../../../shared/src/levels/budgets'
+import {
+  ballotLevel,
+  ballotOf,
+  budgetKey,
+  budgetResults,
+  hoursUsed,
+  isBudgetHours,
+  MAX_BUDGET_HOURS,
+  medianHours,
+  readBudgetRound,
+} from '../../../../shared/src/levels/budgets'
 
 const roles: Record<string, string> = { p1: 'professional', p2: 'professional', c1: 'citizen', c2: 'citizen', s1: 'student' }
 const roleOf = (id: string) => roles[id] ?? 'unknown'
@@ -57,5 +67,14 @@ describe('a budget round’s scope', () => {
     const plenary = readBudgetRound({ status: 'open', scope: 'plenary', targetHours: 50, roundId: 'r' })!
     expect(ballotLevel(plenary, 't1')).toBeNull()
     expect(readBudgetRound({ status: 'open', scope: 'room', targetHours: 50, roundId: 'r' })).toBeUndefined()
+  })
+
+  it('takes a target up to MAX_BUDGET_HOURS, the rule the budget form checks before it opens a round', () => {
+    const round = (targetHours: number) => readBudgetRound({ status: 'open', scope: 'tables', targetHours, roundId: 'r' })
+    expect(isBudgetHours(MAX_BUDGET_HOURS)).toBe(true)
+    expect(round(MAX_BUDGET_HOURS)?.targetHours).toBe(MAX_BUDGET_HOURS)
+    expect(isBudgetHours(MAX_BUDGET_HOURS + 0.5)).toBe(false)
+    expect(round(MAX_BUDGET_HOURS + 0.5)).toBeUndefined()
+    expect(isBudgetHours(2.25)).toBe(false)
   })
 })
