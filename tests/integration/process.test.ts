@@ -135,6 +135,8 @@ describe('a freshly started process', () => {
       return [...new Set(inputs.map((input) => heavy.exec(input)?.[0]).filter(Boolean))].sort()
     }
     expect(fs.readFileSync(moduleLog, 'utf8')).toContain('/server/dist/main.js')
+    // better-sqlite3 (CommonJS) is required as SQLite opens, not translated by the ES module loader.
+    expect(fs.readFileSync(moduleLog, 'utf8')).not.toContain('/node_modules/better-sqlite3/')
     // Started, and asked for its health: nothing heavy yet.
     await fetch(`${proc!.url}/healthz`)
     expect(heavyLoaded()).toEqual([])

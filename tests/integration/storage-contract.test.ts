@@ -5,7 +5,7 @@ import type { Logger } from '../../server/src/log'
 import { openPostgresStorage } from '../../server/src/storage/postgres'
 import { openSqliteStorage } from '../../server/src/storage/sqlite'
 import { OTHER_SERVER_KEY, type BoardRecord, type BoardStorage, type StoredDocument } from '../../server/src/storage/storage'
-import { draftDocName } from '../../shared/src/levels/drafting'
+import { draftDocName } from '../../shared/src/levels/draftDoc'
 import { makeTempDataDir } from '../support/server'
 import { createTestDatabase, describeWhenAvailable, postgresUnavailable } from '../support/services'
 

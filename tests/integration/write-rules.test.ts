@@ -4,8 +4,10 @@ import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
 import { ZONE_TYPE } from '../../shared/src/cards/zone/zone'
 import { readRecords } from '../../shared/src/doc/recordsRoot'
+import { makeTables } from '../../shared/src/levels/tables'
 import { META_ROOT, PEOPLE_ROOT, RATINGS_ROOT, RECORDS_ROOT, SESSION_ROOT, VOTES_ROOT } from '../../shared/src/doc/roots'
 import { withLock } from '../../shared/src/session/locks'
+import { readSessionValue, writeSessionValue } from '../../shared/src/session/sessionState'
 import { startVotingRound } from '../../shared/src/session/startVotingRound'
 import { openVotingRound } from '../../shared/src/session/votingRound'
 import type { TavoloConfig } from '../../server/src/config'
@@ -139,6 +141,32 @@ describe('meta and structure', () => {
     const card = w.shapes.find((s) => s.type !== ZONE_TYPE)!
     const forged = { ...card, id: 'shape:forged', meta: { ...card.meta, createdBy: w.ids.facilitator } }
     await expectRefused(w, (doc) => records(doc).set(forged.id, forged), 4403, /createdBy/)
+  })
+})
+
+describe('levels values every client must read', () => {
+  it('refuses a facilitator’s tables with a 10,000-character name or a "javascript:" colour (4403, nothing stored)', async () => {
+    const w = await workshop()
+    const tables = makeTables(2, (i) => `table${i + 1}`, (i) => `Table ${i + 1}`)
+    const rogue = await person(w.board.id, w.board.secrets.facilitator, { name: 'Rex', role: 'facilitator' })
+    await waitForSync(rogue)
+    const named = [{ ...tables[0], name: 'x'.repeat(10_000) }, tables[1]]
+    await expectRefused({ ...w, attacker: rogue }, (doc) => doc.getMap(SESSION_ROOT).set('tables', named), 4403, /tables: "0\.name": .*1 to 40 characters/)
+    const again = await person(w.board.id, w.board.secrets.facilitator, { name: 'Rex', role: 'facilitator' })
+    await waitForSync(again)
+    const coloured = [tables[0], { ...tables[1], colour: 'javascript:alert(1)' }]
+    await expectRefused({ ...w, attacker: again }, (doc) => doc.getMap(SESSION_ROOT).set('tables', coloured), 4403, /tables: "1\.colour": .*#rrggbb/)
+    // The same tables, well formed, are taken and reach everyone.
+    writeSessionValue(w.facilitator.doc.getMap(SESSION_ROOT), 'tables', tables)
+    await waitFor(() => readSessionValue(w.honest.doc.getMap(SESSION_ROOT).toJSON(), 'tables').length === 2, 'the tables to reach Hal')
+  })
+
+  it('refuses a participant’s card whose meta.adoptedFrom names a 10,000-character table (4403, nothing stored)', async () => {
+    const w = await workshop()
+    const card = w.shapes.find((s) => s.type !== ZONE_TYPE)!
+    const adoptedFrom = { tableId: 'x'.repeat(10_000), cardId: card.id, authors: [w.ids.attacker], roles: { [w.ids.attacker]: 'citizen' } }
+    const forged = { ...card, id: 'shape:adopted', meta: { ...card.meta, createdBy: w.ids.attacker, adoptedFrom } }
+    await expectRefused(w, (doc) => records(doc).set(forged.id, forged), 4403, /meta\.adoptedFrom "tableId": expected an id of 1 to 64/)
   })
 })
 

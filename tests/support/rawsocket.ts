@@ -1,5 +1,5 @@
 import WebSocket from 'ws'
-import { DRAFT_PARAM } from '../../shared/src/levels/drafting'
+import { DRAFT_PARAM } from '../../shared/src/levels/draftDoc'
 
 export interface CloseInfo {
   code: number

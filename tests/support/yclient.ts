@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import WebSocket from 'ws'
 import type { PersonRole } from '../../shared/src/roles'
-import { DRAFT_PARAM } from '../../shared/src/levels/drafting'
+import { DRAFT_PARAM } from '../../shared/src/levels/draftDoc'
 import { joinBoardViaApi } from './server'
 
 export interface TestClient {

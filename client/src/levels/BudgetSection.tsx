@@ -11,9 +11,9 @@ import {
   budgetResults,
   DEFAULT_BUDGET_TARGET_HOURS,
   hoursUsed,
-  isBudgetHours,
   MAX_BUDGET_HOURS,
   medianHours,
+  storedBudgetRound,
   type BudgetRound,
   type Spread,
 } from '../../../shared/src/levels/budgets'
@@ -64,12 +64,13 @@ function RoundControls() {
   }
   const open = () => {
     const hours = parseHours(target)
-    // The rule readBudgetRound applies, checked here: refused inside the transaction, the round
-    // would not open and the ballots cleared before it would stay cleared (Yjs does not roll back).
-    if (!hours.ok || hours.value <= 0 || !isBudgetHours(hours.value)) return setError(t('levels.targetInvalid', { max: MAX_BUDGET_HOURS }))
+    const next: BudgetRound = { status: 'open', scope, targetHours: hours.ok ? hours.value : NaN, roundId: randomId() }
+    // The session's own validator, checked here: refused inside the transaction, the round would
+    // not open and the ballots cleared before it would stay cleared (Yjs does not roll back).
+    if (!storedBudgetRound.isValid(next)) return setError(t('levels.targetInvalid', { max: MAX_BUDGET_HOURS }))
     // A new round starts with no ballots; the round is written first, so a refusal clears nothing.
     doc.transact(() => {
-      writeSession('budget', { status: 'open', scope, targetHours: hours.value, roundId: randomId() })
+      writeSession('budget', next)
       doc.getMap(BUDGETS_ROOT).clear()
     })
     setError(null)

@@ -1,7 +1,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { draftDocName, DRAFT_PARAM } from '../../../shared/src/levels/drafting'
+import { draftDocName, DRAFT_PARAM } from '../../../shared/src/levels/draftDoc'
 import { PERSON_TOKEN_PARAM, SECRET_PARAM, WEBSOCKET_PATH } from '../../../shared/src/wire/api'
 import { createRefCountedRegistry } from './refCountedRegistry'
 

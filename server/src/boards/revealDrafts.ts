@@ -1,7 +1,7 @@
 import { createShapeId } from '@tldraw/tlschema'
 import { readRecords, replaceRecords } from '../../../shared/src/doc/recordsRoot'
 import { SESSION_ROOT } from '../../../shared/src/doc/roots'
-import { draftDocName } from '../../../shared/src/levels/drafting'
+import { draftDocName } from '../../../shared/src/levels/draftDoc'
 import { planReveal } from '../../../shared/src/levels/revealDrafts'
 import { readSessionValue, writeSessionValue } from '../../../shared/src/session/sessionState'
 import type { RevealedDrafts } from '../../../shared/src/wire/api'

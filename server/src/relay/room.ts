@@ -161,11 +161,12 @@ export class Room implements FannedRoom {
     peer.sendState(encodeSyncStep2(missing))
   }
 
-  /** Applies a peer's update; throws a ProtocolError (and changes nothing) if it is invalid. */
+  /**
+   * Applies a peer's update, already decoded whole by the rules (updateChanges), so a malformed
+   * one never reaches here; throws a ProtocolError if Yjs still refuses it.
+   */
   applyUpdate(peer: RoomPeer, update: Uint8Array): void {
     try {
-      // Decoding first rejects a malformed update before it can touch the document.
-      Y.decodeUpdate(update)
       Y.applyUpdate(this.doc, update, peer)
     } catch (error) {
       throw invalidUpdate(error)

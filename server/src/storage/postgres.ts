@@ -2,7 +2,7 @@ import pg from 'pg'
 import type { Logger } from '../log'
 import { checkNotNewer, readMigrations } from './migrations'
 import type { AccessRole, PersonRole } from '../../../shared/src/roles'
-import { draftDocName } from '../../../shared/src/levels/drafting'
+import { draftDocName } from '../../../shared/src/levels/draftDoc'
 import { ExclusiveBusy, OTHER_SERVER_KEY, type BoardStorage, type StoredDocument } from './storage'
 
 // Advisory lock keys (two int4: a class and a value), so Tavolo's locks never meet another

@@ -1,12 +1,13 @@
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import zlib from 'node:zlib'
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
 import { checkNotNewer, readMigrations } from './migrations'
 import { sqliteCheckpointer } from './sqliteCheckpointer'
 import type { Logger } from '../log'
 import type { AccessRole, PersonRole } from '../../../shared/src/roles'
-import { draftDocName } from '../../../shared/src/levels/drafting'
+import { draftDocName } from '../../../shared/src/levels/draftDoc'
 import { OTHER_SERVER_KEY, type BoardRecord, type BoardStorage, type StoredAsset, type StoredDocument } from './storage'
 
 export const SQLITE_FILE_NAME = 'tavolo.sqlite'
@@ -91,7 +92,10 @@ export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'>
   fs.mkdirSync(dataDir, { recursive: true })
   const file = path.join(dataDir, SQLITE_FILE_NAME)
   const isNew = fileSize(file) === 0
-  const db = new Database(file)
+  // Required when a SQLite engine opens, not at import: a server on PostgreSQL never loads it, and
+  // a CommonJS package loads faster through require than through the ES module loader.
+  const BetterSqlite3: typeof Database = createRequire(import.meta.url)('better-sqlite3')
+  const db = new BetterSqlite3(file)
   if (isNew) db.pragma(`page_size = ${NEW_FILE_PAGE_SIZE}`)
   // Pages freed by compaction are given back to the file system (incremental_vacuum below); an
   // older file is converted once.

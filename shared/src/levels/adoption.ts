@@ -1,9 +1,12 @@
 import type { TLShape, TLShapeId } from '@tldraw/tlschema'
+import { T } from '@tldraw/validate'
 import { isObject, readShapes } from '../board/shapeLike'
 import { placeCardInZone, type Rect } from '../board/cardPlacement'
 import { readCardMeta, TEMPLATE_AUTHOR } from '../cards/cardMeta'
 import type { ZONE_TYPE } from '../cards/zone/zone'
-import { isTableId } from './tables'
+import { storedId } from '../wire/validation'
+import { MAX_BUDGET_HOURS } from './budgets'
+import { storedTableId } from './tables'
 import { plenaryZones } from './tableZones'
 
 // Adopting a table's card (a content, lecture format or exam) into the plenary: a copy goes into
@@ -22,15 +25,24 @@ export interface AdoptedFrom {
   hoursByRole?: Record<string, number>
 }
 
+const medianHours = T.number.check((hours) => {
+  if (!(hours >= 0 && hours <= MAX_BUDGET_HOURS)) throw new T.ValidationError(`Expected 0 to ${MAX_BUDGET_HOURS} hours`)
+})
+
+/** A card's `meta.adoptedFrom`, as adoptCard writes it. */
+export const storedAdoptedFrom: T.Validator<AdoptedFrom> = T.object({
+  tableId: storedTableId,
+  cardId: storedId,
+  authors: T.arrayOf(storedId),
+  // Roles as `people` said them: an older entry may have none ('').
+  roles: T.dict(storedId, T.string),
+  hoursByRole: T.dict(T.string, medianHours).optional(),
+})
+
+/** Where an adopted card came from, or null for a card that was not adopted (or says so unreadably). */
 export function readAdoptedFrom(meta: unknown): AdoptedFrom | null {
   const value = isObject(meta) ? meta.adoptedFrom : undefined
-  if (!isObject(value) || !isTableId(value.tableId) || typeof value.cardId !== 'string') return null
-  if (!Array.isArray(value.authors) || !value.authors.every((a) => typeof a === 'string') || !isObject(value.roles)) return null
-  const roles = Object.fromEntries(Object.entries(value.roles).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
-  const hoursByRole = isObject(value.hoursByRole)
-    ? Object.fromEntries(Object.entries(value.hoursByRole).filter((entry): entry is [string, number] => typeof entry[1] === 'number'))
-    : undefined
-  return { tableId: value.tableId, cardId: value.cardId, authors: value.authors as string[], roles, ...(hoursByRole ? { hoursByRole } : {}) }
+  return storedAdoptedFrom.isValid(value) ? value : null
 }
 
 /**

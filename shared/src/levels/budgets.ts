@@ -1,6 +1,7 @@
-import { isObject } from '../board/shapeLike'
+import { T } from '@tldraw/validate'
 import { isValidHours } from '../cards/numberFields'
 import { parsePersonKey, personKey } from '../session/personKey'
+import { storedId } from '../wire/validation'
 
 // Hour budgets (docs/architecture.md, "Levels"): while a budget round is open, each person splits
 // the round's target hours across content cards, one `budgets` key per card and person
@@ -27,17 +28,24 @@ export function isBudgetHours(value: unknown): value is number {
   return isValidHours(value) && value <= MAX_BUDGET_HOURS
 }
 
-export function readBudgetRound(value: unknown): BudgetRound | undefined {
-  if (!isObject(value)) return undefined
-  const { status, targetHours, roundId } = value
-  if (status !== 'closed' && status !== 'open') return undefined
-  if (!isBudgetHours(targetHours)) return undefined
-  if (roundId !== null && typeof roundId !== 'string') return undefined
+const budgetTargetHours = T.number.check((hours) => {
+  if (!isBudgetHours(hours)) throw new T.ValidationError(`Expected 0 to ${MAX_BUDGET_HOURS} hours in steps of 0.5`)
+})
+
+/** `session.budget`: an open round has a round id and hours to split. */
+export const storedBudgetRound: T.Validator<BudgetRound> = T.object({
+  status: T.literalEnum('closed', 'open'),
   // A round stored without a scope predates the plenary budget: it was over the tables.
-  const scope = value.scope ?? 'tables'
-  if (scope !== 'tables' && scope !== 'plenary') return undefined
-  return { status, scope, targetHours, roundId }
-}
+  scope: T.literalEnum('tables', 'plenary').optional(),
+  targetHours: budgetTargetHours,
+  roundId: storedId.nullable(),
+})
+  .check((round) => {
+    if (round.status === 'open' && (round.targetHours === 0 || round.roundId === null)) {
+      throw new T.ValidationError('Expected an open round to have a round id and more than 0 hours')
+    }
+  })
+  .refine((round) => ({ ...round, scope: round.scope ?? 'tables' }))
 
 /** The level whose content cards a person splits hours over in this round (null: the plenary). */
 export function ballotLevel(round: BudgetRound, seat: string | null): string | null {

@@ -1,10 +1,13 @@
+import { T } from '@tldraw/validate'
 import { isObject } from '../board/shapeLike'
+import { isPhaseNumber, type PhaseNumber } from '../session/phases'
+import { storedId } from '../wire/validation'
 
 // A private drafting round, set by the facilitator in `session.drafting`: while it is open each
 // participant's new cards are private to them, and each person says "I'm done" in their own key
 // of the `draftDone` root. The facilitator sees how many are done, never what they drafted.
 
-export type DraftingScope = { kind: 'board' } | { kind: 'zone'; zoneId: string } | { kind: 'phase'; phase: number }
+export type DraftingScope = { kind: 'board' } | { kind: 'zone'; zoneId: string } | { kind: 'phase'; phase: PhaseNumber }
 
 export interface DraftingRound {
   status: 'closed' | 'open'
@@ -17,39 +20,29 @@ export interface DraftingRound {
 
 export const DEFAULT_DRAFTING: DraftingRound = { status: 'closed', scope: { kind: 'board' }, anonymous: false, roundId: null }
 
-export function readDraftingRound(value: unknown): DraftingRound | undefined {
-  if (!isObject(value)) return undefined
-  const { status, anonymous, roundId } = value
-  const scope = readScope(value.scope)
-  if ((status !== 'closed' && status !== 'open') || !scope || typeof anonymous !== 'boolean') return undefined
-  if (roundId !== null && typeof roundId !== 'string') return undefined
-  return { status, scope, anonymous, roundId }
-}
+const phaseNumber = T.number.check((phase) => {
+  if (!isPhaseNumber(phase)) throw new T.ValidationError('Expected a phase number')
+}) as T.Validator<PhaseNumber>
 
-function readScope(value: unknown): DraftingScope | undefined {
-  if (!isObject(value)) return undefined
-  if (value.kind === 'board') return { kind: 'board' }
-  if (value.kind === 'zone' && typeof value.zoneId === 'string') return { kind: 'zone', zoneId: value.zoneId }
-  if (value.kind === 'phase' && Number.isInteger(value.phase)) return { kind: 'phase', phase: value.phase as number }
-  return undefined
-}
+const draftingScope: T.Validator<DraftingScope> = T.union('kind', {
+  board: T.object({ kind: T.literal('board') }),
+  zone: T.object({ kind: T.literal('zone'), zoneId: storedId }),
+  phase: T.object({ kind: T.literal('phase'), phase: phaseNumber }),
+})
+
+/** `session.drafting`: an open round has a round id. */
+export const storedDraftingRound: T.Validator<DraftingRound> = T.object({
+  status: T.literalEnum('closed', 'open'),
+  scope: draftingScope,
+  anonymous: T.boolean,
+  roundId: storedId.nullable(),
+}).check((round) => {
+  if (round.status === 'open' && round.roundId === null) throw new T.ValidationError('Expected an open round to have a round id')
+})
 
 /** Who pressed "I'm done" this round: `draftDone` holds person id → the round id they finished. */
 export function doneCount(done: Readonly<Record<string, unknown>>, round: DraftingRound): number {
   return Object.values(done).filter((value) => value === round.roundId).length
-}
-
-// Private cards live in a document of their own per person, never in the board's: the relay
-// serves it on the board's websocket with `?draft=1` and the person's token, to that person only,
-// and stores it like a board under `draftDocName`. The facilitator's reveal moves every draft's
-// cards into the board's zones (placeCardInZone) and empties the drafts, departed people's too.
-
-/** The websocket query parameter that asks for one's own draft document instead of the board's. */
-export const DRAFT_PARAM = 'draft'
-
-/** The stored name of a person's draft document on a board. */
-export function draftDocName(boardId: string, personId: string): string {
-  return `${boardId}~draft~${personId}`
 }
 
 /** Whether a new card in `zoneId` (null: on the bare canvas) is drafted privately in this round. */

@@ -1,4 +1,6 @@
+import { T } from '@tldraw/validate'
 import { isObject } from '../board/shapeLike'
+import { expectDistinct, jsonObject, storedId } from '../wire/validation'
 
 // The room split into tables (docs/architecture.md, "Levels"). `session.tables` lists them,
 // `session.seating` seats people by hand or at random, and when the facilitator lets people pick,
@@ -32,37 +34,51 @@ export function makeTables(count: number, newId: (order: number) => string, name
 /** The longest table name, so a badge and a zone header stay readable. */
 export const MAX_TABLE_NAME = 40
 
+/** A table id: also half of a person key (`<subject>/<person>`), so it holds no "/". */
+export const storedTableId = storedId.check((id) => {
+  if (id.includes('/')) throw new T.ValidationError('Expected a table id without "/"')
+})
+
+const tableName = T.string.check((name) => {
+  if (name.trim() !== name || name.length === 0 || name.length > MAX_TABLE_NAME) {
+    throw new T.ValidationError(`Expected a trimmed name of 1 to ${MAX_TABLE_NAME} characters, got ${name.length}`)
+  }
+})
+
+const tableColour = T.string.check((colour) => {
+  if (!/^#[0-9a-f]{6}$/i.test(colour)) throw new T.ValidationError('Expected a #rrggbb colour')
+})
+
+const tableDef: T.Validator<TableDef> = T.object({ id: storedTableId, name: tableName, colour: tableColour })
+
+/** `session.tables`: none (one room) or MIN_TABLES to MAX_TABLES, each id and name (in any case) once. */
+export const storedTables: T.Validator<TableDef[]> = T.arrayOf(tableDef).check((tables) => {
+  expectDistinct(tables.map((t) => t.id), 'table id')
+  expectDistinct(tables.map((t) => t.name.toLowerCase()), 'table name')
+  if (tables.length !== 0 && (tables.length < MIN_TABLES || tables.length > MAX_TABLES)) {
+    throw new T.ValidationError(`Expected no tables or ${MIN_TABLES} to ${MAX_TABLES}, got ${tables.length}`)
+  }
+})
+
 /**
  * The tables with one renamed and recoloured (the facilitator's settings after the split), or null
- * when the name is empty, too long or another table's, or the colour not a #rrggbb colour.
+ * when the result is not `storedTables` (the name empty, too long or another table's, the colour
+ * not #rrggbb) or there is no such table.
  */
 export function renameTable(tables: readonly TableDef[], id: string, name: string, colour: string): TableDef[] | null {
-  const clean = name.trim()
-  const taken = tables.some((t) => t.id !== id && t.name.trim().toLowerCase() === clean.toLowerCase())
-  if (!clean || clean.length > MAX_TABLE_NAME || taken || !/^#[0-9a-f]{6}$/i.test(colour) || !tables.some((t) => t.id === id)) return null
-  return tables.map((t) => (t.id === id ? { id, name: clean, colour } : t))
-}
-
-export function readTables(value: unknown): TableDef[] | undefined {
-  if (!Array.isArray(value) || value.length > MAX_TABLES) return undefined
-  const tables = value.filter(
-    (t): t is TableDef => isObject(t) && isTableId(t.id) && typeof t.name === 'string' && typeof t.colour === 'string',
-  )
-  if (tables.length !== value.length || new Set(tables.map((t) => t.id)).size !== tables.length) return undefined
-  return tables.map(({ id, name, colour }) => ({ id, name, colour }))
+  if (!tables.some((t) => t.id === id)) return null
+  const renamed = tables.map((t) => (t.id === id ? { id, name: name.trim(), colour } : t))
+  return storedTables.isValid(renamed) ? renamed : null
 }
 
 /** person id → table id. */
 export type Seating = Record<string, string>
 
-export function readSeating(value: unknown): Seating | undefined {
-  if (!isObject(value)) return undefined
-  const entries = Object.entries(value)
-  return entries.every(([, table]) => isTableId(table)) ? (Object.fromEntries(entries) as Seating) : undefined
-}
+/** `session.seating`: person id → the table the facilitator seated them at. */
+export const storedSeating: T.Validator<Seating> = jsonObject(T.dict(storedId, storedTableId))
 
 export function isTableId(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= 64 && !value.includes('/')
+  return storedTableId.isValid(value)
 }
 
 export interface SeatingState {

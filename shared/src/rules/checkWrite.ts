@@ -3,6 +3,8 @@ import { META_KEYS, META_ROOT, PEOPLE_ROOT, RATINGS_ROOT, RECORDS_ROOT, SESSION_
 import { decodeStoredSchema } from '../doc/schemaAge'
 import { createTavoloSchema } from '../schema'
 import { boardAfter, type BoardChange, type BoardView } from './boardChange'
+import { sessionWriteProblem } from '../session/sessionState'
+import { checkAdoptedFrom } from './adoptionRule'
 import { checkCreatedBy } from './createdByRule'
 import { checkLevelRoot, LEVEL_PERSON_KEYED_ROOTS } from './levelRules'
 import { checkLocks } from './lockRule'
@@ -10,7 +12,7 @@ import { checkMetaWrite } from './metaRule'
 import { checkOwnHost } from './ownHostRule'
 import { checkOwnKey } from './ownKeysRule'
 import { checkParentChain } from './parentRule'
-import { checkRecordValid } from './recordRule'
+import { checkRecordValid, short } from './recordRule'
 import { checkTableEditing } from './tableEditingRule'
 import { checkVotes } from './voteRule'
 import { refuse, type Refusal, type Writer } from './writer'
@@ -45,9 +47,7 @@ const ownKeys = (root: string): RootRule => ({ checkKey: ({ writer }, key, value
 export const ROOT_RULES: Readonly<Record<string, RootRule>> = {
   [RECORDS_ROOT]: { checkKey: checkRecordWrite },
   [META_ROOT]: { checkKey: ({ writer }, key, value) => checkMetaWrite(writer, key, value, boardSchema().serialize()) },
-  [SESSION_ROOT]: {
-    checkKey: ({ writer }) => (writer.role === 'facilitator' ? null : refuse('session', 'only the facilitator can change the workshop session')),
-  },
+  [SESSION_ROOT]: { checkKey: ({ writer }, key, value) => checkSessionWrite(writer, key, value) },
   [PEOPLE_ROOT]: ownKeys(PEOPLE_ROOT),
   [VOTES_ROOT]: { ...ownKeys(VOTES_ROOT), checkKeys: ({ writer, after }, keys) => checkVotes(writer, keys, after) },
   [RATINGS_ROOT]: ownKeys(RATINGS_ROOT),
@@ -85,8 +85,16 @@ function checkRecordWrite({ writer, before, after }: Judged, key: string, value:
     const refusal =
       checkOwnHost(record) ??
       (record.typeName === 'shape' ? checkParentChain(record, after) : null) ??
-      checkCreatedBy(writer, record, before.value(RECORDS_ROOT, key))
+      checkCreatedBy(writer, record, before.value(RECORDS_ROOT, key)) ??
+      checkAdoptedFrom(record)
     if (refusal) return refusal
   }
   return checkLocks(writer, key, before, after) ?? checkTableEditing(writer, key, before, after)
+}
+
+/** Only the facilitator writes the session, and only values every client reads as written. */
+function checkSessionWrite(writer: Writer, key: string, value: unknown): Refusal | null {
+  if (writer.role !== 'facilitator') return refuse('session', 'only the facilitator can change the workshop session')
+  const problem = sessionWriteProblem(key, value)
+  return problem ? refuse('session', `${short(key)}: ${problem}`) : null
 }

@@ -1,3 +1,5 @@
+import { Result } from '@tldraw/utils'
+import type { T } from '@tldraw/validate'
 import * as Y from 'yjs'
 import { readCriteria, DEFAULT_CRITERIA } from './criteria'
 import { readFollowRequest } from './follow'
@@ -8,14 +10,16 @@ import { SESSION_KEYS, type SessionKey, type SessionState } from './sessionKeys'
 import { DEFAULT_TARGETS, readTargets } from './targets'
 import { DEFAULT_TIMER, readTimer } from './timer'
 import { DEFAULT_VOTING_ROUND, readVotingRound } from './votingRound'
-import { DEFAULT_BUDGET_ROUND, readBudgetRound } from '../levels/budgets'
-import { readComparisonLinks } from '../levels/comparisonLinks'
-import { DEFAULT_DRAFTING, readDraftingRound } from '../levels/drafting'
-import { readSeating, readTables, type SeatingState } from '../levels/tables'
+import { DEFAULT_BUDGET_ROUND, storedBudgetRound } from '../levels/budgets'
+import { storedComparisonLinks } from '../levels/comparisonLinks'
+import { DEFAULT_DRAFTING, storedDraftingRound } from '../levels/drafting'
+import { storedSeating, storedTables, type SeatingState } from '../levels/tables'
+import { validateInput } from '../wire/validation'
 
 // The facilitation state of a board, read from the plain `session` map. Reading is forgiving (an
 // older or buggy client's value falls back to the default, so the board always works); writing
-// is strict (only a value that reads back unchanged is written).
+// is strict (only a value that reads back unchanged is written), here and on the server, which
+// refuses any other session write (sessionWriteProblem).
 
 export const DEFAULT_SESSION: SessionState = {
   phase: DEFAULT_PHASE,
@@ -38,30 +42,44 @@ export const DEFAULT_SESSION: SessionState = {
   participantsAdopt: false,
 }
 
-/** Each key's reader: the value as stored, cleaned, or undefined when unusable. */
-const READERS: { [K in SessionKey]: (value: unknown) => SessionState[K] | undefined } = {
-  phase: readPhase,
-  voting: readVotingRound,
-  timer: readTimer,
-  targets: readTargets,
-  locks: readLocks,
-  follow: readFollowRequest,
-  criteria: readCriteria,
+type Reader<V> = (value: unknown) => Result<V, string>
+
+/** A reader from a `@tldraw/validate` validator (the levels' values), saying what is wrong. */
+const validated =
+  <V>(validator: T.Validatable<V>): Reader<V> =>
+  (value) =>
+    validateInput(validator, value)
+
+/** A reader from a hand-written one that says only whether the value is usable. */
+const handWritten =
+  <V>(read: (value: unknown) => V | undefined): Reader<V> =>
+  (value) => {
+    const usable = read(value)
+    return usable === undefined ? Result.err('not a value this key takes') : Result.ok(usable)
+  }
+
+const readBoolean = handWritten((value) => (typeof value === 'boolean' ? value : undefined))
+
+/** Each key's reader: the value as stored, cleaned, or what makes it unusable. */
+const READERS: { [K in SessionKey]: Reader<SessionState[K]> } = {
+  phase: handWritten(readPhase),
+  voting: handWritten(readVotingRound),
+  timer: handWritten(readTimer),
+  targets: handWritten(readTargets),
+  locks: handWritten(readLocks),
+  follow: handWritten(readFollowRequest),
+  criteria: handWritten(readCriteria),
   anonymous: readBoolean,
-  ratingsOpen: (value) => (typeof value === 'boolean' || value === null ? value : undefined),
-  projectorView: readProjectorView,
-  drafting: readDraftingRound,
-  tables: readTables,
-  seating: readSeating,
+  ratingsOpen: handWritten((value) => (typeof value === 'boolean' || value === null ? value : undefined)),
+  projectorView: handWritten(readProjectorView),
+  drafting: validated(storedDraftingRound),
+  tables: validated(storedTables),
+  seating: validated(storedSeating),
   tableEditing: readBoolean,
   tablePicking: readBoolean,
-  budget: readBudgetRound,
-  comparisonLinks: readComparisonLinks,
+  budget: validated(storedBudgetRound),
+  comparisonLinks: validated(storedComparisonLinks),
   participantsAdopt: readBoolean,
-}
-
-function readBoolean(value: unknown): boolean | undefined {
-  return typeof value === 'boolean' ? value : undefined
 }
 
 const SESSION_KEY_NAMES = Object.keys(READERS) as SessionKey[]
@@ -69,7 +87,8 @@ const SESSION_KEY_NAMES = Object.keys(READERS) as SessionKey[]
 /** One key of the session from the plain map, or its default. */
 export function readSessionValue<K extends SessionKey>(plain: Readonly<Record<string, unknown>>, key: K): SessionState[K] {
   const stored = Object.hasOwn(plain, SESSION_KEYS[key]) ? plain[SESSION_KEYS[key]] : undefined
-  return READERS[key](stored) ?? DEFAULT_SESSION[key]
+  const read = READERS[key](stored)
+  return read.ok ? read.value : DEFAULT_SESSION[key]
 }
 
 /** Who sits where, from the plain `session` map (for seatOf). */
@@ -91,11 +110,24 @@ export function readSession(plain: Readonly<Record<string, unknown>>): SessionSt
 export function writeSessionValue<K extends SessionKey>(map: Y.Map<unknown>, key: K, value: SessionState[K]): void {
   if (value === undefined) throw new Error(`Invalid value for session "${key}": undefined`)
   const plain: unknown = JSON.parse(JSON.stringify(value))
-  const read = READERS[key](plain)
-  if (read === undefined || canonicalJson(read) !== canonicalJson(plain)) {
-    throw new Error(`Invalid value for session "${key}": ${JSON.stringify(value)}`)
-  }
+  const problem = sessionWriteProblem(SESSION_KEYS[key], plain)
+  if (problem) throw new Error(`Invalid value for session "${key}": ${problem}`)
   map.set(SESSION_KEYS[key], plain)
+}
+
+const KEY_OF_STORED = new Map(SESSION_KEY_NAMES.map((key) => [SESSION_KEYS[key] as string, key]))
+
+/**
+ * What is wrong with writing the plain `value` under the stored session key `storedKey`, or null
+ * when it reads back unchanged. Removing a key (undefined) is fine, and so is a key facilitation
+ * does not read (the template `rules`, which the summary checks itself).
+ */
+export function sessionWriteProblem(storedKey: string, value: unknown): string | null {
+  const key = KEY_OF_STORED.get(storedKey)
+  if (key === undefined || value === undefined) return null
+  const read = READERS[key](value)
+  if (!read.ok) return read.error
+  return canonicalJson(read.value) === canonicalJson(value) ? null : 'does not read back as written'
 }
 
 /** JSON with object keys sorted, so two equal values compare equal whatever their key order. */

@@ -24,3 +24,16 @@ export function validateInput<V>(validator: T.Validatable<V>, value: unknown): R
 }
 
 const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1)
+
+/** The longest id a stored value names (a table, card, zone, person or round): generated ones are far shorter. */
+export const MAX_ID_LENGTH = 64
+
+/** An id inside a stored value: 1 to MAX_ID_LENGTH characters. */
+export const storedId = T.string.check((id) => {
+  if (id.length === 0 || id.length > MAX_ID_LENGTH) throw new T.ValidationError(`Expected an id of 1 to ${MAX_ID_LENGTH} characters, got ${id.length}`)
+})
+
+/** Throws (in a validator's check) when `values` hold one twice. */
+export function expectDistinct(values: readonly string[], what: string): void {
+  if (new Set(values).size !== values.length) throw new T.ValidationError(`Expected each ${what} once`)
+}

@@ -101,7 +101,10 @@ describe('writeSessionValue', () => {
     writeSessionValue(session, 'projectorView', { fit: 'zone', zoneId: 'shape:z' })
     const levels = {
       drafting: { status: 'open', scope: { kind: 'zone', zoneId: 'shape:z' }, anonymous: true, roundId: 'd1' },
-      tables: [{ id: 't1', name: 'Table 1', colour: '#1f77b4' }],
+      tables: [
+        { id: 't1', name: 'Table 1', colour: '#1f77b4' },
+        { id: 't2', name: 'Table 2', colour: '#d62728' },
+      ],
       seating: { p1: 't1' },
       tableEditing: true,
       tablePicking: false,
