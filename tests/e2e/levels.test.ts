@@ -141,11 +141,22 @@ describe('a workshop at its three levels', () => {
   })
 
   it('the facilitator splits the room into two tables at random with the roles balanced; each person starts at their table', async () => {
+    // What a participant sees of the split in the session: the keys of each change, as it arrives.
+    const watcher = participants[0].page
+    await watcher.evaluate(() => {
+      const seen: string[][] = []
+      Object.assign(window, { sessionChanges: seen })
+      window.__tavolo!.doc.getMap('session').observe((e) => seen.push([...e.keysChanged].sort()))
+    })
     await pageF.getByTestId('levels-tab-tables').click()
     await pageF.getByTestId('seating-random').check()
     await pageF.getByTestId('split-room').click()
     await pageF.getByTestId('table-card').first().waitFor(WAIT)
     seating = (await plainMap(pageF, 'session')).seating as Record<string, string>
+    // Tables, seating and picking arrive as one change: never tables with nobody seated.
+    await watcher.waitForFunction(() => Object.keys(window.__tavolo!.doc.getMap('session').toJSON()).includes('tablePicking'), undefined, WAIT)
+    const changes = await watcher.evaluate(() => (window as unknown as { sessionChanges: string[][] }).sessionChanges)
+    expect(changes.filter((keys) => keys.some((k) => ['tables', 'seating', 'tablePicking'].includes(k)))).toEqual([['seating', 'tablePicking', 'tables']])
     const tableIds = [...new Set(Object.values(seating))]
     expect(tableIds).toHaveLength(2)
     const professionals = participants.filter((p) => p.role === 'Professional').map((p) => seating[p.personId])

@@ -48,7 +48,7 @@ async function splitRoom() {
     tableName: (i) => `Table ${i + 1}`,
     at: Date.now(),
     newId: () => `shape:copy${++n}` as never,
-  })
+  })!
   fran.doc.transact(() => {
     const kv = records(fran.doc)
     for (const zone of plan.zones) kv.set(zone.id, zone)

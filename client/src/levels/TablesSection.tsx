@@ -25,7 +25,7 @@ export function TablesSection() {
   const { isFacilitator, readOnly, personId, doc, writeSession } = useBoardFacilitation()
   const levels = useLevels()
   const { t } = useTranslation()
-  const { editor, tables, shapes, levelOf, mySeat, session } = levels
+  const { editor, tables, shapes, mySeat, session } = levels
   if (tables.length === 0) return isFacilitator ? <SplitForm /> : <p className="hint">{t('levels.noTables')}</p>
   const groups = peopleByTable(participantsOf(levels.people), tables, levels.seatOf)
   return (
@@ -53,7 +53,7 @@ export function TablesSection() {
               {table && <span className="tavolo-levels-swatch" style={{ background: table.colour }} aria-hidden="true" />}
               {table ? table.name : t('levels.unseated')}
               {table && editor && (
-                <button type="button" onClick={() => zoomToLevel(editor, shapes, levelOf, table.id)}>
+                <button type="button" onClick={() => zoomToLevel(editor, shapes, table.id)}>
                   {t('levels.goTo')}
                 </button>
               )}
@@ -76,7 +76,7 @@ export function TablesSection() {
         ))}
       </ul>
       {editor && (
-        <button type="button" onClick={() => zoomToLevel(editor, shapes, levelOf, null)}>
+        <button type="button" onClick={() => zoomToLevel(editor, shapes, null)}>
           {t('levels.goToPlenary')}
         </button>
       )}
@@ -94,7 +94,7 @@ function TableTotals({ tableId }: { tableId: string }) {
 
 function SplitForm() {
   const { editor, shapes, people } = useLevels()
-  const { writeSession } = useBoardFacilitation()
+  const { doc, writeSession } = useBoardFacilitation()
   const { t } = useTranslation()
   const [count, setCount] = useState('2')
   const [mode, setMode] = useState<SeatingMode>('random')
@@ -103,28 +103,27 @@ function SplitForm() {
     if (!editor) return
     const n = Number(count)
     if (!Number.isInteger(n) || n < MIN_TABLES || n > MAX_TABLES) return setError(t('levels.countInvalid', { min: MIN_TABLES, max: MAX_TABLES }))
-    let plan
-    try {
-      plan = planSplit({
-        count: n,
-        mode,
-        people: participantsOf(people),
-        records: shapes,
-        random: Math.random,
-        tableId: () => randomId().slice(0, 12),
-        tableName: (order) => t('levels.tableName', { number: order + 1 }),
-        at: Date.now(),
-      })
-    } catch {
-      return setError(t('levels.noZones'))
-    }
+    const plan = planSplit({
+      count: n,
+      mode,
+      people: participantsOf(people),
+      records: shapes,
+      random: Math.random,
+      tableId: () => randomId().slice(0, 12),
+      tableName: (order) => t('levels.tableName', { number: order + 1 }),
+      at: Date.now(),
+    })
+    if (!plan) return setError(t('levels.noZones'))
     editor.run(() => {
       editor.markHistoryStoppingPoint('split into tables')
       editor.createShapes(plan.zones)
     })
-    writeSession('tables', plan.tables)
-    writeSession('seating', plan.seating)
-    writeSession('tablePicking', plan.tablePicking)
+    // One update: peers never see tables with nobody seated, and the relay judges the split once.
+    doc.transact(() => {
+      writeSession('tables', plan.tables)
+      writeSession('seating', plan.seating)
+      writeSession('tablePicking', plan.tablePicking)
+    })
     setError(null)
   }
   return (
@@ -176,7 +175,8 @@ function TableSettings({ table }: { table: TableDef }) {
   }
   const save = () => {
     const tables = renameTable(session.tables, table.id, name, colour)
-    if (!tables || !editor) return setError(t('levels.tableNameInvalid', { max: MAX_TABLE_NAME }))
+    if (!editor) return
+    if (!tables) return setError(t('levels.tableNameInvalid', { max: MAX_TABLE_NAME }))
     const renamed = tables.find((tb) => tb.id === table.id)!
     editor.run(() => {
       editor.markHistoryStoppingPoint('rename table')
@@ -215,7 +215,7 @@ function TableSettings({ table }: { table: TableDef }) {
         <button type="button" onClick={() => setOpen(false)}>
           {t('levels.cancel')}
         </button>
-        <button type="submit" className="primary" data-testid="table-save">
+        <button type="submit" className="primary" disabled={!editor} data-testid="table-save">
           {t('levels.saveTable')}
         </button>
       </div>

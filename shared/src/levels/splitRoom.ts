@@ -27,10 +27,14 @@ export interface SplitOptions extends TableZoneOptions {
   tableName: (order: number) => string
 }
 
-/** Throws (with a message for the facilitator) for a count outside 2–12 or a board without zones. */
-export function planSplit(options: SplitOptions): SplitPlan {
+/**
+ * The plan, or null on a board without zones to copy (the facilitator adds a template's zones
+ * first). Throws for a count outside 2–12, which the form checks before.
+ */
+export function planSplit(options: SplitOptions): SplitPlan | null {
   const tables = makeTables(options.count, options.tableId, options.tableName)
-  return { tables, ...planSeating(options.mode, options.people, tables, options.random), zones: tableZoneCopies(options.records, tables, options) }
+  const zones = tableZoneCopies(options.records, tables, options)
+  return zones.length === 0 ? null : { tables, ...planSeating(options.mode, options.people, tables, options.random), zones }
 }
 
 /**

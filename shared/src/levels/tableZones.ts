@@ -62,10 +62,10 @@ export interface TableZoneOptions {
   newId?: () => TLShapeId
 }
 
-/** New zone records: one copy of the plenary's zones per table, side by side. Throws without zones. */
+/** New zone records: one copy of the plenary's zones per table, side by side; none on a board without zones. */
 export function tableZoneCopies(records: readonly unknown[], tables: readonly TableDef[], options: TableZoneOptions): TLShape[] {
   const zones = plenaryZones(records)
-  if (zones.length === 0) throw new Error('The board has no zones to copy for the tables')
+  if (zones.length === 0) return []
   const minX = Math.min(...zones.map((z) => z.x))
   const minY = Math.min(...zones.map((z) => z.y))
   const width = Math.max(...zones.map((z) => z.x + z.w)) - minX
