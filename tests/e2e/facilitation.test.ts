@@ -158,6 +158,18 @@ describe('facilitating a live workshop', () => {
     await first.waitFor(WAIT)
     await expect(first.getAttribute('data-card-id')).resolves.toBe(votedCard)
     await pageF.locator('[data-testid="vote-ranking"] li', { hasText: '3 dots' }).waitFor(WAIT)
+    // The ranking names a card as the exports do (cardLabel): an untitled content is "Untitled content".
+    const retitle = (title: string) =>
+      pageF.evaluate(
+        ([id, title]) => {
+          window.__tavolo!.editor.updateShape({ id, type: 'tavolo-content', props: { title } } as never)
+        },
+        [votedCard, title],
+      )
+    const title = await pageF.evaluate((id) => (window.__tavolo!.editor.getShape(id as never)!.props as { title: string }).title, votedCard)
+    await retitle('')
+    await first.locator('.tavolo-ranking-title', { hasText: 'Untitled content' }).waitFor(WAIT)
+    await retitle(title)
   })
 
   it('phase 4 switches on rating: each person rates, the summary shows averages by role', async () => {

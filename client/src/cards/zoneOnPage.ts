@@ -1,4 +1,4 @@
-import type { Editor, TLParentId, TLShape, TLStore, VecLike } from 'tldraw'
+import type { Editor, Signal, TLParentId, TLShape, TLStore, VecLike } from 'tldraw'
 import { readShapes } from '../../../shared/src/board/shapeLike'
 import { ZONE_TYPE } from '../../../shared/src/cards'
 import { readZones, zoneAtPoint, zoneOfCard as zoneHolding, type ZoneInfo } from '../../../shared/src/summary/zoneMembership'
@@ -35,9 +35,14 @@ export function zoneAtPagePoint(editor: Editor, point: VecLike): ZoneInfo | null
   return zoneAtPoint(point, zones, byId)
 }
 
+/** A live query of the store's zones: its value changes only when a zone does, not when a card moves. */
+export function storeZones(store: TLStore): Signal<TLShape[]> {
+  return store.query.records('shape', () => ({ type: { eq: ZONE_TYPE } }))
+}
+
 /** zoneOfCard for a store: its zones by a live query made once, its ancestors by their parent ids. */
 export function storeZoneOfCard(store: TLStore): (card: TLShape) => string | null {
-  const zones = store.query.records('shape', () => ({ type: { eq: ZONE_TYPE } }))
+  const zones = storeZones(store)
   const ancestors = (shape: TLShape) => {
     const found: TLShape[] = []
     for (let parent = store.get(shape.parentId as TLParentId); parent?.typeName === 'shape' && !found.includes(parent); parent = store.get(parent.parentId)) {

@@ -19,6 +19,8 @@ export interface Facilitation {
   /** A viewer or the projector: shows state, never writes. */
   readOnly: boolean
   session: SessionState
+  /** The `session` map as stored (the summary reads its targets and rules). */
+  plainSession: Readonly<Record<string, unknown>>
   votes: Readonly<Record<string, unknown>>
   ratings: Readonly<Record<string, unknown>>
   /** Add to Date.now() to get the server's clock. */
@@ -51,6 +53,7 @@ export function FacilitationProvider(props: {
       isFacilitator,
       readOnly,
       session,
+      plainSession,
       votes,
       ratings,
       clockOffsetMs,
@@ -59,7 +62,7 @@ export function FacilitationProvider(props: {
         writeSessionValue(doc.getMap(SESSION_ROOT), key, next)
       },
     }),
-    [doc, editor, personId, isFacilitator, readOnly, session, votes, ratings, clockOffsetMs],
+    [doc, editor, personId, isFacilitator, readOnly, session, plainSession, votes, ratings, clockOffsetMs],
   )
   return <FacilitationContext.Provider value={value}>{props.children}</FacilitationContext.Provider>
 }

@@ -9,7 +9,7 @@ import { useFacilitation, type Facilitation } from './FacilitationContext'
 import { usePlainMap } from '../sync/usePlainMap'
 import { formatNumber } from '../../../shared/src/i18n'
 import { useRanking } from './useRanking'
-import { shortenAtWord } from '../../../shared/src/text/shortenAtWord'
+import { cardLabel } from '../../../shared/src/export/cardLabel'
 
 // The summary panel's facilitation sections: the vote ranking once revealed, and the ratings'
 // averages with their distribution by role once anyone has rated.
@@ -28,12 +28,10 @@ export function FacilitationResults() {
 const TITLE_MAX_LENGTH = 60
 const ONE_DECIMAL = { minimumFractionDigits: 1, maximumFractionDigits: 1 }
 
-/** A card's title (or an idea's text), shortened to one line of the ranking. */
+/** A card's label as the exports name it, shortened to one line of the ranking. */
 function cardTitle(facilitation: Facilitation, cardId: string, t: TFunction): string {
-  const props = (facilitation.editor?.getShape(cardId as never)?.props ?? {}) as { title?: unknown; text?: unknown }
-  const text = [props.title, props.text].find((v): v is string => typeof v === 'string' && v.trim() !== '')?.trim()
-  if (!text) return t('votes.untitledCard')
-  return shortenAtWord(text, TITLE_MAX_LENGTH)
+  const shape = facilitation.editor?.getShape(cardId as never)
+  return shape ? cardLabel(shape, t, TITLE_MAX_LENGTH) : t('levels.deletedCard')
 }
 
 function VoteRanking({ facilitation }: { facilitation: Facilitation }) {

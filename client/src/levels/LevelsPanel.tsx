@@ -1,30 +1,26 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { upgradeDocFormat } from '../../../shared/src/doc/docFormat'
 import { useBoardFacilitation } from '../facilitation/FacilitationContext'
 import type { PresentPerson } from '../sync/presence'
 import { BudgetSection } from './BudgetSection'
 import { CompareSection } from './CompareSection'
 import { DraftingSection } from './DraftingSection'
 import { TablesSection } from './TablesSection'
+import { LevelsProvider } from './useLevels'
 import { useStartAtMyTable } from './useStartAtMyTable'
 import './levels.css'
 
 // The levels of the exercise in one panel: private drafting and hour budgets (individual), tables
-// (group), the plenary's comparison and adoption (collective). The facilitator's client also brings an older
-// board up to the document format the levels need.
+// (group), the plenary's comparison and adoption (collective).
 
 const TABS = ['drafting', 'tables', 'budget', 'plenary'] as const
 type Tab = (typeof TABS)[number]
 
 export function LevelsPanel(props: { boardId: string; secret: string; presentPeople: readonly PresentPerson[] }) {
-  const { doc, isFacilitator, session } = useBoardFacilitation()
+  const { isFacilitator, session } = useBoardFacilitation()
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
   const [tab, setTab] = useState<Tab>('tables')
-  useEffect(() => {
-    if (isFacilitator) upgradeDocFormat(doc)
-  }, [doc, isFacilitator])
   useStartAtMyTable()
   // A participant's panel opens by itself when a budget round starts.
   const budgetOpen = session.budget.status === 'open'
@@ -52,10 +48,12 @@ export function LevelsPanel(props: { boardId: string; secret: string; presentPeo
             </button>
           </div>
           <div role="tabpanel" className="tavolo-levels-body">
-            {tab === 'drafting' && <DraftingSection boardId={props.boardId} secret={props.secret} presentPeople={props.presentPeople} />}
-            {tab === 'tables' && <TablesSection />}
-            {tab === 'budget' && <BudgetSection />}
-            {tab === 'plenary' && <CompareSection />}
+            <LevelsProvider>
+              {tab === 'drafting' && <DraftingSection boardId={props.boardId} secret={props.secret} presentPeople={props.presentPeople} />}
+              {tab === 'tables' && <TablesSection />}
+              {tab === 'budget' && <BudgetSection />}
+              {tab === 'plenary' && <CompareSection />}
+            </LevelsProvider>
           </div>
         </aside>
       )}

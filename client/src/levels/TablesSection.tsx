@@ -26,7 +26,7 @@ export function TablesSection() {
   const { isFacilitator, readOnly, personId, doc, writeSession } = useBoardFacilitation()
   const levels = useLevels()
   const { t } = useTranslation()
-  const { editor, tables, shapes, levelOf, mySeat, session } = levels
+  const { editor, tables, shapes, mySeat, session } = levels
   if (tables.length === 0) return isFacilitator ? <SplitForm /> : <p className="hint">{t('levels.noTables')}</p>
   const groups = peopleByTable(participantsOf(levels.people), tables, levels.seatOf)
   return (
@@ -54,7 +54,7 @@ export function TablesSection() {
               {table && <span className="tavolo-levels-swatch" style={{ background: table.colour }} aria-hidden="true" />}
               {table ? table.name : t('levels.unseated')}
               {table && editor && (
-                <button type="button" onClick={() => zoomToLevel(editor, shapes, levelOf, table.id)}>
+                <button type="button" onClick={() => zoomToLevel(editor, shapes, table.id)}>
                   {t('levels.goTo')}
                 </button>
               )}
@@ -77,7 +77,7 @@ export function TablesSection() {
         ))}
       </ul>
       {editor && (
-        <button type="button" onClick={() => zoomToLevel(editor, shapes, levelOf, null)}>
+        <button type="button" onClick={() => zoomToLevel(editor, shapes, null)}>
           {t('levels.goToPlenary')}
         </button>
       )}

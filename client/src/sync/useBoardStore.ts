@@ -10,6 +10,7 @@ import {
   type TLStore,
   type TLStoreWithStatus,
 } from 'tldraw'
+import { upgradeDocFormat } from '../../../shared/src/doc/docFormat'
 import { i18next } from '../i18n/i18n'
 import { bindDraft } from './bindDraft'
 import { bindStoreToDoc, type BindingStatus } from './bindStoreToDoc'
@@ -28,6 +29,8 @@ export interface BoardStoreOptions {
   /** Tavolo's own shape utils (tldraw's defaults are added here). Keep the array stable. */
   shapeUtils: readonly TLAnyShapeUtilConstructor[]
   readOnly: boolean
+  /** The facilitator's client: brings an older board up to the current document format (only the facilitator writes `meta`). */
+  upgradesFormat: boolean
   /** Where dropped images go. Keep it stable. */
   assets?: TLAssetStore
   /** This person, as the store's current user. */
@@ -48,7 +51,7 @@ export interface BoardStore {
 const LOADING: TLStoreWithStatus = { status: 'loading' }
 
 export function useBoardStore(options: BoardStoreOptions): BoardStore {
-  const { connection, draft, shapeUtils, readOnly, assets, $person, $online } = options
+  const { connection, draft, shapeUtils, readOnly, upgradesFormat, assets, $person, $online } = options
   const [store, setStore] = useState<TLStoreWithStatus>(LOADING)
   const [boundStore, setBoundStore] = useState<TLStore | null>(null)
   const [tooOld, setTooOld] = useState(false)
@@ -79,6 +82,8 @@ export function useBoardStore(options: BoardStoreOptions): BoardStore {
       const binding = bindStoreToDoc(tlStore, connection.doc, { readOnly, onStatusChange: onBindingStatus })
       disposeBinding = binding.dispose
       if (binding.getStatus().kind !== 'synced') return onBindingStatus(binding.getStatus())
+      // Here, not in any panel: the board is loaded and not too new for this client.
+      if (upgradesFormat) upgradeDocFormat(connection.doc)
       // Bound at once, not when the draft has synced: a card made meanwhile must not reach the board.
       if (draft?.draftOf) {
         const unbindDraft = bindDraft(binding, tlStore, connection.doc, draft.doc, draft.draftOf)
@@ -104,7 +109,7 @@ export function useBoardStore(options: BoardStoreOptions): BoardStore {
       release()
       releaseDraft()
     }
-  }, [connection, draft, shapeUtils, readOnly, assets, $person, $online])
+  }, [connection, draft, shapeUtils, readOnly, upgradesFormat, assets, $person, $online])
 
   return { store, boundStore, tooOld }
 }

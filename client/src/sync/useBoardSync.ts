@@ -64,7 +64,8 @@ export function useBoardSync(options: UseBoardSyncOptions): BoardSync {
   useDisconnectWhileOffline(draft)
   const $online = useOnlineSignal(connectionState)
   const { $person, user } = useBoardPerson(connection, personInfo, readOnly)
-  const { store, boundStore, tooOld } = useBoardStore({ connection, draft, shapeUtils, readOnly, assets, $person, $online })
+  const upgradesFormat = accessRole === 'facilitator' && !readOnly
+  const { store, boundStore, tooOld } = useBoardStore({ connection, draft, shapeUtils, readOnly, upgradesFormat, assets, $person, $online })
   const presentPeople = usePresentPeople(connection, boundStore, $person)
 
   return {

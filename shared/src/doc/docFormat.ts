@@ -24,7 +24,7 @@ export function storedDocFormat(doc: Y.Doc): number {
 
 /**
  * Brings an older board up to DOC_FORMAT_VERSION in one transaction (the facilitator's client
- * does it on opening, since only the facilitator writes `meta`). Returns whether it changed
+ * does it on opening, sync/useBoardStore.ts, since only the facilitator writes `meta`). Returns whether it changed
  * anything; a newer board is left alone.
  */
 export function upgradeDocFormat(doc: Y.Doc): boolean {

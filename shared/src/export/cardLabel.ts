@@ -7,14 +7,23 @@ import { FORMAT_CARD_TYPE } from '../cards/format/formatCard'
 import { IDEA_CARD_TYPE } from '../cards/idea/ideaCard'
 import { shortenAtWord } from '../text/shortenAtWord'
 
-// How an export names a card in a list or table (vote results, warnings): its title, kind or
-// form or text, in the export's language (`t`), falling back to plain words when the stored
-// value is empty or unknown.
+// How an export or a panel names a card in a list or table (vote results, warnings): its title,
+// kind or form or text, in the language of `t`, falling back to plain words when the stored value
+// is empty or unknown.
 
 const IDEA_LABEL_MAX = 120
 
-export function cardLabel(shape: ShapeLike, t: TFunction): string {
-  const { props } = shape
+/** A card as cardLabel reads it: a stored shape, or the editor's own. */
+type LabelledShape = Pick<ShapeLike, 'type'> & { props: object }
+
+/** The card's label, shortened at a word to `max` characters when given (one line of a panel's list). */
+export function cardLabel(shape: LabelledShape, t: TFunction, max?: number): string {
+  const label = fullLabel(shape, t)
+  return max === undefined ? label : shortenAtWord(label, max)
+}
+
+function fullLabel(shape: LabelledShape, t: TFunction): string {
+  const props = shape.props as Record<string, unknown>
   switch (shape.type) {
     case CONTENT_CARD_TYPE:
       return nonEmpty(props.title) ?? t('programme.untitledContent')

@@ -126,7 +126,6 @@ export const en = {
     'no-dots-left': 'You have used all your dots. Remove one to vote again.',
     ranking: 'Vote ranking',
     noneCast: 'No dots were placed.',
-    untitledCard: 'Untitled card',
     someone: 'Someone',
   },
   refused: {

@@ -127,7 +127,6 @@ export const it: Catalogue = {
     'no-dots-left': 'Hai usato tutti i tuoi punti. Togline uno per votare di nuovo.',
     ranking: 'Classifica dei voti',
     noneCast: 'Non è stato messo nessun punto.',
-    untitledCard: 'Scheda senza titolo',
     someone: 'Qualcuno',
   },
   refused: {

@@ -1,17 +1,19 @@
-import { useMemo } from 'react'
+import { createContext, useContext, useMemo, type ReactNode } from 'react'
 import { useValue, type Editor, type TLShape } from 'tldraw'
 import { readShapes, type ShapeLike } from '../../../shared/src/board/shapeLike'
 import { ZONE_TYPE } from '../../../shared/src/cards/zone/zone'
 import type { StoredPerson } from '../../../shared/src/doc/people'
-import { BUDGETS_ROOT, SEAT_PICKS_ROOT, SESSION_ROOT } from '../../../shared/src/doc/roots'
+import { BUDGETS_ROOT, SEAT_PICKS_ROOT } from '../../../shared/src/doc/roots'
 import { levels } from '../../../shared/src/levels/tableZones'
-import { seatOf, type TableDef } from '../../../shared/src/levels/tables'
+import { seatOf, zoneTableId, type TableDef } from '../../../shared/src/levels/tables'
 import type { SessionState } from '../../../shared/src/session/sessionKeys'
 import { usePeople } from '../cards/usePeople'
 import { useBoardFacilitation } from '../facilitation/FacilitationContext'
 import { usePlainMap } from '../sync/usePlainMap'
 
-// What the levels panel reads, once per change: the shapes, who sits where, the ballots.
+// What the levels panel reads: the shapes, who sits where, the ballots. Worked out once per change
+// by LevelsProvider, which the panel mounts only while open (every shape moving changes it), and
+// read by each part of the panel through useLevels.
 
 export interface Levels {
   editor: Editor | null
@@ -33,15 +35,17 @@ export interface Levels {
   mySeat: string | null
 }
 
-export function useLevels(): Levels {
-  const { doc, editor, session, personId } = useBoardFacilitation()
+const LevelsContext = createContext<Levels | null>(null)
+
+export function LevelsProvider({ children }: { children: ReactNode }) {
+  const { doc, editor, session, plainSession, personId } = useBoardFacilitation()
   const shapes = useValue('levels shapes', () => (editor ? editor.store.query.records('shape').get() : []), [editor])
   const people = usePeople(doc)
   const budgets = usePlainMap(doc, BUDGETS_ROOT)
   const seatPicks = usePlainMap(doc, SEAT_PICKS_ROOT)
-  const plainSession = usePlainMap(doc, SESSION_ROOT)
   const shapesById = useMemo(() => new Map(readShapes(shapes).map((shape) => [shape.id, shape])), [shapes])
-  return useMemo(() => {
+  const levelOf = useMemo(() => levels(shapes), [shapes])
+  const value = useMemo<Levels>(() => {
     const seat = (id: string) => seatOf(session, seatPicks, id)
     return {
       editor,
@@ -54,15 +58,24 @@ export function useLevels(): Levels {
       seatPicks,
       tables: session.tables,
       seatOf: seat,
-      levelOf: levels(shapes),
+      levelOf,
       mySeat: seat(personId),
     }
-  }, [editor, session, plainSession, shapes, shapesById, people, budgets, seatPicks, personId])
+  }, [editor, session, plainSession, shapes, shapesById, levelOf, people, budgets, seatPicks, personId])
+  return <LevelsContext.Provider value={value}>{children}</LevelsContext.Provider>
+}
+
+/** The levels, as the LevelsProvider around the caller works them out. */
+export function useLevels(): Levels {
+  const value = useContext(LevelsContext)
+  if (!value) throw new Error('useLevels needs a LevelsProvider around it')
+  return value
 }
 
 /** Zooms the editor to a level's zones (a table, or null: the plenary); false when it has none (yet). */
-export function zoomToLevel(editor: Editor, shapes: readonly TLShape[], levelOf: (id: string) => string | null, tableId: string | null): boolean {
-  const ids = shapes.filter((s) => s.type === ZONE_TYPE && levelOf(s.id) === tableId).map((s) => s.id)
+export function zoomToLevel(editor: Editor, shapes: readonly TLShape[], tableId: string | null): boolean {
+  // A zone's level is its own table (tableZones.levels).
+  const ids = shapes.filter((s) => s.type === ZONE_TYPE && zoneTableId(s.meta) === tableId).map((s) => s.id)
   const box = editor.getShapesPageBounds(ids)
   if (box) editor.zoomToBounds(box, { inset: 40, animation: { duration: 300 } })
   return box !== null

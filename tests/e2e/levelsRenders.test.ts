@@ -1,0 +1,118 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createBoardViaApi, startServerProcess, type ServerProcess } from '../support/server'
+import type { CreatedBoard } from '../../shared/src/wire/api'
+import { launchChromium } from './support/browser'
+import { countRendersUnder, installRenderCounter, takeRenders } from './support/renderCount'
+import { WAIT, enterBoardAs } from './support/tavoloPage'
+
+// The levels panel on a board of 200 cards split into two tables, in Chromium: while it is closed
+// a card moving re-renders none of it (a drag is a change per frame); open, it still shows a
+// table's totals as a card's hours change.
+
+let server: ServerProcess
+let browser: Browser
+let board: CreatedBoard
+let page: Page
+const CARDS = 200
+const MOVES = 20
+
+/** 200 content cards below the plenary's zones, outside every zone. */
+function addCards(): Promise<string[]> {
+  return page.evaluate((count) => {
+    const editor = window.__tavolo!.editor
+    const now = Date.now()
+    const ids = Array.from({ length: count }, (_, i) => `shape:many${i}`)
+    editor.createShapes(
+      ids.map((id, i) => ({
+        id: id as never,
+        type: 'tavolo-content',
+        x: (i % 20) * 300,
+        y: 4000 + Math.floor(i / 20) * 220,
+        props: { title: `Topic ${i}`, hours: 1 },
+        meta: { createdBy: 'template', createdAt: now, lastEditedBy: 'template', lastEditedAt: now },
+      })),
+    )
+    return ids
+  }, CARDS)
+}
+
+/** Moves a card `times` times, one store change per animation frame, as a drag does. */
+async function moveCard(id: string, times: number): Promise<void> {
+  for (let i = 0; i < times; i++) {
+    await page.evaluate(
+      (shapeId) =>
+        new Promise<void>((resolve) => {
+          const editor = window.__tavolo!.editor
+          const shape = editor.getShape(shapeId as never)!
+          editor.updateShape({ id: shape.id, type: shape.type, x: shape.x + 5 })
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve()))
+        }),
+      id,
+    )
+  }
+}
+
+beforeAll(async () => {
+  server = await startServerProcess()
+  browser = await launchChromium()
+  board = await createBoardViaApi(server.url, { title: 'Many cards', template: 'msc-public-services' })
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  page = await context.newPage()
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`))
+  await installRenderCounter(page)
+  await page.goto(`${server.url}/b/${board.id}#k=${board.secrets.facilitator}`)
+  await enterBoardAs(page, 'Fiona')
+}, 180_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('the levels panel on a board of 200 cards', () => {
+  it('while closed, a card moving renders nothing of the panel', async () => {
+    const ids = await addCards()
+    await page.getByTestId('levels-toggle').click()
+    await page.getByTestId('seating-random').check()
+    await page.getByTestId('split-room').click()
+    await page.getByTestId('table-card').first().waitFor(WAIT)
+    await page.getByTestId('levels-toggle').click()
+    await page.getByTestId('levels-panel').waitFor({ state: 'detached', ...WAIT })
+    await countRendersUnder(page, '[data-testid="levels-toggle"]')
+    await moveCard(ids[0], MOVES)
+    expect(await takeRenders(page)).toBe(0)
+  })
+
+  it('open, the panel renders each change once per component and shows a table’s totals as a card’s hours change', async () => {
+    await page.getByTestId('levels-toggle').click()
+    const totals = page.locator('[data-testid="table-card"][data-table-id]:not([data-table-id=""])').first().getByTestId('level-content-hours')
+    await totals.waitFor(WAIT)
+    const tableId = await page.locator('[data-testid="table-card"][data-table-id]:not([data-table-id=""])').first().getAttribute('data-table-id')
+    const id = await page.evaluate((tableId) => {
+      const editor = window.__tavolo!.editor
+      const zone = editor
+        .getCurrentPageShapes()
+        .find((s) => s.type === 'tavolo-zone' && s.meta.tableId === tableId && (s.props as { accepts: string[] }).accepts.includes('tavolo-content'))!
+      const now = Date.now()
+      editor.createShape({
+        id: 'shape:tableCard' as never,
+        type: 'tavolo-content',
+        parentId: zone.id,
+        x: 24,
+        y: 64,
+        props: { title: 'At the table', hours: 3 },
+        meta: { createdBy: 'template', createdAt: now, lastEditedBy: 'template', lastEditedAt: now },
+      })
+      return 'shape:tableCard'
+    }, tableId)
+    await totals.filter({ hasText: /^3 / }).waitFor(WAIT)
+    await countRendersUnder(page, '[data-testid="levels-toggle"]')
+    await moveCard(id, MOVES)
+    console.log(`[levels renders] open panel, ${MOVES} moves: ${await takeRenders(page)}`)
+    await page.evaluate((shapeId) => {
+      window.__tavolo!.editor.updateShape({ id: shapeId as never, type: 'tavolo-content', props: { hours: 7 } })
+    }, id)
+    await totals.filter({ hasText: /^7 / }).waitFor(WAIT)
+  })
+})
