@@ -349,6 +349,14 @@ describe('a workshop at its three levels', () => {
       tables[0].id,
       WAIT,
     )
+    // The form closed with the focus in it: its "Edit table" button has the focus again, after Save and after Escape.
+    const settings = first.getByTestId('table-settings')
+    const focused = (locator: typeof settings) => locator.evaluate((el) => el === document.activeElement)
+    await expect.poll(() => focused(settings), WAIT).toBe(true)
+    await pageF.keyboard.press('Enter')
+    await expect.poll(() => focused(name), WAIT).toBe(true)
+    await pageF.keyboard.press('Escape')
+    await expect.poll(() => focused(settings), WAIT).toBe(true)
     const titles = await pageF.evaluate(
       (id) => window.__tavolo!.editor.getCurrentPageShapes().filter((s) => s.type === 'tavolo-zone' && s.meta.tableId === id).map((s) => (s.props as { title: string }).title),
       tables[0].id,
@@ -421,6 +429,8 @@ describe('a workshop at its three levels', () => {
     await pageF.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'reseat-confirm', undefined, WAIT)
     await pageF.keyboard.press('Enter')
     await pageF.waitForFunction(() => Object.keys(window.__tavolo!.doc.getMap('session').get('seating') as object).length === 0, undefined, WAIT)
+    // The confirmation is gone: the button that asked for it has the focus again.
+    await pageF.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'reseat', undefined, WAIT)
     for (const p of participants) {
       await p.page.getByTestId('levels-tab-tables').click()
       await p.page.getByTestId('my-table').getByText('You are not at a table yet.').waitFor(WAIT)

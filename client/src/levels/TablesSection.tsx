@@ -13,6 +13,7 @@ import { useLanguage } from '../i18n/i18n'
 import { randomId } from '../state/randomId'
 import { ErrorText, invalidWhen } from '../ui/ErrorText'
 import { RadioChoice } from '../ui/RadioChoice'
+import { useReturnFocus } from '../ui/useReturnFocus'
 import { LevelTotals } from './LevelTotals'
 import { useLevels, zoomToLevel } from './useLevels'
 
@@ -157,10 +158,12 @@ function TableSettings({ table }: { table: TableDef }) {
   const [colour, setColour] = useState(table.colour)
   const [error, setError] = useState<string | null>(null)
   const errorId = `tavolo-table-error-${table.id}`
+  const opener = useReturnFocus<HTMLButtonElement>(open)
   if (!open) {
     return (
       <button
         type="button"
+        ref={opener}
         onClick={() => {
           setName(table.name)
           setColour(table.colour)
@@ -231,6 +234,7 @@ function ReseatForm() {
   const [mode, setMode] = useState<SeatingMode>('random')
   const [confirming, setConfirming] = useState(false)
   const confirmRef = useRef<HTMLButtonElement>(null)
+  const reseatRef = useReturnFocus<HTMLButtonElement>(confirming)
   useEffect(() => {
     if (confirming) confirmRef.current?.focus()
   }, [confirming])
@@ -261,7 +265,7 @@ function ReseatForm() {
           </div>
         </div>
       ) : (
-        <button type="button" onClick={() => setConfirming(true)} data-testid="reseat">
+        <button type="button" ref={reseatRef} onClick={() => setConfirming(true)} data-testid="reseat">
           {t('levels.reseat')}
         </button>
       )}
