@@ -10,6 +10,7 @@ import {
   CLOSE_UNSUPPORTED_DATA,
 } from '../../../shared/src/wire/closeCodes'
 import type { Logger } from '../log'
+import { refusedWritesCounter } from '../metrics'
 import { decodeAwarenessUpdate, encodeAwarenessEntries } from './awarenessUpdate'
 import { Refused, type Person, type RelayPeer, type RelayRule } from './hooks'
 import { ProtocolError, decodeMessage, invalidUpdate, type IncomingMessage } from './protocol'
@@ -267,8 +268,10 @@ export class Connection implements RelayPeer {
   }
 
   private fail(error: unknown): void {
-    if (error instanceof Refused) this.close(error.closeCode, error.message, `${error.message} (rule: ${error.rule})`)
-    else if (error instanceof ProtocolError) this.close(error.closeCode, error.message)
+    if (error instanceof Refused) {
+      refusedWritesCounter.inc({ rule: error.rule })
+      this.close(error.closeCode, error.message, `${error.message} (rule: ${error.rule})`)
+    } else if (error instanceof ProtocolError) this.close(error.closeCode, error.message)
     else {
       // Not the peer's doing: a fault of this server (or its storage), logged as one.
       this.options.logger.error(`board ${this.docName}: internal error on a ${this.role} connection: ${(error as Error).stack ?? error}`)
