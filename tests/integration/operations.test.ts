@@ -3,8 +3,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { serverBuildIsStale, SERVER_BUNDLE } from '../../server/scripts/serverBuild.mjs'
+import { encodeUpdate } from '../../server/src/relay/protocol'
 import { openSqliteStorage } from '../../server/src/storage/sqlite'
+import { SESSION_ROOT } from '../../shared/src/doc/roots'
+import { CLOSE_FORBIDDEN_WRITE } from '../../shared/src/wire/closeCodes'
+import { openRawSocket, waitForClose } from '../support/rawsocket'
 import { createBoardViaApi, makeTempDataDir, startInProcessServer, startServerProcess, type InProcessServer, type ServerProcess } from '../support/server'
 import { ideaTexts, writeIdea } from '../support/ideaCards'
 import { trackedClients } from '../support/trackedClients'
@@ -28,6 +33,12 @@ async function getText(url: string): Promise<{ status: number; text: string }> {
 }
 
 /** The value of one sample line of the Prometheus text format, e.g. `tavolo_connections`. */
+/** tavolo_refused_writes_total for one rule (0 before that rule has refused anything). */
+function refusedBy(metrics: string, rule: string): number {
+  const line = metrics.split('\n').find((l) => l.startsWith(`tavolo_refused_writes_total{rule="${rule}"} `))
+  return line ? Number(line.split(' ')[1]) : 0
+}
+
 function sample(metrics: string, name: string): number {
   const line = metrics.split('\n').find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`))
   if (!line) throw new Error(`no ${name} in /metrics:\n${metrics}`)
@@ -75,7 +86,7 @@ describe('operating the server', () => {
     fs.rmSync(dataDir, { recursive: true, force: true })
   })
 
-  it('serves Prometheus metrics for connections, boards, updates and storage', async () => {
+  it('serves Prometheus metrics for connections, boards, updates, storage and refused writes', async () => {
     inProcess = await startInProcessServer()
     const board = await createBoardViaApi(inProcess.url)
     const before = sample((await getText(`${inProcess.url}/metrics`)).text, 'tavolo_updates_total')
@@ -91,8 +102,16 @@ describe('operating the server', () => {
     expect(sample(text, 'tavolo_updates_total') - before).toBeGreaterThanOrEqual(5)
     expect(text).toMatch(/tavolo_storage_seconds_count\{operation="appendUpdates"\} [1-9]/)
     expect(text).toMatch(/tavolo_storage_seconds_bucket\{le="0.005",operation="loadDocument"\} \d/)
-    expect(text).toContain('# TYPE tavolo_refused_writes_total counter')
     expect(text).toContain('# TYPE tavolo_redis_lag_seconds gauge')
+    // A viewer's write is refused by the write-access rule, and counted under its name.
+    const refusedBefore = refusedBy(text, 'write-access')
+    const viewer = await openRawSocket(inProcess.wsUrl, board.id, board.secrets.viewer)
+    const closed = waitForClose(viewer)
+    const forged = new Y.Doc()
+    forged.getMap(SESSION_ROOT).set('phase', 4)
+    viewer.send(encodeUpdate(Y.encodeStateAsUpdate(forged)))
+    expect((await closed).code).toBe(CLOSE_FORBIDDEN_WRITE)
+    expect(refusedBy((await getText(`${inProcess.url}/metrics`)).text, 'write-access') - refusedBefore).toBe(1)
     expect(text).toContain('tavolo_process_resident_memory_bytes')
     destroyClients()
     await waitFor(() => inProcess!.server.stats().loadedRooms === 0, 'the board to unload')

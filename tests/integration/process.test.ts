@@ -87,7 +87,7 @@ describe('the real server process', () => {
 
 describe('a freshly started process', () => {
   // The code that judges messages (the board schema, the shared write rules) loads with the first
-  // connection, beside its board, not at start (server/src/relay/rules/index.ts). These run the
+  // message a connection sends, not at start (server/src/relay/rules/index.ts). These run the
   // real bundle in a new process, where nothing has loaded it yet.
 
   /** A server process with a board and an editor's person token, restarted: only what a start loads has loaded. */
@@ -121,7 +121,7 @@ describe('a freshly started process', () => {
     expect(reader.doc.getMap(META_ROOT).get('format')).not.toBe(999)
   })
 
-  it('starts without loading the board schema, the catalogues, the rules or the metric kinds it does not serve, and loads the rules (without i18next) with the first connection', async () => {
+  it('starts without loading the board schema, the catalogues, the rules or the metric kinds it does not serve, and loads the rules (without i18next) with the first message', async () => {
     const moduleLog = path.join(makeTempDataDir(), 'modules.log')
     const { board } = await restartedWithBoard({ nodeArgs: ['--import', './tests/support/moduleLog.mjs'], env: { TAVOLO_MODULE_LOG: moduleLog } })
     fs.writeFileSync(moduleLog, '')
@@ -145,10 +145,18 @@ describe('a freshly started process', () => {
     for (const name of ['tavolo_updates_total', 'tavolo_storage_seconds_count', 'tavolo_process_cpu_seconds_total', 'tavolo_nodejs_eventloop_lag_seconds']) expect(metrics).toContain(name)
     expect(heavyLoaded()).toEqual([])
 
-    // A socket that sends nothing: the rules load while its board does, before any message needs them.
+    // A socket that sends nothing (a health probe) has its board loaded, and no rules.
     const raw = await openRawSocket(proc!.wsUrl, board.id, board.secrets.viewer)
-    const judging = ['@tldraw/tlschema', 'server/src/relay/rules/judging']
-    await waitFor(() => judging.every((name) => heavyLoaded().includes(name)), 'the judging rules to load')
+    const health = async () => (await (await fetch(`${proc!.url}/healthz`)).json()) as { loadedRooms: number }
+    let loadedRooms = 0
+    while (loadedRooms === 0) loadedRooms = (await health()).loadedRooms
+    expect(heavyLoaded()).toEqual([])
+
+    // Its first message loads them; the answer comes once they have judged it.
+    const answered = new Promise<void>((resolve) => raw.on('message', (data: Buffer) => decodeMessage(new Uint8Array(data)).kind === 'sync-step-2' && resolve()))
+    raw.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())))
+    await answered
+    expect(heavyLoaded()).toEqual(expect.arrayContaining(['@tldraw/tlschema', 'server/src/relay/rules/judging']))
     // The rules read the English criteria only: i18next and the other catalogues wait for the API.
     expect(heavyLoaded()).not.toContain('i18next')
     raw.close()

@@ -3,10 +3,13 @@ import { Redis } from 'ioredis'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { Logger } from '../log'
+import { redisLagGauge } from '../metrics'
 import type { BoardLink, DisconnectCommand, Fanout, FannedRoom } from './fanout'
 
 // One channel per board, subscribed by the instances holding it, and one for commands every
-// instance hears. Board messages: kind, sender instance, then the payload (lib0 encoding).
+// instance hears. Board messages: kind, sender instance, the payload, then when it was sent
+// (lib0 encoding; the time last, so an instance of the previous version, reading only what it
+// knows, still reads it).
 const BOARD_CHANNEL_PREFIX = 'tavolo:board:'
 const COMMAND_CHANNEL = 'tavolo:commands'
 const KIND_UPDATE = 0
@@ -20,11 +23,20 @@ function redisAddress(url: string): string {
   return `${parsed.hostname}:${parsed.port || 6379}`
 }
 
+/** Milliseconds since the epoch, finer than Date.now(): a hop between instances takes well under one. */
+const wallClockMs = () => performance.timeOrigin + performance.now()
+
+/** Sets the lag gauge from a board message's send time (absent in a previous version's message). */
+function noteLag(decoder: decoding.Decoder): void {
+  if (decoding.hasContent(decoder)) redisLagGauge.set(Math.max(0, wallClockMs() - decoding.readFloat64(decoder)) / 1000)
+}
+
 function encodeBoardMessage(kind: number, instance: string, write: (encoder: encoding.Encoder) => void): Buffer {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, kind)
   encoding.writeVarString(encoder, instance)
   write(encoder)
+  encoding.writeFloat64(encoder, wallClockMs())
   return Buffer.from(encoding.toUint8Array(encoder))
 }
 
@@ -90,9 +102,13 @@ export async function openRedisFanout(
       if (kind === KIND_UPDATE) {
         const from = decoding.readVarUint(decoder)
         const to = decoding.readVarUint(decoder)
-        room.applyStored(decoding.readVarUint8Array(decoder), from, to)
+        const update = decoding.readVarUint8Array(decoder)
+        noteLag(decoder)
+        room.applyStored(update, from, to)
       } else if (kind === KIND_AWARENESS) {
-        room.applyRemoteAwareness(decoding.readVarUint8Array(decoder))
+        const update = decoding.readVarUint8Array(decoder)
+        noteLag(decoder)
+        room.applyRemoteAwareness(update)
       }
     } catch (error) {
       logger.warn(`Redis message on ${channel} ignored: ${(error as Error).message}`)

@@ -10,6 +10,7 @@ import {
   CLOSE_UNSUPPORTED_DATA,
 } from '../../../shared/src/wire/closeCodes'
 import type { Logger } from '../log'
+import { refusedWritesCounter } from '../metrics'
 import { decodeAwarenessUpdate, encodeAwarenessEntries } from './awarenessUpdate'
 import { Refused, type Person, type RelayPeer, type RelayRule } from './hooks'
 import { ProtocolError, decodeMessage, invalidUpdate, type IncomingMessage } from './protocol'
@@ -88,8 +89,8 @@ export class Connection implements RelayPeer {
   private stateBytesWaiting = 0
   private terminateTimer: NodeJS.Timeout | null = null
   private queue: Promise<void>
-  /** The judging rules: every message waits for them before it is handled. */
-  private readonly judging: Promise<readonly RelayRule[]>
+  /** The judging rules, asked for with the first message: every message waits for them before it is handled. */
+  private judging: Promise<readonly RelayRule[]> | null = null
   /** Resolves when the connection is closed and has released its room. */
   readonly finished: Promise<void>
 
@@ -105,10 +106,6 @@ export class Connection implements RelayPeer {
     registry: RoomRegistry,
     private readonly options: ConnectionOptions,
   ) {
-    // Asked for beside the room: after a start, a board's first connection waits for the slower
-    // of the two, not for one after the other. A failure is the first message's to report.
-    this.judging = options.rules.judging()
-    this.judging.catch(() => undefined)
     this.queue = registry.hold(docName).then(
       (room) => {
         // A peer gone before its room loaded never joins it, but what it sent is still judged and stored.
@@ -124,8 +121,16 @@ export class Connection implements RelayPeer {
       } catch (error) {
         return this.fail(error)
       }
+      // Asked for as the first message arrives, while the room may still be loading: after a
+      // start, a board's first client waits for the slower of the two, not for one after the other.
+      // A socket that never sends (a health probe) loads no rules. A failure is reported in order.
+      if (!this.judging) {
+        this.judging = options.rules.judging()
+        this.judging.catch(() => undefined)
+      }
+      const judging = this.judging
       this.queue = this.queue
-        .then(() => this.judging)
+        .then(() => judging)
         .then((rules) => this.handle(rules, data, isBinary))
         .catch((error) => this.fail(error))
     })
@@ -263,8 +268,10 @@ export class Connection implements RelayPeer {
   }
 
   private fail(error: unknown): void {
-    if (error instanceof Refused) this.close(error.closeCode, error.message, `${error.message} (rule: ${error.rule})`)
-    else if (error instanceof ProtocolError) this.close(error.closeCode, error.message)
+    if (error instanceof Refused) {
+      refusedWritesCounter.inc({ rule: error.rule })
+      this.close(error.closeCode, error.message, `${error.message} (rule: ${error.rule})`)
+    } else if (error instanceof ProtocolError) this.close(error.closeCode, error.message)
     else {
       // Not the peer's doing: a fault of this server (or its storage), logged as one.
       this.options.logger.error(`board ${this.docName}: internal error on a ${this.role} connection: ${(error as Error).stack ?? error}`)

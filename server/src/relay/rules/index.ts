@@ -19,7 +19,7 @@ export interface ConnectionRules {
 }
 
 // The judging rules bring the board's schema and the shared write rules (about 250 KB of code):
-// they are loaded with the first connection, not at start.
+// they are loaded with the first message any connection sends, not at start.
 const judgingModule = loadOnce(() => import('./judging'))
 
 /** A draft room (`draftOwner`: whose draft it is) judges writes by the draft's rules instead of the board's. */
