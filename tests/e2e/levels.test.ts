@@ -247,6 +247,12 @@ describe('a workshop at its three levels', () => {
     await give(carla, cards.Carla, '19,5')
     await expect.poll(() => plainMap(carla.page, 'budgets').then((b) => b[carlaKey]), WAIT).toBe(19.5)
     await expect(carlaHours.getAttribute('aria-invalid')).resolves.toBeNull()
+    // The results write numbers the reader's way, as the export does: 0 0 19.5 20 → 9,75 in Italian.
+    const carlaMedian = pageF.locator(`[data-testid="budget-row"][data-card-id="${cards.Carla}"] [data-testid="budget-median"]`)
+    await expect.poll(() => carlaMedian.textContent(), WAIT).toBe('9.75 (0–20)')
+    await pageF.getByTestId('language-picker').selectOption('it')
+    await expect.poll(() => carlaMedian.textContent(), WAIT).toBe('9,75 (0–20)')
+    await pageF.getByTestId('language-picker').selectOption('en')
     await carla.page.evaluate((key) => window.__tavolo!.doc.getMap('budgets').set(key, 20), carlaKey)
     await expect.poll(() => carlaHours.inputValue(), WAIT).toBe('20')
 

@@ -1,7 +1,7 @@
 import type { Editor, Signal, TLParentId, TLShape, TLStore, VecLike } from 'tldraw'
 import { readShapes } from '../../../shared/src/board/shapeLike'
 import { ZONE_TYPE } from '../../../shared/src/cards'
-import { readZones, zoneAtPoint, zoneOfCard as zoneHolding, type ZoneInfo } from '../../../shared/src/summary/zoneMembership'
+import { zoneAtPoint, zoneIndex, zoneOfCard as zoneHolding, type ZoneInfo } from '../../../shared/src/summary/zoneMembership'
 
 // The shared "which zone holds this" rule (shared/src/summary/zoneMembership.ts) asked of the
 // editor's page, or of the store before there is an editor (draft routing), so placing, voting,
@@ -12,8 +12,7 @@ type Ancestors = (shape: TLShape) => readonly TLShape[]
 /** The zones and the card, with what their page positions need (their ancestors). */
 function zonesAround(zones: readonly TLShape[], card: TLShape | undefined, ancestors: Ancestors) {
   const related = [...(card ? [card] : []), ...zones].flatMap((shape) => [shape, ...ancestors(shape)])
-  const shapes = readShapes(related)
-  return { zones: readZones(shapes), byId: new Map(shapes.map((shape) => [shape.id, shape])) }
+  return zoneIndex(readShapes(related))
 }
 
 function zoneAmong(zones: readonly TLShape[], card: TLShape, ancestors: Ancestors): string | null {

@@ -3,23 +3,22 @@ import type { TLShapeId } from 'tldraw'
 import { useTranslation } from 'react-i18next'
 import { CONTENT_CARD_TYPE } from '../../../shared/src/cards/content/contentCard'
 import { BUDGETS_ROOT } from '../../../shared/src/doc/roots'
+import { budgetTable } from '../../../shared/src/export/budgetTable'
 import { cardLabel } from '../../../shared/src/export/cardLabel'
 import {
   ballotLevel,
   ballotOf,
   budgetKey,
-  budgetResults,
   DEFAULT_BUDGET_TARGET_HOURS,
   hoursUsed,
   MAX_BUDGET_HOURS,
   medianHours,
   storedBudgetRound,
   type BudgetRound,
-  type Spread,
 } from '../../../shared/src/levels/budgets'
-import { PARTICIPANT_ROLES } from '../../../shared/src/roles'
 import { parseHours } from '../../../shared/src/cards/numberFields'
 import { useBoardFacilitation } from '../facilitation/FacilitationContext'
+import { useLanguage } from '../i18n/i18n'
 import { randomId } from '../state/randomId'
 import { ErrorText, invalidWhen } from '../ui/ErrorText'
 import { RadioChoice } from '../ui/RadioChoice'
@@ -167,15 +166,13 @@ function Results() {
   const { isFacilitator, editor } = useBoardFacilitation()
   const { budgets, people, shapesById } = useLevels()
   const { t } = useTranslation()
-  const results = budgetResults(budgets, (id) => people[id]?.role ?? 'unknown')
-  if (results.length === 0) return <p className="hint">{t('levels.noBallots')}</p>
-  const titleOf = (id: string) => {
-    const card = shapesById.get(id)
-    return card ? cardLabel(card, t) : t('levels.deletedCard')
-  }
+  const language = useLanguage()
+  const { columns, rows } = budgetTable({ budgets, people, shapesById }, t, language)
+  if (rows.length === 0) return <p className="hint">{t('levels.noBallots')}</p>
   const apply = () => {
     if (!editor) return
-    const updates = results
+    const updates = rows
+      .map((row) => row.result)
       .filter((r) => editor.getShape(r.cardId as never)?.type === CONTENT_CARD_TYPE)
       .map((r) => ({ id: r.cardId as TLShapeId, type: CONTENT_CARD_TYPE as typeof CONTENT_CARD_TYPE, props: { hours: medianHours(r) } }))
     editor.run(() => {
@@ -183,26 +180,25 @@ function Results() {
       editor.updateShapes(updates)
     })
   }
-  const spread = (s: Spread | undefined) => (s ? `${s.median} (${s.min}–${s.max})` : '—')
   return (
     <div data-testid="budget-results">
+      <p className="hint">{t('levelsExport.budgetIntro')}</p>
       <table className="tavolo-levels-table">
         <thead>
           <tr>
-            <th>{t('levels.card')}</th>
-            <th>{t('levels.medianAll')}</th>
-            {PARTICIPANT_ROLES.map((role) => (
-              <th key={role}>{t(`roles.${role}`)}</th>
+            {columns.map((column) => (
+              <th key={column.title}>{column.title}</th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {results.map((r) => (
-            <tr key={r.cardId} data-testid="budget-row" data-card-id={r.cardId}>
-              <td>{titleOf(r.cardId)}</td>
-              <td data-testid="budget-median">{spread(r.overall)}</td>
-              {PARTICIPANT_ROLES.map((role) => (
-                <td key={role}>{spread(r.byRole[role])}</td>
+          {rows.map(({ result, cells: [title, ...spreads] }) => (
+            <tr key={result.cardId} data-testid="budget-row" data-card-id={result.cardId}>
+              <td>{title}</td>
+              {spreads.map((spread, i) => (
+                <td key={columns[i + 1].title} data-testid={i === 0 ? 'budget-median' : undefined}>
+                  {spread}
+                </td>
               ))}
             </tr>
           ))}

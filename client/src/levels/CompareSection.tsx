@@ -37,7 +37,7 @@ export function CompareSection() {
     if (!card) return setError(t('levels.deletedCard'))
     const zone = plenaryZoneFor(shapes, card.type)
     if (!zone) return setError(t('levels.noPlenaryZone', { type: cardTypeName(t, card.type) }))
-    const result = budgetResults(budgets, (id) => people[id]?.role ?? 'unknown').find((r) => r.cardId === cardId)
+    const result = budgetResults(budgets, people).find((r) => r.cardId === cardId)
     const hoursByRole = result ? Object.fromEntries(Object.entries(result.byRole).map(([role, s]) => [role, s.median])) : undefined
     const adopted = adoptCard({
       card,

@@ -1,15 +1,15 @@
 import type { TFunction } from 'i18next'
-import { readShapes, type ShapeLike } from '../board/shapeLike'
+import { readShapes } from '../board/shapeLike'
 import { CONTENT_CARD_TYPE } from '../cards/content/contentCard'
 import type { BoardDocContent } from '../doc/readBoardDoc'
 import { readAdoptedFrom } from '../levels/adoption'
-import { budgetResults, type Spread } from '../levels/budgets'
 import { summaryOfLevel } from '../levels/comparison'
 import { seatOf } from '../levels/tables'
 import { recordsOfLevel } from '../levels/tableZones'
 import { formatNumber, translatorFor, type Language } from '../i18n'
-import { isPersonRole, PARTICIPANT_ROLES } from '../roles'
+import { isPersonRole } from '../roles'
 import { readSessionValue, seatingStateOf } from '../session/sessionState'
+import { budgetTable } from './budgetTable'
 import { cardLabel } from './cardLabel'
 import type { OutlineBlock } from './outline'
 import { roleLabel } from './ratingsOutline'
@@ -99,24 +99,12 @@ function adoptedBlocks({ board, t, role }: Context): OutlineBlock[] {
   ]
 }
 
-function budgetBlocks({ board, t, language, role }: Context): OutlineBlock[] {
-  const results = budgetResults(board.budgets ?? {}, (id) => board.people[id]?.role ?? 'unknown')
-  if (results.length === 0) return []
-  const shapes = new Map(readShapes(board.records).map((s) => [s.id, s]))
-  const n = (value: number) => formatNumber(language, value)
-  const titleOf = (shape: ShapeLike | undefined) => (shape ? cardLabel(shape, t) : t('levelsExport.deletedCard'))
-  const spread = (s: Spread | undefined) => (s ? `${n(s.median)} (${n(s.min)}–${n(s.max)})` : '–')
+function budgetBlocks({ board, t, language }: Context): OutlineBlock[] {
+  const { columns, rows } = budgetTable({ budgets: board.budgets ?? {}, people: board.people, shapesById: new Map(readShapes(board.records).map((s) => [s.id, s])) }, t, language)
+  if (rows.length === 0) return []
   return [
     { kind: 'heading', level: 2, text: t('levelsExport.budget') },
     { kind: 'paragraph', text: t('levelsExport.budgetIntro') },
-    {
-      kind: 'table',
-      columns: [
-        { title: t('levelsExport.content'), align: 'left' },
-        { title: t('levelsExport.everyone'), align: 'right' },
-        ...PARTICIPANT_ROLES.map((r) => ({ title: role(r), align: 'right' as const })),
-      ],
-      rows: results.map((r) => [titleOf(shapes.get(r.cardId)), spread(r.overall), ...PARTICIPANT_ROLES.map((r2) => spread(r.byRole[r2]))]),
-    },
+    { kind: 'table', columns, rows: rows.map((row) => row.cells) },
   ]
 }

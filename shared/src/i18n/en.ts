@@ -656,8 +656,6 @@ export const en = {
     noContentCards: 'There are no content cards at your table yet.',
     deletedCard: 'A deleted card',
     noBallots: 'No ballots yet.',
-    card: 'Content',
-    medianAll: 'Median (min–max), everyone',
     applyMedians: 'Apply the medians to the cards’ hours',
     plenary: 'The plenary programme',
     columnTotals: 'contents {{content, number}} h · lectures {{format, number}} h · exams {{exams, number}} %',
@@ -738,6 +736,5 @@ export const en = {
     budget: 'Hour budget',
     budgetIntro: 'Median hours each content was given, with the least and the most, over every ballot (a content left out of a ballot counts 0 h).',
     everyone: 'Everyone',
-    deletedCard: 'A deleted card',
   },
 }

@@ -662,8 +662,6 @@ export const it: Catalogue = {
     noContentCards: 'Al tuo tavolo non ci sono ancora schede di contenuto.',
     deletedCard: 'Una scheda eliminata',
     noBallots: 'Ancora nessuna scheda di voto.',
-    card: 'Contenuto',
-    medianAll: 'Mediana (min–max), tutti',
     applyMedians: 'Applica le mediane alle ore delle schede',
     plenary: 'Il programma della plenaria',
     columnTotals: 'contenuti {{content, number}} h · lezioni {{format, number}} h · esami {{exams, number}} %',
@@ -747,6 +745,5 @@ export const it: Catalogue = {
     budget: 'Budget di ore',
     budgetIntro: 'Ore mediane date a ciascun contenuto, con la minima e la massima, su tutte le schede di voto (un contenuto lasciato fuori da una scheda conta 0 h).',
     everyone: 'Tutti',
-    deletedCard: 'Una scheda eliminata',
   },
 }

@@ -91,11 +91,12 @@ export interface CardBudget {
 /**
  * Per card, the median and spread of the hours people gave it, overall and by role. Every ballot
  * counts for every card: a person who gave a card nothing gave it 0 h, so a card one enthusiast
- * loves does not get their hours as its median. Cards nobody gave hours to are left out.
+ * loves does not get their hours as its median. Cards nobody gave hours to are left out. A person
+ * no longer among `people` counts under the role 'unknown'.
  */
 export function budgetResults(
   budgets: Readonly<Record<string, unknown>>,
-  roleOf: (personId: string) => string,
+  people: Readonly<Record<string, { role: string }>>,
 ): CardBudget[] {
   const ballots = new Map<string, Record<string, number>>()
   const cardIds = new Set<string>()
@@ -111,7 +112,7 @@ export function budgetResults(
     for (const [personId, ballot] of ballots) {
       const hours = ballot[cardId] ?? 0
       all.push(hours)
-      ;(byRole[roleOf(personId)] ??= []).push(hours)
+      ;(byRole[people[personId]?.role ?? 'unknown'] ??= []).push(hours)
     }
     return {
       cardId,

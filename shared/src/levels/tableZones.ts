@@ -4,7 +4,7 @@ import { T } from '@tldraw/validate'
 import { isObject, readShapes } from '../board/shapeLike'
 import { isCardType, type CardType } from '../cards/cardTypes'
 import { ZONE_TYPE } from '../cards/zone/zone'
-import { readZones, zoneOfCard } from '../summary/zoneMembership'
+import { zoneIndex, zoneOfCard } from '../summary/zoneMembership'
 import type { Template } from '../templates/template'
 import { templateRecords } from '../templates/templateRecords'
 import { zoneTableId, type TableDef } from './tables'
@@ -103,9 +103,7 @@ export function recordsOfLevel(records: readonly unknown[], tableId: string | nu
  * summary counts it); null for the plenary, anything outside every zone, and unknown ids.
  */
 export function levels(records: readonly unknown[]): (shapeId: string) => string | null {
-  const shapes = readShapes(records)
-  const byId = new Map(shapes.map((s) => [s.id, s]))
-  const zones = readZones(shapes)
+  const { zones, byId } = zoneIndex(readShapes(records))
   return (shapeId) => {
     const shape = byId.get(shapeId)
     if (!shape) return null

@@ -4,7 +4,7 @@ import { RECORDS_ROOT, SESSION_ROOT, VOTES_ROOT } from '../doc/roots'
 import { readSessionValue } from '../session/sessionState'
 import { dotsUsed, parseVoteKey } from '../session/votes'
 import { zoneOpenForVoting, type VotingRound } from '../session/votingRound'
-import { readZones, zoneOfCard } from '../summary/zoneMembership'
+import { zoneIndex, zoneOfCard, type ZoneIndex } from '../summary/zoneMembership'
 import type { BoardView } from './boardChange'
 import { refuse, type Refusal, type Writer } from './writer'
 
@@ -17,7 +17,7 @@ const RULE = 'votes'
 /** Null when the votes `writer` changed (`keys`) are allowed on the board `after` the write. */
 export function checkVotes(writer: Writer, keys: Iterable<[string, unknown]>, after: BoardView): Refusal | null {
   const round = readSessionValue(after.entries(SESSION_ROOT), 'voting')
-  let zoneOf: ((card: ShapeLike) => string | null) | null = null
+  const zoneOf = cardZones(after)
   let voted = false
   for (const [key, value] of keys) {
     const vote = parseVoteKey(key)
@@ -25,7 +25,6 @@ export function checkVotes(writer: Writer, keys: Iterable<[string, unknown]>, af
     voted = true
     if (round.status !== 'open') return refuse(RULE, 'voting is not open')
     if (value !== undefined) {
-      zoneOf ??= cardZones(after)
       const refusal = checkVotable(round, vote.cardId, after, zoneOf)
       if (refusal) return refusal
     }
@@ -46,12 +45,9 @@ function checkVotable(round: VotingRound, cardId: string, after: BoardView, zone
 
 /** Which zone a card is in on the board `after`; the board's shapes are read once, on first use, for every dot of a write. */
 function cardZones(after: BoardView): (card: ShapeLike) => string | null {
-  let board: { zones: ReturnType<typeof readZones>; byId: Map<string, ShapeLike> } | null = null
+  let index: ZoneIndex | null = null
   return (card) => {
-    if (!board) {
-      const shapes = readShapes(Object.values(after.entries(RECORDS_ROOT)))
-      board = { zones: readZones(shapes), byId: new Map(shapes.map((shape) => [shape.id, shape])) }
-    }
-    return zoneOfCard(card, board.zones, board.byId)?.id ?? null
+    index ??= zoneIndex(readShapes(Object.values(after.entries(RECORDS_ROOT))))
+    return zoneOfCard(card, index.zones, index.byId)?.id ?? null
   }
 }

@@ -17,7 +17,7 @@ import {
   wrongZoneWarning,
   type SummaryWarning,
 } from './warnings'
-import { readZones, zoneAccepts, zoneOfCard, type ZoneInfo } from './zoneMembership'
+import { zoneAccepts, zoneIndex, zoneOfCard, type ZoneInfo } from './zoneMembership'
 
 // The live design summary, computed from a board's plain records so the client panel, the
 // exporters and the server agree. Rules of counting:
@@ -70,8 +70,7 @@ export interface DesignSummary {
 /** `language` is the warnings' language: the UI's on the client, the export's in exports. */
 export function computeSummary(input: SummaryInput, language: Language = defaultLanguage): DesignSummary {
   const shapes = readShapes(input.records)
-  const byId = new Map(shapes.map((s) => [s.id, s]))
-  const zones = readZones(shapes)
+  const { zones, byId } = zoneIndex(shapes)
   const cards = shapes.filter((s) => isCardType(s.type))
   const rules = readRules(input.session?.rules)
   const target = readTarget(input.session?.targets)

@@ -29,6 +29,16 @@ export function readZones(shapes: readonly ShapeLike[]): ZoneInfo[] {
     }))
 }
 
+/** The zones among `shapes`, and every one of them by id for the page positions: what zoneOfCard and zoneAtPoint read. */
+export interface ZoneIndex {
+  zones: ZoneInfo[]
+  byId: ReadonlyMap<string, ShapeLike>
+}
+
+export function zoneIndex(shapes: readonly ShapeLike[]): ZoneIndex {
+  return { zones: readZones(shapes), byId: new Map(shapes.map((shape) => [shape.id, shape])) }
+}
+
 /** How a zone is named to people: its title (stored or as read), or "Untitled zone" in `t`'s language. */
 export function zoneTitle(title: unknown, t: TFunction): string {
   return typeof title === 'string' && title.trim() !== '' ? title : t('common.untitledZone')

@@ -11,8 +11,13 @@ import {
   storedBudgetRound,
 } from '../../../../shared/src/levels/budgets'
 
-const roles: Record<string, string> = { p1: 'professional', p2: 'professional', c1: 'citizen', c2: 'citizen', s1: 'student' }
-const roleOf = (id: string) => roles[id] ?? 'unknown'
+const people: Record<string, { role: string }> = {
+  p1: { role: 'professional' },
+  p2: { role: 'professional' },
+  c1: { role: 'citizen' },
+  c2: { role: 'citizen' },
+  s1: { role: 'student' },
+}
 
 describe('budget results', () => {
   const budgets = {
@@ -26,7 +31,7 @@ describe('budget results', () => {
   }
 
   it('gives each card the median and spread of everyone’s hours, a card left out of a ballot counting 0 h', () => {
-    const results = budgetResults(budgets, roleOf)
+    const results = budgetResults(budgets, people)
     const a = results.find((r) => r.cardId === 'shape:a')!
     // a: p1 20, p2 30, c1 5, c2 0, s1 10 → 0 5 10 20 30
     expect(a.overall).toEqual({ count: 5, median: 10, min: 0, max: 30 })
@@ -36,7 +41,7 @@ describe('budget results', () => {
   })
 
   it('splits the medians by role: professionals and citizens disagree on the same cards', () => {
-    const results = budgetResults(budgets, roleOf)
+    const results = budgetResults(budgets, people)
     const a = results.find((r) => r.cardId === 'shape:a')!
     const b = results.find((r) => r.cardId === 'shape:b')!
     expect(a.byRole.professional.median).toBe(25)

@@ -3,7 +3,10 @@ import * as Y from 'yjs'
 import { readBoardDoc } from '../../../../shared/src/doc/readBoardDoc'
 import { readRecords } from '../../../../shared/src/doc/recordsRoot'
 import { BUDGETS_ROOT, PEOPLE_ROOT, SEAT_PICKS_ROOT, SESSION_ROOT } from '../../../../shared/src/doc/roots'
+import { readShapes } from '../../../../shared/src/board/shapeLike'
+import { budgetTable } from '../../../../shared/src/export/budgetTable'
 import { cardsCsv } from '../../../../shared/src/export/cardsCsv'
+import { translatorFor } from '../../../../shared/src/i18n'
 import { programmeMarkdown } from '../../../../shared/src/export/programmeMarkdown'
 import { parseBoardFile } from '../../../../shared/src/export/boardFile/parser'
 import { boardFileToDoc, serializeBoardFile, toBoardFile } from '../../../../shared/src/export/boardFile/writer'
@@ -91,6 +94,24 @@ describe('the exports of a board with tables', () => {
     const italian = programmeMarkdown(readBoardDoc(doc), { date: new Date(Date.UTC(2026, 11, 1)), language: 'it' })
     expect(italian).toContain('| Contenuto senza titolo | 4 |')
     expect(italian).toContain('| Contenuto senza titolo | 8 (8–8) |')
+  })
+
+  it('the budget table, the panel’s and the export’s, writes hours the reader’s way', () => {
+    const { doc, addContent } = levelsBoard()
+    const card = addContent('table1', 'Co-production', 4, 'ann')
+    doc.transact(() => {
+      doc.getMap(PEOPLE_ROOT).set('ann', { name: 'Ann', role: 'citizen', colour: '#111111' })
+      doc.getMap(PEOPLE_ROOT).set('pat', { name: 'Pat', role: 'professional', colour: '#222222' })
+      doc.getMap(BUDGETS_ROOT).set(budgetKey(card.id, 'ann'), 2)
+      doc.getMap(BUDGETS_ROOT).set(budgetKey(card.id, 'pat'), 3)
+    })
+    const board = readBoardDoc(doc)
+    const input = { budgets: board.budgets ?? {}, people: board.people, shapesById: new Map(readShapes(board.records).map((s) => [s.id, s])) }
+    const italian = budgetTable(input, translatorFor('it'), 'it')
+    expect(italian.columns.map((c) => c.title)).toEqual(['Contenuto', 'Tutti', 'Professionista', 'Cittadino / utente del servizio', 'Studente'])
+    expect(italian.rows.map((r) => r.cells)).toEqual([['Co-production', '2,5 (2–3)', '3 (3–3)', '2 (2–2)', '–']])
+    expect(budgetTable(input, translatorFor('en'), 'en').rows[0].cells[1]).toBe('2.5 (2–3)')
+    expect(programmeMarkdown(board, { date: new Date(0), language: 'it' })).toContain('| Co-production | 2,5 (2–3) | 3 (3–3) | 2 (2–2) | – |')
   })
 
   it('words the levels in the export’s language', () => {
