@@ -12,11 +12,18 @@ const KEY_BYTES = 32
 export function loadOrCreateServerKey(dataDir: string): Buffer {
   fs.mkdirSync(dataDir, { recursive: true })
   const file = path.join(dataDir, SERVER_KEY_FILE_NAME)
-  try {
-    // 'wx' fails if the file exists, so two processes starting at once never overwrite a key.
-    fs.writeFileSync(file, randomBytes(KEY_BYTES).toString('base64'), { mode: 0o600, flag: 'wx' })
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+  if (!fs.existsSync(file)) {
+    // Written whole under a name of its own, then linked into place: the link fails if the key
+    // exists, so two processes starting at once never overwrite one, nor read one half written.
+    const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`
+    fs.writeFileSync(draft, randomBytes(KEY_BYTES).toString('base64'), { mode: 0o600, flag: 'wx' })
+    try {
+      fs.linkSync(draft, file)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    } finally {
+      fs.rmSync(draft, { force: true })
+    }
   }
   const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64')
   if (key.length !== KEY_BYTES) throw new Error(`Server key ${file} is damaged: expected ${KEY_BYTES} bytes`)

@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { REPO_ROOT } from '../../../../server/scripts/serverBuild.mjs'
 import { isWellFormedId, newRandomId } from '../../../../server/src/access/ids'
 import { deriveBoardSecrets, resolveRole } from '../../../../server/src/access/secrets'
 import { SERVER_KEY_FILE_NAME, loadOrCreateServerKey } from '../../../../server/src/access/serverKey'
@@ -39,6 +41,25 @@ describe('server key', () => {
     expect(key).toHaveLength(32)
     expect(fs.statSync(path.join(dir, SERVER_KEY_FILE_NAME)).mode & 0o777).toBe(0o600)
     expect(loadOrCreateServerKey(dir).equals(key)).toBe(true)
+  })
+
+  it('is read whole by processes starting at once, all with the one key made', async () => {
+    const root = tempDir()
+    const RACERS = 6
+    const FOLDERS = 300
+    const racers = Array.from({ length: RACERS }, () =>
+      spawn(process.execPath, ['--import', 'tsx', 'tests/support/serverKeyRacer.ts', root, String(FOLDERS)], { cwd: REPO_ROOT }),
+    )
+    const outputs = racers.map((racer) => {
+      let out = ''
+      racer.stdout.on('data', (data) => (out += data))
+      return new Promise<string>((resolve) => racer.on('exit', () => resolve(out)))
+    })
+    await Promise.all(racers.map((racer) => new Promise((resolve) => racer.stdout.once('data', resolve))))
+    fs.writeFileSync(path.join(root, 'go'), '')
+    const keys = (await Promise.all(outputs)).map((out) => JSON.parse(out.slice(out.indexOf('\n') + 1)) as string[])
+    expect(keys.flat().filter((key) => key.startsWith('failed'))).toEqual([])
+    for (let i = 0; i < FOLDERS; i++) expect(new Set(keys.map((racer) => racer[i])), `folder ${i}`).toEqual(new Set([keys[0][i]]))
   })
 
   it('refuses a damaged key file', () => {
