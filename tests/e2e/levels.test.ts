@@ -140,6 +140,41 @@ describe('a workshop at its three levels', () => {
     }
   })
 
+  it('the panel’s tabs work from the keyboard: one tab stop, ←/→ (wrapping), Home and End move and show a tab; Close is outside the tablist', async () => {
+    const focused = () => pageF.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null)
+    const shown = () => pageF.getByRole('tabpanel').getAttribute('aria-labelledby')
+    const idOf = (name: string) => pageF.getByTestId(`levels-tab-${name}`).getAttribute('id')
+    // Each tab names the panel it controls, and that panel is labelled by it.
+    for (const name of ['drafting', 'tables', 'budget', 'plenary']) {
+      const controls = await pageF.getByTestId(`levels-tab-${name}`).getAttribute('aria-controls')
+      await expect(pageF.locator(`[id="${controls}"]`).getAttribute('aria-labelledby')).resolves.toBe(await idOf(name))
+    }
+    await pageF.getByTestId('levels-tab-drafting').focus()
+    for (const [key, name] of [
+      ['ArrowRight', 'tables'],
+      ['ArrowLeft', 'drafting'],
+      ['ArrowLeft', 'plenary'],
+      ['ArrowRight', 'drafting'],
+      ['End', 'plenary'],
+      ['Home', 'drafting'],
+      ['End', 'plenary'],
+    ] as const) {
+      await pageF.keyboard.press(key)
+      await expect(focused()).resolves.toBe(`levels-tab-${name}`)
+      await expect(pageF.getByTestId(`levels-tab-${name}`).getAttribute('aria-selected')).resolves.toBe('true')
+      await expect(shown()).resolves.toBe(await idOf(name))
+    }
+    // Only the selected tab is a tab stop: Tab leaves the tablist for Close, and Shift+Tab comes back to it.
+    const tabIndexes = await pageF.getByRole('tab').evaluateAll((tabs) => tabs.map((tab) => (tab as HTMLElement).tabIndex))
+    expect(tabIndexes).toEqual([-1, -1, -1, 0])
+    await expect(pageF.getByRole('tablist').getByTestId('levels-close').count()).resolves.toBe(0)
+    await pageF.keyboard.press('Tab')
+    await expect(focused()).resolves.toBe('levels-close')
+    await pageF.keyboard.press('Shift+Tab')
+    await expect(focused()).resolves.toBe('levels-tab-plenary')
+    await pageF.getByRole('tab', { name: 'Private drafting' }).click()
+  })
+
   it('the facilitator splits the room into two tables at random with the roles balanced; each person starts at their table', async () => {
     // What a participant sees of the split in the session: the keys of each change, as it arrives.
     const watcher = participants[0].page

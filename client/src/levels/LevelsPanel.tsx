@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useId, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoardFacilitation } from '../facilitation/FacilitationContext'
 import type { PresentPerson } from '../sync/presence'
@@ -16,11 +16,31 @@ import './levels.css'
 const TABS = ['drafting', 'tables', 'budget', 'plenary'] as const
 type Tab = (typeof TABS)[number]
 
+/** The tab a key moves to from `tab` (the ARIA tabs pattern: ←/→ wrap around, Home/End), or null for other keys. */
+function tabAfterKey(tab: Tab, key: string): Tab | null {
+  const at = TABS.indexOf(tab)
+  if (key === 'ArrowRight') return TABS[(at + 1) % TABS.length]
+  if (key === 'ArrowLeft') return TABS[(at - 1 + TABS.length) % TABS.length]
+  if (key === 'Home') return TABS[0]
+  if (key === 'End') return TABS[TABS.length - 1]
+  return null
+}
+
 export function LevelsPanel(props: { boardId: string; secret: string; presentPeople: readonly PresentPerson[] }) {
   const { isFacilitator, session } = useBoardFacilitation()
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
   const [tab, setTab] = useState<Tab>('tables')
+  const ids = useId()
+  const tabId = (name: Tab) => `${ids}-tab-${name}`
+  const panelId = (name: Tab) => `${ids}-panel-${name}`
+  const onTabKey = (e: KeyboardEvent) => {
+    const next = tabAfterKey(tab, e.key)
+    if (!next) return
+    e.preventDefault()
+    setTab(next)
+    document.getElementById(tabId(next))?.focus()
+  }
   useStartAtMyTable()
   // A participant's panel opens by itself when a budget round starts.
   const budgetOpen = session.budget.status === 'open'
@@ -37,24 +57,39 @@ export function LevelsPanel(props: { boardId: string; secret: string; presentPeo
       </button>
       {open && (
         <aside className="tavolo-levels" aria-label={t('levels.title')} data-testid="levels-panel">
-          <div role="tablist" className="tavolo-levels-tabs">
-            {TABS.map((name) => (
-              <button key={name} type="button" role="tab" aria-selected={tab === name} onClick={() => setTab(name)} data-testid={`levels-tab-${name}`}>
-                {t(`levels.tab_${name}`)}
-              </button>
-            ))}
-            <button type="button" onClick={() => setOpen(false)}>
+          <div className="tavolo-levels-head">
+            {/* One tab stop for the tabs (the selected one); the arrows move between them and show each. */}
+            <div role="tablist" aria-label={t('levels.title')} className="tavolo-levels-tabs" onKeyDown={onTabKey}>
+              {TABS.map((name) => (
+                <button
+                  key={name}
+                  id={tabId(name)}
+                  type="button"
+                  role="tab"
+                  aria-selected={tab === name}
+                  aria-controls={panelId(name)}
+                  tabIndex={tab === name ? 0 : -1}
+                  onClick={() => setTab(name)}
+                  data-testid={`levels-tab-${name}`}
+                >
+                  {t(`levels.tab_${name}`)}
+                </button>
+              ))}
+            </div>
+            <button type="button" onClick={() => setOpen(false)} data-testid="levels-close">
               {t('levels.close')}
             </button>
           </div>
-          <div role="tabpanel" className="tavolo-levels-body">
-            <LevelsProvider>
-              {tab === 'drafting' && <DraftingSection boardId={props.boardId} secret={props.secret} presentPeople={props.presentPeople} />}
-              {tab === 'tables' && <TablesSection />}
-              {tab === 'budget' && <BudgetSection />}
-              {tab === 'plenary' && <CompareSection />}
-            </LevelsProvider>
-          </div>
+          <LevelsProvider>
+            {TABS.map((name) => (
+              <div key={name} role="tabpanel" id={panelId(name)} aria-labelledby={tabId(name)} hidden={tab !== name} tabIndex={0} className="tavolo-levels-body">
+                {tab === name && name === 'drafting' && <DraftingSection boardId={props.boardId} secret={props.secret} presentPeople={props.presentPeople} />}
+                {tab === name && name === 'tables' && <TablesSection />}
+                {tab === name && name === 'budget' && <BudgetSection />}
+                {tab === name && name === 'plenary' && <CompareSection />}
+              </div>
+            ))}
+          </LevelsProvider>
         </aside>
       )}
     </>
