@@ -1,7 +1,8 @@
 import { useEffect } from 'react'
-import { atom, useEditor, useValue, type Atom, type Editor } from 'tldraw'
+import { useEditor, useValue, type Editor } from 'tldraw'
 import type * as Y from 'yjs'
 import type { StoredPerson } from '../../../shared/src/doc/people'
+import { storeAtom } from '../sync/storeAtom'
 import { usePeople } from './usePeople'
 
 // The board's `people` map, kept beside its editor so a card shows its creator's name wherever
@@ -10,27 +11,18 @@ import { usePeople } from './usePeople'
 
 type People = Readonly<Record<string, StoredPerson>>
 
-const peopleOf = new WeakMap<Editor, Atom<People>>()
-
-function peopleAtom(editor: Editor): Atom<People> {
-  let people = peopleOf.get(editor)
-  if (!people) {
-    people = atom<People>('board people', {})
-    peopleOf.set(editor, people)
-  }
-  return people
-}
+const peopleAtom = storeAtom<People>('board people', () => ({}))
 
 /** Keeps the editor's copy of `people` up to date with the board document. */
 export function useProvideBoardPeople(editor: Editor | null, doc: Y.Doc | null): void {
   const people = usePeople(doc)
   useEffect(() => {
-    if (editor) peopleAtom(editor).set(people)
+    if (editor) peopleAtom(editor.store).set(people)
   }, [editor, people])
 }
 
 /** Everyone on the board by person id, for a component tldraw renders. */
 export function useBoardPeople(): People {
   const editor = useEditor()
-  return useValue('board people', () => peopleAtom(editor).get(), [editor])
+  return useValue('board people', () => peopleAtom(editor.store).get(), [editor])
 }
