@@ -8,7 +8,7 @@ import { FacilitationBar } from './FacilitationBar'
 import { FacilitationProvider } from './FacilitationContext'
 import { RatingPanel } from './RatingPanel'
 import { LevelsPanel } from '../levels/LevelsPanel'
-import { DraftingBanner } from '../levels/DraftingSection'
+import { DraftingBanner } from '../levels/DraftingBanner'
 
 // Everything facilitation adds to a board (children: the canvas and its panels): the shared
 // state the cards read, the phase/timer/voting strip, the drafting banner while a private round

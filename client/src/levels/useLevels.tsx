@@ -7,7 +7,7 @@ import { BUDGETS_ROOT, SEAT_PICKS_ROOT } from '../../../shared/src/doc/roots'
 import { levels } from '../../../shared/src/levels/tableZones'
 import { seatOf, zoneTableId, type TableDef } from '../../../shared/src/levels/tables'
 import type { SessionState } from '../../../shared/src/session/sessionKeys'
-import { usePeople } from '../cards/usePeople'
+import { usePeople } from '../sync/usePeople'
 import { useBoardFacilitation } from '../facilitation/FacilitationContext'
 import { usePlainMap } from '../sync/usePlainMap'
 

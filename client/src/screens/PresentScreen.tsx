@@ -22,10 +22,9 @@ import '../facilitation/present.css'
 import { phaseInfo } from '../../../shared/src/session/phases'
 import { useDesignSummary } from '../summary/useDesignSummary'
 import { useBoardSync } from '../sync/useBoardSync'
-import { useProvideBoardPeople } from '../cards/boardPeople'
+import { useProvideBoardPeople } from '../sync/boardPeople'
 import { useProvideHiddenAuthors } from '../levels/draftCards'
-import { DraftingBanner } from '../levels/DraftingSection'
-import '../levels/levels.css'
+import { DraftingBanner } from '../levels/DraftingBanner'
 import { BoardInfoPending, LinkIncomplete } from './ScreenMessage'
 
 // The projector view, `/b/<id>/present#k=<viewer or facilitator secret>`: the board read-only,

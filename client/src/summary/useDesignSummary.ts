@@ -6,7 +6,7 @@ import type { DesignSummary } from '../../../shared/src/summary'
 import { summaryOfLevel } from '../../../shared/src/levels/comparison'
 import { useSeatOf } from '../levels/useSeatOf'
 import { useLanguage } from '../i18n/i18n'
-import { usePeople } from '../cards/usePeople'
+import { usePeople } from '../sync/usePeople'
 import { usePlainMap } from '../sync/usePlainMap'
 
 // The live design summary of a board, from the same shared function the exports use, fed with

@@ -12,7 +12,7 @@ import {
 } from 'tldraw'
 import { upgradeDocFormat } from '../../../shared/src/doc/docFormat'
 import { i18next } from '../i18n/i18n'
-import { bindDraft } from './bindDraft'
+import { bindDraft } from '../levels/bindDraft'
 import { bindStoreToDoc, type BindingStatus } from './bindStoreToDoc'
 import { retainBoardConnection, type BoardConnection } from './boardConnections'
 import { whenBoardIsHere } from './offline'

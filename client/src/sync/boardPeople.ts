@@ -2,7 +2,7 @@ import { useEffect } from 'react'
 import { useEditor, useValue, type Editor } from 'tldraw'
 import type * as Y from 'yjs'
 import type { StoredPerson } from '../../../shared/src/doc/people'
-import { storeAtom } from '../sync/storeAtom'
+import { storeAtom } from './storeAtom'
 import { usePeople } from './usePeople'
 
 // The board's `people` map, kept beside its editor so a card shows its creator's name wherever

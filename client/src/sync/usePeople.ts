@@ -2,7 +2,7 @@ import { useMemo } from 'react'
 import type * as Y from 'yjs'
 import { readPeople, type StoredPerson } from '../../../shared/src/doc/people'
 import { PEOPLE_ROOT } from '../../../shared/src/doc/roots'
-import { usePlainMap } from '../sync/usePlainMap'
+import { usePlainMap } from './usePlainMap'
 
 /** The board's `people` map (person id → name, role, colour), re-read whenever it changes. */
 export function usePeople(doc: Y.Doc | null): Readonly<Record<string, StoredPerson>> {

@@ -2,10 +2,10 @@ import type { TLStore } from 'tldraw'
 import type * as Y from 'yjs'
 import { SESSION_ROOT } from '../../../shared/src/doc/roots'
 import { storeZoneOfCard } from '../cards/zoneOnPage'
-import { privateCardIds } from '../levels/draftCards'
-import { goesToDraft } from '../levels/draftRouting'
-import type { StoreDocBinding } from './bindStoreToDoc'
-import { recordsKeyValue } from './recordsKeyValue'
+import { privateCardIds } from './draftCards'
+import { goesToDraft } from './draftRouting'
+import type { StoreDocBinding } from '../sync/bindStoreToDoc'
+import { recordsKeyValue } from '../sync/recordsKeyValue'
 
 // A person's private draft bound beside the board: while a drafting round is open their new cards
 // in its scope go to the draft doc (which the relay serves to them alone), and the card views

@@ -9,10 +9,10 @@ import { createTavoloSchema } from '../../../../shared/src/schema'
 import { writeSessionValue } from '../../../../shared/src/session/sessionState'
 import { seedBoardDoc } from '../../../../shared/src/templates/seedBoardDoc'
 import { privateCardIds } from '../../../../client/src/levels/draftCards'
-import { bindDraft } from '../../../../client/src/sync/bindDraft'
+import { bindDraft } from '../../../../client/src/levels/bindDraft'
 import { bindStoreToDoc } from '../../../../client/src/sync/bindStoreToDoc'
 import { recordsKeyValue } from '../../../../client/src/sync/recordsKeyValue'
-import { connectDocs, docRecord } from './support'
+import { connectDocs, docRecord } from '../sync/support'
 
 // A participant's store bound to the board and to their own draft (each doc connected to the
 // relay's copy, as y-websocket would), beside a second participant bound to the board only.
