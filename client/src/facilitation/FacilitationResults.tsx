@@ -31,7 +31,7 @@ const ONE_DECIMAL = { minimumFractionDigits: 1, maximumFractionDigits: 1 }
 /** A card's label as the exports name it, shortened to one line of the ranking. */
 function cardTitle(facilitation: Facilitation, cardId: string, t: TFunction): string {
   const shape = facilitation.editor?.getShape(cardId as never)
-  return shape ? cardLabel(shape, t, TITLE_MAX_LENGTH) : t('levels.deletedCard')
+  return shape ? cardLabel(shape, t, TITLE_MAX_LENGTH) : t('common.deletedCard')
 }
 
 function VoteRanking({ facilitation }: { facilitation: Facilitation }) {

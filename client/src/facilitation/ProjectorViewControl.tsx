@@ -24,15 +24,15 @@ export function ProjectorViewControl() {
     chosen.startsWith('zone:') ? { fit: 'zone', zoneId: chosen.slice('zone:'.length) } : { fit: chosen === 'facilitator' ? 'facilitator' : 'board' }
   return (
     <span className="tavolo-projector-view">
-      <label htmlFor={id}>{t('keyboard.wallShows')}</label>
+      <label htmlFor={id}>{t('projector.wallShows')}</label>
       <select id={id} value={value} onChange={(e) => writeSession('projectorView', choose(e.target.value))} data-testid="projector-view">
-        <option value="board">{t('keyboard.wallBoard')}</option>
+        <option value="board">{t('projector.wallBoard')}</option>
         {zones.map((zone) => (
           <option key={zone.id} value={`zone:${zone.id}`}>
             {zoneTitle(zone.title, t)}
           </option>
         ))}
-        <option value="facilitator">{t('keyboard.wallMyView')}</option>
+        <option value="facilitator">{t('projector.wallMyView')}</option>
       </select>
     </span>
   )

@@ -22,7 +22,7 @@ export function RatingPanel() {
       <div className="tavolo-rating-header">
         <h2 id="tavolo-rating-heading">{t('ratings.title')}</h2>
         <button type="button" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="rating-panel-toggle">
-          {open ? t('keyboard.hidePanel') : t('keyboard.showPanel')}
+          {open ? t('ratings.hidePanel') : t('ratings.showPanel')}
         </button>
       </div>
       {open && <RatingChoices />}

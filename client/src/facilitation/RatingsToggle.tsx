@@ -11,7 +11,7 @@ export function RatingsToggle() {
   const open = ratingsAreOpen(session)
   return (
     <button type="button" onClick={() => writeSession('ratingsOpen', !open)} data-testid="ratings-toggle">
-      {open ? t('keyboard.closeRatings') : t('keyboard.openRatings')}
+      {open ? t('ratings.close') : t('ratings.open')}
     </button>
   )
 }

@@ -182,7 +182,7 @@ function Results() {
   }
   return (
     <div data-testid="budget-results">
-      <p className="hint">{t('levelsExport.budgetIntro')}</p>
+      <p className="hint">{t('budget.intro')}</p>
       <table className="tavolo-levels-table">
         <thead>
           <tr>

@@ -34,7 +34,7 @@ export function CompareSection() {
   const adopt = (cardId: string, tableId: string) => {
     if (!editor) return
     const card = editor.getShape(cardId as never)
-    if (!card) return setError(t('levels.deletedCard'))
+    if (!card) return setError(t('common.deletedCard'))
     const zone = plenaryZoneFor(shapes, card.type)
     if (!zone) return setError(t('levels.noPlenaryZone', { type: cardTypeName(t, card.type) }))
     const result = budgetResults(budgets, people).find((r) => r.cardId === cardId)

@@ -33,12 +33,12 @@ export function budgetTable(
   const spread = (s: Spread | undefined) => (s ? `${n(s.median)} (${n(s.min)}–${n(s.max)})` : '–')
   const titleOf = (cardId: string) => {
     const card = input.shapesById.get(cardId)
-    return card ? cardLabel(card, t) : t('levels.deletedCard')
+    return card ? cardLabel(card, t) : t('common.deletedCard')
   }
   return {
     columns: [
-      { title: t('levelsExport.content'), align: 'left' },
-      { title: t('levelsExport.everyone'), align: 'right' },
+      { title: t('common.content'), align: 'left' },
+      { title: t('budget.everyone'), align: 'right' },
       ...PARTICIPANT_ROLES.map((role) => ({ title: t(`roles.${role}`), align: 'right' as const })),
     ],
     rows: budgetResults(input.budgets, input.people).map((result) => ({

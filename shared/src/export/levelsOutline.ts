@@ -59,7 +59,7 @@ function tablesBlocks({ board, t, language, anonymous, role }: Context): Outline
       blocks.push({
         kind: 'table',
         columns: [
-          { title: t('levelsExport.content'), align: 'left' },
+          { title: t('common.content'), align: 'left' },
           { title: t('levelsExport.hoursColumn'), align: 'right' },
         ],
         rows: cards.map((c) => [cardLabel(c, t), n(Number(c.props.hours))]),
@@ -80,7 +80,7 @@ function adoptedBlocks({ board, t, role }: Context): OutlineBlock[] {
     {
       kind: 'table',
       columns: [
-        { title: t('levelsExport.content'), align: 'left' },
+        { title: t('common.content'), align: 'left' },
         { title: t('levelsExport.from'), align: 'left' },
         { title: t('levelsExport.authorsRoles'), align: 'left' },
         { title: t('levelsExport.hoursByRole'), align: 'left' },
@@ -104,7 +104,7 @@ function budgetBlocks({ board, t, language }: Context): OutlineBlock[] {
   if (rows.length === 0) return []
   return [
     { kind: 'heading', level: 2, text: t('levelsExport.budget') },
-    { kind: 'paragraph', text: t('levelsExport.budgetIntro') },
+    { kind: 'paragraph', text: t('budget.intro') },
     { kind: 'table', columns, rows: rows.map((row) => row.cells) },
   ]
 }

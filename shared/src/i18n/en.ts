@@ -63,6 +63,8 @@ export const en = {
     reload: 'Reload',
     untitled: 'Untitled',
     untitledZone: 'Untitled zone',
+    deletedCard: 'A deleted card',
+    content: 'Content',
   },
   board: {
     tooOldTitle: 'Please reload the page',
@@ -176,6 +178,10 @@ export const en = {
     count_one: '({{count}} rating)',
     count_other: '({{count}} ratings)',
     distribution: 'Given 1 to 5:',
+    open: 'Open ratings',
+    close: 'Close ratings',
+    hidePanel: 'Hide',
+    showPanel: 'Show',
   },
   links: {
     ready: 'New links are ready: share them again. The old links no longer work.',
@@ -409,6 +415,9 @@ export const en = {
     open: 'Projector view',
     openFailed: 'The projector view could not be opened: {{message}}',
     blocked: 'The browser blocked the projector window. Allow pop-ups for this site and try again.',
+    wallShows: 'Wall shows',
+    wallBoard: 'The whole board',
+    wallMyView: 'My view (follow me)',
   },
   people: {
     open_one: '{{count}} person on this board: show the list',
@@ -429,13 +438,6 @@ export const en = {
   keyboard: {
     skipToPalette: 'Skip to the card palette',
     voteKeys: 'On the board, select a card with Tab or the arrow keys, then press + to add a dot or − to take one back.',
-    hidePanel: 'Hide',
-    showPanel: 'Show',
-    openRatings: 'Open ratings',
-    closeRatings: 'Close ratings',
-    wallShows: 'Wall shows',
-    wallBoard: 'The whole board',
-    wallMyView: 'My view (follow me)',
   },
   /** The server's refusals by their code (shared/src/wire/errors.ts); {{detail}} is the server's own English sentence. */
   serverErrors: {
@@ -654,7 +656,6 @@ export const en = {
     hoursInvalid: 'Hours must be a number, 0 or more, in steps of 0.5.',
     overTarget: 'That would be more than the {{target, number}} h you have: take hours from another card first.',
     noContentCards: 'There are no content cards at your table yet.',
-    deletedCard: 'A deleted card',
     noBallots: 'No ballots yet.',
     applyMedians: 'Apply the medians to the cards’ hours',
     plenary: 'The plenary programme',
@@ -684,6 +685,11 @@ export const en = {
     cancel: 'Cancel',
     bringTable: 'Bring this table here',
     bringTableLabel: 'Bring the people at {{table}} to where you are',
+  },
+  /** Shown by both the levels panel and the programme export: the budget round's results table. */
+  budget: {
+    intro: 'Median hours each content was given, with the least and the most, over every ballot (a content left out of a ballot counts 0 h).',
+    everyone: 'Everyone',
   },
   drafting: {
     intro: 'Each participant first drafts alone: their new cards stay private until you reveal them all at once.',
@@ -725,7 +731,6 @@ export const en = {
     hours: '{{hours, number}} h',
     hoursOf: '{{hours, number}} h of {{target, number}} h',
     totals: 'Totals: contents {{content}}, lectures {{format, number}} h, exams {{exams, number}} %.',
-    content: 'Content',
     hoursColumn: 'Hours',
     adopted: 'Adopted into the plenary',
     from: 'From',
@@ -734,7 +739,5 @@ export const en = {
     goneTable: 'A table no longer on the board',
     roleHours: '{{role}} {{hours, number}} h',
     budget: 'Hour budget',
-    budgetIntro: 'Median hours each content was given, with the least and the most, over every ballot (a content left out of a ballot counts 0 h).',
-    everyone: 'Everyone',
   },
 }

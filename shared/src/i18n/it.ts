@@ -62,6 +62,8 @@ export const it: Catalogue = {
     reload: 'Ricarica',
     untitled: 'Senza titolo',
     untitledZone: 'Zona senza titolo',
+    deletedCard: 'Una scheda eliminata',
+    content: 'Contenuto',
   },
   board: {
     tooOldTitle: 'Ricarica la pagina',
@@ -178,6 +180,10 @@ export const it: Catalogue = {
     count_other: '({{count}} valutazioni)',
     count_many: '({{count}} di valutazioni)',
     distribution: 'Date da 1 a 5:',
+    open: 'Apri le valutazioni',
+    close: 'Chiudi le valutazioni',
+    hidePanel: 'Nascondi',
+    showPanel: 'Mostra',
   },
   links: {
     ready: 'I nuovi link sono pronti: condividili di nuovo. I vecchi link non funzionano più.',
@@ -415,6 +421,9 @@ export const it: Catalogue = {
     open: 'Vista proiettore',
     openFailed: 'Non è stato possibile aprire la vista proiettore: {{message}}',
     blocked: 'Il browser ha bloccato la finestra del proiettore. Consenti i pop-up per questo sito e riprova.',
+    wallShows: 'Sul proiettore',
+    wallBoard: 'Tutta la lavagna',
+    wallMyView: 'La mia vista (seguimi)',
   },
   people: {
     open_one: '{{count}} persona in questa lavagna: mostra l’elenco',
@@ -436,13 +445,6 @@ export const it: Catalogue = {
   keyboard: {
     skipToPalette: 'Vai alla tavolozza delle schede',
     voteKeys: 'Sulla lavagna, seleziona una scheda con Tab o con le frecce, poi premi + per aggiungere un punto o − per toglierne uno.',
-    hidePanel: 'Nascondi',
-    showPanel: 'Mostra',
-    openRatings: 'Apri le valutazioni',
-    closeRatings: 'Chiudi le valutazioni',
-    wallShows: 'Sul proiettore',
-    wallBoard: 'Tutta la lavagna',
-    wallMyView: 'La mia vista (seguimi)',
   },
   serverErrors: {
     'bad-request': 'Il server ha rifiutato la richiesta: {{detail}}',
@@ -660,7 +662,6 @@ export const it: Catalogue = {
     hoursInvalid: 'Le ore devono essere un numero, 0 o più, a passi di 0,5.',
     overTarget: 'Sarebbero più delle {{target, number}} h che hai: togli prima ore a un’altra scheda.',
     noContentCards: 'Al tuo tavolo non ci sono ancora schede di contenuto.',
-    deletedCard: 'Una scheda eliminata',
     noBallots: 'Ancora nessuna scheda di voto.',
     applyMedians: 'Applica le mediane alle ore delle schede',
     plenary: 'Il programma della plenaria',
@@ -690,6 +691,10 @@ export const it: Catalogue = {
     cancel: 'Annulla',
     bringTable: 'Porta qui questo tavolo',
     bringTableLabel: 'Porta le persone del {{table}} dove sei tu',
+  },
+  budget: {
+    intro: 'Ore mediane date a ciascun contenuto, con la minima e la massima, su tutte le schede di voto (un contenuto lasciato fuori da una scheda conta 0 h).',
+    everyone: 'Tutti',
   },
   drafting: {
     intro: 'Prima ogni partecipante scrive da solo: le sue nuove schede restano private finché non le riveli tutte insieme.',
@@ -734,7 +739,6 @@ export const it: Catalogue = {
     hours: '{{hours, number}} h',
     hoursOf: '{{hours, number}} h su {{target, number}} h',
     totals: 'Totali: contenuti {{content}}, lezioni {{format, number}} h, esami {{exams, number}} %.',
-    content: 'Contenuto',
     hoursColumn: 'Ore',
     adopted: 'Adottati dalla plenaria',
     from: 'Da',
@@ -743,7 +747,5 @@ export const it: Catalogue = {
     goneTable: 'Un tavolo non più sulla lavagna',
     roleHours: '{{role}} {{hours, number}} h',
     budget: 'Budget di ore',
-    budgetIntro: 'Ore mediane date a ciascun contenuto, con la minima e la massima, su tutte le schede di voto (un contenuto lasciato fuori da una scheda conta 0 h).',
-    everyone: 'Tutti',
   },
 }
