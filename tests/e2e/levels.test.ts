@@ -175,6 +175,27 @@ describe('a workshop at its three levels', () => {
     await pageF.getByRole('tab', { name: 'Private drafting' }).click()
   })
 
+  it('Close gives the focus back to the toggle that opened the panel, from the keyboard', async () => {
+    const focused = () => pageF.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null)
+    const toggle = pageF.getByTestId('levels-toggle')
+    await toggle.focus()
+    await pageF.keyboard.press('Enter')
+    await pageF.getByTestId('levels-panel').waitFor({ ...WAIT, state: 'detached' })
+    await pageF.keyboard.press('Enter')
+    await pageF.getByTestId('levels-panel').waitFor(WAIT)
+    await pageF.keyboard.press('Tab')
+    await expect(focused()).resolves.toBe('levels-tab-drafting')
+    await pageF.keyboard.press('Tab')
+    await expect(focused()).resolves.toBe('levels-close')
+    await pageF.keyboard.press('Enter')
+    await pageF.getByTestId('levels-panel').waitFor({ ...WAIT, state: 'detached' })
+    // Not the top of the page: the person goes on from the button they opened the panel with.
+    await expect(focused()).resolves.toBe('levels-toggle')
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false')
+    await pageF.keyboard.press('Enter')
+    await pageF.getByTestId('levels-panel').waitFor(WAIT)
+  })
+
   it('the facilitator splits the room into two tables at random with the roles balanced; each person starts at their table', async () => {
     // What a participant sees of the split in the session: the keys of each change, as it arrives.
     const watcher = participants[0].page

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useBoardFacilitation } from '../facilitation/FacilitationContext'
+import { useReturnFocus } from '../ui/useReturnFocus'
 import type { PresentPerson } from '../sync/presence'
 import { BudgetSection } from './BudgetSection'
 import { CompareSection } from './CompareSection'
@@ -31,6 +32,8 @@ export function LevelsPanel(props: { boardId: string; secret: string; presentPeo
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
   const [tab, setTab] = useState<Tab>('tables')
+  // Close unmounts the panel with the focus in it: the toggle takes it back.
+  const toggle = useReturnFocus<HTMLButtonElement>(open)
   const ids = useId()
   const tabId = (name: Tab) => `${ids}-tab-${name}`
   const panelId = (name: Tab) => `${ids}-panel-${name}`
@@ -52,7 +55,7 @@ export function LevelsPanel(props: { boardId: string; secret: string; presentPeo
   }, [budgetOpen, isFacilitator])
   return (
     <>
-      <button type="button" className="tavolo-levels-toggle" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="levels-toggle">
+      <button ref={toggle} type="button" className="tavolo-levels-toggle" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="levels-toggle">
         {t('levels.open')}
       </button>
       {open && (

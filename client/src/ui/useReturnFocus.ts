@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react'
 
 /**
- * A ref for the button that opens a form in its own place. When `open` turns false (Escape,
- * Cancel, Save) the form unmounts with the focus in it, so the button, back again, takes the focus:
+ * A ref for the button that opens a form or panel in its own place. When `open` turns false (Escape,
+ * Cancel, Save, Close) it unmounts with the focus in it, so the button takes the focus back:
  * a keyboard user goes on from there instead of from the top of the page.
  */
 export function useReturnFocus<E extends HTMLElement>(open: boolean) {
