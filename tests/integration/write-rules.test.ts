@@ -170,6 +170,24 @@ describe('levels values every client must read', () => {
   })
 })
 
+describe('older session values every client must read', () => {
+  it('refuses a facilitator’s timer with a negative duration or a 10,000-character criterion (4403, nothing stored)', async () => {
+    const w = await workshop()
+    const rogue = async () => {
+      const attacker = await person(w.board.id, w.board.secrets.facilitator, { name: 'Rex', role: 'facilitator' })
+      await waitForSync(attacker)
+      return { ...w, attacker }
+    }
+    const timer = { status: 'paused', durationMs: 60_000, remainingMs: -60_000 }
+    await expectRefused(await rogue(), (doc) => doc.getMap(SESSION_ROOT).set('timer', timer), 4403, /timer: "\(status = paused\)\.remainingMs": expected 0 to 14400000 ms, got -60000/)
+    const criteria = [...readSessionValue(w.facilitator.doc.getMap(SESSION_ROOT).toJSON(), 'criteria'), 'x'.repeat(10_000)]
+    await expectRefused(await rogue(), (doc) => doc.getMap(SESSION_ROOT).set('criteria', criteria), 4403, /criteria: "3": expected a trimmed name of 1 to 80 characters, got 10000/)
+    // A well-formed timer is taken and reaches everyone.
+    writeSessionValue(w.facilitator.doc.getMap(SESSION_ROOT), 'timer', { status: 'paused', durationMs: 60_000, remainingMs: 30_000 })
+    await waitFor(() => readSessionValue(w.honest.doc.getMap(SESSION_ROOT).toJSON(), 'timer').status === 'paused', 'the timer to reach Hal')
+  })
+})
+
 describe('content from other hosts', () => {
   const base = { typeName: 'shape', x: 0, y: 0, rotation: 0, index: 'a9', parentId: 'page:page', isLocked: false, opacity: 1, meta: {} }
   const shapes: Array<[string, Record<string, unknown>]> = [

@@ -3,7 +3,9 @@ import { useState } from 'react'
 import type * as Y from 'yjs'
 import { parseHours } from '../../../shared/src/cards'
 import { SESSION_ROOT } from '../../../shared/src/doc/roots'
+import { MAX_BUDGET_HOURS } from '../../../shared/src/levels/budgets'
 import { readSessionValue, writeSessionValue } from '../../../shared/src/session/sessionState'
+import { storedTargets } from '../../../shared/src/session/targets'
 
 // The facilitator sets the course's hours target (session.targets.totalHours), which both hours
 // rules compare against.
@@ -17,9 +19,10 @@ export function HoursTargetEditor({ doc, session }: { doc: Y.Doc; session: Reado
   const save = () => {
     if (draft === null) return
     const parsed = parseHours(draft)
-    if (!parsed.ok || parsed.value <= 0) return setMessage(t(parsed.ok ? 'summary.targetInvalid' : 'card.hoursInvalid'))
-    const targets = readSessionValue(doc.getMap(SESSION_ROOT).toJSON(), 'targets')
-    writeSessionValue(doc.getMap(SESSION_ROOT), 'targets', { ...targets, totalHours: parsed.value })
+    if (!parsed.ok) return setMessage(t('card.hoursInvalid'))
+    const targets = { ...readSessionValue(doc.getMap(SESSION_ROOT).toJSON(), 'targets'), totalHours: parsed.value }
+    if (!storedTargets.isValid(targets)) return setMessage(t('levels.targetInvalid', { max: MAX_BUDGET_HOURS }))
+    writeSessionValue(doc.getMap(SESSION_ROOT), 'targets', targets)
     setDraft(null)
     setMessage(null)
   }

@@ -389,7 +389,6 @@ export const en = {
     hoursTarget: 'Hours target',
     none: 'none',
     set: 'Set',
-    targetInvalid: 'The target must be more than 0 hours, in steps of 0.5',
   },
   errors: {
     unreachable: 'Cannot reach the Tavolo server. Check your connection and try again.',

@@ -395,7 +395,6 @@ export const it: Catalogue = {
     hoursTarget: 'Obiettivo di ore',
     none: 'nessuno',
     set: 'Imposta',
-    targetInvalid: 'L’obiettivo deve essere più di 0 ore, a passi di 0,5',
   },
   errors: {
     unreachable: 'Impossibile raggiungere il server Tavolo. Controlla la connessione e riprova.',

@@ -1,6 +1,6 @@
 import { T } from '@tldraw/validate'
 import { isObject } from '../board/shapeLike'
-import { isPhaseNumber, type PhaseNumber } from '../session/phases'
+import { storedPhase, type PhaseNumber } from '../session/phases'
 import { storedId } from '../wire/validation'
 
 // A private drafting round, set by the facilitator in `session.drafting`: while it is open each
@@ -20,14 +20,10 @@ export interface DraftingRound {
 
 export const DEFAULT_DRAFTING: DraftingRound = { status: 'closed', scope: { kind: 'board' }, anonymous: false, roundId: null }
 
-const phaseNumber = T.number.check((phase) => {
-  if (!isPhaseNumber(phase)) throw new T.ValidationError('Expected a phase number')
-}) as T.Validator<PhaseNumber>
-
 const draftingScope: T.Validator<DraftingScope> = T.union('kind', {
   board: T.object({ kind: T.literal('board') }),
   zone: T.object({ kind: T.literal('zone'), zoneId: storedId }),
-  phase: T.object({ kind: T.literal('phase'), phase: phaseNumber }),
+  phase: T.object({ kind: T.literal('phase'), phase: storedPhase }),
 })
 
 /** `session.drafting`: an open round has a round id. */

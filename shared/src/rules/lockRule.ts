@@ -1,7 +1,8 @@
 import { isObject } from '../board/shapeLike'
 import { RECORDS_ROOT, SESSION_ROOT } from '../doc/roots'
-import { lockedAncestorOrSelf, readLocks } from '../session/locks'
+import { lockedAncestorOrSelf } from '../session/locks'
 import { SESSION_KEYS } from '../session/sessionKeys'
+import { readStoredSessionValue } from '../session/sessionState'
 import type { BoardView } from './boardChange'
 import { short } from './recordRule'
 import { refuse, type Refusal, type Writer } from './writer'
@@ -12,7 +13,7 @@ import { refuse, type Refusal, type Writer } from './writer'
 const RULE = 'lock'
 
 function lockHolding(board: BoardView, shapeId: string): string | null {
-  const locks = readLocks(board.value(SESSION_ROOT, SESSION_KEYS.locks)) ?? {}
+  const locks = readStoredSessionValue('locks', board.value(SESSION_ROOT, SESSION_KEYS.locks))
   if (Object.keys(locks).length === 0) return null
   return lockedAncestorOrSelf(locks, shapeId, (id) => {
     const record = board.value(RECORDS_ROOT, id)

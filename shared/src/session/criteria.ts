@@ -1,7 +1,9 @@
 // The criteria participants rate the design on in phase 4, chosen by the facilitator.
 
+import { T } from '@tldraw/validate'
 import type { Catalogue } from '../i18n/catalogue'
 import { en } from '../i18n/en'
+import { expectDistinct } from '../wire/validation'
 
 /** The criteria a new board starts with: those of its language's catalogue. */
 export function catalogueCriteria(catalogue: Catalogue): string[] {
@@ -23,9 +25,9 @@ export function cleanCriterion(input: string): string | null {
   return name.length > 0 && name.length <= CRITERION_MAX_LENGTH ? name : null
 }
 
-/** The stored criteria: valid names, first occurrence of each; undefined when not a list. */
-export function readCriteria(value: unknown): string[] | undefined {
-  if (!Array.isArray(value)) return undefined
-  const names = value.filter((v): v is string => typeof v === 'string').map(cleanCriterion)
-  return [...new Set(names.filter((name): name is string => name !== null))]
-}
+/** `session.criteria`: names as cleanCriterion leaves them, each once. */
+export const storedCriteria: T.Validator<string[]> = T.arrayOf(
+  T.string.check((name) => {
+    if (cleanCriterion(name) !== name) throw new T.ValidationError(`Expected a trimmed name of 1 to ${CRITERION_MAX_LENGTH} characters, got ${name.length}`)
+  }),
+).check((names) => expectDistinct(names, 'criterion'))

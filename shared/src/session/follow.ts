@@ -1,5 +1,6 @@
-import { isObject } from '../board/shapeLike'
-import { isTableId } from '../levels/tables'
+import { T } from '@tldraw/validate'
+import { storedTableId } from '../levels/tables'
+import { storedId } from '../wire/validation'
 
 // "Bring everyone here" and "bring this table here": the facilitator writes a new request id (with
 // a table id to bring only the people seated there); each participant it is for starts following
@@ -14,15 +15,12 @@ export interface FollowRequest {
   tableId?: string
 }
 
-/** The stored request, null when there is none, undefined when the stored value is malformed. */
-export function readFollowRequest(value: unknown): FollowRequest | null | undefined {
-  if (value === null) return null
-  if (!isObject(value)) return undefined
-  const { facilitatorId, requestId, tableId } = value
-  if (typeof facilitatorId !== 'string' || !facilitatorId || typeof requestId !== 'string' || !requestId) return undefined
-  if (tableId !== undefined && !isTableId(tableId)) return undefined
-  return { facilitatorId, requestId, ...(tableId !== undefined ? { tableId } : {}) }
-}
+/** `session.follow`: the latest request, or null before the first. */
+export const storedFollowRequest: T.Validator<FollowRequest | null> = T.object({
+  facilitatorId: storedId,
+  requestId: storedId,
+  tableId: storedTableId.optional(),
+}).nullable()
 
 /**
  * What this person does with the stored request: nothing ('none': no new request, or their own),

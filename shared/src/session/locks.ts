@@ -1,5 +1,6 @@
-import { isObject } from '../board/shapeLike'
+import { T } from '@tldraw/validate'
 import { ZONE_TYPE } from '../cards/zone/zone'
+import { jsonObject, storedId } from '../wire/validation'
 
 // The facilitator locks the structure of a template: zones and frames. A locked shape and
 // everything inside it (its descendants: zones, frames and cards) cannot be moved, resized,
@@ -46,8 +47,5 @@ export function lockedAncestorOrSelf(locks: Locks, shapeId: string, getShape: Sh
   return null
 }
 
-/** The stored locks, keeping only entries whose value is `true`; undefined when not an object. */
-export function readLocks(value: unknown): Locks | undefined {
-  if (!isObject(value)) return undefined
-  return Object.fromEntries(Object.entries(value).filter(([id, locked]) => id !== '' && locked === true)) as Locks
-}
+/** `session.locks`: shape id → true, for each locked shape. */
+export const storedLocks: T.Validator<Locks> = jsonObject(T.dict(storedId, T.literal(true)))

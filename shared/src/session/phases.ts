@@ -1,3 +1,5 @@
+import { T } from '@tldraw/validate'
+
 // The four phases of co-production (Nabatchi et al. 2017, as in the lecture Tavolo grew from).
 // The phase bar shows them to everyone; a phase may switch on a tool for participants.
 
@@ -51,10 +53,10 @@ export function phaseHasTool(phase: PhaseNumber, tool: PhaseTool): boolean {
   return phaseInfo(phase).tools.includes(tool)
 }
 
-/** The stored phase, or undefined when the stored value is not one of 1–4. */
-export function readPhase(value: unknown): PhaseNumber | undefined {
-  return isPhaseNumber(value) ? value : undefined
-}
+/** `session.phase`, and a drafting round's phase: one of 1–4. */
+export const storedPhase = T.number.check((phase) => {
+  if (!isPhaseNumber(phase)) throw new T.ValidationError(`Expected a phase from 1 to ${PHASES.length}, got ${phase}`)
+}) as T.Validator<PhaseNumber>
 
 /** Whether participants rate now: the facilitator's choice when made, else what the phase suggests. */
 export function ratingsAreOpen(session: { phase: PhaseNumber; ratingsOpen: boolean | null }): boolean {

@@ -1,4 +1,5 @@
-import { isObject } from '../board/shapeLike'
+import { T } from '@tldraw/validate'
+import { storedId } from '../wire/validation'
 
 // What the projector (the /present screen) shows, chosen by the facilitator: the whole board
 // fitted to the wall, one zone (the one under discussion) fitted to it, or the facilitator's own
@@ -8,12 +9,9 @@ export type ProjectorView = { fit: 'board' } | { fit: 'facilitator' } | { fit: '
 
 export const DEFAULT_PROJECTOR_VIEW: ProjectorView = { fit: 'board' }
 
-/** The stored view, or undefined when it is not one. */
-export function readProjectorView(value: unknown): ProjectorView | undefined {
-  if (!isObject(value)) return undefined
-  if ((value.fit === 'board' || value.fit === 'facilitator') && Object.keys(value).length === 1) return { fit: value.fit }
-  if (value.fit === 'zone' && typeof value.zoneId === 'string' && value.zoneId !== '' && Object.keys(value).length === 2) {
-    return { fit: 'zone', zoneId: value.zoneId }
-  }
-  return undefined
-}
+/** `session.projectorView`. */
+export const storedProjectorView: T.Validator<ProjectorView> = T.union('fit', {
+  board: T.object({ fit: T.literal('board') }),
+  facilitator: T.object({ fit: T.literal('facilitator') }),
+  zone: T.object({ fit: T.literal('zone'), zoneId: storedId }),
+})

@@ -1,15 +1,14 @@
-import { Result } from '@tldraw/utils'
-import type { T } from '@tldraw/validate'
+import { T } from '@tldraw/validate'
 import * as Y from 'yjs'
-import { readCriteria, DEFAULT_CRITERIA } from './criteria'
-import { readFollowRequest } from './follow'
-import { readLocks } from './locks'
-import { DEFAULT_PHASE, readPhase } from './phases'
-import { DEFAULT_PROJECTOR_VIEW, readProjectorView } from './projectorView'
+import { storedCriteria, DEFAULT_CRITERIA } from './criteria'
+import { storedFollowRequest } from './follow'
+import { storedLocks } from './locks'
+import { DEFAULT_PHASE, storedPhase } from './phases'
+import { DEFAULT_PROJECTOR_VIEW, storedProjectorView } from './projectorView'
 import { SESSION_KEYS, type SessionKey, type SessionState } from './sessionKeys'
-import { DEFAULT_TARGETS, readTargets } from './targets'
-import { DEFAULT_TIMER, readTimer } from './timer'
-import { DEFAULT_VOTING_ROUND, readVotingRound } from './votingRound'
+import { DEFAULT_TARGETS, storedTargets } from './targets'
+import { DEFAULT_TIMER, storedTimer } from './timer'
+import { DEFAULT_VOTING_ROUND, storedVotingRound } from './votingRound'
 import { DEFAULT_BUDGET_ROUND, storedBudgetRound } from '../levels/budgets'
 import { storedComparisonLinks } from '../levels/comparisonLinks'
 import { DEFAULT_DRAFTING, storedDraftingRound } from '../levels/drafting'
@@ -42,55 +41,40 @@ export const DEFAULT_SESSION: SessionState = {
   participantsAdopt: false,
 }
 
-type Reader<V> = (value: unknown) => Result<V, string>
-
-/** A reader from a `@tldraw/validate` validator (the levels' values), saying what is wrong. */
-const validated =
-  <V>(validator: T.Validatable<V>): Reader<V> =>
-  (value) =>
-    validateInput(validator, value)
-
-/** A reader from a hand-written one that says only whether the value is usable. */
-const handWritten =
-  <V>(read: (value: unknown) => V | undefined): Reader<V> =>
-  (value) => {
-    const usable = read(value)
-    return usable === undefined ? Result.err('not a value this key takes') : Result.ok(usable)
-  }
-
-const readBoolean = handWritten((value) => (typeof value === 'boolean' ? value : undefined))
-
-/** Each key's reader: the value as stored, cleaned, or what makes it unusable. */
-const READERS: { [K in SessionKey]: Reader<SessionState[K]> } = {
-  phase: handWritten(readPhase),
-  voting: handWritten(readVotingRound),
-  timer: handWritten(readTimer),
-  targets: handWritten(readTargets),
-  locks: handWritten(readLocks),
-  follow: handWritten(readFollowRequest),
-  criteria: handWritten(readCriteria),
-  anonymous: readBoolean,
-  ratingsOpen: handWritten((value) => (typeof value === 'boolean' || value === null ? value : undefined)),
-  projectorView: handWritten(readProjectorView),
-  drafting: validated(storedDraftingRound),
-  tables: validated(storedTables),
-  seating: validated(storedSeating),
-  tableEditing: readBoolean,
-  tablePicking: readBoolean,
-  budget: validated(storedBudgetRound),
-  comparisonLinks: validated(storedComparisonLinks),
-  participantsAdopt: readBoolean,
+/** Each key's validator, in the module that owns the value: what a stored value must be to be read. */
+const VALIDATORS: { [K in SessionKey]: T.Validatable<SessionState[K]> } = {
+  phase: storedPhase,
+  voting: storedVotingRound,
+  timer: storedTimer,
+  targets: storedTargets,
+  locks: storedLocks,
+  follow: storedFollowRequest,
+  criteria: storedCriteria,
+  anonymous: T.boolean,
+  ratingsOpen: T.boolean.nullable(),
+  projectorView: storedProjectorView,
+  drafting: storedDraftingRound,
+  tables: storedTables,
+  seating: storedSeating,
+  tableEditing: T.boolean,
+  tablePicking: T.boolean,
+  budget: storedBudgetRound,
+  comparisonLinks: storedComparisonLinks,
+  participantsAdopt: T.boolean,
 }
 
-const SESSION_KEY_NAMES = Object.keys(READERS) as SessionKey[]
+const SESSION_KEY_NAMES = Object.keys(VALIDATORS) as SessionKey[]
 
-/** One key of the session from the plain map, or its default. */
-export function readSessionValue<K extends SessionKey>(plain: Readonly<Record<string, unknown>>, key: K): SessionState[K] {
-  const stored = Object.hasOwn(plain, SESSION_KEYS[key]) ? plain[SESSION_KEYS[key]] : undefined
-  const read = READERS[key](stored)
+/** The value stored under `key` (undefined when absent) as it reads, or its default when absent or invalid. */
+export function readStoredSessionValue<K extends SessionKey>(key: K, stored: unknown): SessionState[K] {
+  const read = validateInput(VALIDATORS[key], stored)
   return read.ok ? read.value : DEFAULT_SESSION[key]
 }
 
+/** One key of the session from the plain map, or its default. */
+export function readSessionValue<K extends SessionKey>(plain: Readonly<Record<string, unknown>>, key: K): SessionState[K] {
+  return readStoredSessionValue(key, Object.hasOwn(plain, SESSION_KEYS[key]) ? plain[SESSION_KEYS[key]] : undefined)
+}
 /** Who sits where, from the plain `session` map (for seatOf). */
 export function seatingStateOf(plain: Readonly<Record<string, unknown>>): SeatingState {
   return { tables: readSessionValue(plain, 'tables'), seating: readSessionValue(plain, 'seating'), tablePicking: readSessionValue(plain, 'tablePicking') }
@@ -125,7 +109,7 @@ const KEY_OF_STORED = new Map(SESSION_KEY_NAMES.map((key) => [SESSION_KEYS[key] 
 export function sessionWriteProblem(storedKey: string, value: unknown): string | null {
   const key = KEY_OF_STORED.get(storedKey)
   if (key === undefined || value === undefined) return null
-  const read = READERS[key](value)
+  const read = validateInput<unknown>(VALIDATORS[key], value)
   if (!read.ok) return read.error
   return canonicalJson(read.value) === canonicalJson(value) ? null : 'does not read back as written'
 }

@@ -1,4 +1,4 @@
-import { isObject } from '../board/shapeLike'
+import { T } from '@tldraw/validate'
 
 // The workshop countdown. Times are on the server's clock (see clockOffset.ts): a running timer
 // stores when it ends, not how long is left, so every client computes the same remaining time
@@ -86,28 +86,23 @@ export function formatRemaining(ms: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`
 }
 
-/** The stored timer, or undefined when it is malformed. */
-export function readTimer(value: unknown): TimerState | undefined {
-  if (!isObject(value) || !isDuration(value.durationMs)) return undefined
-  const { durationMs } = value
-  switch (value.status) {
-    case 'idle':
-      return { status: 'idle', durationMs }
-    case 'running':
-      return isEpochMs(value.endsAt) ? { status: 'running', durationMs, endsAt: value.endsAt } : undefined
-    case 'paused':
-      return isDuration(value.remainingMs) ? { status: 'paused', durationMs, remainingMs: value.remainingMs } : undefined
-    default:
-      return undefined
-  }
-}
+const storedDuration = T.number.check((ms) => {
+  if (!isDuration(ms)) throw new T.ValidationError(`Expected 0 to ${MAX_TIMER_MS} ms, got ${ms}`)
+})
+
+const serverTime = T.number.check((at) => {
+  if (at < 0) throw new T.ValidationError(`Expected a time on the server's clock, got ${at}`)
+})
+
+/** `session.timer`: durations and time left within 0 to MAX_TIMER_MS, an end on the server's clock. */
+export const storedTimer: T.Validator<TimerState> = T.union('status', {
+  idle: T.object({ status: T.literal('idle'), durationMs: storedDuration }),
+  running: T.object({ status: T.literal('running'), durationMs: storedDuration, endsAt: serverTime }),
+  paused: T.object({ status: T.literal('paused'), durationMs: storedDuration, remainingMs: storedDuration }),
+})
 
 function isDuration(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_TIMER_MS
-}
-
-function isEpochMs(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0
 }
 
 function clampDuration(ms: number): number {

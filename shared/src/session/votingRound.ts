@@ -1,4 +1,5 @@
-import { isObject } from '../board/shapeLike'
+import { T } from '@tldraw/validate'
+import { expectDistinct, storedId } from '../wire/validation'
 
 // A dot-voting round, set by the facilitator in `session.voting`. Life of a round:
 // closed → open (participants vote, results hidden) → revealed (ranking shown) → closed or a
@@ -63,18 +64,18 @@ export function zoneOpenForVoting(round: VotingRound, zoneId: string | null): bo
   return round.zoneIds.length === 0 || (zoneId !== null && round.zoneIds.includes(zoneId))
 }
 
-/** The stored round with invalid fields replaced by defaults; undefined when not an object. */
-export function readVotingRound(value: unknown): VotingRound | undefined {
-  if (!isObject(value)) return undefined
-  const { status, dotsPerPerson, zoneIds, anonymous, roundId } = value
-  return {
-    status: status === 'open' || status === 'revealed' || status === 'closed' ? status : DEFAULT_VOTING_ROUND.status,
-    dotsPerPerson: isDotsPerPerson(dotsPerPerson) ? dotsPerPerson : DEFAULT_DOTS_PER_PERSON,
-    zoneIds: Array.isArray(zoneIds) ? [...new Set(zoneIds.filter((id): id is string => typeof id === 'string' && id !== ''))] : [],
-    anonymous: typeof anonymous === 'boolean' ? anonymous : DEFAULT_VOTING_ROUND.anonymous,
-    roundId: typeof roundId === 'string' && roundId !== '' ? roundId : null,
-  }
-}
+/** `session.voting`: dots as the voting form allows, each zone once, and a round id once opened. */
+export const storedVotingRound: T.Validator<VotingRound> = T.object({
+  status: T.literalEnum('closed', 'open', 'revealed'),
+  dotsPerPerson: T.number.check((dots) => {
+    if (!isDotsPerPerson(dots)) throw new T.ValidationError(`Expected a whole number of dots from 1 to ${MAX_DOTS_PER_PERSON}, got ${dots}`)
+  }),
+  zoneIds: T.arrayOf(storedId).check((ids) => expectDistinct(ids, 'zone id')),
+  anonymous: T.boolean,
+  roundId: storedId.nullable(),
+}).check((round) => {
+  if (round.status !== 'closed' && round.roundId === null) throw new T.ValidationError('Expected an open or revealed round to have a round id')
+})
 
 function isDotsPerPerson(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_DOTS_PER_PERSON

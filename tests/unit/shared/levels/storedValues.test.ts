@@ -67,7 +67,7 @@ describe('session.drafting', () => {
     expect(problem(storedDraftingRound, open)).toBeNull()
     expect(problem(storedDraftingRound, { ...open, scope: { kind: 'zone', zoneId: 'shape:z' } })).toBeNull()
     expect(problem(storedDraftingRound, { ...open, scope: { kind: 'phase', phase: 4 } })).toBeNull()
-    expect(problem(storedDraftingRound, { ...open, scope: { kind: 'phase', phase: 5 } })).toMatch(/"scope.*phase": expected a phase number/)
+    expect(problem(storedDraftingRound, { ...open, scope: { kind: 'phase', phase: 5 } })).toMatch(/"scope.*phase": expected a phase from 1 to 4, got 5/)
     expect(problem(storedDraftingRound, { ...open, scope: { kind: 'zone', zoneId: longId } })).toMatch(/"scope.*zoneId": expected an id/)
     expect(problem(storedDraftingRound, { ...open, scope: { kind: 'table' } })).toMatch(/scope/)
     expect(problem(storedDraftingRound, { ...open, roundId: null })).toMatch(/round id/)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isLocked, lockedAncestorOrSelf, readLocks, withLock, type ShapeLookup } from '../../../../shared/src/session/locks'
+import { isLocked, lockedAncestorOrSelf, withLock, type ShapeLookup } from '../../../../shared/src/session/locks'
 
 // A template frame holding a zone holding a card; a second zone on the page; a zone in a group.
 const shapes = new Map([
@@ -41,10 +41,5 @@ describe('locks', () => {
     expect(lockedAncestorOrSelf({ 'shape:zone': true }, 'shape:missing', getShape)).toBeNull()
     const loop: ShapeLookup = (id) => ({ type: 'frame', parentId: id === 'a' ? 'b' : 'a' })
     expect(lockedAncestorOrSelf({}, 'a', loop)).toBeNull()
-  })
-
-  it('reads stored locks keeping only true entries', () => {
-    expect(readLocks({ 'shape:a': true, 'shape:b': false, 'shape:c': 'yes', '': true })).toEqual({ 'shape:a': true })
-    expect(readLocks(['shape:a'])).toBeUndefined()
   })
 })

@@ -23,7 +23,6 @@ import {
   DEFAULT_VOTING_ROUND,
   DOTS_PER_PERSON_MESSAGE,
   openVotingRound,
-  readVotingRound,
   resultsVisible,
   revealVotingRound,
   zoneOpenForVoting,
@@ -84,16 +83,6 @@ describe('voting round', () => {
     expect(zoneOpenForVoting(some, null)).toBe(false)
   })
 
-  it('reads a stored round field by field, falling back to defaults', () => {
-    expect(readVotingRound({ status: 'open', dotsPerPerson: 0, zoneIds: ['z', 3, ''], anonymous: 'yes', roundId: 7 })).toEqual({
-      status: 'open',
-      dotsPerPerson: 5,
-      zoneIds: ['z'],
-      anonymous: false,
-      roundId: null,
-    })
-    expect(readVotingRound([])).toBeUndefined()
-  })
 })
 
 describe('dots', () => {
