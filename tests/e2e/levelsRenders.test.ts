@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBoardViaApi, startServerProcess, type ServerProcess } from '../support/server'
+import { SESSION_ROOT } from '../../shared/src/doc/roots'
 import type { CreatedBoard } from '../../shared/src/wire/api'
 import { launchChromium } from './support/browser'
 import { countRendersUnder, installRenderCounter, takeRenders } from './support/renderCount'
@@ -123,5 +124,12 @@ describe('the levels panel on a board of 200 cards', () => {
     await totals.filter({ hasText: /^7 / }).waitFor(WAIT)
     // Only the table whose hours changed.
     expect(await takeRenders(page)).toBe(1)
+  })
+
+  it('the seating (top bar, summary) and the summary read the session map from the facilitation context, not each on its own', async () => {
+    // Yjs keeps a shared type's observers in _eH.l. Three are left (the facilitation context among
+    // them); the top bar's and the summary's seating and the summary's own made it six.
+    const observers = await page.evaluate((root) => (window.__tavolo!.doc.getMap(root) as unknown as { _eH: { l: unknown[] } })._eH.l.length, SESSION_ROOT)
+    expect(observers).toBe(3)
   })
 })
