@@ -6,9 +6,9 @@ import { ScreenMessage } from '../screens/ScreenMessage'
 import { localIdentity } from '../state/identity'
 import { useLocalStore, type BoardMembership } from '../state/localStore'
 import { ExportMenu } from '../export/ExportMenu'
+import { FacilitationProvider } from '../facilitation/FacilitationContext'
 import { FacilitationLayer } from '../facilitation/FacilitationLayer'
 import { useBoardSync } from '../sync/useBoardSync'
-import { useSeatOf } from '../levels/useSeatOf'
 import { createBoardAssetStore } from './assetStore'
 import { BoardCanvas } from './BoardCanvas'
 import { BoardLayout } from './BoardLayout'
@@ -49,7 +49,6 @@ export function BoardRoom(props: { info: BoardInfo; secret: string; membership: 
   const stopFollowing = useCallback(() => editor?.stopFollowingUser(), [editor])
   const closeShare = useCallback(() => setShareOpen(false), [setShareOpen])
   const closeEditMe = useCallback(() => setEditingMe(false), [setEditingMe])
-  const tableOf = useSeatOf(sync.doc)
 
   if (sync.tooOld) {
     return (
@@ -68,54 +67,51 @@ export function BoardRoom(props: { info: BoardInfo; secret: string; membership: 
     : [{ clientId: 0, userId: createUserId(personId), person: { ...person, accessRole: info.role }, isSelf: true }, ...sync.presentPeople]
 
   return (
-    <div className="board-screen">
-      <TopBar
-        title={info.title}
-        connection={sync.connection}
-        readOnly={readOnly}
-        canShare={info.role === 'facilitator'}
-        people={people}
-        tableOf={tableOf}
-        followingId={followingId}
-        onFollow={follow}
-        onStopFollowing={stopFollowing}
-        onEditMe={() => setEditingMe(true)}
-        onShare={() => setShareOpen(true)}
-        exportMenu={<ExportMenu boardId={info.id} secret={secret} boardTitle={info.title} role={info.role} editor={editor} />}
-      />
-      <main className="board-main">
-        <FacilitationLayer
-          boardId={info.id}
-          secret={secret}
-          doc={sync.doc}
-          onStartAfresh={sync.clearLocalCopy}
-          provider={sync.provider}
-          draftProvider={sync.draftProvider}
-          editor={editor}
-          personId={personId}
-          isFacilitator={info.role === 'facilitator'}
+    // Around the top bar too: the people list shows where each person sits.
+    <FacilitationProvider doc={sync.doc} editor={editor} personId={personId} isFacilitator={info.role === 'facilitator'} readOnly={readOnly}>
+      <div className="board-screen">
+        <TopBar
+          title={info.title}
+          connection={sync.connection}
           readOnly={readOnly}
-          presentPeople={sync.presentPeople}
-        >
-          <BoardLayout doc={sync.doc} personId={personId} editor={editor} isFacilitator={info.role === 'facilitator'}>
-            <BoardCanvas store={sync.store} user={sync.user} licenseKey={props.licenseKey} readOnly={readOnly} onEditor={setEditor} />
-          </BoardLayout>
-        </FacilitationLayer>
-      </main>
-      {uploadError && <UploadErrorAlert message={uploadError} onDismiss={() => setUploadError(null)} />}
-      {shareOpen && <ShareDialog boardId={info.id} facilitatorSecret={secret} onClose={closeShare} />}
-      {editingMe && (
-        <EditMeDialog
-          boardTitle={info.title}
-          accessRole={info.role}
-          profile={profile}
-          onSave={(p) => {
-            setProfile(info.id, secret, p)
-            setEditingMe(false)
-          }}
-          onClose={closeEditMe}
+          canShare={info.role === 'facilitator'}
+          people={people}
+          followingId={followingId}
+          onFollow={follow}
+          onStopFollowing={stopFollowing}
+          onEditMe={() => setEditingMe(true)}
+          onShare={() => setShareOpen(true)}
+          exportMenu={<ExportMenu boardId={info.id} secret={secret} boardTitle={info.title} role={info.role} editor={editor} />}
         />
-      )}
-    </div>
+        <main className="board-main">
+          <FacilitationLayer
+            boardId={info.id}
+            secret={secret}
+            onStartAfresh={sync.clearLocalCopy}
+            provider={sync.provider}
+            draftProvider={sync.draftProvider}
+            presentPeople={sync.presentPeople}
+          >
+            <BoardLayout doc={sync.doc} personId={personId} editor={editor} isFacilitator={info.role === 'facilitator'}>
+              <BoardCanvas store={sync.store} user={sync.user} licenseKey={props.licenseKey} readOnly={readOnly} onEditor={setEditor} />
+            </BoardLayout>
+          </FacilitationLayer>
+        </main>
+        {uploadError && <UploadErrorAlert message={uploadError} onDismiss={() => setUploadError(null)} />}
+        {shareOpen && <ShareDialog boardId={info.id} facilitatorSecret={secret} onClose={closeShare} />}
+        {editingMe && (
+          <EditMeDialog
+            boardTitle={info.title}
+            accessRole={info.role}
+            profile={profile}
+            onSave={(p) => {
+              setProfile(info.id, secret, p)
+              setEditingMe(false)
+            }}
+            onClose={closeEditMe}
+          />
+        )}
+      </div>
+    </FacilitationProvider>
   )
 }

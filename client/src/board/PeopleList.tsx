@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isPersonRole } from '../../../shared/src/roles'
 import type { PresentPerson } from '../sync/presence'
+import { useSeatOf } from '../levels/useSeatOf'
 import { listenOnWindow } from '../ui/listenOnWindow'
 
 /** Avatars shown in the top bar before the rest fold into "+N". */
@@ -16,14 +17,13 @@ export function PeopleList(props: {
   onFollow(userId: string): void
   onStopFollowing(): void
   onEditMe(): void
-  /** The table each person sits at (its name and order), once the room has tables. */
-  tableOf?(personId: string): { name: string; order: number } | undefined
 }) {
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
+  const tableOf = useSeatOf()
   // Grouped by table, in the tables' order, the unseated last; each person's table is found once.
   const listed = props.people
-    .map((present) => ({ present, table: props.tableOf?.(present.person.id) }))
+    .map((present) => ({ present, table: tableOf(present.person.id) }))
     .sort((a, b) => (a.table?.order ?? Infinity) - (b.table?.order ?? Infinity))
   const listId = useId()
   const root = useRef<HTMLDivElement>(null)

@@ -13,8 +13,6 @@ export function TopBar(props: {
   readOnly: boolean
   canShare: boolean
   people: PresentPerson[]
-  /** Where each person sits, once the room has tables (levels/useSeatOf). */
-  tableOf?(personId: string): { name: string; order: number } | undefined
   followingId: string | null
   onFollow(personId: string): void
   onStopFollowing(): void
@@ -62,7 +60,6 @@ export function TopBar(props: {
       <div className="top-bar-spacer" />
       <PeopleList
         people={props.people}
-        tableOf={props.tableOf}
         followingId={props.followingId}
         onFollow={props.onFollow}
         onStopFollowing={props.onStopFollowing}

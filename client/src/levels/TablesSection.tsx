@@ -1,32 +1,32 @@
-import { useEffect, useRef, useState } from 'react'
+import { memo, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ZONE_TYPE } from '../../../shared/src/cards/zone/zone'
 import { participantsOf } from '../../../shared/src/doc/people'
 import { SEAT_PICKS_ROOT } from '../../../shared/src/doc/roots'
-import { summaryOfLevel } from '../../../shared/src/levels/comparison'
 import { peopleByTable } from '../../../shared/src/levels/seating'
 import { planSeating, planSplit, type SeatingMode } from '../../../shared/src/levels/splitRoom'
 import { MAX_TABLE_NAME, MAX_TABLES, MIN_TABLES, renameTable, type TableDef } from '../../../shared/src/levels/tables'
 import { renamedZoneTitles } from '../../../shared/src/levels/tableZones'
 import { useBoardFacilitation } from '../facilitation/FacilitationContext'
-import { useLanguage } from '../i18n/i18n'
 import { randomId } from '../state/randomId'
 import { ErrorText, invalidWhen } from '../ui/ErrorText'
 import { RadioChoice } from '../ui/RadioChoice'
 import { useReturnFocus } from '../ui/useReturnFocus'
 import { LevelTotals } from './LevelTotals'
-import { useLevels, zoomToLevel } from './useLevels'
+import { storeZones } from '../cards/zoneOnPage'
+import { useLevelsRoom, useTableSummary, zoomToLevel } from './useLevels'
 
 // Tables: the facilitator splits the room (2–12 tables: by hand, let people pick, or at random
 // with a balance of roles), seats people, renames and recolours a table, seats everyone again on
 // the same tables (zones and cards stay), brings one table to where they are, restricts editing
-// to tables; everyone sees each table's people and totals, and goes to any table.
+// to tables; everyone sees each table's people and totals, and goes to any table. Only the totals
+// follow the cards: the rest reads the shapes when clicked, so a card moving re-renders none of it.
 
 export function TablesSection() {
   const { isFacilitator, readOnly, personId, doc, writeSession } = useBoardFacilitation()
-  const levels = useLevels()
+  const levels = useLevelsRoom()
   const { t } = useTranslation()
-  const { editor, tables, shapes, mySeat, session } = levels
+  const { editor, tables, mySeat, session } = levels
   if (tables.length === 0) return isFacilitator ? <SplitForm /> : <p className="hint">{t('levels.noTables')}</p>
   const groups = peopleByTable(participantsOf(levels.people), tables, levels.seatOf)
   return (
@@ -54,7 +54,7 @@ export function TablesSection() {
               {table && <span className="tavolo-levels-swatch" style={{ background: table.colour }} aria-hidden="true" />}
               {table ? table.name : t('levels.unseated')}
               {table && editor && (
-                <button type="button" onClick={() => zoomToLevel(editor, shapes, table.id)}>
+                <button type="button" onClick={() => zoomToLevel(editor, storeZones(editor.store).get(), table.id)}>
                   {t('levels.goTo')}
                 </button>
               )}
@@ -77,7 +77,7 @@ export function TablesSection() {
         ))}
       </ul>
       {editor && (
-        <button type="button" onClick={() => zoomToLevel(editor, shapes, null)}>
+        <button type="button" onClick={() => zoomToLevel(editor, storeZones(editor.store).get(), null)}>
           {t('levels.goToPlenary')}
         </button>
       )}
@@ -86,15 +86,12 @@ export function TablesSection() {
   )
 }
 
-function TableTotals({ tableId }: { tableId: string }) {
-  const { shapes, people, plainSession } = useLevels()
-  const language = useLanguage()
-  const summary = summaryOfLevel({ records: shapes, people, session: plainSession }, tableId, language)
-  return <LevelTotals summary={summary} />
-}
+const TableTotals = memo(function TableTotals({ tableId }: { tableId: string }) {
+  return <LevelTotals summary={useTableSummary(tableId)} />
+})
 
 function SplitForm() {
-  const { editor, shapes, people } = useLevels()
+  const { editor, people } = useLevelsRoom()
   const { doc, writeSession } = useBoardFacilitation()
   const { t } = useTranslation()
   const [count, setCount] = useState('2')
@@ -108,7 +105,7 @@ function SplitForm() {
       count: n,
       mode,
       people: participantsOf(people),
-      records: shapes,
+      records: editor.store.allRecords(),
       random: Math.random,
       tableId: () => randomId().slice(0, 12),
       tableName: (order) => t('levels.tableName', { number: order + 1 }),
@@ -151,7 +148,7 @@ function SeatingChoice({ name, testId, mode, onChange }: { name: string; testId:
 /** A table's name and colour; a rename also renames the table's zones still titled after it. */
 function TableSettings({ table }: { table: TableDef }) {
   const { session, writeSession } = useBoardFacilitation()
-  const { editor, shapes } = useLevels()
+  const { editor } = useLevelsRoom()
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
   const [name, setName] = useState(table.name)
@@ -183,7 +180,7 @@ function TableSettings({ table }: { table: TableDef }) {
     const renamed = tables.find((tb) => tb.id === table.id)!
     editor.run(() => {
       editor.markHistoryStoppingPoint('rename table')
-      editor.updateShapes(renamedZoneTitles(shapes, table, renamed).map(({ id, title }) => ({ id, type: ZONE_TYPE, props: { title } })))
+      editor.updateShapes(renamedZoneTitles(storeZones(editor.store).get(), table, renamed).map(({ id, title }) => ({ id, type: ZONE_TYPE, props: { title } })))
     })
     writeSession('tables', tables)
     setError(null)
@@ -229,7 +226,7 @@ function TableSettings({ table }: { table: TableDef }) {
 /** Seats everyone again on the same tables (confirmed first: people may move); zones and cards stay. */
 function ReseatForm() {
   const { doc, session, writeSession } = useBoardFacilitation()
-  const { people } = useLevels()
+  const { people } = useLevelsRoom()
   const { t } = useTranslation()
   const [mode, setMode] = useState<SeatingMode>('random')
   const [confirming, setConfirming] = useState(false)
@@ -292,7 +289,7 @@ function TableOptions() {
 
 function SeatByHand({ personIds }: { personIds: string[] }) {
   const { session, writeSession } = useBoardFacilitation()
-  const { people } = useLevels()
+  const { people } = useLevelsRoom()
   return (
     <ul className="tavolo-levels-seat">
       {personIds.map((id) => (
@@ -309,7 +306,7 @@ function SeatByHand({ personIds }: { personIds: string[] }) {
 
 /** A choice of one of the session's tables: a person picking their own, or the facilitator seating someone. */
 function TableSelect({ value, onPick, testId }: { value: string; onPick(tableId: string): void; testId: string }) {
-  const { tables } = useLevels()
+  const { tables } = useLevelsRoom()
   const { t } = useTranslation()
   return (
     <select value={value} onChange={(e) => onPick(e.target.value)} data-testid={testId}>

@@ -1,41 +1,98 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useState, useSyncExternalStore, type Context, type ReactNode } from 'react'
 import { useValue, type Editor, type TLShape } from 'tldraw'
 import { readShapes, type ShapeLike } from '../../../shared/src/board/shapeLike'
 import { ZONE_TYPE } from '../../../shared/src/cards/zone/zone'
 import type { StoredPerson } from '../../../shared/src/doc/people'
 import { BUDGETS_ROOT, SEAT_PICKS_ROOT } from '../../../shared/src/doc/roots'
+import { defaultLanguage, type Language } from '../../../shared/src/i18n'
+import { summaryOfLevel } from '../../../shared/src/levels/comparison'
 import { levels } from '../../../shared/src/levels/tableZones'
 import { seatOf, zoneTableId, type TableDef } from '../../../shared/src/levels/tables'
 import type { SessionState } from '../../../shared/src/session/sessionKeys'
+import type { DesignSummary, SummaryInput } from '../../../shared/src/summary'
+import { useLanguage } from '../i18n/i18n'
 import { usePeople } from '../sync/usePeople'
 import { useBoardFacilitation } from '../facilitation/FacilitationContext'
 import { usePlainMap } from '../sync/usePlainMap'
 
 // What the levels panel reads: the shapes, who sits where, the ballots. Worked out once per change
-// by LevelsProvider, which the panel mounts only while open (every shape moving changes it), and
-// read by each part of the panel through useLevels.
+// by LevelsProvider, which the panel mounts only while open (every shape moving changes it). Parts
+// that need no shapes read useLevelsRoom, which a card moving leaves alone, and a table's totals
+// come from useTableSummary, which re-renders its reader only when they change.
 
-export interface Levels {
+/** The levels without the shapes: what a card moving does not change. */
+export interface LevelsRoom {
   editor: Editor | null
   session: SessionState
   /** The `session` map as stored (the summary reads its targets and rules). */
   plainSession: Readonly<Record<string, unknown>>
-  shapes: readonly TLShape[]
-  /** The same shapes as the shared code reads them (what cardLabel names), by id. */
-  shapesById: ReadonlyMap<string, ShapeLike>
   people: Readonly<Record<string, StoredPerson>>
   budgets: Readonly<Record<string, unknown>>
   seatPicks: Readonly<Record<string, unknown>>
   tables: readonly TableDef[]
   /** The table a person sits at, or null. */
   seatOf(personId: string): string | null
-  /** The level (table id, null: plenary) a shape is on. */
-  levelOf(shapeId: string): string | null
   /** My own table, or null. */
   mySeat: string | null
 }
 
+export interface Levels extends LevelsRoom {
+  shapes: readonly TLShape[]
+  /** The same shapes as the shared code reads them (what cardLabel names), by id. */
+  shapesById: ReadonlyMap<string, ShapeLike>
+  /** The level (table id, null: plenary) a shape is on. */
+  levelOf(shapeId: string): string | null
+}
+
+/**
+ * Each table's summary, worked out when first asked for after a change (so at most once per table
+ * and change, and only for the tables shown). A summary equal to the last one is that same object,
+ * so its reader (useSyncExternalStore) does not re-render.
+ */
+class TableSummaries {
+  private input: SummaryInput = { records: [], people: {}, session: {} }
+  private language: Language = defaultLanguage
+  private fresh = new Map<string, DesignSummary>()
+  private last = new Map<string, { json: string; summary: DesignSummary }>()
+  private listeners = new Set<() => void>()
+
+  /** In the provider's render (so totals mounting in it read this change); the same inputs again do nothing. */
+  update(input: SummaryInput, language: Language) {
+    const same = input.records === this.input.records && input.people === this.input.people && input.session === this.input.session
+    if (same && language === this.language) return
+    this.input = input
+    this.language = language
+    this.fresh.clear()
+  }
+
+  /** After the provider's commit: each reader compares its table's summary with what it shows. */
+  notify() {
+    for (const listener of this.listeners) listener()
+  }
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener)
+    return () => {
+      this.listeners.delete(listener)
+    }
+  }
+
+  summary(tableId: string): DesignSummary {
+    const known = this.fresh.get(tableId)
+    if (known) return known
+    const summary = summaryOfLevel(this.input, tableId, this.language)
+    const json = JSON.stringify(summary)
+    const last = this.last.get(tableId)
+    const kept = last && last.json === json ? last.summary : summary
+    this.last.set(tableId, { json, summary: kept })
+    this.fresh.set(tableId, kept)
+    return kept
+  }
+}
+
 const LevelsContext = createContext<Levels | null>(null)
+const LevelsRoomContext = createContext<LevelsRoom | null>(null)
+const SummariesContext = createContext<TableSummaries | null>(null)
 
 export function LevelsProvider({ children }: { children: ReactNode }) {
   const { doc, editor, session, plainSession, personId } = useBoardFacilitation()
@@ -43,33 +100,47 @@ export function LevelsProvider({ children }: { children: ReactNode }) {
   const people = usePeople(doc)
   const budgets = usePlainMap(doc, BUDGETS_ROOT)
   const seatPicks = usePlainMap(doc, SEAT_PICKS_ROOT)
+  const language = useLanguage()
   const shapesById = useMemo(() => new Map(readShapes(shapes).map((shape) => [shape.id, shape])), [shapes])
   const levelOf = useMemo(() => levels(shapes), [shapes])
-  const value = useMemo<Levels>(() => {
+  const room = useMemo<LevelsRoom>(() => {
     const seat = (id: string) => seatOf(session, seatPicks, id)
-    return {
-      editor,
-      session,
-      plainSession,
-      shapes,
-      shapesById,
-      people,
-      budgets,
-      seatPicks,
-      tables: session.tables,
-      seatOf: seat,
-      levelOf,
-      mySeat: seat(personId),
-    }
-  }, [editor, session, plainSession, shapes, shapesById, levelOf, people, budgets, seatPicks, personId])
-  return <LevelsContext.Provider value={value}>{children}</LevelsContext.Provider>
+    return { editor, session, plainSession, people, budgets, seatPicks, tables: session.tables, seatOf: seat, mySeat: seat(personId) }
+  }, [editor, session, plainSession, people, budgets, seatPicks, personId])
+  const value = useMemo<Levels>(() => ({ ...room, shapes, shapesById, levelOf }), [room, shapes, shapesById, levelOf])
+  const [summaries] = useState(() => new TableSummaries())
+  summaries.update({ records: shapes, people, session: plainSession }, language)
+  useLayoutEffect(() => summaries.notify(), [summaries, shapes, people, plainSession, language])
+  return (
+    <LevelsRoomContext.Provider value={room}>
+      <SummariesContext.Provider value={summaries}>
+        <LevelsContext.Provider value={value}>{children}</LevelsContext.Provider>
+      </SummariesContext.Provider>
+    </LevelsRoomContext.Provider>
+  )
 }
 
-/** The levels, as the LevelsProvider around the caller works them out. */
-export function useLevels(): Levels {
-  const value = useContext(LevelsContext)
-  if (!value) throw new Error('useLevels needs a LevelsProvider around it')
+function useProvided<T>(context: Context<T | null>): T {
+  const value = useContext(context)
+  if (!value) throw new Error('the levels need a LevelsProvider around them')
   return value
+}
+
+/** The levels, as the LevelsProvider around the caller works them out: re-renders on every change to a shape. */
+export function useLevels(): Levels {
+  return useProvided(LevelsContext)
+}
+
+/** The levels without the shapes: a card moving does not re-render the caller. */
+export function useLevelsRoom(): LevelsRoom {
+  return useProvided(LevelsRoomContext)
+}
+
+/** A table's summary: re-renders the caller only when it changes. */
+export function useTableSummary(tableId: string): DesignSummary {
+  const summaries = useProvided(SummariesContext)
+  const read = useCallback(() => summaries.summary(tableId), [summaries, tableId])
+  return useSyncExternalStore(summaries.subscribe, read)
 }
 
 /** Zooms the editor to a level's zones (a table, or null: the plenary); false when it has none (yet). */

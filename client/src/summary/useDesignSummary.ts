@@ -1,13 +1,12 @@
 import { useMemo } from 'react'
 import { useValue, type Editor } from 'tldraw'
 import type * as Y from 'yjs'
-import { SESSION_ROOT, VOTES_ROOT } from '../../../shared/src/doc/roots'
 import type { DesignSummary } from '../../../shared/src/summary'
 import { summaryOfLevel } from '../../../shared/src/levels/comparison'
+import { useBoardFacilitation } from '../facilitation/FacilitationContext'
 import { useSeatOf } from '../levels/useSeatOf'
 import { useLanguage } from '../i18n/i18n'
 import { usePeople } from '../sync/usePeople'
-import { usePlainMap } from '../sync/usePlainMap'
 
 // The live design summary of a board, from the same shared function the exports use, fed with
 // the shapes the editor's store already holds (bound to the doc) rather than a fresh read of the
@@ -26,10 +25,10 @@ export interface BoardSummary {
 export function useDesignSummary(editor: Editor | null, doc: Y.Doc, personId?: string): BoardSummary {
   const shapes = useValue('summary shapes', () => (editor ? editor.store.query.records('shape').get() : []), [editor])
   const people = usePeople(doc)
-  const session = usePlainMap(doc, SESSION_ROOT)
-  const votes = usePlainMap(doc, VOTES_ROOT)
+  // The session and votes as the facilitation context already holds them, not read a second time.
+  const { plainSession: session, votes } = useBoardFacilitation()
   const language = useLanguage()
-  const seatOf = useSeatOf(doc)
+  const seatOf = useSeatOf()
   const level = personId === undefined ? null : (seatOf(personId)?.tableId ?? null)
   return useMemo(
     () => ({ summary: summaryOfLevel({ records: shapes, people, session, votes }, level, language), session }),
