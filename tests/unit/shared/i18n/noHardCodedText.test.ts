@@ -20,6 +20,7 @@ const DEVELOPER_ERRORS = [
   'client/src/facilitation/FacilitationContext.tsx: Only the facilitator changes the workshop session',
   'client/src/facilitation/FacilitationContext.tsx: useBoardFacilitation needs a FacilitationProvider',
   'client/src/levels/useLevels.tsx: useLevels needs a LevelsProvider',
+  'client/src/levels/useLevels.tsx: the levels need a LevelsProvider',
   'client/src/sync/refCountedRegistry.ts: Nothing open under',
 ]
 const hasWords = (text: string) => /\p{L}{2,}/u.test(text)
