@@ -2,7 +2,7 @@ import { T } from '@tldraw/validate'
 import * as Y from 'yjs'
 import { storedCriteria, DEFAULT_CRITERIA } from './criteria'
 import { storedFollowRequest } from './follow'
-import { storedLocks } from './locks'
+import { readableLocks, storedLocks } from './locks'
 import { DEFAULT_PHASE, storedPhase } from './phases'
 import { DEFAULT_PROJECTOR_VIEW, storedProjectorView } from './projectorView'
 import { SESSION_KEYS, type SessionKey, type SessionState } from './sessionKeys'
@@ -13,6 +13,7 @@ import { DEFAULT_BUDGET_ROUND, storedBudgetRound } from '../levels/budgets'
 import { storedComparisonLinks } from '../levels/comparisonLinks'
 import { DEFAULT_DRAFTING, storedDraftingRound } from '../levels/drafting'
 import { storedSeating, storedTables, type SeatingState } from '../levels/tables'
+import { storedTemplateRules } from '../templates/template'
 import { validateInput } from '../wire/validation'
 
 // The facilitation state of a board, read from the plain `session` map. Reading is forgiving (an
@@ -63,11 +64,16 @@ const VALIDATORS: { [K in SessionKey]: T.Validatable<SessionState[K]> } = {
   participantsAdopt: T.boolean,
 }
 
+/** Keys read more forgivingly than written: a stored map keeps its well-formed entries. */
+const READERS: { [K in SessionKey]?: T.Validatable<SessionState[K]> } = {
+  locks: readableLocks,
+}
+
 const SESSION_KEY_NAMES = Object.keys(VALIDATORS) as SessionKey[]
 
 /** The value stored under `key` (undefined when absent) as it reads, or its default when absent or invalid. */
 export function readStoredSessionValue<K extends SessionKey>(key: K, stored: unknown): SessionState[K] {
-  const read = validateInput(VALIDATORS[key], stored)
+  const read = validateInput<SessionState[K]>(READERS[key] ?? VALIDATORS[key], stored)
   return read.ok ? read.value : DEFAULT_SESSION[key]
 }
 
@@ -99,17 +105,23 @@ export function writeSessionValue<K extends SessionKey>(map: Y.Map<unknown>, key
   map.set(SESSION_KEYS[key], plain)
 }
 
-const KEY_OF_STORED = new Map(SESSION_KEY_NAMES.map((key) => [SESSION_KEYS[key] as string, key]))
+/** Every key the session may hold, with its validator: facilitation's, and the template rules the summary reads. */
+const STORED_VALIDATORS: ReadonlyMap<string, T.Validatable<unknown>> = new Map<string, T.Validatable<unknown>>([
+  ...SESSION_KEY_NAMES.map((key): [string, T.Validatable<unknown>] => [SESSION_KEYS[key], VALIDATORS[key]]),
+  [SESSION_KEYS.rules, storedTemplateRules],
+])
 
 /**
  * What is wrong with writing the plain `value` under the stored session key `storedKey`, or null
- * when it reads back unchanged. Removing a key (undefined) is fine, and so is a key facilitation
- * does not read (the template `rules`, which the summary checks itself).
+ * when it reads back unchanged. Removing a key (undefined) is fine, even one no client reads; a
+ * key without a validator is refused (no client would read it, and it would outlive every format
+ * migration).
  */
 export function sessionWriteProblem(storedKey: string, value: unknown): string | null {
-  const key = KEY_OF_STORED.get(storedKey)
-  if (key === undefined || value === undefined) return null
-  const read = validateInput<unknown>(VALIDATORS[key], value)
+  if (value === undefined) return null
+  const validator = STORED_VALIDATORS.get(storedKey)
+  if (!validator) return 'is not a session key'
+  const read = validateInput<unknown>(validator, value)
   if (!read.ok) return read.error
   return canonicalJson(read.value) === canonicalJson(value) ? null : 'does not read back as written'
 }

@@ -80,6 +80,14 @@ describe('session.locks', () => {
     expect(problem(storedLocks, { [longId]: true })).toMatch(/id of 1 to 64/)
     expect(problem(storedLocks, ['shape:a'])).toMatch(/array/)
   })
+
+  it('reads the well-formed entries of a stored map with a malformed one, and writes only well-formed maps', () => {
+    const stored = { 'shape:a': true, 'shape:b': false, '': true, [longId]: true, 'shape:c': true }
+    expect(readSessionValue({ locks: stored }, 'locks')).toEqual({ 'shape:a': true, 'shape:c': true })
+    expect(readSessionValue({ locks: ['shape:a'] }, 'locks')).toEqual({})
+    expect(readSessionValue({ locks: 'shape:a' }, 'locks')).toEqual({})
+    expect(sessionWriteProblem('locks', stored)).toMatch(/^"shape:b": /)
+  })
 })
 
 describe('session.follow', () => {
@@ -125,5 +133,17 @@ describe('the older session values as read and written', () => {
     expect(sessionWriteProblem('ratingsOpen', 'yes')).toMatch(/boolean/)
     expect(sessionWriteProblem('ratingsOpen', null)).toBeNull()
     expect(sessionWriteProblem('targets', { totalHours: 40 })).toBeNull()
+  })
+})
+
+describe('session keys', () => {
+  it('take the template rules, each once; refuse a key without a validator, and let any key be removed', () => {
+    expect(sessionWriteProblem('rules', ['content-hours-match-target', 'exam-weights-total-100'])).toBeNull()
+    expect(sessionWriteProblem('rules', [])).toBeNull()
+    expect(sessionWriteProblem('rules', ['exam-weights-total-100', 'exam-weights-total-100'])).toMatch(/each rule once/)
+    expect(sessionWriteProblem('rules', ['no-such-rule'])).toMatch(/^"0": /)
+    expect(sessionWriteProblem('notes', 'x')).toBe('is not a session key')
+    expect(sessionWriteProblem('toString', 1)).toBe('is not a session key')
+    expect(sessionWriteProblem('notes', undefined)).toBeNull()
   })
 })
