@@ -97,7 +97,7 @@ export const SETTINGS = [
     'COMPACT_AFTER_UPDATES',
     '500',
     integer(1),
-    "Stored updates after which a board's log is merged into one snapshot (also done when the last person leaves).",
+    "Stored updates after which a board's log is merged into one snapshot (also done once the log outweighs a tenth of the snapshot, and when the last person leaves).",
   ),
   setting(
     'maxConnectionsPerBoard',

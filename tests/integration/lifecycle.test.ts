@@ -29,7 +29,7 @@ const activeTimers = () => process.getActiveResourcesInfo().filter((kind) => kin
 function countRows(dataDir: string, boardId: string): { updates: number; snapshots: number } {
   const db = new Database(path.join(dataDir, SQLITE_FILE_NAME), { readonly: true })
   try {
-    const updates = db.prepare('SELECT COUNT(*) AS n FROM updates WHERE board_id = ?').get(boardId) as { n: number }
+    const updates = db.prepare('SELECT COUNT(*) AS n FROM updates WHERE key >> 32 = (SELECT log_id FROM boards WHERE id = ?)').get(boardId) as { n: number }
     const snapshots = db.prepare('SELECT COUNT(*) AS n FROM snapshots WHERE board_id = ?').get(boardId) as { n: number }
     return { updates: updates.n, snapshots: snapshots.n }
   } finally {

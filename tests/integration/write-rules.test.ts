@@ -188,6 +188,21 @@ describe('older session values every client must read', () => {
   })
 })
 
+describe('session keys', () => {
+  it('refuses a facilitator’s write to a session key no client reads, naming it (4403, nothing stored); takes the template rules', async () => {
+    const w = await workshop()
+    const rogue = await person(w.board.id, w.board.secrets.facilitator, { name: 'Rex', role: 'facilitator' })
+    await waitForSync(rogue)
+    await expectRefused({ ...w, attacker: rogue }, (doc) => doc.getMap(SESSION_ROOT).set('notes', 'x'.repeat(10_000)), 4403, /^notes: is not a session key$/)
+    const again = await person(w.board.id, w.board.secrets.facilitator, { name: 'Rex', role: 'facilitator' })
+    await waitForSync(again)
+    await expectRefused({ ...w, attacker: again }, (doc) => doc.getMap(SESSION_ROOT).set('rules', ['no-such-rule']), 4403, /^rules: /)
+    // The template rules, as adding a template writes them, are taken and reach everyone.
+    w.facilitator.doc.getMap(SESSION_ROOT).set('rules', ['exam-weights-total-100'])
+    await waitFor(() => JSON.stringify(w.honest.doc.getMap(SESSION_ROOT).get('rules')) === '["exam-weights-total-100"]', 'the rules to reach Hal')
+  })
+})
+
 describe('content from other hosts', () => {
   const base = { typeName: 'shape', x: 0, y: 0, rotation: 0, index: 'a9', parentId: 'page:page', isLocked: false, opacity: 1, meta: {} }
   const shapes: Array<[string, Record<string, unknown>]> = [

@@ -32,25 +32,39 @@ const TERMINATE_AFTER_CLOSE_MS = 1000
 // RFC 6455 limits a close reason to 123 bytes.
 const MAX_CLOSE_REASON_BYTES = 123
 
+const frameHeaderBytes = (length: number): number => (length < 126 ? 2 : length < 0x10000 ? 4 : 10)
+
+/** Writes the header of a final, unmasked binary WebSocket frame (RFC 6455 §5.2) of `length` payload bytes. */
+function writeFrameHeader(target: Buffer, length: number): void {
+  target[0] = 0x82
+  if (length < 126) target[1] = length
+  else if (length < 0x10000) {
+    target[1] = 126
+    target.writeUInt16BE(length, 2)
+  } else {
+    target[1] = 127
+    target.writeBigUInt64BE(BigInt(length), 2)
+  }
+}
+
 /**
- * `message` as one final, unmasked binary WebSocket frame (RFC 6455 §5.2), the only kind a
- * server sends: header and payload in one buffer, one write.
+ * `message` as one final, unmasked binary WebSocket frame, the only kind a server sends: header
+ * and payload in one buffer, one write.
  */
 export function websocketFrame(message: Uint8Array): Buffer {
-  const length = message.byteLength
-  const headerBytes = length < 126 ? 2 : length < 0x10000 ? 4 : 10
-  const frame = Buffer.allocUnsafe(headerBytes + length)
-  frame[0] = 0x82
-  if (length < 126) frame[1] = length
-  else if (length < 0x10000) {
-    frame[1] = 126
-    frame.writeUInt16BE(length, 2)
-  } else {
-    frame[1] = 127
-    frame.writeBigUInt64BE(BigInt(length), 2)
-  }
+  const headerBytes = frameHeaderBytes(message.byteLength)
+  const frame = Buffer.allocUnsafe(headerBytes + message.byteLength)
+  writeFrameHeader(frame, message.byteLength)
   frame.set(message, headerBytes)
   return frame
+}
+
+/** One frame whose payload is `parts` in order, as the frame's header followed by the parts themselves (none copied). */
+export function websocketFrameParts(parts: readonly Uint8Array[]): Uint8Array[] {
+  const length = parts.reduce((sum, part) => sum + part.byteLength, 0)
+  const header = Buffer.allocUnsafe(frameHeaderBytes(length))
+  writeFrameHeader(header, length)
+  return [header, ...parts]
 }
 
 // A message the room relays to all its peers is framed for the first of them, not once per peer.
@@ -163,11 +177,16 @@ export class Connection implements RelayPeer {
     this.socket.write(framed(message))
   }
 
-  sendState(message: Uint8Array): void {
+  sendState(parts: readonly Uint8Array[]): void {
     if (this.closing || this.ws.readyState !== this.ws.OPEN) return
-    this.stateBytesWaiting += message.byteLength
-    // Called once `ws` has handed the message to the socket, i.e. it left bufferedAmount.
-    this.ws.send(message, () => (this.stateBytesWaiting -= message.byteLength))
+    const frame = websocketFrameParts(parts)
+    const bytes = frame.reduce((sum, part) => sum + part.byteLength, 0)
+    this.stateBytesWaiting += bytes
+    // Written as `send` writes (which see), corked into one system call; the last write's callback
+    // runs once the frame has left the socket's buffer, i.e. bufferedAmount.
+    this.socket.cork()
+    frame.forEach((part, i) => this.socket.write(part, i === frame.length - 1 ? () => (this.stateBytesWaiting -= bytes) : undefined))
+    this.socket.uncork()
   }
 
   close(code: number, reason: string, detail = reason): void {

@@ -75,6 +75,11 @@ const WAL_MAX_SHARE_OF_THRESHOLD = 4
 const WAL_EMPTY_NOW_MIN_BYTES = 1024 * 1024
 // Small pages keep a small board's file small (the schema alone is one page per table and index).
 const NEW_FILE_PAGE_SIZE = 1024
+// An update's key is (log_id << 32) | seq (migration 008): a board's seqs stop below 2^32, past
+// which they would run into the next board's keys.
+const MAX_SEQ = 2 ** 32 - 1
+// A new board's (or draft's) log number.
+const NEXT_LOG_ID = '(SELECT COALESCE(MAX(log_id), 0) + 1 FROM boards)'
 
 const fileSize = (file: string): number => {
   try {
@@ -170,22 +175,24 @@ export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'>
   }
 
   const insertBoard = db.prepare(
-    'INSERT INTO boards (id, title, template, created_at, secret_generation) VALUES (?, ?, ?, ?, ?)',
+    `INSERT INTO boards (id, title, template, created_at, secret_generation, log_id) VALUES (?, ?, ?, ?, ?, ${NEXT_LOG_ID})`,
   )
   const selectBoard = db.prepare<[string], BoardRow>(
     'SELECT id, title, template, created_at, secret_generation FROM boards WHERE id = ? AND draft_of IS NULL',
   )
   const insertDraft = db.prepare(
-    `INSERT INTO boards (id, title, template, created_at, draft_of, draft_person) VALUES (?, '', '', ?, ?, ?) ON CONFLICT DO NOTHING`,
+    `INSERT INTO boards (id, title, template, created_at, draft_of, draft_person, log_id) VALUES (?, '', '', ?, ?, ?, ${NEXT_LOG_ID}) ON CONFLICT DO NOTHING`,
   )
   const selectDrafts = db.prepare<[string], { draft_person: string }>('SELECT draft_person FROM boards WHERE draft_of = ?')
   const bumpGeneration = db.prepare<[string], { secret_generation: number }>(
     'UPDATE boards SET secret_generation = secret_generation + 1 WHERE id = ? AND draft_of IS NULL RETURNING secret_generation',
   )
-  // A board's last seq: its log's highest, or its snapshot's once compaction emptied the log (no
-  // board row rewritten per append: one page fewer in the WAL). No row when there is no such board.
-  const selectSeq = db.prepare<[string], { last_seq: number }>(
-    `SELECT MAX(COALESCE((SELECT MAX(seq) FROM updates WHERE board_id = boards.id), 0),
+  // A board's log number and last seq: its log's highest, or its snapshot's once compaction emptied
+  // the log (no board row rewritten per append: one page fewer in the WAL). No row when there is no such board.
+  const selectTail = db.prepare<[string], { log_id: number; last_seq: number }>(
+    `SELECT log_id,
+            MAX(COALESCE((SELECT key & ${MAX_SEQ} FROM updates WHERE key > log_id << 32 AND key < (log_id + 1) << 32
+                          ORDER BY key DESC LIMIT 1), 0),
                 COALESCE((SELECT seq FROM snapshots WHERE board_id = boards.id), 0)) AS last_seq
      FROM boards WHERE id = ?`,
   )
@@ -196,11 +203,14 @@ export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'>
   const selectSnapshot = db.prepare<[string], { seq: number; data: Buffer; encoding: number }>(
     'SELECT seq, data, encoding FROM snapshots WHERE board_id = ?',
   )
-  const selectUpdates = db.prepare<[string, number], { data: Buffer }>(
-    'SELECT data FROM updates WHERE board_id = ? AND seq > ? ORDER BY seq',
+  const selectUpdates = db.prepare<{ logId: number; afterSeq: number }, { data: Buffer }>(
+    'SELECT data FROM updates WHERE key > (@logId << 32) | @afterSeq AND key < (@logId + 1) << 32 ORDER BY key',
   )
-  const insertUpdate = db.prepare('INSERT INTO updates (board_id, seq, data) VALUES (?, ?, ?)')
-  const deleteUpdates = db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?')
+  const insertUpdate = db.prepare<[number, number, Buffer]>('INSERT INTO updates (key, data) VALUES ((? << 32) | ?, ?)')
+  const deleteUpdates = db.prepare<{ logId: number; throughSeq: number }>(
+    'DELETE FROM updates WHERE key > @logId << 32 AND key <= (@logId << 32) | @throughSeq',
+  )
+  const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck()
   const insertAsset = db.prepare('INSERT INTO assets (id, board_id, content_type, data) VALUES (?, ?, ?, ?)')
   const selectAsset = db.prepare<[string], { board_id: string; content_type: string; data: Buffer }>(
     'SELECT board_id, content_type, data FROM assets WHERE id = ?',
@@ -224,14 +234,33 @@ export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'>
     insertBoard.run(board.id, board.title, board.template, board.createdAt, board.secretGeneration)
     insertSnapshot.run(board.id, 0, ...encodeSnapshot(snapshot))
   })
+  /**
+   * Each appended board's log number and last seq, so an append reads nothing before it writes.
+   * Valid while no other connection (another process, another handle) has written since this one
+   * last did: PRAGMA data_version says so (a checkpoint by the worker may change it too; then the
+   * tails are read again).
+   */
+  const tails = new Map<string, { logId: number; seq: number }>()
+  let tailsVersion = -1
   // Run IMMEDIATE (the write lock before the read), so two processes appending to one board number
-  // their updates one after the other.
-  const appendUpdates = db.transaction((boardId: string, updates: readonly Uint8Array[]): number => {
-    const row = selectSeq.get(boardId)
-    if (!row) throw new Error(`no board ${boardId}`)
-    let seq = row.last_seq
-    for (const update of updates) insertUpdate.run(boardId, ++seq, toBuffer(update))
-    return seq
+  // their updates one after the other. The tail moves on only once the transaction has committed.
+  const appendUpdates = db.transaction((boardId: string, updates: readonly Uint8Array[]) => {
+    const version = dataVersion.get()!
+    if (version !== tailsVersion) {
+      tails.clear()
+      tailsVersion = version
+    }
+    let tail = tails.get(boardId)
+    if (!tail) {
+      const row = selectTail.get(boardId)
+      if (!row) throw new Error(`no board ${boardId}`)
+      tail = { logId: row.log_id, seq: row.last_seq }
+      tails.set(boardId, tail)
+    }
+    if (tail.seq + updates.length > MAX_SEQ) throw new Error(`board ${boardId}: its update log is full (${MAX_SEQ} updates)`)
+    let seq = tail.seq
+    for (const update of updates) insertUpdate.run(tail.logId, ++seq, toBuffer(update))
+    return { tail, seq }
   })
   const selectClientId = db.prepare<[string, number], { person_id: string }>('SELECT person_id FROM client_ids WHERE board_id = ? AND client_id = ?')
   // Run IMMEDIATE (the write lock first), so of two processes claiming one id the second reads the first's owner.
@@ -247,19 +276,22 @@ export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'>
   const compact = db.transaction((boardId: string, snapshot: Uint8Array, throughSeq: number): boolean => {
     const current = selectSnapshot.get(boardId)
     if (current && current.seq >= throughSeq) return false
-    deleteUpdates.run(boardId, throughSeq)
+    const tail = selectTail.get(boardId)
+    if (!tail) throw new Error(`no board ${boardId}`)
+    deleteUpdates.run({ logId: tail.log_id, throughSeq })
     deleteSnapshot.run(boardId)
     insertSnapshot.run(boardId, throughSeq, ...encodeSnapshot(snapshot))
     return true
   })
   const loadDocument = db.transaction((boardId: string, afterSeq: number | undefined): StoredDocument => {
     const snapshot = selectSnapshot.get(boardId)
-    const seq = selectSeq.get(boardId)?.last_seq ?? 0
+    const tail = selectTail.get(boardId)
+    if (!tail) return { snapshot: null, updates: [], seq: 0 }
     const withSnapshot = snapshot !== undefined && (afterSeq === undefined || snapshot.seq > afterSeq)
     return {
       snapshot: withSnapshot ? storedSnapshot(snapshot) : null,
-      updates: selectUpdates.all(boardId, afterSeq ?? 0).map((row) => toBytes(row.data)),
-      seq,
+      updates: selectUpdates.all({ logId: tail.log_id, afterSeq: afterSeq ?? 0 }).map((row) => toBytes(row.data)),
+      seq: tail.last_seq,
     }
   })
 
@@ -288,9 +320,10 @@ export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'>
       return loadDocument(boardId, afterSeq)
     },
     async appendUpdates(boardId, updates) {
-      const last = appendUpdates.immediate(boardId, updates)
+      const { tail, seq } = appendUpdates.immediate(boardId, updates)
+      tail.seq = seq
       afterWriteSoon()
-      return last
+      return seq
     },
     async compact(boardId, snapshot, throughSeq) {
       const compacted = compact(boardId, snapshot, throughSeq)

@@ -13,6 +13,7 @@ import { DEFAULT_BUDGET_ROUND, storedBudgetRound } from '../levels/budgets'
 import { storedComparisonLinks } from '../levels/comparisonLinks'
 import { DEFAULT_DRAFTING, storedDraftingRound } from '../levels/drafting'
 import { storedSeating, storedTables, type SeatingState } from '../levels/tables'
+import { storedTemplateRules } from '../templates/template'
 import { validateInput } from '../wire/validation'
 
 // The facilitation state of a board, read from the plain `session` map. Reading is forgiving (an
@@ -99,17 +100,23 @@ export function writeSessionValue<K extends SessionKey>(map: Y.Map<unknown>, key
   map.set(SESSION_KEYS[key], plain)
 }
 
-const KEY_OF_STORED = new Map(SESSION_KEY_NAMES.map((key) => [SESSION_KEYS[key] as string, key]))
+/** Every key the session may hold, with its validator: facilitation's, and the template rules the summary reads. */
+const STORED_VALIDATORS: ReadonlyMap<string, T.Validatable<unknown>> = new Map<string, T.Validatable<unknown>>([
+  ...SESSION_KEY_NAMES.map((key): [string, T.Validatable<unknown>] => [SESSION_KEYS[key], VALIDATORS[key]]),
+  [SESSION_KEYS.rules, storedTemplateRules],
+])
 
 /**
  * What is wrong with writing the plain `value` under the stored session key `storedKey`, or null
- * when it reads back unchanged. Removing a key (undefined) is fine, and so is a key facilitation
- * does not read (the template `rules`, which the summary checks itself).
+ * when it reads back unchanged. Removing a key (undefined) is fine, even one no client reads; a
+ * key without a validator is refused (no client would read it, and it would outlive every format
+ * migration).
  */
 export function sessionWriteProblem(storedKey: string, value: unknown): string | null {
-  const key = KEY_OF_STORED.get(storedKey)
-  if (key === undefined || value === undefined) return null
-  const read = validateInput<unknown>(VALIDATORS[key], value)
+  if (value === undefined) return null
+  const validator = STORED_VALIDATORS.get(storedKey)
+  if (!validator) return 'is not a session key'
+  const read = validateInput<unknown>(validator, value)
   if (!read.ok) return read.error
   return canonicalJson(read.value) === canonicalJson(value) ? null : 'does not read back as written'
 }

@@ -1,9 +1,11 @@
+import { T } from '@tldraw/validate'
 import type { CardType } from '../cards/cardTypes'
 import type { ContentCardProps } from '../cards/content/contentCard'
 import type { ExamCardProps } from '../cards/exam/examCard'
 import type { FormatCardProps } from '../cards/format/formatCard'
 import type { IdeaCardProps } from '../cards/idea/ideaCard'
 import type { TemplateSummary } from '../wire/api'
+import { expectDistinct } from '../wire/validation'
 
 // A template is data: adding one means adding a layout file beside the others, its words under
 // `templates.<id>` in each language's catalogue (shared/src/i18n), and listing it in catalog.ts.
@@ -19,6 +21,11 @@ export const TEMPLATE_RULES = [
   'exam-weights-total-100',
 ] as const
 export type TemplateRule = (typeof TEMPLATE_RULES)[number]
+
+/** `session.rules`: the checks the summary makes, each once (absent: all of them). */
+export const storedTemplateRules: T.Validator<TemplateRule[]> = T.arrayOf(T.literalEnum(...TEMPLATE_RULES)).check((rules) =>
+  expectDistinct(rules, 'rule'),
+)
 
 export interface TemplateTargets {
   /** Hours of the whole course; the facilitator can change it on the board. */

@@ -24,6 +24,13 @@ describe('server settings', () => {
     expect(documented).toEqual(SETTINGS.map((row) => ({ name: row.name, default: row.default, doc: row.doc })))
   })
 
+  it("README's other rows are the variables `npm run dev`'s script reads, with the defaults it uses", () => {
+    const devRows = readmeSettings().filter((row) => !SETTINGS.some((setting) => setting.name === row.name))
+    expect(devRows.map((row) => row.name)).toEqual(DEV_SCRIPT_SETTINGS)
+    const devScript = fs.readFileSync(path.resolve('server/scripts/dev.mjs'), 'utf8')
+    for (const row of devRows) expect(devScript, row.name).toContain(`process.env.${row.name} ?? '${row.default}'`)
+  })
+
   it('readConfig gives every setting of the table its default, and nothing else', () => {
     const config = readConfig({})
     expect(Object.keys(config).sort()).toEqual(SETTINGS.map((row) => row.key).sort())

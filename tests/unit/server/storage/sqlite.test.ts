@@ -7,6 +7,7 @@ import { MIGRATIONS_DIR } from '../../../../server/src/paths'
 import { SQLITE_FILE_NAME, openSqliteStorage } from '../../../../server/src/storage/sqlite'
 import type { BoardRecord, BoardStorage } from '../../../../server/src/storage/storage'
 import { makeTempDataDir } from '../../../support/server'
+import { draftDocName } from '../../../../shared/src/levels/draftDoc'
 
 // What only the SQLite engine does; the storage contract itself is tests/integration/storage-contract.test.ts.
 
@@ -62,7 +63,7 @@ describe('SQLite storage', () => {
     const crashing = new Database(path.join(dir, SQLITE_FILE_NAME))
     crashing.exec('BEGIN')
     crashing.prepare('UPDATE snapshots SET data = ?, seq = 2 WHERE board_id = ?').run(Buffer.from([0, 0]), board.id)
-    crashing.prepare('DELETE FROM updates WHERE board_id = ?').run(board.id)
+    crashing.prepare('DELETE FROM updates WHERE key >> 32 = (SELECT log_id FROM boards WHERE id = ?)').run(board.id)
     crashing.close()
     const stored = await storage.loadDocument(board.id)
     expect(stored.updates).toHaveLength(2)
@@ -133,6 +134,81 @@ describe('SQLite storage', () => {
     expect(after.updates).toHaveLength(0)
     expect(rebuild(after).getMap('m').toJSON()).toEqual({ a: 1, b: 2, c: 3, d: 4 })
     expect(await reopened.appendUpdates(board.id, [edit(doc, 'e', 5)])).toBe(5)
+  })
+
+  it('opens a database of schema 7 (updates keyed by board and seq), keeps every board’s log and numbering, and then writes one page per appended update', async () => {
+    const dir = makeTempDataDir()
+    dirs.push(dir)
+    const old = new Database(path.join(dir, SQLITE_FILE_NAME))
+    old.pragma('page_size = 1024')
+    old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)')
+    for (const file of fs.readdirSync(path.join(MIGRATIONS_DIR, 'sqlite')).slice(0, 7)) {
+      old.exec(fs.readFileSync(path.join(MIGRATIONS_DIR, 'sqlite', file), 'utf8'))
+      old.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, 0)').run(Number(file.slice(0, 3)), file)
+    }
+    // Board A compacted through 2 with 3 and 4 in its log, B never compacted, a draft of A's with
+    // one update; their logs interleaved, as they were written.
+    const ids = { A: 'A'.repeat(22), B: 'B'.repeat(22), draft: draftDocName('A'.repeat(22), 'P'.repeat(22)) }
+    const docs = { A: new Y.Doc(), B: new Y.Doc(), draft: new Y.Doc() }
+    old.prepare('INSERT INTO boards (id, title, template, created_at) VALUES (?, ?, ?, 1), (?, ?, ?, 1)').run(ids.A, 'A', 'blank', ids.B, 'B', 'blank')
+    old.prepare("INSERT INTO boards (id, title, template, created_at, draft_of, draft_person) VALUES (?, '', '', 1, ?, ?)").run(ids.draft, ids.A, 'P'.repeat(22))
+    edit(docs.A, 'a1', 1)
+    edit(docs.A, 'a2', 2)
+    const insertSnapshot = old.prepare('INSERT INTO snapshots (board_id, seq, data) VALUES (?, ?, ?)')
+    insertSnapshot.run(ids.A, 2, Buffer.from(Y.encodeStateAsUpdate(docs.A)))
+    insertSnapshot.run(ids.B, 0, Buffer.from(Y.encodeStateAsUpdate(docs.B)))
+    insertSnapshot.run(ids.draft, 0, Buffer.from(Y.encodeStateAsUpdate(docs.draft)))
+    const insertUpdate = old.prepare('INSERT INTO updates (board_id, seq, data) VALUES (?, ?, ?)')
+    insertUpdate.run(ids.A, 3, Buffer.from(edit(docs.A, 'a3', 3)))
+    insertUpdate.run(ids.B, 1, Buffer.from(edit(docs.B, 'b1', 1)))
+    insertUpdate.run(ids.draft, 1, Buffer.from(edit(docs.draft, 'd1', 1)))
+    insertUpdate.run(ids.A, 4, Buffer.from(edit(docs.A, 'a4', 4)))
+    insertUpdate.run(ids.B, 2, Buffer.from(edit(docs.B, 'b2', 2)))
+    old.close()
+
+    const { storage } = open(dir)
+    for (const [name, seq, logged] of [['A', 4, 2], ['B', 2, 2], ['draft', 1, 1]] as const) {
+      const stored = await storage.loadDocument(ids[name])
+      expect(stored.seq).toBe(seq)
+      expect(stored.updates).toHaveLength(logged)
+      expect(rebuild(stored).getMap('m').toJSON()).toEqual(docs[name].getMap('m').toJSON())
+    }
+    expect((await storage.loadDocument(ids.A, 3)).updates).toHaveLength(1)
+    expect(await storage.appendUpdates(ids.B, [edit(docs.B, 'b3', 3)])).toBe(3)
+    // A board made after the migration has a log of its own.
+    const fresh = new Y.Doc()
+    await storage.createBoard({ ...board, id: 'C'.repeat(22) }, Y.encodeStateAsUpdate(fresh))
+    expect(await storage.appendUpdates('C'.repeat(22), [edit(fresh, 'f1', 1)])).toBe(1)
+    expect(await storage.compact(ids.A, Y.encodeStateAsUpdate(docs.A), 4)).toBe(true)
+    expect((await storage.loadDocument(ids.A)).updates).toHaveLength(0)
+    expect(rebuild(await storage.loadDocument(ids.B)).getMap('m').toJSON()).toEqual({ b1: 1, b2: 2, b3: 3 })
+    expect(rebuild(await storage.loadDocument('C'.repeat(22))).getMap('m').toJSON()).toEqual({ f1: 1 })
+
+    // What the migration is for: an update of a few bytes costs one page in the WAL, not two
+    // (the table's and its index's). Measured one append at a time, around its commit.
+    const wal = path.join(dir, `${SQLITE_FILE_NAME}-wal`)
+    const frames: number[] = []
+    for (let i = 0; i < 60; i++) {
+      const before = fs.statSync(wal).size
+      const appended = storage.appendUpdates(ids.B, [edit(docs.B, `n${i}`, i)])
+      frames.push((fs.statSync(wal).size - before) / (1024 + 24))
+      await appended
+    }
+    expect(frames.sort((x, y) => x - y)[30]).toBe(1)
+  })
+
+  it('refuses an append past the last seq a board’s log can number, and stores none of it', async () => {
+    const { storage, dir } = open()
+    const doc = new Y.Doc()
+    await storage.createBoard(board, Y.encodeStateAsUpdate(doc))
+    const other = new Database(path.join(dir, SQLITE_FILE_NAME))
+    other.prepare('UPDATE snapshots SET seq = ? WHERE board_id = ?').run(2 ** 32 - 2, board.id)
+    other.close()
+    expect(await storage.appendUpdates(board.id, [edit(doc, 'a', 1)])).toBe(2 ** 32 - 1)
+    await expect(storage.appendUpdates(board.id, [edit(doc, 'b', 2)])).rejects.toThrow(/update log is full/)
+    const stored = await storage.loadDocument(board.id)
+    expect(stored.seq).toBe(2 ** 32 - 1)
+    expect(stored.updates).toHaveLength(1)
   })
 
   it('stores a snapshot deflated: a board of text takes a fraction of its live size', async () => {

@@ -127,3 +127,15 @@ describe('the older session values as read and written', () => {
     expect(sessionWriteProblem('targets', { totalHours: 40 })).toBeNull()
   })
 })
+
+describe('session keys', () => {
+  it('take the template rules, each once; refuse a key without a validator, and let any key be removed', () => {
+    expect(sessionWriteProblem('rules', ['content-hours-match-target', 'exam-weights-total-100'])).toBeNull()
+    expect(sessionWriteProblem('rules', [])).toBeNull()
+    expect(sessionWriteProblem('rules', ['exam-weights-total-100', 'exam-weights-total-100'])).toMatch(/each rule once/)
+    expect(sessionWriteProblem('rules', ['no-such-rule'])).toMatch(/^"0": /)
+    expect(sessionWriteProblem('notes', 'x')).toBe('is not a session key')
+    expect(sessionWriteProblem('toString', 1)).toBe('is not a session key')
+    expect(sessionWriteProblem('notes', undefined)).toBeNull()
+  })
+})
