@@ -10,7 +10,7 @@ import {
   CLOSE_UNSUPPORTED_DATA,
 } from '../../../shared/src/wire/closeCodes'
 import type { Logger } from '../log'
-import { refusedWritesCounter } from '../metrics'
+import { countRefusedWrite } from '../metrics'
 import { decodeAwarenessUpdate, encodeAwarenessEntries } from './awarenessUpdate'
 import { Refused, type Person, type RelayPeer, type RelayRule } from './hooks'
 import { ProtocolError, decodeMessage, invalidUpdate, type IncomingMessage } from './protocol'
@@ -288,7 +288,7 @@ export class Connection implements RelayPeer {
 
   private fail(error: unknown): void {
     if (error instanceof Refused) {
-      refusedWritesCounter.inc({ rule: error.rule })
+      countRefusedWrite(error.rule)
       this.close(error.closeCode, error.message, `${error.message} (rule: ${error.rule})`)
     } else if (error instanceof ProtocolError) this.close(error.closeCode, error.message)
     else {
