@@ -8,11 +8,12 @@ import type { ConnectionState } from './connectionState'
 import { useConnectionState, useDisconnectWhileOffline, useOnlineSignal } from './offline'
 import type { PresencePerson } from '../../../shared/src/wire/presencePerson'
 import type { PresentPerson } from './presence'
-import { useBoardPerson, usePresentPeople } from './useBoardPeople'
+import { useBoardPerson } from './useBoardPerson'
 import { useBoardStore, type DraftBinder } from './useBoardStore'
+import { usePresentPeople } from './usePresentPeople'
 
 // One board as a screen uses it: its connection, the tldraw store bound to it (useBoardStore.ts),
-// this person and who else is here (useBoardPeople.ts), and working offline (offline.ts).
+// this person (useBoardPerson.ts) and who else is here (usePresentPeople.ts), and working offline (offline.ts).
 
 export interface UseBoardSyncOptions {
   boardId: string
