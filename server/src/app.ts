@@ -14,7 +14,7 @@ import { setSecurityHeaders } from './http/securityHeaders'
 import { serveClient } from './http/static'
 import { loadOnce } from './lazy'
 import { createJsonLogger, pathOnly, type Logger } from './log'
-import { boardsOpenGauge, connectionsGauge, metricsRegistry, timedStorage } from './metrics'
+import { loadMetrics, timedStorage } from './metrics'
 import { CLIENT_DIST_DIR } from './paths'
 import { RoomRegistry } from './relay/rooms'
 import { Relay } from './relay/relay'
@@ -158,6 +158,7 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
     if (path === '/healthz') return sendJson(res, 200, { ok: true, ...stats() } satisfies HealthStatus)
     if (path === '/readyz') return sendJson(res, ...(await readiness()))
     if (path === '/metrics') {
+      const { boardsOpenGauge, connectionsGauge, metricsRegistry } = await loadMetrics()
       connectionsGauge.set(relay.connectionCount)
       boardsOpenGauge.set(registry.loadedCount)
       res.writeHead(200, { 'Content-Type': metricsRegistry.contentType })

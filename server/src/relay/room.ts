@@ -3,7 +3,7 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwareness
 import type { BoardLink, Fanout, FannedRoom } from '../fanout/fanout'
 import { docBoardView, type DocBoardView } from '../../../shared/src/rules/docBoardView'
 import type { Logger } from '../log'
-import { updatesCounter } from '../metrics'
+import { countUpdates } from '../metrics'
 import type { BoardStorage, StoredDocument } from '../storage/storage'
 import { CLOSE_INTERNAL_ERROR, CLOSE_INVALID_PAYLOAD } from '../../../shared/src/wire/closeCodes'
 import { LogPosition } from './logPosition'
@@ -348,7 +348,7 @@ export class Room implements FannedRoom {
       const message = encodeUpdate(update)
       for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message)
     }
-    updatesCounter.inc(batch.length)
+    countUpdates(batch.length)
     // Another instance appended in between and its message has not arrived (yet).
     this.watchForGap()
     this.loggedBytes += updates.reduce((sum, update) => sum + update.byteLength, 0)
