@@ -3,6 +3,7 @@ import http from 'node:http'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { CLOSE_SECRET_ROTATED, CLOSE_SERVICE_RESTART } from '../../shared/src/wire/closeCodes'
+import type { HealthStatus } from '../../shared/src/wire/api'
 import { ROTATED_ROLES } from './access/secrets'
 import { loadOrCreateServerKey, serverKeyFingerprint } from './access/serverKey'
 import type { TavoloConfig } from './config'
@@ -13,7 +14,7 @@ import { setSecurityHeaders } from './http/securityHeaders'
 import { serveClient } from './http/static'
 import { loadOnce } from './lazy'
 import { createJsonLogger, pathOnly, type Logger } from './log'
-import { boardsOpenGauge, connectionsGauge, metricsRegistry, timedStorage } from './metrics'
+import { loadMetrics, timedStorage } from './metrics'
 import { CLIENT_DIST_DIR } from './paths'
 import { RoomRegistry } from './relay/rooms'
 import { Relay } from './relay/relay'
@@ -21,10 +22,7 @@ import { localFanout, type DisconnectCommand, type Fanout } from './fanout/fanou
 import { openStorage } from './storage/openStorage'
 import type { BoardStorage } from './storage/storage'
 
-export interface TavoloServerStats {
-  loadedRooms: number
-  connections: number
-}
+export type TavoloServerStats = Omit<HealthStatus, 'ok'>
 
 export interface TavoloServer {
   port: number
@@ -155,9 +153,12 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
 
   async function handleRequest(req: http.IncomingMessage, res: http.ServerResponse, path: string): Promise<void> {
     const decodedPath = decodeRequestPath(path)
-    if (path === '/healthz') return sendJson(res, 200, { ok: true, ...stats() })
+    // Only the API takes other methods; health, metrics and the app are read-only.
+    if (!path.startsWith('/api/') && req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'method not allowed')
+    if (path === '/healthz') return sendJson(res, 200, { ok: true, ...stats() } satisfies HealthStatus)
     if (path === '/readyz') return sendJson(res, ...(await readiness()))
     if (path === '/metrics') {
+      const { boardsOpenGauge, connectionsGauge, metricsRegistry } = await loadMetrics()
       connectionsGauge.set(relay.connectionCount)
       boardsOpenGauge.set(registry.loadedCount)
       res.writeHead(200, { 'Content-Type': metricsRegistry.contentType })
@@ -169,7 +170,6 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
       if (!(await handleApi(api, req, res, path))) sendError(res, 404, `no API route ${req.method} ${path}`)
       return
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'method not allowed')
     serveClient(clientDir, res, decodedPath, req.method === 'HEAD')
   }
 

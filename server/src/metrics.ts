@@ -1,56 +1,49 @@
-// The parts only (promClientParts.d.ts): prom-client's index would load them all at start.
-import Counter from 'prom-client/lib/counter'
-import collectDefaultMetrics from 'prom-client/lib/defaultMetrics'
-import Gauge from 'prom-client/lib/gauge'
-import Histogram from 'prom-client/lib/histogram'
-import Registry from 'prom-client/lib/registry'
+import { loadOnce } from './lazy'
 import type { BoardStorage } from './storage/storage'
 
-// The process's Prometheus metrics, served at GET /metrics. Other modules import the metric
-// they update from here (one definition each); gauges about live objects are read when scraped.
-export const metricsRegistry = new Registry()
-collectDefaultMetrics({ register: metricsRegistry, prefix: 'tavolo_' })
+// What the server counts, for GET /metrics. prom-client and Node's process metrics (promMetrics.ts)
+// load with the first scrape: until then each update waits here, so an idle server, which updates
+// little, never loads them (nor Node's event loop monitor, which wakes the process every 10 ms; the
+// garbage collection and event loop figures count from that load). Past this many waiting updates
+// they load anyway, to keep memory bounded.
+export const MAX_WAITING_UPDATES = 1000
 
-export const connectionsGauge = new Gauge({
-  name: 'tavolo_connections',
-  help: 'Open websocket connections.',
-  registers: [metricsRegistry],
+type PromMetrics = typeof import('./promMetrics')
+let loaded: PromMetrics | null = null
+const waiting: Array<(metrics: PromMetrics) => void> = []
+// The process CPU counters count from here, as they did when prom-client loaded at start.
+const processorTimeAtStart = process.cpuUsage()
+
+/** The Prometheus metrics, loaded on first use with every update made until then. */
+export const loadMetrics = loadOnce(async () => {
+  const metrics = await import('./promMetrics')
+  metrics.countProcessorTimeSince(processorTimeAtStart)
+  for (const update of waiting.splice(0)) update(metrics)
+  loaded = metrics
+  return metrics
 })
 
-export const boardsOpenGauge = new Gauge({
-  name: 'tavolo_boards_open',
-  help: 'Boards loaded in memory (a board is open while it has connections, and until it is stored).',
-  registers: [metricsRegistry],
-})
+function record(update: (metrics: PromMetrics) => void): void {
+  if (loaded) return update(loaded)
+  waiting.push(update)
+  // A failed load is tried again at the next update past the limit (or the next scrape).
+  if (waiting.length >= MAX_WAITING_UPDATES) loadMetrics().catch(() => undefined)
+}
 
-export const updatesCounter = new Counter({
-  name: 'tavolo_updates_total',
-  help: 'Document updates stored and relayed (rate() gives updates per second).',
-  registers: [metricsRegistry],
-})
+/** tavolo_updates_total: document updates stored and relayed. */
+export function countUpdates(count: number): void {
+  record((metrics) => metrics.updatesCounter.inc(count))
+}
 
-/** Incremented by the relay's write rules, labelled with the rule that refused the write. */
-export const refusedWritesCounter = new Counter({
-  name: 'tavolo_refused_writes_total',
-  help: 'Writes the relay refused, by rule.',
-  labelNames: ['rule'] as const,
-  registers: [metricsRegistry],
-})
+/** tavolo_refused_writes_total{rule}: a write the relay's rules refused. */
+export function countRefusedWrite(rule: string): void {
+  record((metrics) => metrics.refusedWritesCounter.inc({ rule }))
+}
 
-export const storageSecondsHistogram = new Histogram({
-  name: 'tavolo_storage_seconds',
-  help: 'Time taken by storage operations, by operation.',
-  labelNames: ['operation'] as const,
-  buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5],
-  registers: [metricsRegistry],
-})
-
-/** Set by the Redis fan-out: how far behind the other instances' messages this one is. */
-export const redisLagGauge = new Gauge({
-  name: 'tavolo_redis_lag_seconds',
-  help: 'Age of the last message received from another instance through Redis, when it arrived.',
-  registers: [metricsRegistry],
-})
+/** tavolo_redis_lag_seconds: how old the last message from another instance was when it arrived. */
+export function setRedisLag(seconds: number): void {
+  record((metrics) => metrics.redisLagGauge.set(seconds))
+}
 
 /** The same storage with every operation timed into tavolo_storage_seconds (works for classes too). */
 export function timedStorage(storage: BoardStorage): BoardStorage {
@@ -59,11 +52,12 @@ export function timedStorage(storage: BoardStorage): BoardStorage {
       const value = Reflect.get(target, property, receiver)
       if (typeof value !== 'function' || typeof property !== 'string') return value
       return async (...args: unknown[]) => {
-        const stop = storageSecondsHistogram.startTimer({ operation: property })
+        const started = process.hrtime.bigint()
         try {
           return await value.apply(target, args)
         } finally {
-          stop()
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9
+          record((metrics) => metrics.storageSecondsHistogram.observe({ operation: property }, seconds))
         }
       }
     },

@@ -1,5 +1,5 @@
 // prom-client's index evaluates every part at import (Summary with its t-digest, the Pushgateway,
-// the cluster aggregator): metrics.ts imports the parts the server uses, typed from that index.
+// the cluster aggregator): promMetrics.ts imports the parts the server uses, typed from that index.
 declare module 'prom-client/lib/registry' {
   import { Registry } from 'prom-client'
   export = Registry

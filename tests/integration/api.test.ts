@@ -105,7 +105,16 @@ describe('templates, config, health, static', () => {
   })
 
   it('is healthy and says how many rooms are loaded', async () => {
-    expect(await call('/healthz')).toMatchObject({ status: 200, body: { ok: true, loadedRooms: 0 } })
+    expect(await call('/healthz')).toMatchObject({ status: 200, body: { ok: true, loadedRooms: 0, connections: 0 } })
+  })
+
+  it('answers only reads on health, readiness, metrics and the app (405 otherwise)', async () => {
+    for (const path of ['/healthz', '/readyz', '/metrics', '/', '/b/x']) {
+      for (const method of ['POST', 'PUT', 'DELETE']) {
+        expect(await call(path, { method }), `${method} ${path}`).toMatchObject({ status: 405, body: { error: 'method not allowed' } })
+      }
+    }
+    for (const path of ['/healthz', '/readyz', '/metrics']) expect((await fetch(`${server.url}${path}`, { method: 'HEAD' })).status, `HEAD ${path}`).toBe(200)
   })
 
   it('answers unknown API routes with a JSON 404', async () => {

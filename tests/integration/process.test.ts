@@ -121,7 +121,7 @@ describe('a freshly started process', () => {
     expect(reader.doc.getMap(META_ROOT).get('format')).not.toBe(999)
   })
 
-  it('starts without loading the board schema, the catalogues, the rules or the metric kinds it does not serve, and loads the rules (without i18next) with the first message', async () => {
+  it('starts without loading the board schema, the catalogues, the rules or prom-client, loads prom-client (without the metric kinds it does not serve) with the first scrape, and the rules (without i18next) with the first message', async () => {
     const moduleLog = path.join(makeTempDataDir(), 'modules.log')
     const { board } = await restartedWithBoard({ nodeArgs: ['--import', './tests/support/moduleLog.mjs'], env: { TAVOLO_MODULE_LOG: moduleLog } })
     fs.writeFileSync(moduleLog, '')
@@ -131,7 +131,7 @@ describe('a freshly started process', () => {
       const { outputs } = JSON.parse(fs.readFileSync(SERVER_BUNDLE_META, 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> }
       const loaded = fs.readFileSync(moduleLog, 'utf8').split('\n').filter((url) => url.includes('/server/dist/'))
       const inputs = loaded.flatMap((url) => Object.keys(outputs[`server/dist/${path.basename(new URL(url).pathname)}`]?.inputs ?? {}))
-      const heavy = /@tldraw\/[^/]+|i18next|shared\/src\/i18n|server\/src\/relay\/rules\/judging|prom-client\/lib\/(?:summary|pushgateway|cluster)|tdigest/
+      const heavy = /@tldraw\/[^/]+|i18next|shared\/src\/i18n|server\/src\/relay\/rules\/judging|prom-client\/lib\/(?:summary|pushgateway|cluster)|tdigest|prom-client/
       return [...new Set(inputs.map((input) => heavy.exec(input)?.[0]).filter(Boolean))].sort()
     }
     expect(fs.readFileSync(moduleLog, 'utf8')).toContain('/server/dist/main.js')
@@ -140,17 +140,20 @@ describe('a freshly started process', () => {
     // Started, and asked for its health: nothing heavy yet.
     await fetch(`${proc!.url}/healthz`)
     expect(heavyLoaded()).toEqual([])
-    // The metrics it serves are there, Node's own among them.
-    const metrics = await (await fetch(`${proc!.url}/metrics`)).text()
-    for (const name of ['tavolo_updates_total', 'tavolo_storage_seconds_count', 'tavolo_process_cpu_seconds_total', 'tavolo_nodejs_eventloop_lag_seconds']) expect(metrics).toContain(name)
-    expect(heavyLoaded()).toEqual([])
 
-    // A socket that sends nothing (a health probe) has its board loaded, and no rules.
+    // A socket that sends nothing (a health probe) has its board loaded (its storage timed), and no rules.
     const raw = await openRawSocket(proc!.wsUrl, board.id, board.secrets.viewer)
     const health = async () => (await (await fetch(`${proc!.url}/healthz`)).json()) as { loadedRooms: number }
     let loadedRooms = 0
     while (loadedRooms === 0) loadedRooms = (await health()).loadedRooms
     expect(heavyLoaded()).toEqual([])
+
+    // The first scrape loads prom-client: the metrics it serves are there, with what was counted
+    // before (the board's load), and Node's own among them.
+    const metrics = await (await fetch(`${proc!.url}/metrics`)).text()
+    expect(metrics).toMatch(/^tavolo_storage_seconds_count\{operation="loadDocument"\} 1$/m)
+    for (const name of ['tavolo_updates_total', 'tavolo_process_cpu_seconds_total', 'tavolo_nodejs_eventloop_lag_seconds']) expect(metrics).toContain(name)
+    expect(heavyLoaded()).toEqual(['prom-client'])
 
     // Its first message loads them; the answer comes once they have judged it.
     const answered = new Promise<void>((resolve) => raw.on('message', (data: Buffer) => decodeMessage(new Uint8Array(data)).kind === 'sync-step-2' && resolve()))

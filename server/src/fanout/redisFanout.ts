@@ -3,7 +3,7 @@ import { Redis } from 'ioredis'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import type { Logger } from '../log'
-import { redisLagGauge } from '../metrics'
+import { setRedisLag } from '../metrics'
 import type { BoardLink, DisconnectCommand, Fanout, FannedRoom } from './fanout'
 
 // One channel per board, subscribed by the instances holding it, and one for commands every
@@ -28,7 +28,7 @@ const wallClockMs = () => performance.timeOrigin + performance.now()
 
 /** Sets the lag gauge from a board message's send time (absent in a previous version's message). */
 function noteLag(decoder: decoding.Decoder): void {
-  if (decoding.hasContent(decoder)) redisLagGauge.set(Math.max(0, wallClockMs() - decoding.readFloat64(decoder)) / 1000)
+  if (decoding.hasContent(decoder)) setRedisLag(Math.max(0, wallClockMs() - decoding.readFloat64(decoder)) / 1000)
 }
 
 function encodeBoardMessage(kind: number, instance: string, write: (encoder: encoding.Encoder) => void): Buffer {

@@ -25,8 +25,10 @@ export interface ApiContext {
   /** People joining boards per client address. */
   joins: AddressRateLimit
   tldrawLicenseKey: string | null
-  /** Called after a board's shared links were replaced, to drop connections still using the old ones. */
-  /** Resolves once every instance has been told to close the old links. */
+  /**
+   * Called after a board's shared links were replaced, to drop connections still using the old
+   * ones; resolves once every instance has been told to close them.
+   */
   onSecretsRotated(boardId: string): Promise<void>
   /** Moves every draft's cards onto the board (boards/revealDrafts.ts). */
   revealDrafts(boardId: string): Promise<RevealedDrafts>

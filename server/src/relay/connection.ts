@@ -10,9 +10,9 @@ import {
   CLOSE_UNSUPPORTED_DATA,
 } from '../../../shared/src/wire/closeCodes'
 import type { Logger } from '../log'
-import { refusedWritesCounter } from '../metrics'
+import { countRefusedWrite } from '../metrics'
 import { decodeAwarenessUpdate, encodeAwarenessEntries } from './awarenessUpdate'
-import { Refused, type Person, type RelayPeer, type RelayRule } from './hooks'
+import { Refused, type Person, type RelayPeer, type RelayRule, type UpdateContext } from './hooks'
 import { ProtocolError, decodeMessage, invalidUpdate, type IncomingMessage } from './protocol'
 import type { Room } from './room'
 import type { RoomRegistry } from './rooms'
@@ -32,25 +32,39 @@ const TERMINATE_AFTER_CLOSE_MS = 1000
 // RFC 6455 limits a close reason to 123 bytes.
 const MAX_CLOSE_REASON_BYTES = 123
 
+const frameHeaderBytes = (length: number): number => (length < 126 ? 2 : length < 0x10000 ? 4 : 10)
+
+/** Writes the header of a final, unmasked binary WebSocket frame (RFC 6455 §5.2) of `length` payload bytes. */
+function writeFrameHeader(target: Buffer, length: number): void {
+  target[0] = 0x82
+  if (length < 126) target[1] = length
+  else if (length < 0x10000) {
+    target[1] = 126
+    target.writeUInt16BE(length, 2)
+  } else {
+    target[1] = 127
+    target.writeBigUInt64BE(BigInt(length), 2)
+  }
+}
+
 /**
- * `message` as one final, unmasked binary WebSocket frame (RFC 6455 §5.2), the only kind a
- * server sends: header and payload in one buffer, one write.
+ * `message` as one final, unmasked binary WebSocket frame, the only kind a server sends: header
+ * and payload in one buffer, one write.
  */
 export function websocketFrame(message: Uint8Array): Buffer {
-  const length = message.byteLength
-  const headerBytes = length < 126 ? 2 : length < 0x10000 ? 4 : 10
-  const frame = Buffer.allocUnsafe(headerBytes + length)
-  frame[0] = 0x82
-  if (length < 126) frame[1] = length
-  else if (length < 0x10000) {
-    frame[1] = 126
-    frame.writeUInt16BE(length, 2)
-  } else {
-    frame[1] = 127
-    frame.writeBigUInt64BE(BigInt(length), 2)
-  }
+  const headerBytes = frameHeaderBytes(message.byteLength)
+  const frame = Buffer.allocUnsafe(headerBytes + message.byteLength)
+  writeFrameHeader(frame, message.byteLength)
   frame.set(message, headerBytes)
   return frame
+}
+
+/** One frame whose payload is `parts` in order, as the frame's header followed by the parts themselves (none copied). */
+export function websocketFrameParts(parts: readonly Uint8Array[]): Uint8Array[] {
+  const length = parts.reduce((sum, part) => sum + part.byteLength, 0)
+  const header = Buffer.allocUnsafe(frameHeaderBytes(length))
+  writeFrameHeader(header, length)
+  return [header, ...parts]
 }
 
 // A message the room relays to all its peers is framed for the first of them, not once per peer.
@@ -88,9 +102,14 @@ export class Connection implements RelayPeer {
   /** Bytes of requested board state handed to `ws` and not yet written to the socket. */
   private stateBytesWaiting = 0
   private terminateTimer: NodeJS.Timeout | null = null
+  /** Settles once every message received so far has been handled. */
   private queue: Promise<void>
+  /** Messages in `queue` not handled yet: while there are any, a new one waits its turn. */
+  private queued = 0
   /** The judging rules, asked for with the first message: every message waits for them before it is handled. */
   private judging: Promise<readonly RelayRule[]> | null = null
+  /** The judging rules once loaded. */
+  private rules: readonly RelayRule[] | null = null
   /** Resolves when the connection is closed and has released its room. */
   readonly finished: Promise<void>
 
@@ -125,14 +144,23 @@ export class Connection implements RelayPeer {
       // start, a board's first client waits for the slower of the two, not for one after the other.
       // A socket that never sends (a health probe) loads no rules. A failure is reported in order.
       if (!this.judging) {
-        this.judging = options.rules.judging()
+        this.judging = options.rules.judging().then((rules) => (this.rules = rules))
         this.judging.catch(() => undefined)
       }
+      if (this.queued === 0 && this.room && this.rules) {
+        // Nothing before it and everything loaded: handled now, not a few promise hops later.
+        // Only a message that has to wait (a claim, storage) makes the next ones queue.
+        let waiting: Promise<void> | undefined
+        try {
+          waiting = this.handle(this.rules, data, isBinary)
+        } catch (error) {
+          return this.fail(error)
+        }
+        if (waiting) this.enqueue(waiting)
+        return
+      }
       const judging = this.judging
-      this.queue = this.queue
-        .then(() => judging)
-        .then((rules) => this.handle(rules, data, isBinary))
-        .catch((error) => this.fail(error))
+      this.enqueue(this.queue.then(() => judging).then((rules) => this.handle(rules, data, isBinary)))
     })
     ws.on('error', (error) => this.onSocketError(error))
     this.finished = new Promise((resolve) => {
@@ -163,11 +191,16 @@ export class Connection implements RelayPeer {
     this.socket.write(framed(message))
   }
 
-  sendState(message: Uint8Array): void {
+  sendState(parts: readonly Uint8Array[]): void {
     if (this.closing || this.ws.readyState !== this.ws.OPEN) return
-    this.stateBytesWaiting += message.byteLength
-    // Called once `ws` has handed the message to the socket, i.e. it left bufferedAmount.
-    this.ws.send(message, () => (this.stateBytesWaiting -= message.byteLength))
+    const frame = websocketFrameParts(parts)
+    const bytes = frame.reduce((sum, part) => sum + part.byteLength, 0)
+    this.stateBytesWaiting += bytes
+    // Written as `send` writes (which see), corked into one system call; the last write's callback
+    // runs once the frame has left the socket's buffer, i.e. bufferedAmount.
+    this.socket.cork()
+    frame.forEach((part, i) => this.socket.write(part, i === frame.length - 1 ? () => (this.stateBytesWaiting -= bytes) : undefined))
+    this.socket.uncork()
   }
 
   close(code: number, reason: string, detail = reason): void {
@@ -187,17 +220,28 @@ export class Connection implements RelayPeer {
     this.close(code, reason)
   }
 
-  private async handle(rules: readonly RelayRule[], data: RawData, isBinary: boolean): Promise<void> {
+  /** Later messages wait for `work` (the handling of one message); its failure closes the connection. */
+  private enqueue(work: Promise<void>): void {
+    this.queued++
+    this.queue = work
+      .catch((error) => this.fail(error))
+      .finally(() => {
+        this.queued--
+      })
+  }
+
+  /** Handles one message; returns a promise only when it has to wait for something (storage). */
+  private handle(rules: readonly RelayRule[], data: RawData, isBinary: boolean): Promise<void> | undefined {
     if (this.stopped || !this.room) return
     if (!isBinary) throw new ProtocolError('text messages are not part of the protocol', CLOSE_UNSUPPORTED_DATA)
     const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)
     if (bytes.byteLength > this.options.maxMessageBytes) {
       throw new ProtocolError(`message of ${bytes.byteLength} bytes is over the ${this.options.maxMessageBytes} byte limit`, CLOSE_MESSAGE_TOO_BIG)
     }
-    await this.dispatch(this.room, decodeMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)), rules)
+    return this.dispatch(this.room, decodeMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)), rules)
   }
 
-  private async dispatch(room: Room, message: IncomingMessage, rules: readonly RelayRule[]): Promise<void> {
+  private dispatch(room: Room, message: IncomingMessage, rules: readonly RelayRule[]): Promise<void> | undefined {
     switch (message.kind) {
       case 'sync-step-1':
         return room.answerSyncStep1(this, message.stateVector)
@@ -209,7 +253,7 @@ export class Connection implements RelayPeer {
         if (this.closing) return
         return this.applyCheckedAwareness(room, message.update, rules)
       case 'query-awareness':
-        return room.sendAwarenessStates(this)
+        room.sendAwarenessStates(this)
     }
   }
 
@@ -219,7 +263,7 @@ export class Connection implements RelayPeer {
    * follows, until it can. A refused update closes the connection: its later edits would depend
    * on the refused ones.
    */
-  private async applyCheckedUpdate(room: Room, update: Uint8Array, rules: readonly RelayRule[], claimed = false): Promise<void> {
+  private applyCheckedUpdate(room: Room, update: Uint8Array, rules: readonly RelayRule[], claimed = false): Promise<void> | undefined {
     let candidate = update
     try {
       if (this.deferred) candidate = Y.mergeUpdates([this.deferred, update])
@@ -238,26 +282,28 @@ export class Connection implements RelayPeer {
       this.deferred = candidate
       return
     }
-    const context = { room, peer: this, update: candidate, change: changes.change, clients: changes.clients }
-    const judge = () => {
-      for (const rule of rules) rule.beforeHandleUpdate?.(context)
-    }
-    judge()
+    const context: UpdateContext = { room, peer: this, update: candidate, change: changes.change, clients: changes.clients }
+    judgeUpdate(rules, context)
     if (this.writer && room.clientOwners.unknown(changes.clients)) {
       // Storage names an owner for every id it is asked to claim: ids still unknown after the
       // claim mean it did not, and claiming again would never end.
       if (claimed) throw new Error(`storage named no owner for client ids it was asked to claim (${changes.clients.size} ids)`)
-      // Only an accepted update claims its new ids in storage (another instance may claim them at
-      // the same instant: storage says who won). It is judged again as it came, with the owners
-      // storage named: the winner's own structs under an id may have arrived meanwhile, and would
-      // make this writer's look like nothing new (Yjs drops them silently). Then afresh on the doc
-      // as it is now.
-      await room.clientOwners.claim(changes.clients, this.writer.personId)
-      judge()
-      return this.applyCheckedUpdate(room, update, rules, true)
+      return this.claimThenApply(room, update, rules, context, this.writer)
     }
     this.deferred = null
     room.applyUpdate(this, candidate)
+  }
+
+  /**
+   * Only an accepted update claims its new ids in storage (another instance may claim them at the
+   * same instant: storage says who won). It is judged again as it came, with the owners storage
+   * named: the winner's own structs under an id may have arrived meanwhile, and would make this
+   * writer's look like nothing new (Yjs drops them silently). Then afresh on the doc as it is now.
+   */
+  private async claimThenApply(room: Room, update: Uint8Array, rules: readonly RelayRule[], context: UpdateContext, writer: Person): Promise<void> {
+    await room.clientOwners.claim(context.clients, writer.personId)
+    judgeUpdate(rules, context)
+    return this.applyCheckedUpdate(room, update, rules, true)
   }
 
   /** Runs the presence rules, which may rewrite the states, then applies what they let through. */
@@ -269,7 +315,7 @@ export class Connection implements RelayPeer {
 
   private fail(error: unknown): void {
     if (error instanceof Refused) {
-      refusedWritesCounter.inc({ rule: error.rule })
+      countRefusedWrite(error.rule)
       this.close(error.closeCode, error.message, `${error.message} (rule: ${error.rule})`)
     } else if (error instanceof ProtocolError) this.close(error.closeCode, error.message)
     else {
@@ -287,6 +333,10 @@ export class Connection implements RelayPeer {
     this.stopped = true
     this.options.logger.warn(`board ${this.docName}: ${this.role} connection failed (${code}): ${error.message}`)
   }
+}
+
+function judgeUpdate(rules: readonly RelayRule[], context: UpdateContext): void {
+  for (const rule of rules) rule.beforeHandleUpdate?.(context)
 }
 
 function messageLength(data: RawData): number {

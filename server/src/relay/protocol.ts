@@ -81,15 +81,29 @@ export function decodeMessage(bytes: Uint8Array): IncomingMessage {
   }
 }
 
-function encodeWith(type: number, step: number | null, payload: Uint8Array): Uint8Array {
+/** A message's type, step and payload length: what precedes its payload. */
+function header(type: number, step: number | null, payloadBytes: number): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, type)
   if (step !== null) encoding.writeVarUint(encoder, step)
-  encoding.writeVarUint8Array(encoder, payload)
+  encoding.writeVarUint(encoder, payloadBytes)
   return encoding.toUint8Array(encoder)
+}
+
+function encodeWith(type: number, step: number | null, payload: Uint8Array): Uint8Array {
+  const head = header(type, step, payload.byteLength)
+  const message = new Uint8Array(head.byteLength + payload.byteLength)
+  message.set(head)
+  message.set(payload, head.byteLength)
+  return message
 }
 
 export const encodeSyncStep1 = (stateVector: Uint8Array): Uint8Array => encodeWith(messageSync, messageYjsSyncStep1, stateVector)
 export const encodeSyncStep2 = (update: Uint8Array): Uint8Array => encodeWith(messageSync, messageYjsSyncStep2, update)
+/**
+ * Sync step 2 as its header and its update, which together are `encodeSyncStep2(update)`: a
+ * board's whole state (up to MAX_BOARD_BYTES) is sent without being copied into one message.
+ */
+export const syncStep2Parts = (update: Uint8Array): Uint8Array[] => [header(messageSync, messageYjsSyncStep2, update.byteLength), update]
 export const encodeUpdate = (update: Uint8Array): Uint8Array => encodeWith(messageSync, messageYjsUpdate, update)
 export const encodeAwareness = (update: Uint8Array): Uint8Array => encodeWith(messageAwareness, null, update)

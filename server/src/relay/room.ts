@@ -3,7 +3,7 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwareness
 import type { BoardLink, Fanout, FannedRoom } from '../fanout/fanout'
 import { docBoardView, type DocBoardView } from '../../../shared/src/rules/docBoardView'
 import type { Logger } from '../log'
-import { updatesCounter } from '../metrics'
+import { countUpdates } from '../metrics'
 import type { BoardStorage, StoredDocument } from '../storage/storage'
 import { CLOSE_INTERNAL_ERROR, CLOSE_INVALID_PAYLOAD } from '../../../shared/src/wire/closeCodes'
 import { LogPosition } from './logPosition'
@@ -14,8 +14,8 @@ import {
   invalidUpdate,
   encodeAwareness,
   encodeSyncStep1,
-  encodeSyncStep2,
   encodeUpdate,
+  syncStep2Parts,
 } from './protocol'
 
 // Besides every COMPACT_AFTER_UPDATES updates, a board is compacted once its log outweighs this
@@ -26,8 +26,8 @@ const COMPACT_MIN_LOG_BYTES = 8 * 1024
 /** What a room needs from a connection. */
 export interface RoomPeer {
   send(message: Uint8Array): void
-  /** Sends the state the peer asked for: always delivered, however large the board. */
-  sendState(message: Uint8Array): void
+  /** Sends the state the peer asked for, a message given in parts: always delivered, however large the board. */
+  sendState(parts: readonly Uint8Array[]): void
   close(code: number, reason: string): void
 }
 
@@ -87,6 +87,12 @@ export class Room implements FannedRoom {
   private readonly presenceChanged = new Set<number>()
   private presenceTimer: NodeJS.Timeout | null = null
   private lastPresenceSent = -Infinity
+  /**
+   * The board as loaded from storage (snapshot, then log; merged into one on first use), for as
+   * long as the doc has changed nothing since: a client holding none of it is sent these bytes as
+   * they are, which spares encoding the doc again (most of a large board's cold load).
+   */
+  private loadedState: Uint8Array[] | null
 
   private constructor(
     readonly boardId: string,
@@ -102,6 +108,9 @@ export class Room implements FannedRoom {
     this.snapshotBytes = stored.snapshot?.byteLength ?? 0
     this.loggedBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0)
     this.view = docBoardView(doc)
+    this.loadedState = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+    // Any change, however it came (a peer, storage, another instance, the server), outdates it.
+    doc.once('update', () => (this.loadedState = null))
     doc.on('update', this.onDocUpdate)
     awareness.on('update', this.onAwarenessUpdate)
   }
@@ -152,13 +161,26 @@ export class Room implements FannedRoom {
   /** Answers a peer's state vector with what it misses, once everything it will get is stored. */
   async answerSyncStep1(peer: RoomPeer, stateVector: Uint8Array): Promise<void> {
     await this.allStored()
-    let missing: Uint8Array
+    let theirs: Map<number, number>
     try {
-      missing = Y.encodeStateAsUpdate(this.doc, stateVector)
+      theirs = Y.decodeStateVector(stateVector)
     } catch {
       throw new ProtocolError('malformed state vector', CLOSE_INVALID_PAYLOAD)
     }
-    peer.sendState(encodeSyncStep2(missing))
+    peer.sendState(syncStep2Parts(this.lacksAll(theirs) ? this.mergedLoadedState() : Y.encodeStateAsUpdate(this.doc, stateVector)))
+  }
+
+  /** Whether the board is still as loaded and a client with state vector `theirs` holds none of it. */
+  private lacksAll(theirs: Map<number, number>): boolean {
+    if (!this.loadedState || this.loadedState.length === 0) return false
+    for (const [client, clock] of theirs) if (clock > 0 && Y.getState(this.doc.store, client) > 0) return false
+    return true
+  }
+
+  private mergedLoadedState(): Uint8Array {
+    const parts = this.loadedState!
+    if (parts.length > 1) this.loadedState = [Y.mergeUpdates(parts)]
+    return this.loadedState![0]
   }
 
   /**
@@ -326,7 +348,7 @@ export class Room implements FannedRoom {
       const message = encodeUpdate(update)
       for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message)
     }
-    updatesCounter.inc(batch.length)
+    countUpdates(batch.length)
     // Another instance appended in between and its message has not arrived (yet).
     this.watchForGap()
     this.loggedBytes += updates.reduce((sum, update) => sum + update.byteLength, 0)

@@ -114,7 +114,7 @@ export interface BoardStorage {
    * with another key (an instance started without the others' server.key: its links would not match).
    */
   adoptServerKey(fingerprint: string): Promise<void>
-  /** Throws when the engine cannot read and write; used by /healthz. */
+  /** Throws when the engine cannot read and write; used by /readyz. */
   check(): Promise<void>
   close(): Promise<void>
 }

@@ -1,6 +1,6 @@
 import { T } from '@tldraw/validate'
 import { ZONE_TYPE } from '../cards/zone/zone'
-import { jsonObject, storedId } from '../wire/validation'
+import { jsonObject, storedId, validEntries } from '../wire/validation'
 
 // The facilitator locks the structure of a template: zones and frames. A locked shape and
 // everything inside it (its descendants: zones, frames and cards) cannot be moved, resized,
@@ -47,5 +47,10 @@ export function lockedAncestorOrSelf(locks: Locks, shapeId: string, getShape: Sh
   return null
 }
 
+const LOCKED = T.literal(true)
+
 /** `session.locks`: shape id → true, for each locked shape. */
-export const storedLocks: T.Validator<Locks> = jsonObject(T.dict(storedId, T.literal(true)))
+export const storedLocks: T.Validator<Locks> = jsonObject(T.dict(storedId, LOCKED))
+
+/** `session.locks` as read: its well-formed entries, so one bad entry does not unlock every other shape. */
+export const readableLocks: T.Validator<Locks> = validEntries(storedId, LOCKED)

@@ -2,7 +2,7 @@ import { T } from '@tldraw/validate'
 import * as Y from 'yjs'
 import { storedCriteria, DEFAULT_CRITERIA } from './criteria'
 import { storedFollowRequest } from './follow'
-import { storedLocks } from './locks'
+import { readableLocks, storedLocks } from './locks'
 import { DEFAULT_PHASE, storedPhase } from './phases'
 import { DEFAULT_PROJECTOR_VIEW, storedProjectorView } from './projectorView'
 import { SESSION_KEYS, type SessionKey, type SessionState } from './sessionKeys'
@@ -64,11 +64,19 @@ const VALIDATORS: { [K in SessionKey]: T.Validatable<SessionState[K]> } = {
   participantsAdopt: T.boolean,
 }
 
+/** Keys read more forgivingly than written: a stored map keeps its well-formed entries. */
+const READERS: { [K in SessionKey]?: T.Validatable<SessionState[K]> } = {
+  locks: readableLocks,
+}
+
 const SESSION_KEY_NAMES = Object.keys(VALIDATORS) as SessionKey[]
 
 /** The value stored under `key` (undefined when absent) as it reads, or its default when absent or invalid. */
 export function readStoredSessionValue<K extends SessionKey>(key: K, stored: unknown): SessionState[K] {
-  const read = validateInput(VALIDATORS[key], stored)
+  // Most keys are absent from most boards, and the write rules read several on every write:
+  // refusing undefined through a validator throws, which costs far more than the check.
+  if (stored === undefined) return DEFAULT_SESSION[key]
+  const read = validateInput<SessionState[K]>(READERS[key] ?? VALIDATORS[key], stored)
   return read.ok ? read.value : DEFAULT_SESSION[key]
 }
 

@@ -11,7 +11,6 @@ export const SECRET_PARAM = 'k'
 /** The query parameter carrying the person token on the websocket URL (from POST /api/boards/:id/people). */
 export const PERSON_TOKEN_PARAM = 'p'
 
-/** Any failed call. */
 /** One secret per access role; the facilitator's never changes, the other two rotate. */
 export type BoardSecrets = Record<AccessRole, string>
 
@@ -62,12 +61,11 @@ export interface UploadedAsset {
   url: string
 }
 
-/** GET /healthz. */
+/** 200 from GET /healthz: the process is alive, with what it holds. */
 export interface HealthStatus {
-  ok: boolean
-  error?: string
-  loadedRooms?: number
-  connections?: number
+  ok: true
+  loadedRooms: number
+  connections: number
 }
 
 /** POST /api/boards/:id/people, with any of the board's secrets: a person joins through that link. */

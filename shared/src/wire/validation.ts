@@ -12,6 +12,21 @@ export function jsonObject<V extends object>(object: T.Validatable<V>): T.Valida
   })
 }
 
+/**
+ * A dict as read: each entry checked by `key` and `value`, the validators of its strict form
+ * (`T.dict(key, value)`), and an entry either refuses dropped, so one bad entry does not cost the rest.
+ */
+export function validEntries<V>(key: T.Validator<string>, value: T.Validatable<V>): T.Validator<Record<string, V>> {
+  return jsonObject(T.dict(T.string, T.unknown)).refine((entries) =>
+    Object.fromEntries(
+      Object.entries(entries).flatMap(([k, v]): [string, V][] => {
+        const read = validateInput(value, v)
+        return key.isValid(k) && read.ok ? [[k, read.value]] : []
+      }),
+    ),
+  )
+}
+
 /** `value` checked by `validator`, or what is wrong with it, naming the field (`"title": …`). */
 export function validateInput<V>(validator: T.Validatable<V>, value: unknown): Result<V, string> {
   try {

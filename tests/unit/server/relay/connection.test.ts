@@ -1,7 +1,7 @@
 import type { EventEmitter } from 'node:events'
 import * as ws from 'ws'
 import { describe, expect, it } from 'vitest'
-import { websocketFrame } from '../../../../server/src/relay/connection'
+import { websocketFrame, websocketFrameParts } from '../../../../server/src/relay/connection'
 
 // `ws` exports its frame reader; @types/ws leaves it out.
 const { Receiver } = ws as unknown as { Receiver: new (options: { isServer: boolean }) => EventEmitter & { write(chunk: Buffer): void } }
@@ -27,6 +27,22 @@ describe('websocketFrame', () => {
       expect(frame[0]).toBe(0x82)
       expect(frame.length).toBe(message.length + (length < 126 ? 2 : length < 65_536 ? 4 : 10))
       const read = readFrames(frame)
+      expect(read).toHaveLength(1)
+      expect(new Uint8Array(read[0])).toEqual(message)
+    })
+  }
+})
+
+describe('websocketFrameParts', () => {
+  for (const length of [0, 125, 126, 65_535, 65_536, 70_000]) {
+    it(`frames a ${length}-byte message given as a header and a payload as one frame read back whole, the payload not copied`, () => {
+      const message = Uint8Array.from({ length }, (_, i) => (i * 31) % 256)
+      const parts = [message.subarray(0, Math.min(3, length)), message.subarray(Math.min(3, length))]
+      const frame = websocketFrameParts(parts)
+      expect(frame[1]).toBe(parts[0])
+      expect(frame[2]).toBe(parts[1])
+      expect(Buffer.concat(frame)).toEqual(websocketFrame(message))
+      const read = readFrames(Buffer.concat(frame))
       expect(read).toHaveLength(1)
       expect(new Uint8Array(read[0])).toEqual(message)
     })

@@ -149,6 +149,16 @@ describe('write rules: locks', () => {
     const { check, freeZone } = locked()
     expect(check(editor, { records: { [freeZone.id]: { ...freeZone, x: 10 } } })).toBeNull()
   })
+
+  it('keeps a zone locked beside a malformed stored lock (an older client’s), which locks nothing', () => {
+    const { check, zone, freeZone } = board((doc, shapes) => {
+      const zone = shapes.find((s) => s.type === ZONE_TYPE && shapes.some((c) => c.parentId === s.id))!
+      const freeZone = shapes.find((s) => s.type === ZONE_TYPE && s.id !== zone.id)!
+      doc.getMap(SESSION_ROOT).set('locks', { [zone.id]: true, [freeZone.id]: 'yes' })
+    })
+    expect(check(editor, { records: { [zone.id]: { ...zone, x: 3000 } } })?.rule).toBe('lock')
+    expect(check(editor, { records: { [freeZone.id]: { ...freeZone, x: 10 } } })).toBeNull()
+  })
 })
 
 describe('write rules: own keys and votes', () => {

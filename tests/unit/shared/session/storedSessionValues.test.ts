@@ -80,6 +80,14 @@ describe('session.locks', () => {
     expect(problem(storedLocks, { [longId]: true })).toMatch(/id of 1 to 64/)
     expect(problem(storedLocks, ['shape:a'])).toMatch(/array/)
   })
+
+  it('reads the well-formed entries of a stored map with a malformed one, and writes only well-formed maps', () => {
+    const stored = { 'shape:a': true, 'shape:b': false, '': true, [longId]: true, 'shape:c': true }
+    expect(readSessionValue({ locks: stored }, 'locks')).toEqual({ 'shape:a': true, 'shape:c': true })
+    expect(readSessionValue({ locks: ['shape:a'] }, 'locks')).toEqual({})
+    expect(readSessionValue({ locks: 'shape:a' }, 'locks')).toEqual({})
+    expect(sessionWriteProblem('locks', stored)).toMatch(/^"shape:b": /)
+  })
 })
 
 describe('session.follow', () => {
