@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import type { Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
@@ -12,7 +13,9 @@ import { startVotingRound } from '../../shared/src/session/startVotingRound'
 import { openVotingRound } from '../../shared/src/session/votingRound'
 import type { TavoloConfig } from '../../server/src/config'
 import { encodeAwarenessEntries } from '../../server/src/relay/awarenessUpdate'
-import { encodeAwareness, encodeUpdate } from '../../server/src/relay/protocol'
+import { messageYjsSyncStep2 } from 'y-protocols/sync'
+import { messageSync } from 'y-websocket'
+import { encodeAwareness, encodeSyncStep1, encodeUpdate } from '../../server/src/relay/protocol'
 import { MAX_NEW_PRESENCE_IDS } from '../../server/src/relay/rules/presenceOwnership'
 import { openRawSocket, upgradeStatus, waitForClose } from '../support/rawsocket'
 import { openSqliteStorage } from '../../server/src/storage/sqlite'
@@ -369,6 +372,37 @@ describe('Yjs client ids', () => {
     expect(await stored(w)).toEqual(before)
     w.honest.doc.getMap(PEOPLE_ROOT).set(w.ids.honest, { name: 'Hal', role: 'professional', colour: '#123456' })
     await waitFor(() => w.facilitator.doc.getMap(PEOPLE_ROOT).has(w.ids.honest), 'an honest edit to reach the facilitator')
+  })
+
+  it('an edit read while the one before it waits for its client id claim is judged after it is applied', async () => {
+    const w = await workshop()
+    const raw = await openRawSocket(server!.wsUrl, w.board.id, w.board.secrets.facilitator, w.tokens.facilitator)
+    // A first exchange, as every provider opens with: the connection has its rules loaded when the edits come.
+    const answered = new Promise<void>((resolve) =>
+      raw.on('message', (data: Buffer) => {
+        if (data[0] === messageSync && data[1] === messageYjsSyncStep2) resolve()
+      }),
+    )
+    raw.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())))
+    await answered
+    // A copy of the board under a client id nobody owns yet: its first edit waits for the claim.
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(w.facilitator.doc))
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+    startVotingRound(doc, openVotingRound({ dotsPerPerson: 3 }, 'round-1'))
+    // Allowed only once the round is open: judged before the first edit is applied, it would be refused.
+    const card = w.shapes.find((s) => s.type !== ZONE_TYPE)!
+    doc.getMap(VOTES_ROOT).set(`${card.id}/${w.ids.facilitator}`, 1)
+    expect(updates).toHaveLength(2)
+    // Both frames in one TCP segment, so the server reads the second while the first waits.
+    const socket = (raw as unknown as { _socket: Socket })._socket
+    socket.cork()
+    for (const update of updates) raw.send(encodeUpdate(update))
+    socket.uncork()
+    await waitFor(() => w.honest.doc.getMap(VOTES_ROOT).get(`${card.id}/${w.ids.facilitator}`) === 1, 'the dot at the honest participant')
+    expect(raw.readyState).toBe(raw.OPEN)
+    raw.close()
   })
 
   it("keeps a person's client ids across a restart, so their offline edits under an old id still sync", async () => {

@@ -8,6 +8,7 @@ import { useLocalStore, type BoardMembership } from '../state/localStore'
 import { ExportMenu } from '../export/ExportMenu'
 import { FacilitationProvider } from '../facilitation/FacilitationContext'
 import { FacilitationLayer } from '../facilitation/FacilitationLayer'
+import { bindDraft } from '../levels/bindDraft'
 import { useBoardSync } from '../sync/useBoardSync'
 import { createBoardAssetStore } from './assetStore'
 import { BoardCanvas } from './BoardCanvas'
@@ -41,7 +42,7 @@ export function BoardRoom(props: { info: BoardInfo; secret: string; membership: 
     () => createBoardAssetStore({ boardId: info.id, secret, onUploadError: setUploadError }),
     [info.id, secret],
   )
-  const sync = useBoardSync({ boardId: info.id, secret, token, person, shapeUtils: tavoloShapeUtils, readOnly, assets, accessRole: info.role })
+  const sync = useBoardSync({ boardId: info.id, secret, token, person, shapeUtils: tavoloShapeUtils, readOnly, assets, accessRole: info.role, bindDraft })
   useBoardHandle(editor, sync.doc, sync.draftProvider?.doc ?? null)
 
   const followingId = useValue('following', () => editor?.getInstanceState().followingUserId ?? null, [editor])

@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react'
 
 // What the cards on the canvas need from the board beyond their own record and the people map
-// (sync/boardPeople.ts): who I am, to sign my edits. Provided around <Tldraw>, whose shapes render
+// (sync/useBoardPeople.ts): who I am, to sign my edits. Provided around <Tldraw>, whose shapes render
 // inside it.
 
 export interface BoardCards {

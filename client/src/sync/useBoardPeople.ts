@@ -1,44 +1,28 @@
-import { useEffect, useState } from 'react'
-import { atom, react, type Signal, type TLCurrentUser, type TLStore } from 'tldraw'
-import { createBoardUser } from './boardUser'
-import type { BoardConnection } from './boardConnections'
-import { writeOwnPeopleEntry } from './peopleEntry'
-import type { PresencePerson } from '../../../shared/src/wire/presencePerson'
-import { bindPresence, type PresentPerson } from './presence'
+import { useEffect } from 'react'
+import { useEditor, useValue, type Editor } from 'tldraw'
+import type * as Y from 'yjs'
+import type { StoredPerson } from '../../../shared/src/doc/people'
+import { storeAtom } from './storeAtom'
+import { usePeople } from './usePeople'
 
-// This person on a board and who else is here: the person as the editor's user and in the
-// board's `people` map (attribution), their presence published, and everyone connected.
+// The board's `people` map, kept beside its editor so a card shows its creator's name wherever
+// tldraw draws it: on the board, on the projector, and in PNG/SVG exports, which tldraw renders
+// in a React tree of its own (only the editor reaches it, not our contexts).
 
-export interface BoardPerson {
-  /** This person, read by the running session: a name or colour change needs no reload. */
-  $person: Signal<PresencePerson>
-  /** Pass to `<Tldraw user>`: the editor's user is this person, as their presence says. */
-  user: TLCurrentUser
+type People = Readonly<Record<string, StoredPerson>>
+
+const peopleAtom = storeAtom<People>('board people', () => ({}))
+
+/** Keeps the editor's copy of `people` up to date with the board document. */
+export function useProvideBoardPeople(editor: Editor | null, doc: Y.Doc | null): void {
+  const people = usePeople(doc)
+  useEffect(() => {
+    if (editor) peopleAtom(editor.store).set(people)
+  }, [editor, people])
 }
 
-export function useBoardPerson(connection: BoardConnection, person: PresencePerson, readOnly: boolean): BoardPerson {
-  const [$person] = useState(() => atom('board person', person))
-  const [user] = useState(() => createBoardUser($person))
-  useEffect(() => {
-    $person.set(person)
-    if (!readOnly) writeOwnPeopleEntry(connection.doc, person.id, person)
-  }, [$person, person, readOnly, connection])
-  return { $person, user }
-}
-
-/** Everyone connected, this client first (viewers included); empty until the store is bound. */
-export function usePresentPeople(connection: BoardConnection, boundStore: TLStore | null, $person: Signal<PresencePerson>): PresentPerson[] {
-  const [presentPeople, setPresentPeople] = useState<PresentPerson[]>([])
-  // Cursors are records in the store: presence starts once the store holds the board.
-  useEffect(() => {
-    if (!boundStore) return
-    const presence = bindPresence(boundStore, connection.provider.awareness, $person)
-    const stopListing = react('present people', () => setPresentPeople(presence.people.get()))
-    return () => {
-      stopListing()
-      presence.dispose()
-      setPresentPeople([])
-    }
-  }, [boundStore, connection, $person])
-  return presentPeople
+/** Everyone on the board by person id, for a component tldraw renders. */
+export function useBoardPeople(): People {
+  const editor = useEditor()
+  return useValue('board people', () => peopleAtom(editor.store).get(), [editor])
 }

@@ -12,8 +12,8 @@ import {
 } from 'tldraw'
 import { upgradeDocFormat } from '../../../shared/src/doc/docFormat'
 import { i18next } from '../i18n/i18n'
-import { bindDraft } from '../levels/bindDraft'
-import { bindStoreToDoc, type BindingStatus } from './bindStoreToDoc'
+import type * as Y from 'yjs'
+import { bindStoreToDoc, type BindingStatus, type StoreDocBinding } from './bindStoreToDoc'
 import { retainBoardConnection, type BoardConnection } from './boardConnections'
 import { whenBoardIsHere } from './offline'
 import type { PresencePerson } from '../../../shared/src/wire/presencePerson'
@@ -22,10 +22,13 @@ import { personAsUser } from './presence'
 // The tldraw store of one board connection, from creation to disposal: bound to the Y.Doc once
 // the board is here, with the status <Tldraw store> shows meanwhile.
 
+/** Binds `personId`'s private `draftDoc` beside the board's binding; returns the unbinding. */
+export type DraftBinder = (binding: StoreDocBinding, store: TLStore, boardDoc: Y.Doc, draftDoc: Y.Doc, personId: string) => () => void
+
 export interface BoardStoreOptions {
   connection: BoardConnection
-  /** This person's private draft, bound beside the board (editors only), or null. */
-  draft: BoardConnection | null
+  /** This person's private draft, bound beside the board with `bindDraft` (editors only), or null. */
+  draft: { connection: BoardConnection; bindDraft: DraftBinder } | null
   /** Tavolo's own shape utils (tldraw's defaults are added here). Keep the array stable. */
   shapeUtils: readonly TLAnyShapeUtilConstructor[]
   readOnly: boolean
@@ -51,7 +54,9 @@ export interface BoardStore {
 const LOADING: TLStoreWithStatus = { status: 'loading' }
 
 export function useBoardStore(options: BoardStoreOptions): BoardStore {
-  const { connection, draft, shapeUtils, readOnly, upgradesFormat, assets, $person, $online } = options
+  const { connection, shapeUtils, readOnly, upgradesFormat, assets, $person, $online } = options
+  const draft = options.draft?.connection ?? null
+  const bindDraft = options.draft?.bindDraft ?? null
   const [store, setStore] = useState<TLStoreWithStatus>(LOADING)
   const [boundStore, setBoundStore] = useState<TLStore | null>(null)
   const [tooOld, setTooOld] = useState(false)
@@ -85,7 +90,7 @@ export function useBoardStore(options: BoardStoreOptions): BoardStore {
       // Here, not in any panel: the board is loaded and not too new for this client.
       if (upgradesFormat) upgradeDocFormat(connection.doc)
       // Bound at once, not when the draft has synced: a card made meanwhile must not reach the board.
-      if (draft?.draftOf) {
+      if (draft?.draftOf && bindDraft) {
         const unbindDraft = bindDraft(binding, tlStore, connection.doc, draft.doc, draft.draftOf)
         disposeBinding = () => {
           unbindDraft()
@@ -109,7 +114,7 @@ export function useBoardStore(options: BoardStoreOptions): BoardStore {
       release()
       releaseDraft()
     }
-  }, [connection, draft, shapeUtils, readOnly, upgradesFormat, assets, $person, $online])
+  }, [connection, draft, bindDraft, shapeUtils, readOnly, upgradesFormat, assets, $person, $online])
 
   return { store, boundStore, tooOld }
 }

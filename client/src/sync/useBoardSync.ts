@@ -8,11 +8,12 @@ import type { ConnectionState } from './connectionState'
 import { useConnectionState, useDisconnectWhileOffline, useOnlineSignal } from './offline'
 import type { PresencePerson } from '../../../shared/src/wire/presencePerson'
 import type { PresentPerson } from './presence'
-import { useBoardPerson, usePresentPeople } from './useBoardPeople'
-import { useBoardStore } from './useBoardStore'
+import { useBoardPerson } from './useBoardPerson'
+import { useBoardStore, type DraftBinder } from './useBoardStore'
+import { usePresentPeople } from './usePresentPeople'
 
 // One board as a screen uses it: its connection, the tldraw store bound to it (useBoardStore.ts),
-// this person and who else is here (useBoardPeople.ts), and working offline (offline.ts).
+// this person (useBoardPerson.ts) and who else is here (usePresentPeople.ts), and working offline (offline.ts).
 
 export interface UseBoardSyncOptions {
   boardId: string
@@ -28,6 +29,8 @@ export interface UseBoardSyncOptions {
   assets?: TLAssetStore
   /** Shown to others in the people list; defaults to viewer when read-only, else editor. */
   accessRole?: AccessRole
+  /** Binds an editor's private draft beside the board (the board screen passes the levels' bindDraft); without it no draft is opened. Keep it stable. */
+  bindDraft?: DraftBinder
 }
 
 export interface BoardSync {
@@ -49,12 +52,13 @@ export interface BoardSync {
 }
 
 export function useBoardSync(options: UseBoardSyncOptions): BoardSync {
-  const { boardId, secret, token, person, shapeUtils, readOnly, assets } = options
+  const { boardId, secret, token, person, shapeUtils, readOnly, assets, bindDraft } = options
   const accessRole = options.accessRole ?? (readOnly ? 'viewer' : 'editor')
   const connection = useMemo(() => openBoardConnection(boardId, secret, token), [boardId, secret, token])
   // An editor drafts privately when a round is open; the facilitator, viewers and the projector never do.
-  const drafts = accessRole === 'editor' && !readOnly
+  const drafts = accessRole === 'editor' && !readOnly && bindDraft !== undefined
   const draft = useMemo(() => (drafts && token ? openDraftConnection(boardId, secret, token, person.id) : null), [drafts, boardId, secret, token, person.id])
+  const draftBinding = useMemo(() => (draft && bindDraft ? { connection: draft, bindDraft } : null), [draft, bindDraft])
   const personInfo = useMemo<PresencePerson>(
     () => ({ id: person.id, name: person.name, role: person.role, colour: person.colour, accessRole }),
     [person.id, person.name, person.role, person.colour, accessRole],
@@ -65,7 +69,7 @@ export function useBoardSync(options: UseBoardSyncOptions): BoardSync {
   const $online = useOnlineSignal(connectionState)
   const { $person, user } = useBoardPerson(connection, personInfo, readOnly)
   const upgradesFormat = accessRole === 'facilitator' && !readOnly
-  const { store, boundStore, tooOld } = useBoardStore({ connection, draft, shapeUtils, readOnly, upgradesFormat, assets, $person, $online })
+  const { store, boundStore, tooOld } = useBoardStore({ connection, draft: draftBinding, shapeUtils, readOnly, upgradesFormat, assets, $person, $online })
   const presentPeople = usePresentPeople(connection, boundStore, $person)
 
   return {

@@ -12,7 +12,7 @@ import {
 import type { Logger } from '../log'
 import { countRefusedWrite } from '../metrics'
 import { decodeAwarenessUpdate, encodeAwarenessEntries } from './awarenessUpdate'
-import { Refused, type Person, type RelayPeer, type RelayRule } from './hooks'
+import { Refused, type Person, type RelayPeer, type RelayRule, type UpdateContext } from './hooks'
 import { ProtocolError, decodeMessage, invalidUpdate, type IncomingMessage } from './protocol'
 import type { Room } from './room'
 import type { RoomRegistry } from './rooms'
@@ -102,9 +102,14 @@ export class Connection implements RelayPeer {
   /** Bytes of requested board state handed to `ws` and not yet written to the socket. */
   private stateBytesWaiting = 0
   private terminateTimer: NodeJS.Timeout | null = null
+  /** Settles once every message received so far has been handled. */
   private queue: Promise<void>
+  /** Messages in `queue` not handled yet: while there are any, a new one waits its turn. */
+  private queued = 0
   /** The judging rules, asked for with the first message: every message waits for them before it is handled. */
   private judging: Promise<readonly RelayRule[]> | null = null
+  /** The judging rules once loaded. */
+  private rules: readonly RelayRule[] | null = null
   /** Resolves when the connection is closed and has released its room. */
   readonly finished: Promise<void>
 
@@ -139,14 +144,23 @@ export class Connection implements RelayPeer {
       // start, a board's first client waits for the slower of the two, not for one after the other.
       // A socket that never sends (a health probe) loads no rules. A failure is reported in order.
       if (!this.judging) {
-        this.judging = options.rules.judging()
+        this.judging = options.rules.judging().then((rules) => (this.rules = rules))
         this.judging.catch(() => undefined)
       }
+      if (this.queued === 0 && this.room && this.rules) {
+        // Nothing before it and everything loaded: handled now, not a few promise hops later.
+        // Only a message that has to wait (a claim, storage) makes the next ones queue.
+        let waiting: Promise<void> | undefined
+        try {
+          waiting = this.handle(this.rules, data, isBinary)
+        } catch (error) {
+          return this.fail(error)
+        }
+        if (waiting) this.enqueue(waiting)
+        return
+      }
       const judging = this.judging
-      this.queue = this.queue
-        .then(() => judging)
-        .then((rules) => this.handle(rules, data, isBinary))
-        .catch((error) => this.fail(error))
+      this.enqueue(this.queue.then(() => judging).then((rules) => this.handle(rules, data, isBinary)))
     })
     ws.on('error', (error) => this.onSocketError(error))
     this.finished = new Promise((resolve) => {
@@ -206,17 +220,28 @@ export class Connection implements RelayPeer {
     this.close(code, reason)
   }
 
-  private async handle(rules: readonly RelayRule[], data: RawData, isBinary: boolean): Promise<void> {
+  /** Later messages wait for `work` (the handling of one message); its failure closes the connection. */
+  private enqueue(work: Promise<void>): void {
+    this.queued++
+    this.queue = work
+      .catch((error) => this.fail(error))
+      .finally(() => {
+        this.queued--
+      })
+  }
+
+  /** Handles one message; returns a promise only when it has to wait for something (storage). */
+  private handle(rules: readonly RelayRule[], data: RawData, isBinary: boolean): Promise<void> | undefined {
     if (this.stopped || !this.room) return
     if (!isBinary) throw new ProtocolError('text messages are not part of the protocol', CLOSE_UNSUPPORTED_DATA)
     const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)
     if (bytes.byteLength > this.options.maxMessageBytes) {
       throw new ProtocolError(`message of ${bytes.byteLength} bytes is over the ${this.options.maxMessageBytes} byte limit`, CLOSE_MESSAGE_TOO_BIG)
     }
-    await this.dispatch(this.room, decodeMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)), rules)
+    return this.dispatch(this.room, decodeMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)), rules)
   }
 
-  private async dispatch(room: Room, message: IncomingMessage, rules: readonly RelayRule[]): Promise<void> {
+  private dispatch(room: Room, message: IncomingMessage, rules: readonly RelayRule[]): Promise<void> | undefined {
     switch (message.kind) {
       case 'sync-step-1':
         return room.answerSyncStep1(this, message.stateVector)
@@ -228,7 +253,7 @@ export class Connection implements RelayPeer {
         if (this.closing) return
         return this.applyCheckedAwareness(room, message.update, rules)
       case 'query-awareness':
-        return room.sendAwarenessStates(this)
+        room.sendAwarenessStates(this)
     }
   }
 
@@ -238,7 +263,7 @@ export class Connection implements RelayPeer {
    * follows, until it can. A refused update closes the connection: its later edits would depend
    * on the refused ones.
    */
-  private async applyCheckedUpdate(room: Room, update: Uint8Array, rules: readonly RelayRule[], claimed = false): Promise<void> {
+  private applyCheckedUpdate(room: Room, update: Uint8Array, rules: readonly RelayRule[], claimed = false): Promise<void> | undefined {
     let candidate = update
     try {
       if (this.deferred) candidate = Y.mergeUpdates([this.deferred, update])
@@ -257,26 +282,28 @@ export class Connection implements RelayPeer {
       this.deferred = candidate
       return
     }
-    const context = { room, peer: this, update: candidate, change: changes.change, clients: changes.clients }
-    const judge = () => {
-      for (const rule of rules) rule.beforeHandleUpdate?.(context)
-    }
-    judge()
+    const context: UpdateContext = { room, peer: this, update: candidate, change: changes.change, clients: changes.clients }
+    judgeUpdate(rules, context)
     if (this.writer && room.clientOwners.unknown(changes.clients)) {
       // Storage names an owner for every id it is asked to claim: ids still unknown after the
       // claim mean it did not, and claiming again would never end.
       if (claimed) throw new Error(`storage named no owner for client ids it was asked to claim (${changes.clients.size} ids)`)
-      // Only an accepted update claims its new ids in storage (another instance may claim them at
-      // the same instant: storage says who won). It is judged again as it came, with the owners
-      // storage named: the winner's own structs under an id may have arrived meanwhile, and would
-      // make this writer's look like nothing new (Yjs drops them silently). Then afresh on the doc
-      // as it is now.
-      await room.clientOwners.claim(changes.clients, this.writer.personId)
-      judge()
-      return this.applyCheckedUpdate(room, update, rules, true)
+      return this.claimThenApply(room, update, rules, context, this.writer)
     }
     this.deferred = null
     room.applyUpdate(this, candidate)
+  }
+
+  /**
+   * Only an accepted update claims its new ids in storage (another instance may claim them at the
+   * same instant: storage says who won). It is judged again as it came, with the owners storage
+   * named: the winner's own structs under an id may have arrived meanwhile, and would make this
+   * writer's look like nothing new (Yjs drops them silently). Then afresh on the doc as it is now.
+   */
+  private async claimThenApply(room: Room, update: Uint8Array, rules: readonly RelayRule[], context: UpdateContext, writer: Person): Promise<void> {
+    await room.clientOwners.claim(context.clients, writer.personId)
+    judgeUpdate(rules, context)
+    return this.applyCheckedUpdate(room, update, rules, true)
   }
 
   /** Runs the presence rules, which may rewrite the states, then applies what they let through. */
@@ -306,6 +333,10 @@ export class Connection implements RelayPeer {
     this.stopped = true
     this.options.logger.warn(`board ${this.docName}: ${this.role} connection failed (${code}): ${error.message}`)
   }
+}
+
+function judgeUpdate(rules: readonly RelayRule[], context: UpdateContext): void {
+  for (const rule of rules) rule.beforeHandleUpdate?.(context)
 }
 
 function messageLength(data: RawData): number {

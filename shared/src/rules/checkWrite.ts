@@ -78,8 +78,7 @@ export function checkWrite(writer: Writer, change: BoardChange, before: BoardVie
 
 function checkRecordWrite({ writer, before, after }: Judged, key: string, value: unknown): Refusal | null {
   if (value !== undefined) {
-    const storedSchema = decodeStoredSchema(before.value(META_ROOT, META_KEYS.schema))
-    const invalid = checkRecordValid(boardSchema(), key, value, storedSchema)
+    const invalid = checkRecordValid(boardSchema(), key, value, () => decodeStoredSchema(before.value(META_ROOT, META_KEYS.schema)))
     if (invalid) return invalid
     const record = value as Record<string, unknown>
     const refusal =

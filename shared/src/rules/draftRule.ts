@@ -33,7 +33,7 @@ export function checkDraftWrite(writer: Writer, ownerId: string, change: BoardCh
 /** Null when `value` may be a card of `ownerId`'s draft under `key`. */
 export function checkDraftCard(ownerId: string, key: string, value: unknown): Refusal | null {
   // Drafts are new, written by clients of this version: validated with the current schema only.
-  const invalid = checkRecordValid(boardSchema(), key, value, null)
+  const invalid = checkRecordValid(boardSchema(), key, value, () => null)
   if (invalid) return invalid
   const record = value as Record<string, unknown>
   if (record.typeName !== 'shape' || !isCardType(record.type)) return refuse(RULE, `${short(key)}: a draft holds cards only`)

@@ -11,8 +11,11 @@ import { refuse, type Refusal } from './writer'
 
 const RULE = 'record'
 
-/** Null when `value` is a valid document record stored under `key`. */
-export function checkRecordValid(schema: TLSchema, key: string, value: unknown, storedSchema: SerializedSchema | null): Refusal | null {
+/**
+ * Null when `value` is a valid document record stored under `key`. `storedSchema` (the board's,
+ * for a client still on an older one) is read only for a record the current validators refuse.
+ */
+export function checkRecordValid(schema: TLSchema, key: string, value: unknown, storedSchema: () => SerializedSchema | null): Refusal | null {
   if (!isObject(value) || value.id !== key || typeof value.typeName !== 'string') {
     return refuse(RULE, `${short(key)} is not a record stored under its own id`)
   }
@@ -23,8 +26,9 @@ export function checkRecordValid(schema: TLSchema, key: string, value: unknown, 
     type.validate(value)
     return null
   } catch (error) {
-    if (storedSchema && compareStoredSchema(schema.serialize(), storedSchema) === 'older') {
-      const migrated = schema.migratePersistedRecord(value as never, storedSchema)
+    const stored = storedSchema()
+    if (stored && compareStoredSchema(schema.serialize(), stored) === 'older') {
+      const migrated = schema.migratePersistedRecord(value as never, stored)
       if (migrated.type === 'success' && validates(() => type.validate(migrated.value))) return null
     }
     return refuse(RULE, `${short(key)} is invalid: ${short((error as Error).message, 60)}`)

@@ -73,6 +73,9 @@ const SESSION_KEY_NAMES = Object.keys(VALIDATORS) as SessionKey[]
 
 /** The value stored under `key` (undefined when absent) as it reads, or its default when absent or invalid. */
 export function readStoredSessionValue<K extends SessionKey>(key: K, stored: unknown): SessionState[K] {
+  // Most keys are absent from most boards, and the write rules read several on every write:
+  // refusing undefined through a validator throws, which costs far more than the check.
+  if (stored === undefined) return DEFAULT_SESSION[key]
   const read = validateInput<SessionState[K]>(READERS[key] ?? VALIDATORS[key], stored)
   return read.ok ? read.value : DEFAULT_SESSION[key]
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { HTMLContainer, useIsEditing, type TLShape } from 'tldraw'
 import { useBoardCards } from '../../cards/BoardCardsContext'
-import { useBoardPeople } from '../../sync/boardPeople'
+import { useBoardPeople } from '../../sync/useBoardPeople'
 import { CardVotes } from '../../facilitation/CardVotes'
 import { useCardDrafting } from '../../levels/draftCards'
 import { CardFieldEditor } from './CardFieldEditor'
