@@ -5,11 +5,18 @@ import { SESSION_ROOT } from '../../shared/src/doc/roots'
 import type { CreatedBoard } from '../../shared/src/wire/api'
 import { launchChromium } from './support/browser'
 import { countRendersUnder, installRenderCounter, takeRenders } from './support/renderCount'
-import { WAIT, enterBoardAs } from './support/tavoloPage'
+import { WAIT, enterBoardAs, waitForConnected } from './support/tavoloPage'
 
 // The levels panel on a board of 200 cards split into two tables, in Chromium: while it is closed
 // a card moving re-renders none of it (a drag is a change per frame); open, a move re-renders only
 // what reads the shapes, and a table's totals only when they change.
+
+declare global {
+  interface Window {
+    /** The session map's observers added since the test wrapped its observe and unobserve. */
+    __sessionObservers?: { live: Set<unknown>; doc: unknown }
+  }
+}
 
 let server: ServerProcess
 let browser: Browser
@@ -127,10 +134,32 @@ describe('the levels panel on a board of 200 cards', () => {
   })
 
   it('the seating (top bar, summary) and the summary read the session map from the facilitation context, not each on its own', async () => {
-    // Yjs keeps a shared type's observers in _eH.l. Three are left (the facilitation context among
-    // them); the top bar's and the summary's seating and the summary's own made it six. At most:
-    // one fewer elsewhere is no failure.
-    const observers = await page.evaluate((root) => (window.__tavolo!.doc.getMap(root) as unknown as { _eH: { l: unknown[] } })._eH.l.length, SESSION_ROOT)
-    expect(observers).toBeLessThanOrEqual(3)
+    // The session map's own observe and unobserve, wrapped on the instance, keep the observers
+    // added since; leaving the board and opening it again (the connection, and so the map, outlives
+    // the remount) counts every subscriber of the board's components.
+    await page.evaluate((root) => {
+      const map = window.__tavolo!.doc.getMap(root)
+      const { observe, unobserve } = map
+      const live = new Set<unknown>()
+      map.observe = (f) => (live.add(f), observe.call(map, f))
+      map.unobserve = (f) => (live.delete(f), unobserve.call(map, f))
+      window.__sessionObservers = { live, doc: window.__tavolo!.doc }
+    }, SESSION_ROOT)
+    const boardPath = await page.evaluate(() => location.pathname + location.hash)
+    const go = (path: string) => page.evaluate((to) => (history.pushState(null, '', to), dispatchEvent(new PopStateEvent('popstate'))), path)
+    for (let round = 1; round <= 2; round++) {
+      await go('/')
+      await page.waitForFunction(() => window.__tavolo === undefined, undefined, WAIT)
+      // Every observer a mounted component added is gone with it.
+      expect(await page.evaluate(() => window.__sessionObservers!.live.size)).toBe(0)
+      await go(boardPath)
+      await waitForConnected(page)
+      await page.getByTestId('summary-panel').waitFor(WAIT)
+      expect(await page.evaluate(() => window.__tavolo!.doc === window.__sessionObservers!.doc), 'the same board connection after the remount').toBe(true)
+      // Three are left (the facilitation context among them); the top bar's and the summary's
+      // seating and the summary's own made it six. At most: one fewer elsewhere is no failure.
+      expect(await page.evaluate(() => window.__sessionObservers!.live.size)).toBeLessThanOrEqual(3)
+    }
   })
 })
+
