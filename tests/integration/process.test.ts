@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import type WebSocket from 'ws'
 import * as Y from 'yjs'
@@ -186,6 +188,18 @@ describe('a freshly started process', () => {
     expect(heavyLoaded()).not.toContain('i18next')
     raw.close()
     fs.rmSync(path.dirname(moduleLog), { recursive: true, force: true })
+  })
+
+  it("loads the PostgreSQL chunk without Node's fetch (undici), and leaves the global Response as it was", async () => {
+    await ensureServerBuilt()
+    const { outputs } = JSON.parse(fs.readFileSync(SERVER_BUNDLE_META, 'utf8')) as { outputs: Record<string, { entryPoint?: string }> }
+    const chunk = Object.keys(outputs).find((file) => outputs[file].entryPoint === 'server/src/storage/postgres.ts')!
+    // A process of its own, where nothing has touched Response yet: it imports the chunk (pg with it), then reports.
+    const script = `await import(${JSON.stringify(pathToFileURL(path.resolve(chunk)).href)})
+const undici = process.moduleLoadList.some((name) => name.includes('undici'))
+console.log(JSON.stringify({ undici, response: await new Response('kept').text() }))`
+    const report = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })
+    expect(JSON.parse(report)).toEqual({ undici: false, response: 'kept' })
   })
 
   it('retries a lazy part whose load failed (the API, the judging rules, the reveal) at its next use', async () => {
