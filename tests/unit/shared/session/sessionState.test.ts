@@ -61,7 +61,8 @@ describe('readSession', () => {
       ratingsOpen: 'yes',
       projectorView: { fit: 'zone' },
     })
-    expect(session).toEqual(DEFAULT_SESSION)
+    // Locks are read entry by entry: the malformed one is dropped, the well-formed one kept.
+    expect(session).toEqual({ ...DEFAULT_SESSION, locks: { 'shape:z': true } })
     expect(readSessionValue({ phase: '2' }, 'phase')).toBe(1)
     expect(readSessionValue({ phase: 4 }, 'phase')).toBe(4)
     expect(readSessionValue({ ratingsOpen: false }, 'ratingsOpen')).toBe(false)
