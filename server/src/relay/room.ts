@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness'
 import type { BoardLink, Fanout, FannedRoom } from '../fanout/fanout'
 import { docBoardView, type DocBoardView } from '../../../shared/src/rules/docBoardView'
+import { monotonicMs } from '../clock'
 import type { Logger } from '../log'
 import { countUpdates } from '../metrics'
 import type { BoardStorage, StoredDocument } from '../storage/storage'
@@ -416,7 +417,7 @@ export class Room implements FannedRoom {
   /** Forwards changed presence at most once per interval, each client's latest state. */
   private schedulePresence(): void {
     if (this.presenceTimer) return
-    const wait = this.lastPresenceSent + (this.options.presenceIntervalMs ?? PRESENCE_INTERVAL_MS) - performance.now()
+    const wait = this.lastPresenceSent + (this.options.presenceIntervalMs ?? PRESENCE_INTERVAL_MS) - monotonicMs()
     if (wait <= 0) return this.sendPresence()
     this.presenceTimer = setTimeout(() => {
       this.presenceTimer = null
@@ -425,7 +426,7 @@ export class Room implements FannedRoom {
   }
 
   private sendPresence(): void {
-    this.lastPresenceSent = performance.now()
+    this.lastPresenceSent = monotonicMs()
     const changed = Array.from(this.presenceChanged)
     this.presenceChanged.clear()
     if (changed.length === 0) return

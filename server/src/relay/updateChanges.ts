@@ -91,35 +91,50 @@ export function updateChanges(doc: Y.Doc, view: BoardView, update: Uint8Array): 
   }
 }
 
+type Change = Map<string, Map<string, unknown>>
+
+// Module functions rather than closures made per update: the server's bundle keeps function
+// names, which costs every closure made a property definition.
+
+/** Records a write of `root[key]`; a null key only marks a root outside the format as written. */
+function noteWrite(change: Change, root: string, key: string | null, value?: unknown, overwrite = true): void {
+  let keys = change.get(root)
+  if (!keys) change.set(root, (keys = new Map()))
+  if (key !== null && (overwrite || !keys.has(key))) keys.set(key, value)
+}
+
+/** Where an update's structs are looked up: the doc, then the update itself (at most `maxDepth` hops). */
+interface Lookup {
+  doc: Y.Doc
+  byClient: Map<number, DecodedStruct[]>
+  maxDepth: number
+}
+
+// An item names its parent only when it has no neighbours; otherwise it shares its neighbour's.
+function placeOfIncoming(lookup: Lookup, item: Y.Item, depth: number): Place {
+  if (depth > lookup.maxDepth) throw new Unresolved()
+  const parent = item.parent as unknown
+  if (typeof parent === 'string') return { root: parent, key: item.parentSub, nested: false }
+  if (parent instanceof Y.ID) return { root: '', key: null, nested: true }
+  const neighbour = item.origin ?? item.rightOrigin
+  if (!neighbour) throw new Unresolved()
+  return placeOfId(lookup, neighbour, depth + 1)
+}
+
+function placeOfId(lookup: Lookup, id: Y.ID, depth: number): Place {
+  const known = findDocStruct(lookup.doc, id)
+  if (known instanceof Y.Item) return placeOfDocItem(known)
+  if (known) throw new Unresolved()
+  const incoming = findUpdateStruct(lookup.byClient, id)
+  if (incoming instanceof Y.Item) return placeOfIncoming(lookup, incoming, depth)
+  throw new Unresolved()
+}
+
 function readChanges(doc: Y.Doc, view: BoardView, { structs, ds }: DecodedUpdate): { change: BoardChange; clients: Set<number> } {
   const byClient = indexByClient(structs)
-  const change = new Map<string, Map<string, unknown>>()
+  const lookup: Lookup = { doc, byClient, maxDepth: structs.length + 1 }
+  const change: Change = new Map()
   const clients = new Set<number>()
-  /** Records a write of `root[key]`; a null key only marks a root outside the format as written. */
-  const write = (root: string, key: string | null, value?: unknown, overwrite = true) => {
-    let keys = change.get(root)
-    if (!keys) change.set(root, (keys = new Map()))
-    if (key !== null && (overwrite || !keys.has(key))) keys.set(key, value)
-  }
-
-  // An item names its parent only when it has no neighbours; otherwise it shares its neighbour's.
-  const placeOfIncoming = (item: Y.Item, depth: number): Place => {
-    if (depth > structs.length + 1) throw new Unresolved()
-    const parent = item.parent as unknown
-    if (typeof parent === 'string') return { root: parent, key: item.parentSub, nested: false }
-    if (parent instanceof Y.ID) return { root: '', key: null, nested: true }
-    const neighbour = item.origin ?? item.rightOrigin
-    if (!neighbour) throw new Unresolved()
-    return placeOfId(neighbour, depth + 1)
-  }
-  const placeOfId = (id: Y.ID, depth: number): Place => {
-    const known = findDocStruct(doc, id)
-    if (known instanceof Y.Item) return placeOfDocItem(known)
-    if (known) throw new Unresolved()
-    const incoming = findUpdateStruct(byClient, id)
-    if (incoming instanceof Y.Item) return placeOfIncoming(incoming, depth)
-    throw new Unresolved()
-  }
 
   for (const struct of structs) {
     // Structs the doc already holds change nothing: y-indexeddb re-sends a whole stored copy on load.
@@ -128,10 +143,10 @@ function readChanges(doc: Y.Doc, view: BoardView, { structs, ds }: DecodedUpdate
     if (offset >= struct.length || struct instanceof Y.Skip) continue
     clients.add(struct.id.client)
     if (!(struct instanceof Y.Item)) continue
-    const place = placeOfIncoming(struct, 0)
+    const place = placeOfIncoming(lookup, struct, 0)
     if (place.nested) throw new Malformed('the board document has no nested types')
     if (!isFormatRoot(place.root)) {
-      write(place.root, null)
+      noteWrite(change, place.root, null)
       continue
     }
     const content = struct.content
@@ -143,13 +158,13 @@ function readChanges(doc: Y.Doc, view: BoardView, { structs, ds }: DecodedUpdate
         if (i < offset || Y.isDeleted(ds, Y.createID(struct.id.client, struct.id.clock + i))) return
         const key = (entry as { key?: unknown } | null)?.key
         if (typeof key !== 'string') throw new Malformed('a records entry has no key')
-        write(RECORDS_ROOT, key, (entry as { val?: unknown }).val, true)
+        noteWrite(change, RECORDS_ROOT, key, (entry as { val?: unknown }).val, true)
       })
       continue
     }
     if (place.key === null) throw new Malformed(`${place.root} is a map, not a list`)
-    if (content instanceof Y.ContentDeleted || Y.isDeleted(ds, struct.id)) write(place.root, place.key, undefined, false)
-    else if (content instanceof Y.ContentAny) write(place.root, place.key, content.arr[0], true)
+    if (content instanceof Y.ContentDeleted || Y.isDeleted(ds, struct.id)) noteWrite(change, place.root, place.key, undefined, false)
+    else if (content instanceof Y.ContentAny) noteWrite(change, place.root, place.key, content.arr[0], true)
     else throw new Malformed(`${place.root} holds plain JSON values only`)
   }
 
@@ -172,13 +187,13 @@ function readChanges(doc: Y.Doc, view: BoardView, { structs, ds }: DecodedUpdate
         const place = placeOfDocItem(known)
         if (place.nested) continue
         if (!isFormatRoot(place.root)) {
-          write(place.root, null)
+          noteWrite(change, place.root, null)
           continue
         }
         if (place.root === RECORDS_ROOT && known.content instanceof Y.ContentAny) {
-          deleteRecordEntries(view, known, Math.max(clock, known.id.clock) - known.id.clock, Math.min(clock + len, c) - known.id.clock, write)
+          deleteRecordEntries(view, known, Math.max(clock, known.id.clock) - known.id.clock, Math.min(clock + len, c) - known.id.clock, change)
         } else if (place.key !== null && (known.parent as Y.Map<unknown>)._map.get(place.key) === known) {
-          write(place.root, place.key, undefined, false)
+          noteWrite(change, place.root, place.key, undefined, false)
         }
       }
     }
@@ -197,10 +212,10 @@ function deleteRecordEntries(
   item: Y.Item,
   from: number,
   to: number,
-  write: (root: string, key: string | null, value?: unknown, overwrite?: boolean) => void,
+  change: Change,
 ): void {
   const entries = (item.content as Y.ContentAny).arr.slice(from, to) as Array<{ key?: unknown; val?: unknown } | null>
   for (const entry of entries) {
-    if (typeof entry?.key === 'string' && view.value(RECORDS_ROOT, entry.key) === entry.val) write(RECORDS_ROOT, entry.key, undefined, false)
+    if (typeof entry?.key === 'string' && view.value(RECORDS_ROOT, entry.key) === entry.val) noteWrite(change, RECORDS_ROOT, entry.key, undefined, false)
   }
 }

@@ -1,9 +1,12 @@
+import { restoreResponse } from './pgWithoutResponse'
 import pg from 'pg'
 import type { Logger } from '../log'
 import { checkNotNewer, readMigrations } from './migrations'
 import type { AccessRole, PersonRole } from '../../../shared/src/roles'
 import { draftDocName } from '../../../shared/src/levels/draftDoc'
 import { ExclusiveBusy, OTHER_SERVER_KEY, type BoardStorage, type StoredDocument } from './storage'
+
+restoreResponse()
 
 // Advisory lock keys (two int4: a class and a value), so Tavolo's locks never meet another
 // application's in the same database.

@@ -64,11 +64,12 @@ export function zoneLevelOf(lookup: (id: string) => unknown, id: string): string
   return undefined
 }
 
+const isZone = (record: unknown): boolean => isObject(record) && record.type === ZONE_TYPE
+
 export function checkTableEditing(writer: Writer, key: string, before: BoardView, after: BoardView): Refusal | null {
   if (writer.role === 'facilitator') return null
   const previous = before.value(RECORDS_ROOT, key)
   const next = after.value(RECORDS_ROOT, key)
-  const isZone = (record: unknown) => isObject(record) && record.type === ZONE_TYPE
   if ((isZone(previous) || isZone(next)) && zoneTableId(isObject(previous) ? previous.meta : null) !== zoneTableId(isObject(next) ? next.meta : null)) {
     return refuse(RULE, `${short(key)}: only the facilitator says which table a zone is`)
   }

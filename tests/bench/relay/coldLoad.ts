@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { SESSION_ROOT } from '../../../shared/src/doc/roots'
+import { ideaTexts, writeIdea } from '../../support/ideaCards'
 import { connectBenchClient, startWithWriter } from './client'
 import { RELAYS, startRelay, type RelayName } from './servers'
 import { median, printFigure } from './stats'
@@ -14,8 +14,7 @@ const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 2)
 const SETTLE_MS = 3000
 const WHOLE_BOARD_TIMEOUT_MS = 60_000
 
-const receivedBytes = (doc: Y.Doc): number =>
-  Array.from({ length: BOARD_BYTES / CHUNK_BYTES }, (_, i) => doc.getMap<string>(SESSION_ROOT).get(`chunk${i}`)?.length ?? 0).reduce((a, b) => a + b, 0)
+const receivedBytes = (doc: Y.Doc): number => Object.values(ideaTexts(doc)).reduce((sum, text) => sum + text.length, 0)
 
 /** Resolves once `doc` holds the whole board, or after WHOLE_BOARD_TIMEOUT_MS (reported below). */
 async function wholeBoard(doc: Y.Doc): Promise<void> {
@@ -27,9 +26,8 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
 
 async function measure(name: RelayName): Promise<number[]> {
   const { relay: first, doc, writer, writerDoc } = await startWithWriter(name)
-  // Tavolo takes only the document format's roots: the writer is the facilitator, whose `session` map is free-form.
-  const chunks = writerDoc.getMap<string>(SESSION_ROOT)
-  for (let i = 0; i < BOARD_BYTES / CHUNK_BYTES; i++) chunks.set(`chunk${i}`, String.fromCharCode(97 + i).repeat(CHUNK_BYTES))
+  // Idea cards, which Tavolo's rules take from any person (its `session` keys each take only their own values).
+  for (let i = 0; i < BOARD_BYTES / CHUNK_BYTES; i++) writeIdea(writerDoc, doc.writerPersonId, `chunk${i}`, String.fromCharCode(97 + i).repeat(CHUNK_BYTES))
   // The relay has the whole board once a second client receives it; closing the writer earlier
   // (a loaded machine) dropped what it had not sent yet.
   const check = connectBenchClient(first.documentUrl(doc), first.prefix(doc))

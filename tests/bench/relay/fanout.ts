@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { SESSION_ROOT } from '../../../shared/src/doc/roots'
+import { SESSION_KEYS } from '../../../shared/src/session/sessionKeys'
 import { connectBenchClient, opened } from './client'
 import { RELAYS, startRelay, startTavoloInstances, writerUrl, type RelayProcess } from './servers'
 import { percentile, printFigure } from './stats'
@@ -44,10 +45,11 @@ async function measure(name: string, relays: readonly RelayProcess[], receivers:
     sentAt.set(Y.parseUpdateMeta(update).to.get(writerDoc.clientID)!, performance.now())
     writer.sendUpdate(update)
   })
-  // Tavolo takes only the document format's roots: the writer is the facilitator, whose `session` map is free-form.
+  // Tavolo takes only the document format's roots and session keys, each with a valid value: the
+  // writer is the facilitator, switching anonymous exports on and off.
   const map = writerDoc.getMap(SESSION_ROOT)
   for (let i = 1; i <= UPDATES; i++) {
-    writerDoc.transact(() => map.set('k', i), 'bench')
+    writerDoc.transact(() => map.set(SESSION_KEYS.anonymous, i % 2 === 0), 'bench')
     await new Promise((resolve) => setTimeout(resolve, 1000 / RATE_PER_S))
   }
   const expected = (UPDATES - WARM_UP) * receivers

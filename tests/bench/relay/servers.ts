@@ -38,7 +38,12 @@ export interface Document {
   readerKey: string
   /** Tavolo's person token for the writer: only a person writes. */
   writerToken: string
+  /** The writer's person id on Tavolo, which the cards it writes must name as their creator. */
+  writerPersonId: string
 }
+
+/** The document a start probe connects to: a name only (Tavolo refuses it: its probe is the health check). */
+export const PROBE_DOCUMENT: Document = { name: 'probe', writerKey: '', readerKey: '', writerToken: '', writerPersonId: '' }
 
 // A failed figure must not leave relays running.
 const running = new Set<ChildProcess>()
@@ -128,11 +133,11 @@ export async function startRelay(
       name === 'Tavolo' ? `${base}/ws/${doc.name}?k=${doc.readerKey}` : name === 'y-websocket' ? `${base}/${doc.name}` : base,
     prefix: (doc) => (name === 'Hocuspocus' ? varString(doc.name) : new Uint8Array(0)),
     async newDocument() {
-      if (name !== 'Tavolo') return { name: `doc-${Math.random().toString(36).slice(2)}`, writerKey: '', readerKey: '', writerToken: '' }
+      if (name !== 'Tavolo') return { name: `doc-${Math.random().toString(36).slice(2)}`, writerKey: '', readerKey: '', writerToken: '', writerPersonId: 'bench' }
       const url = `http://127.0.0.1:${port}`
       const board = await createBoardViaApi(url)
-      const { token } = await joinBoardViaApi(url, board.id, board.secrets.facilitator, { name: 'Bench', role: 'facilitator' })
-      return { name: board.id, writerKey: board.secrets.facilitator, readerKey: board.secrets.editor, writerToken: token }
+      const { token, personId } = await joinBoardViaApi(url, board.id, board.secrets.facilitator, { name: 'Bench', role: 'facilitator' })
+      return { name: board.id, writerKey: board.secrets.facilitator, readerKey: board.secrets.editor, writerToken: token, writerPersonId: personId }
     },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return
@@ -141,7 +146,7 @@ export async function startRelay(
       await exited
     },
   }
-  const probe = opts.probe ?? { name: 'probe', writerKey: '', readerKey: '', writerToken: '' }
+  const probe = opts.probe ?? PROBE_DOCUMENT
   // Tavolo refuses unknown boards, so its probe without a board is the HTTP health check.
   if (name === 'Tavolo' && !opts.probe) await waitForHttp(`http://127.0.0.1:${port}/healthz`)
   else await firstAcceptedWebsocket(relay.documentUrl(probe))

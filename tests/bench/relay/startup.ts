@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { INSTANCES } from './fanout'
-import { firstAcceptedWebsocket, processorMs, RELAYS, residentBytes, startRelay, startTavoloInstances, type Document, type RelayName } from './servers'
+import { PROBE_DOCUMENT, firstAcceptedWebsocket, processorMs, RELAYS, residentBytes, startRelay, startTavoloInstances, type Document, type RelayName } from './servers'
 import { median, printFigure } from './stats'
 
 // Start: process start to the first websocket the relay accepts (on Tavolo, on an existing
@@ -17,7 +17,7 @@ interface Prepared {
 }
 
 async function once(name: RelayName, prepared: Prepared | null): Promise<{ startMs: number; cpuMs: number; rssBytes: number }> {
-  const probe = prepared?.doc ?? { name: 'probe', writerKey: '', readerKey: '', writerToken: '' }
+  const probe = prepared?.doc ?? PROBE_DOCUMENT
   const relay = await startRelay(name, { dataDir: prepared?.dataDir, probe, env: prepared?.env })
   try {
     const startMs = performance.now() - relay.startedAt

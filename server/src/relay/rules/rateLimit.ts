@@ -1,3 +1,4 @@
+import { monotonicMs } from '../../clock'
 import { Refused, type RelayRule } from '../hooks'
 import { CLOSE_POLICY_VIOLATION } from '../../../../shared/src/wire/closeCodes'
 
@@ -15,7 +16,7 @@ export class TokenBucket {
   constructor(
     private readonly perSecond: number,
     private readonly capacity: number,
-    private readonly now: () => number = () => performance.now(),
+    private readonly now: () => number = monotonicMs,
   ) {
     this.tokens = capacity
     this.last = now()
