@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type WebSocket from 'ws'
 import * as Y from 'yjs'
 import { SERVER_BUNDLE_META, ensureServerBuilt } from '../../server/scripts/serverBuild.mjs'
-import { decodeMessage, encodeSyncStep1, encodeUpdate } from '../../server/src/relay/protocol'
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
+import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeUpdate } from '../../server/src/relay/protocol'
 import { META_ROOT } from '../../shared/src/doc/roots'
 import { CLOSE_FORBIDDEN_WRITE, CLOSE_INTERNAL_ERROR } from '../../shared/src/wire/closeCodes'
 import { openRawSocket, upgradeStatus, waitForClose } from '../support/rawsocket'
@@ -25,6 +26,26 @@ afterEach(async () => {
 const { client, person, destroyClients } = trackedClients(() => proc!.wsUrl)
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** A presence update of a new client, as a stock provider sends it. */
+function presenceMessage(): Uint8Array {
+  const awareness = new Awareness(new Y.Doc())
+  awareness.setLocalState({ cursor: null })
+  return encodeAwareness(encodeAwarenessUpdate(awareness, [awareness.clientID]))
+}
+
+/** A viewer sends `first`, then asks for the board: 'answered' with its state, or how the server closed the socket. */
+async function askForTheBoard(server: ServerProcess, board: { id: string; secrets: { viewer: string } }, first: Uint8Array[]) {
+  const raw = await openRawSocket(server.wsUrl, board.id, board.secrets.viewer)
+  const closed = waitForClose(raw)
+  // The answer to our step 1, not the server's greeting (its own step 1, which can come with the upgrade, before a listener).
+  const answered = new Promise<string>((resolve) =>
+    raw.on('message', (data: Buffer) => decodeMessage(new Uint8Array(data)).kind === 'sync-step-2' && resolve('answered')),
+  )
+  for (const message of first) raw.send(message)
+  raw.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())))
+  return Promise.race([closed, answered]).finally(() => raw.close())
+}
 
 describe('the real server process', () => {
   it('kill -9 mid-edit loses nothing any peer had received', async () => {
@@ -157,8 +178,9 @@ describe('a freshly started process', () => {
     for (const name of ['tavolo_updates_total', 'tavolo_process_cpu_seconds_total', 'tavolo_nodejs_eventloop_lag_seconds']) expect(metrics).toContain(name)
     expect(heavyLoaded()).toEqual(['prom-client'])
 
-    // Its first message loads them; the answer comes once they have judged it.
+    // Its first message loads them; the answer to a presence and a sync step 1 comes once they have judged the presence.
     const answered = new Promise<void>((resolve) => raw.on('message', (data: Buffer) => decodeMessage(new Uint8Array(data)).kind === 'sync-step-2' && resolve()))
+    raw.send(presenceMessage())
     raw.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())))
     await answered
     expect(heavyLoaded()).toEqual(expect.arrayContaining(['@tldraw/tlschema', 'server/src/relay/rules/judging']))
@@ -191,19 +213,9 @@ console.log(JSON.stringify({ undici, response: await new Response('kept').text()
     expect((await fetch(`${proc.url}/api/boards`, { method: 'POST' })).status).toBe(500)
     const board = await createBoardViaApi(proc.url)
 
-    /** A viewer asks for the board: 'answered' with its state, or how the server closed the socket. */
-    const askForTheBoard = async () => {
-      const raw = await openRawSocket(proc!.wsUrl, board.id, board.secrets.viewer)
-      const closed = waitForClose(raw)
-      // The answer to our step 1, not the server's greeting (its own step 1, which can come with the upgrade, before a listener).
-      const answered = new Promise<string>((resolve) =>
-        raw.on('message', (data: Buffer) => decodeMessage(new Uint8Array(data)).kind === 'sync-step-2' && resolve('answered')),
-      )
-      raw.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())))
-      return Promise.race([closed, answered]).finally(() => raw.close())
-    }
-    expect(await askForTheBoard()).toEqual({ code: CLOSE_INTERNAL_ERROR, reason: 'internal error' })
-    expect(await askForTheBoard()).toBe('answered')
+    // Presence is judged by the rules, so the answer to the step 1 after it waits for them.
+    expect(await askForTheBoard(proc, board, [presenceMessage()])).toEqual({ code: CLOSE_INTERNAL_ERROR, reason: 'internal error' })
+    expect(await askForTheBoard(proc, board, [presenceMessage()])).toBe('answered')
 
     const reveal = () =>
       fetch(`${proc!.url}/api/boards/${board.id}/drafting/reveal`, {
@@ -212,6 +224,15 @@ console.log(JSON.stringify({ undici, response: await new Response('kept').text()
       })
     expect((await reveal()).status).toBe(500)
     expect((await reveal()).status).toBe(200)
+  })
+
+  it('answers a sync step 1 without waiting for the rules, which judge no read: even while they fail to load', async () => {
+    await ensureServerBuilt()
+    const { outputs } = JSON.parse(fs.readFileSync(SERVER_BUNDLE_META, 'utf8')) as { outputs: Record<string, { entryPoint?: string }> }
+    const judging = Object.keys(outputs).find((file) => outputs[file].entryPoint === 'server/src/relay/rules/judging.ts')!
+    proc = await startServerProcess({ nodeArgs: ['--import', './tests/support/failFirstResolve.mjs'], env: { TAVOLO_FAIL_FIRST_RESOLVE: path.basename(judging) } })
+    const board = await createBoardViaApi(proc.url)
+    expect(await askForTheBoard(proc, board, [])).toBe('answered')
   })
 })
 

@@ -13,7 +13,7 @@ import type { Logger } from '../log'
 import { countRefusedWrite } from '../metrics'
 import { decodeAwarenessUpdate, encodeAwarenessEntries } from './awarenessUpdate'
 import { Refused, type Person, type RelayPeer, type RelayRule, type UpdateContext } from './hooks'
-import { ProtocolError, decodeMessage, invalidUpdate, type IncomingMessage } from './protocol'
+import { ProtocolError, decodeMessage, invalidUpdate, opensAsSyncStep1, type IncomingMessage } from './protocol'
 import type { Room } from './room'
 import type { RoomRegistry } from './rooms'
 import type { ConnectionRules } from './rules'
@@ -67,6 +67,9 @@ export function websocketFrameParts(parts: readonly Uint8Array[]): Uint8Array[] 
   return [header, ...parts]
 }
 
+/** What a message no rule judges is handled with. */
+const NO_RULES: readonly RelayRule[] = []
+
 // A message the room relays to all its peers is framed for the first of them, not once per peer.
 const frames = new WeakMap<Uint8Array, Buffer>()
 
@@ -82,8 +85,8 @@ function closeReason(text: string): string {
 }
 
 /**
- * One websocket on one board. Messages are handled strictly in order, after the room and the
- * judging rules have loaded, each passed through the relay's rules (hooks.ts) first; anything
+ * One websocket on one board. Messages are handled strictly in order, after the room and (for all
+ * but a sync step 1) the judging rules have loaded, each passed through the relay's rules (hooks.ts) first; anything
  * malformed or refused closes this connection only, with a code and a reason.
  */
 export class Connection implements RelayPeer {
@@ -106,7 +109,7 @@ export class Connection implements RelayPeer {
   private queue: Promise<void>
   /** Messages in `queue` not handled yet: while there are any, a new one waits its turn. */
   private queued = 0
-  /** The judging rules, asked for with the first message: every message waits for them before it is handled. */
+  /** The judging rules, asked for with the first message: every message but a sync step 1 waits for them before it is handled. */
   private judging: Promise<readonly RelayRule[]> | null = null
   /** The judging rules once loaded. */
   private rules: readonly RelayRule[] | null = null
@@ -159,7 +162,9 @@ export class Connection implements RelayPeer {
         if (waiting) this.enqueue(waiting)
         return
       }
-      const judging = this.judging
+      // A sync step 1 waits for the room only: a client's first answer (a large board's whole state)
+      // does not wait for the rules to load too.
+      const judging = isBinary && Buffer.isBuffer(data) && opensAsSyncStep1(data) ? NO_RULES : this.judging
       this.enqueue(this.queue.then(() => judging).then((rules) => this.handle(rules, data, isBinary)))
     })
     ws.on('error', (error) => this.onSocketError(error))

@@ -90,6 +90,9 @@ function header(type: number, step: number | null, payloadBytes: number): Uint8A
   return encoding.toUint8Array(encoder)
 }
 
+/** Whether `bytes` opens as a sync step 1, a read that no rule judges (both varUints are one byte). */
+export const opensAsSyncStep1 = (bytes: Uint8Array): boolean => bytes[0] === messageSync && bytes[1] === messageYjsSyncStep1
+
 function encodeWith(type: number, step: number | null, payload: Uint8Array): Uint8Array {
   const head = header(type, step, payload.byteLength)
   const message = new Uint8Array(head.byteLength + payload.byteLength)

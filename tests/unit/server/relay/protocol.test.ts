@@ -12,6 +12,8 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
+  opensAsSyncStep1,
+  syncStep2Parts,
 } from '../../../../server/src/relay/protocol'
 
 // The relay's encoder and decoder are held to y-protocols' own writers and readers, the code the
@@ -107,5 +109,22 @@ describe('relay protocol refusals', () => {
     expect(decodeError([0, 2, 5, 1, 2])).toMatchObject({ closeCode: 1007 })
     expect(decodeError([0, 2, 1, 1, 99])).toMatchObject({ closeCode: 1007, message: expect.stringContaining('trailing bytes') })
     expect(decodeError([3, 0])).toMatchObject({ closeCode: 1007 })
+  })
+})
+
+describe('relay protocol shortcuts', () => {
+  it('tells a sync step 1 from every other message by its first bytes', () => {
+    const update = Y.encodeStateAsUpdate(docWithContent())
+    expect(opensAsSyncStep1(encodeSyncStep1(Y.encodeStateVector(docWithContent())))).toBe(true)
+    for (const other of [encodeSyncStep2(update), encodeUpdate(update), encodeAwareness(new Uint8Array([0])), Uint8Array.of(messageQueryAwareness), new Uint8Array(0)]) {
+      expect(opensAsSyncStep1(other)).toBe(false)
+    }
+  })
+
+  it('gives sync step 2 in parts that together are the message, the update itself the last', () => {
+    const update = Y.encodeStateAsUpdate(docWithContent())
+    const parts = syncStep2Parts(update)
+    expect(parts[parts.length - 1]).toBe(update)
+    expect(new Uint8Array(Buffer.concat(parts))).toEqual(encodeSyncStep2(update))
   })
 })
