@@ -8,8 +8,8 @@ import { countRendersUnder, installRenderCounter, takeRenders } from './support/
 import { WAIT, enterBoardAs, waitForConnected } from './support/tavoloPage'
 
 // The levels panel on a board of 200 cards split into two tables, in Chromium: while it is closed
-// a card moving re-renders none of it (a drag is a change per frame); open, a move re-renders only
-// what reads the shapes, and a table's totals only when they change.
+// a card moving re-renders none of it (a drag is a change per frame); open, on any tab, a move
+// re-renders only what reads the shapes, and a table's totals only when they change.
 
 declare global {
   interface Window {
@@ -131,6 +131,19 @@ describe('the levels panel on a board of 200 cards', () => {
     await totals.filter({ hasText: /^7 / }).waitFor(WAIT)
     // Only the table whose hours changed.
     expect(await takeRenders(page)).toBe(1)
+  })
+
+  const SECTIONS: Array<[string, string]> = [
+    ['drafting', 'drafting-section'],
+    ['budget', 'budget-section'],
+    ['plenary', 'compare-section'],
+  ]
+  it.each(SECTIONS)('open on the %s tab, a card moving renders only the provider', async (tab, section) => {
+    await page.getByTestId(`levels-tab-${tab}`).click()
+    await page.getByTestId(section).waitFor(WAIT)
+    await countRendersUnder(page, '[data-testid="levels-toggle"]')
+    await moveCard('shape:tableCard', MOVES)
+    expect(await takeRenders(page)).toBeLessThanOrEqual(MOVES)
   })
 
   it('the seating (top bar, summary) and the summary read the session map from the facilitation context, not each on its own', async () => {

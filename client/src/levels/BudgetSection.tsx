@@ -22,7 +22,7 @@ import { useLanguage } from '../i18n/i18n'
 import { randomId } from '../state/randomId'
 import { ErrorText, invalidWhen } from '../ui/ErrorText'
 import { RadioChoice } from '../ui/RadioChoice'
-import { useLevels } from './useLevels'
+import { useLevelsRoom, useLevelsSelect } from './useLevels'
 
 // Hour budgets: the facilitator opens a round with the target hours; each participant splits
 // them across the content cards of their table (the plenary's when not seated, or when the round is
@@ -104,7 +104,7 @@ function RoundControls() {
 
 function Ballot() {
   const { doc, personId, session } = useBoardFacilitation()
-  const { shapesById, levelOf, mySeat, budgets } = useLevels()
+  const { mySeat, budgets } = useLevelsRoom()
   const { t } = useTranslation()
   // What someone is typing, by card, until it is stored; the error names the card it is about.
   const [drafts, setDrafts] = useState<Readonly<Record<string, string>>>({})
@@ -112,7 +112,10 @@ function Ballot() {
   const errorId = useId()
   const target = session.budget.targetHours
   const level = ballotLevel(session.budget, mySeat)
-  const cards = [...shapesById.values()].filter((s) => s.type === CONTENT_CARD_TYPE && levelOf(s.id) === level)
+  // Only the level's content cards as labelled: a card moving leaves the ballot alone.
+  const cards = useLevelsSelect(({ shapesById, levelOf }) =>
+    [...shapesById.values()].filter((s) => s.type === CONTENT_CARD_TYPE && levelOf(s.id) === level).map((card) => ({ id: card.id, label: cardLabel(card, t) })),
+  )
   const ballot = ballotOf(budgets, personId)
   const noCards = level === null ? t('levels.noPlenaryCards') : t('levels.noContentCards')
   const used = hoursUsed(budgets, personId)
@@ -143,7 +146,7 @@ function Ballot() {
         {cards.map((card) => (
           <li key={card.id}>
             <label>
-              <span>{cardLabel(card, t)}</span>
+              <span>{card.label}</span>
               <input
                 type="text"
                 inputMode="decimal"
@@ -164,10 +167,10 @@ function Ballot() {
 
 function Results() {
   const { isFacilitator, editor } = useBoardFacilitation()
-  const { budgets, people, shapesById } = useLevels()
+  const { budgets, people } = useLevelsRoom()
   const { t } = useTranslation()
   const language = useLanguage()
-  const { columns, rows } = budgetTable({ budgets, people, shapesById }, t, language)
+  const { columns, rows } = useLevelsSelect(({ shapesById }) => budgetTable({ budgets, people, shapesById }, t, language))
   if (rows.length === 0) return <p className="hint">{t('levels.noBallots')}</p>
   const apply = () => {
     if (!editor) return

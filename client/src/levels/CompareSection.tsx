@@ -11,7 +11,7 @@ import { cardTypeName } from '../i18n/cardText'
 import { useLanguage } from '../i18n/i18n'
 import { ErrorText } from '../ui/ErrorText'
 import { LevelTotals } from './LevelTotals'
-import { useLevels } from './useLevels'
+import { useLatestLevels, useLevelsRoom, useLevelsSelect } from './useLevels'
 
 // The plenary: the tables side by side (one column each with its totals, rows lining up the same
 // contents, lecture formats and exams), the plenary's own totals, and "Adopt" on each table's card
@@ -22,17 +22,31 @@ export function CompareSection() {
   const { isFacilitator, readOnly, personId, writeSession } = useBoardFacilitation()
   const [linking, setLinking] = useState<string[]>([])
   const [error, setError] = useState<string | null>(null)
-  const levels = useLevels()
+  const { editor, people, tables, plainSession, session, budgets } = useLevelsRoom()
+  const latestLevels = useLatestLevels()
   const { t } = useTranslation()
   const language = useLanguage()
-  const { editor, shapes, shapesById, people, tables, plainSession, session, budgets } = levels
-  if (tables.length === 0) return <p className="hint">{t('levels.noTables')}</p>
-  const input = { records: shapes, people, session: plainSession }
-  const comparison = compareTables(input, tables, session.comparisonLinks, language)
+  // What the section shows of the shapes, labels included: a card moving that changes none of it re-renders nothing.
+  const shown = useLevelsSelect(({ shapes, shapesById }) => {
+    if (tables.length === 0) return null
+    const input = { records: shapes, people, session: plainSession }
+    const comparison = compareTables(input, tables, session.comparisonLinks, language)
+    const cells = comparison.rows.flatMap((row) => Object.values(row.cells).flat())
+    const labels = Object.fromEntries(
+      cells.map((cell) => {
+        const card = shapesById.get(cell.cardId)
+        return [cell.cardId, card ? cardLabel(card, t) : cell.title]
+      }),
+    )
+    return { comparison, labels, plenary: summaryOfLevel(input, null, language) }
+  })
+  if (!shown) return <p className="hint">{t('levels.noTables')}</p>
+  const { comparison, labels, plenary } = shown
   // The server refuses a participant's plenary write unless the facilitator allows it (tableEditingRule.ts).
   const canAdopt = isFacilitator || (session.participantsAdopt && !readOnly)
   const adopt = (cardId: string, tableId: string) => {
     if (!editor) return
+    const { shapes } = latestLevels()
     const card = editor.getShape(cardId as never)
     if (!card) return setError(t('common.deletedCard'))
     const zone = plenaryZoneFor(shapes, card.type)
@@ -61,7 +75,7 @@ export function CompareSection() {
     <div data-testid="compare-section">
       <h4>{t('levels.plenary')}</h4>
       <div data-testid="plenary-totals">
-        <LevelTotals summary={summaryOfLevel(input, null, language)} />
+        <LevelTotals summary={plenary} />
       </div>
       <div className="tavolo-levels-scroll">
         <table className="tavolo-levels-table" data-testid="comparison">
@@ -93,8 +107,7 @@ export function CompareSection() {
                   {comparison.columns.map(({ table }) => (
                     <td key={table.id}>
                       {(row.cells[table.id] ?? []).map((cell) => {
-                        const card = shapesById.get(cell.cardId)
-                        const label = card ? cardLabel(card, t) : cell.title
+                        const label = labels[cell.cardId]
                         return (
                           <div key={cell.cardId}>
                             {isFacilitator && (

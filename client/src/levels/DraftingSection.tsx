@@ -15,7 +15,7 @@ import type { PresentPerson } from '../sync/presence'
 import { ErrorText } from '../ui/ErrorText'
 import { RadioChoice } from '../ui/RadioChoice'
 import { DoneButton, DraftingProgressText } from './DraftingBanner'
-import { useLevels } from './useLevels'
+import { useLevelsSelect } from './useLevels'
 
 // Private drafting (the individual level): the facilitator opens a round (the whole board, one
 // zone or the current phase; anonymous or not; with the timer if they like), sees how many are
@@ -73,14 +73,16 @@ const DRAFTING_SCOPE_KINDS: readonly DraftingScope['kind'][] = ['board', 'zone',
 
 function OpenRoundForm() {
   const { session, writeSession, doc, clockOffsetMs } = useBoardFacilitation()
-  const { shapes } = useLevels()
+  // Only the zones' ids and titles: a card moving leaves the form alone.
+  const zones = useLevelsSelect(({ shapes }) =>
+    shapes.filter((s) => s.type === ZONE_TYPE).map((zone) => ({ id: zone.id, title: (zone.props as { title?: unknown }).title })),
+  )
   const { t } = useTranslation()
   const [kind, setKind] = useState<DraftingScope['kind']>('board')
   const [zoneId, setZoneId] = useState('')
   const [anonymous, setAnonymous] = useState(false)
   const [withTimer, setWithTimer] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const zones = shapes.filter((s) => s.type === ZONE_TYPE)
   const phase = t(`phases.${phaseInfo(session.phase).id}_label`)
   const minutes = session.timer.durationMs / 60_000
   const open = () => {
@@ -115,7 +117,7 @@ function OpenRoundForm() {
             </option>
             {zones.map((zone) => (
               <option key={zone.id} value={zone.id}>
-                {zoneTitle((zone.props as { title?: unknown }).title, t)}
+                {zoneTitle(zone.title, t)}
               </option>
             ))}
           </select>

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useState, useSyncExternalStore, type Context, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type Context, type ReactNode } from 'react'
 import { useValue, type Editor, type TLShape } from 'tldraw'
 import { readShapes, type ShapeLike } from '../../../shared/src/board/shapeLike'
 import { ZONE_TYPE } from '../../../shared/src/cards/zone/zone'
@@ -17,8 +17,9 @@ import { usePlainMap } from '../sync/usePlainMap'
 
 // What the levels panel reads: the shapes, who sits where, the ballots. Worked out once per change
 // by LevelsProvider, which the panel mounts only while open (every shape moving changes it). Parts
-// that need no shapes read useLevelsRoom, which a card moving leaves alone, and a table's totals
-// come from useTableSummary, which re-renders its reader only when they change.
+// that need no shapes read useLevelsRoom, which a card moving leaves alone; a table's totals
+// come from useTableSummary, and what a tab shows of the shapes from useLevelsSelect, which
+// re-render their reader only when what it reads changes.
 
 /** The levels without the shapes: what a card moving does not change. */
 export interface LevelsRoom {
@@ -90,7 +91,28 @@ class TableSummaries {
   }
 }
 
-const LevelsContext = createContext<Levels | null>(null)
+/**
+ * The latest levels, for readers that show only part of them (useLevelsSelect): told after each
+ * provider commit, each reader re-renders only when its part changed.
+ */
+class LevelsStore {
+  private listeners = new Set<() => void>()
+  constructor(public current: Levels) {}
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener)
+    return () => {
+      this.listeners.delete(listener)
+    }
+  }
+
+  /** After the provider's commit: each reader compares its part with what it shows. */
+  notify() {
+    for (const listener of this.listeners) listener()
+  }
+}
+
+const LevelsStoreContext = createContext<LevelsStore | null>(null)
 const LevelsRoomContext = createContext<LevelsRoom | null>(null)
 const SummariesContext = createContext<TableSummaries | null>(null)
 
@@ -111,10 +133,14 @@ export function LevelsProvider({ children }: { children: ReactNode }) {
   const [summaries] = useState(() => new TableSummaries())
   summaries.update({ records: shapes, people, session: plainSession }, language)
   useLayoutEffect(() => summaries.notify(), [summaries, shapes, people, plainSession, language])
+  const [store] = useState(() => new LevelsStore(value))
+  // In the render, as for the summaries: a reader mounting or re-rendering in it reads this change.
+  store.current = value
+  useLayoutEffect(() => store.notify(), [store, value])
   return (
     <LevelsRoomContext.Provider value={room}>
       <SummariesContext.Provider value={summaries}>
-        <LevelsContext.Provider value={value}>{children}</LevelsContext.Provider>
+        <LevelsStoreContext.Provider value={store}>{children}</LevelsStoreContext.Provider>
       </SummariesContext.Provider>
     </LevelsRoomContext.Provider>
   )
@@ -126,14 +152,33 @@ function useProvided<T>(context: Context<T | null>): T {
   return value
 }
 
-/** The levels, as the LevelsProvider around the caller works them out: re-renders on every change to a shape. */
-export function useLevels(): Levels {
-  return useProvided(LevelsContext)
-}
-
 /** The levels without the shapes: a card moving does not re-render the caller. */
 export function useLevelsRoom(): LevelsRoom {
   return useProvided(LevelsRoomContext)
+}
+
+/**
+ * What `select` reads of the levels (plain data): re-renders the caller only when it changes, not
+ * on every change to a shape. `select` may close over the caller's props; it runs on each change.
+ */
+export function useLevelsSelect<T>(select: (levels: Levels) => T): T {
+  const store = useProvided(LevelsStoreContext)
+  const last = useRef<{ levels: Levels; select: (levels: Levels) => T; json: string; value: T } | null>(null)
+  const read = () => {
+    const known = last.current
+    if (known && known.levels === store.current && known.select === select) return known.value
+    const value = select(store.current)
+    const json = JSON.stringify(value)
+    last.current = { levels: store.current, select, json, value: known && known.json === json ? known.value : value }
+    return last.current.value
+  }
+  return useSyncExternalStore(store.subscribe, read)
+}
+
+/** The latest levels, for an event handler: reading it re-renders nothing. */
+export function useLatestLevels(): () => Levels {
+  const store = useProvided(LevelsStoreContext)
+  return useCallback(() => store.current, [store])
 }
 
 /** A table's summary: re-renders the caller only when it changes. */

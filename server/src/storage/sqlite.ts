@@ -65,9 +65,8 @@ function migrate(db: Database.Database, file: string): void {
 // steadily writes about 3.5 KB of WAL per edit, 75 KB between two compactions, the files' largest
 // part; the WAL starts over only after a checkpoint that no commit overtook while it flushed, so
 // the worker starts early, to have several tries), and after CHECKPOINT_IDLE_MS without writes, when the WAL is emptied
-// (on the event loop while no worker has been needed). A compaction finding the checkpoints behind
-// (the WAL past the threshold, or not started over since the last compaction), and a WAL past
-// WAL_MAX_SHARE_OF_THRESHOLD times the threshold and past WAL_EMPTY_NOW_MIN_BYTES (a worker behind
+// (on the event loop while no worker has been needed). Compaction (rare) and a WAL past
+// WAL_MAX_SHARE_OF_THRESHOLD times the threshold, and past WAL_EMPTY_NOW_MIN_BYTES (a worker behind
 // a burst), empty it on the event loop, before going on.
 const CHECKPOINT_IDLE_MS = 250
 const WAL_MIN_BYTES = 16 * 1024
@@ -118,8 +117,6 @@ export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'>
   // Each time the WAL starts over, its file is cut back to nothing.
   db.pragma('journal_size_limit = 0')
   const walFile = `${file}-wal`
-  /** Whether the WAL started over since the last compaction: the checkpoints keep up with the writes. */
-  let walStartedOver = true
   /**
    * The first commit into an emptied WAL starts it over: it writes the WAL's header and flushes it
    * to disk (0.5–5 ms, the slowest commits by far). Done by a small write as soon as the WAL is
@@ -127,7 +124,6 @@ export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'>
    */
   const startWalOver = () => {
     if (!db.open) return
-    walStartedOver = true
     try {
       touchHealth.run(Date.now())
     } catch (error) {
@@ -143,15 +139,12 @@ export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'>
     if (result.busy) checkpointer.request('TRUNCATE')
     else startWalOver()
   }
-  /** The WAL's size past which the worker copies it; the database's size matters only past the minimum. */
-  const walThreshold = (walBytes: number) =>
-    walBytes > WAL_MIN_BYTES ? Math.max(WAL_MIN_BYTES, fileSize(file) * WAL_SHARE_OF_DATABASE) : WAL_MIN_BYTES
   let idleCheckpoint: NodeJS.Timeout | null = null
   /** Called after every write transaction. */
   const afterWrite = () => {
-    // One file status per write, not two, while the WAL is small.
     const walBytes = fileSize(walFile)
-    const threshold = walThreshold(walBytes)
+    // The database's size matters only past the minimum: one file status per write, not two.
+    const threshold = walBytes > WAL_MIN_BYTES ? Math.max(WAL_MIN_BYTES, fileSize(file) * WAL_SHARE_OF_DATABASE) : WAL_MIN_BYTES
     if (walBytes > Math.max(WAL_EMPTY_NOW_MIN_BYTES, threshold * WAL_MAX_SHARE_OF_THRESHOLD)) emptyWalNow()
     else if (walBytes > threshold) checkpointer.request('PASSIVE')
     if (idleCheckpoint) idleCheckpoint.refresh()
@@ -333,18 +326,12 @@ export function openSqliteStorage(dataDir: string, logger: Pick<Logger, 'error'>
       return seq
     },
     async compact(boardId, snapshot, throughSeq) {
-      // The checkpoints keep up when the WAL started over since the last compaction and is within its threshold.
-      const walBytes = fileSize(walFile)
-      const walBehind = !walStartedOver || walBytes > walThreshold(walBytes)
       const compacted = compact(boardId, snapshot, throughSeq)
-      // The log's pages are free now and the WAL holds the new snapshot. Where the checkpoints keep
-      // up, they copy it like any other write (the files hold the old snapshot and the log a while
-      // longer); behind them (a burst) the WAL is emptied here, at once, so the files never grow
-      // far past the board's size.
+      // The log's pages are free now and the WAL holds a whole new snapshot: both are given back
+      // at once, so a burst of edits never grows the files far past the board's size.
       if (compacted) {
         db.pragma('incremental_vacuum')
-        walStartedOver = false
-        if (walBehind) emptyWalNow()
+        emptyWalNow()
       }
       afterWrite()
       return compacted

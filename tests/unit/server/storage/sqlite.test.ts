@@ -35,18 +35,6 @@ function edit(doc: Y.Doc, key: string, value: number): Uint8Array {
   return update!
 }
 
-/** An edit of 20 KB: alone it takes the WAL past its threshold (16 KiB for a small file). */
-function largeEdit(doc: Y.Doc): Uint8Array {
-  let update: Uint8Array | null = null
-  doc.once('update', (u: Uint8Array) => (update = u))
-  doc.getText('t').insert(0, 'x'.repeat(20_000))
-  return update!
-}
-
-function edits(doc: Y.Doc, prefix: string, count: number): Uint8Array[] {
-  return Array.from({ length: count }, (_, i) => edit(doc, `${prefix}${i}`, i))
-}
-
 function rebuild(stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): Y.Doc {
   const doc = new Y.Doc()
   if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
@@ -264,8 +252,7 @@ describe('SQLite storage', () => {
     const salt = () => fs.readFileSync(wal).subarray(16, 24).toString('hex')
     const doc = new Y.Doc()
     await storage.createBoard(board, Y.encodeStateAsUpdate(doc))
-    // A compaction with the WAL past its threshold (in the same turn, before the worker is asked) empties it.
-    void storage.appendUpdates(board.id, [largeEdit(doc)])
+    await storage.appendUpdates(board.id, [edit(doc, 'a', 1)])
     await storage.compact(board.id, Y.encodeStateAsUpdate(doc), 1)
     expect(startedOver()).toBe(true)
 
@@ -302,45 +289,11 @@ describe('SQLite storage', () => {
     other.exec(`CREATE TRIGGER refuse_insert BEFORE INSERT ON health BEGIN SELECT RAISE(ABORT, 'refused'); END;
                 CREATE TRIGGER refuse_update BEFORE UPDATE ON health BEGIN SELECT RAISE(ABORT, 'refused'); END;`)
     other.close()
-    // The WAL past its threshold, so the compaction empties it at once.
-    void storage.appendUpdates(board.id, [largeEdit(doc)])
-    expect(await storage.compact(board.id, Y.encodeStateAsUpdate(doc), 2)).toBe(true)
+    expect(await storage.compact(board.id, Y.encodeStateAsUpdate(doc), 1)).toBe(true)
     expect(errors).toEqual([expect.stringContaining('starting the WAL over failed: refused')])
     const stored = await storage.loadDocument(board.id)
     expect(stored.updates).toHaveLength(0)
     expect(rebuild(stored).getMap('m').toJSON()).toEqual({ a: 1 })
-  })
-
-  it('a compaction leaves the WAL to the checkpoints (no disk flush before the next batch) while they keep up, and empties it at once when they did not', async () => {
-    const { storage, dir } = open()
-    const wal = path.join(dir, `${SQLITE_FILE_NAME}-wal`)
-    const walBytes = () => (fs.existsSync(wal) ? fs.statSync(wal).size : 0)
-    const startedOver = () => walBytes() > 32 && walBytes() <= 32 + 2 * (24 + 1024)
-    /** The checkpoint after a quiet moment empties the WAL. */
-    const emptied = async () => {
-      const deadline = Date.now() + 5000
-      while (walBytes() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
-      expect(walBytes()).toBe(0)
-    }
-    const doc = new Y.Doc()
-    await storage.createBoard(board, Y.encodeStateAsUpdate(doc))
-    await storage.appendUpdates(board.id, edits(doc, 'a', 50))
-    await emptied()
-    await storage.appendUpdates(board.id, edits(doc, 'b', 5))
-    const before = walBytes()
-    expect(before).toBeLessThan(16 * 1024)
-    expect(await storage.compact(board.id, Y.encodeStateAsUpdate(doc), 55)).toBe(true)
-    // Not emptied: the WAL holds what it held and the compaction's pages.
-    expect(walBytes()).toBeGreaterThan(before)
-    // The next compaction comes before the WAL started over: the checkpoints are behind, so it
-    // empties the WAL itself, however small.
-    await storage.appendUpdates(board.id, edits(doc, 'c', 5))
-    expect(walBytes()).toBeLessThan(16 * 1024)
-    expect(await storage.compact(board.id, Y.encodeStateAsUpdate(doc), 60)).toBe(true)
-    expect(startedOver()).toBe(true)
-    const stored = await storage.loadDocument(board.id)
-    expect(stored).toMatchObject({ seq: 60, updates: [] })
-    expect(Object.keys(rebuild(stored).getMap('m').toJSON())).toHaveLength(60)
   })
 
   it('refuses a database migrated by a newer Tavolo', async () => {
