@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import * as Y from 'yjs'
 import { SESSION_ROOT } from '../../../shared/src/doc/roots'
+import { SESSION_KEYS } from '../../../shared/src/session/sessionKeys'
+import { writeIdea } from '../../support/ideaCards'
 import { SETTINGS } from '../../../server/src/config'
 import { connectBenchClient, opened, type BenchClient } from './client'
 import { startRelay, writerUrl, type Document, type RelayProcess } from './servers'
@@ -44,9 +46,10 @@ async function roundTrips(relay: RelayProcess, doc: Document): Promise<number[]>
     sentAt.set(Y.parseUpdateMeta(update).to.get(ydoc.clientID)!, performance.now())
     client.sendUpdate(update)
   })
+  // The honest writer is the facilitator, switching anonymous exports on and off.
   const map = ydoc.getMap(SESSION_ROOT)
   for (let i = 0; i < SAMPLES; i++) {
-    map.set('k', i)
+    map.set(SESSION_KEYS.anonymous, i % 2 === 0)
     await new Promise((resolve) => setTimeout(resolve, INTERVAL_MS))
   }
   const deadline = Date.now() + 10_000
@@ -56,19 +59,29 @@ async function roundTrips(relay: RelayProcess, doc: Document): Promise<number[]>
   return times
 }
 
+/** Bytes of the update that writes an idea card with no text. */
+function ideaRecordBytes(personId: string): number {
+  const ydoc = new Y.Doc()
+  let bytes = 0
+  ydoc.on('update', (update: Uint8Array) => (bytes = update.byteLength))
+  writeIdea(ydoc, personId, 'f0', '')
+  return bytes
+}
+
 /** Floods `doc` at FLOOD_MESSAGES_PER_S until `stop` resolves; returns how the server closed it, if it did. */
 async function flood(relay: RelayProcess, doc: Document, stop: Promise<void>): Promise<string | null> {
   const { client, ydoc } = await writer(relay, doc)
   let closed: string | null = null
   client.ws.on('close', (code, reason) => (closed = `${code} ${reason.toString()}`))
   ydoc.on('update', (update: Uint8Array) => client.sendUpdate(update))
-  const map = ydoc.getMap(SESSION_ROOT)
+  // Each message rewrites one of 50 idea cards: its text is what the card's record leaves of FLOOD_MESSAGE_BYTES.
+  const textBytes = FLOOD_MESSAGE_BYTES - ideaRecordBytes(doc.writerPersonId)
   let done = false
   void stop.then(() => (done = true))
   const perTick = FLOOD_MESSAGES_PER_S / 100
   for (let i = 0, sent = 0; !done && closed === null; i++) {
     // Random text: a flood that compresses gives the server's deflated snapshots nothing to do.
-    while (sent < (i + 1) * perTick) map.set(`f${sent++ % 50}`, randomBytes(FLOOD_MESSAGE_BYTES).toString('base64').slice(0, FLOOD_MESSAGE_BYTES))
+    while (sent < (i + 1) * perTick) writeIdea(ydoc, doc.writerPersonId, `f${sent++ % 50}`, randomBytes(textBytes).toString('base64').slice(0, textBytes))
     await new Promise((resolve) => setTimeout(resolve, 10))
   }
   client.close()

@@ -1,5 +1,7 @@
 import * as Y from 'yjs'
 import { SESSION_ROOT } from '../../../shared/src/doc/roots'
+import { SESSION_KEYS } from '../../../shared/src/session/sessionKeys'
+import { writeIdea } from '../../support/ideaCards'
 import { connectBenchClient, startWithWriter } from './client'
 import { RELAYS, directoryBytes, startRelay, type RelayName } from './servers'
 import { printFigure } from './stats'
@@ -11,21 +13,24 @@ import { printFigure } from './stats'
 const EDITS = 10_000
 const SETTLE_MS = 3000
 const ARRIVAL_TIMEOUT_MS = 60_000
+const LAST_CRITERION = `Criterion ${EDITS}`
+const lastCriterion = (doc: Y.Doc) => doc.getMap<string[]>(SESSION_ROOT).get(SESSION_KEYS.criteria)?.[0]
 
 async function measure(name: RelayName): Promise<{ open: number; restarted: number }> {
   const { relay, doc, writer, writerDoc } = await startWithWriter(name)
-  // Tavolo takes only the document format's roots: the writer is the facilitator, whose `session` map is free-form.
+  // 64 idea cards of 1,000 characters, then small edits: the facilitator renaming an evaluation
+  // criterion (each session key takes only its own values on Tavolo).
+  for (let i = 0; i < 64; i++) writeIdea(writerDoc, doc.writerPersonId, `note${i}`, `${String(i).padStart(4, '0')} `.repeat(200))
   const map = writerDoc.getMap(SESSION_ROOT)
-  for (let i = 0; i < 64; i++) map.set(`note${i}`, `${String(i).padStart(4, '0')} `.repeat(200))
   for (let i = 1; i <= EDITS; i++) {
-    map.set(`key${i % 20}`, i)
+    map.set(SESSION_KEYS.criteria, [`Criterion ${i}`])
     if (i % 100 === 0) await new Promise((resolve) => setTimeout(resolve, 1))
   }
   const reader = connectBenchClient(relay.documentUrl(doc), relay.prefix(doc))
   await reader.synced
   const deadline = Date.now() + ARRIVAL_TIMEOUT_MS
-  while (reader.doc.getMap(SESSION_ROOT).get(`key${EDITS % 20}`) !== EDITS && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
-  if (reader.doc.getMap(SESSION_ROOT).get(`key${EDITS % 20}`) !== EDITS) console.log(`  (${name}: the last edit never arrived; the figure is not valid)`)
+  while (lastCriterion(reader.doc) !== LAST_CRITERION && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
+  if (lastCriterion(reader.doc) !== LAST_CRITERION) console.log(`  (${name}: the last edit never arrived; the figure is not valid)`)
   const live = Y.encodeStateAsUpdate(writerDoc).byteLength
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
   const open = directoryBytes(relay.dataDir) / live
