@@ -1,12 +1,13 @@
 import fs from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { BoardLink, Fanout, FannedRoom } from '../../server/src/fanout/fanout'
+import type { BoardLink } from '../../server/src/fanout/fanout'
 import type { Logger } from '../../server/src/log'
 import { decodeMessage } from '../../server/src/relay/protocol'
 import { Room } from '../../server/src/relay/room'
 import { openSqliteStorage } from '../../server/src/storage/sqlite'
 import type { BoardStorage } from '../../server/src/storage/storage'
+import { testFanout } from '../support/fakeFanout'
 import { makeTempDataDir } from '../support/server'
 import { waitFor } from '../support/yclient'
 
@@ -38,22 +39,13 @@ async function setUp() {
   const theirs = openSqliteStorage(dir)
   handles.push(mine, theirs)
   await mine.createBoard({ id: boardId, title: 'T', template: 'blank', createdAt: 1, secretGeneration: 0 }, Y.encodeStateAsUpdate(new Y.Doc()))
-  let fanned: FannedRoom | null = null
   const published: [number, number][] = []
   const link: BoardLink = {
     stored: (_update, from, to) => void published.push([from, to]),
     awarenessChanged: () => undefined,
     leave: async () => undefined,
   }
-  const fanout: Fanout = {
-    join: (room) => {
-      fanned = room
-      return link
-    },
-    disconnect: async () => undefined,
-    check: async () => undefined,
-    close: async () => undefined,
-  }
+  const { fanout, fanned } = testFanout(link)
   const room = await Room.load(boardId, mine, { compactAfterUpdates: 1000, logger: quiet, fanout })
   const relayed: Uint8Array[] = []
   room.join({ send: (message) => void relayed.push(message), sendState: () => undefined, close: () => undefined })
@@ -63,7 +55,7 @@ async function setUp() {
     const seq = await theirs.appendUpdates(boardId, [update])
     return { update, seq }
   }
-  return { room, fanned: () => fanned!, mine, published, relayed, otherInstanceWrites }
+  return { room, fanned, mine, published, relayed, otherInstanceWrites }
 }
 
 const keys = (doc: Y.Doc) => Object.keys(doc.getMap('m').toJSON()).sort()

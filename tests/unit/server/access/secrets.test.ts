@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -10,7 +10,7 @@ import { makeTempDataDir } from '../../../support/server'
 
 const dirs: string[] = []
 // Racers wait for a go file in a busy loop: one left behind by a failed or timed-out test would spin forever.
-const racers: ChildProcess[] = []
+const racers: ChildProcessWithoutNullStreams[] = []
 afterEach(() => {
   for (const racer of racers.splice(0)) racer.kill('SIGKILL')
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })

@@ -1,12 +1,13 @@
 import fs from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import type { BoardLink, Fanout, FannedRoom } from '../../../../server/src/fanout/fanout'
+import type { BoardLink } from '../../../../server/src/fanout/fanout'
 import type { Logger } from '../../../../server/src/log'
 import { decodeMessage } from '../../../../server/src/relay/protocol'
 import { Room, type RoomPeer } from '../../../../server/src/relay/room'
 import { openSqliteStorage } from '../../../../server/src/storage/sqlite'
 import type { BoardStorage } from '../../../../server/src/storage/storage'
+import { testFanout } from '../../../support/fakeFanout'
 import { makeTempDataDir } from '../../../support/server'
 
 // A room's answer to a client's state vector (sync step 1), on real SQLite storage.
@@ -49,20 +50,11 @@ async function storedBoard() {
   await storage.createBoard({ id: boardId, title: 'T', template: 'blank', createdAt: 1, secretGeneration: 0 }, snapshot)
   const logged = updateOf(source, (doc) => doc.getMap('m').set('logged', true))
   await storage.appendUpdates(boardId, [logged])
-  let fanned: FannedRoom | null = null
   const link: BoardLink = { stored: () => undefined, awarenessChanged: () => undefined, leave: async () => undefined }
-  const fanout: Fanout = {
-    join: (room) => {
-      fanned = room
-      return link
-    },
-    disconnect: async () => undefined,
-    check: async () => undefined,
-    close: async () => undefined,
-  }
+  const { fanout, fanned } = testFanout(link)
   const room = await Room.load(boardId, storage, { compactAfterUpdates: 1000, logger: quiet, fanout })
   rooms.push(room)
-  return { room, source, snapshot, stored: Y.mergeUpdates([snapshot, logged]), storage, fanned: () => fanned! }
+  return { room, source, snapshot, stored: Y.mergeUpdates([snapshot, logged]), storage, fanned }
 }
 
 const peer = (): RoomPeer => ({ send: () => undefined, sendState: () => undefined, close: () => undefined })
