@@ -7,8 +7,7 @@ import { readSessionValue, writeSessionValue } from '../../../shared/src/session
 import type { RevealedDrafts } from '../../../shared/src/wire/api'
 import type { Room } from '../relay/room'
 import type { RoomRegistry } from '../relay/rooms'
-import { HttpError } from '../http/respond'
-import { ExclusiveBusy, type BoardStorage } from '../storage/storage'
+import { StorageUnreadable, type BoardStorage } from '../storage/storage'
 
 // The facilitator's reveal (POST REVEAL_DRAFTS_PATH): every person's draft, connected or long
 // gone, is read through its room (loaded from storage when nobody holds it), its cards are placed
@@ -33,9 +32,6 @@ export class DraftReveals {
     const next = previous
       .catch(() => null)
       .then(() => this.storage.exclusively(boardId, () => this.revealNow(boardId)))
-      .catch((error: Error) => {
-        throw error instanceof ExclusiveBusy ? new HttpError(409, error.message, { code: 'reveal-busy' }) : error
-      })
     this.running.set(boardId, next)
     void next.finally(() => {
       if (this.running.get(boardId) === next) this.running.delete(boardId)
@@ -53,7 +49,7 @@ export class DraftReveals {
       // Another instance's reveal, stored before this one began, may not have reached these rooms
       // yet; moving drafts a room behind it still holds would place their cards twice.
       await Promise.all(rooms.map((room) => room.catchUpNow())).catch((error: Error) => {
-        throw new HttpError(503, `the board could not be read from storage, so no draft was moved: try again (${error.message})`)
+        throw new StorageUnreadable(`the board could not be read from storage, so no draft was moved: try again (${error.message})`)
       })
       const [board, ...drafts] = rooms
       return await this.move(board, people, drafts)

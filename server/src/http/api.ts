@@ -6,7 +6,7 @@ import { checkBoardAccess, type AccessCheck } from '../access/boardAccess'
 import { joinBoard, parseJoinBoardRequest } from '../access/joinBoard'
 import { deriveBoardSecrets } from '../access/secrets'
 import { createBoard, parseNewBoardRequest } from '../boards/newBoard'
-import type { BoardStorage } from '../storage/storage'
+import { ExclusiveBusy, StorageUnreadable, type BoardStorage } from '../storage/storage'
 import type { RevealedDrafts } from '../../../shared/src/wire/api'
 import { MAX_JSON_BODY_BYTES } from '../../../shared/src/wire/limits'
 import { handleAssetDownload, handleAssetUpload } from './assets'
@@ -159,7 +159,14 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
   if (match && method === 'POST') {
     const { board, role } = requireAccess(await access(match[1]))
     if (role !== 'facilitator') throw new HttpError(403, 'only the facilitator can reveal the drafts')
-    sendJson(res, 200, await ctx.revealDrafts(board.id))
+    try {
+      sendJson(res, 200, await ctx.revealDrafts(board.id))
+    } catch (error) {
+      // Nothing was revealed in either case: the facilitator may try again.
+      if (error instanceof ExclusiveBusy) throw new HttpError(409, error.message, { code: 'reveal-busy' })
+      if (error instanceof StorageUnreadable) throw new HttpError(503, error.message)
+      throw error
+    }
     return true
   }
   match = /^\/api\/boards\/([^/]+)\/export\.([a-z]+)$/.exec(path)

@@ -51,6 +51,9 @@ export class ExclusiveBusy extends Error {
   }
 }
 
+/** Work that needed the board as storage holds it could not read it, and changed nothing: try again. */
+export class StorageUnreadable extends Error {}
+
 export interface BoardStorage {
   /** Creates a board with its seeded document as the first snapshot (at seq 0), in one transaction. */
   createBoard(board: BoardRecord, initialSnapshot: Uint8Array): Promise<void>
