@@ -45,59 +45,9 @@ export interface Levels extends LevelsRoom {
   levelOf(shapeId: string): string | null
 }
 
-/**
- * Each table's summary, worked out when first asked for after a change (so at most once per table
- * and change, and only for the tables shown). A summary equal to the last one is that same object,
- * so its reader (useSyncExternalStore) does not re-render.
- */
-class TableSummaries {
-  private input: SummaryInput = { records: [], people: {}, session: {} }
-  private language: Language = defaultLanguage
-  private fresh = new Map<string, DesignSummary>()
-  private last = new Map<string, { json: string; summary: DesignSummary }>()
+/** Readers (useSyncExternalStore) of what the provider works out: told after each provider commit. */
+class CommitReaders {
   private listeners = new Set<() => void>()
-
-  /** In the provider's render (so totals mounting in it read this change); the same inputs again do nothing. */
-  update(input: SummaryInput, language: Language) {
-    const same = input.records === this.input.records && input.people === this.input.people && input.session === this.input.session
-    if (same && language === this.language) return
-    this.input = input
-    this.language = language
-    this.fresh.clear()
-  }
-
-  /** After the provider's commit: each reader compares its table's summary with what it shows. */
-  notify() {
-    for (const listener of this.listeners) listener()
-  }
-
-  subscribe = (listener: () => void) => {
-    this.listeners.add(listener)
-    return () => {
-      this.listeners.delete(listener)
-    }
-  }
-
-  summary(tableId: string): DesignSummary {
-    const known = this.fresh.get(tableId)
-    if (known) return known
-    const summary = summaryOfLevel(this.input, tableId, this.language)
-    const json = JSON.stringify(summary)
-    const last = this.last.get(tableId)
-    const kept = last && last.json === json ? last.summary : summary
-    this.last.set(tableId, { json, summary: kept })
-    this.fresh.set(tableId, kept)
-    return kept
-  }
-}
-
-/**
- * The latest levels, for readers that show only part of them (useLevelsSelect): told after each
- * provider commit, each reader re-renders only when its part changed.
- */
-class LevelsStore {
-  private listeners = new Set<() => void>()
-  constructor(public current: Levels) {}
 
   subscribe = (listener: () => void) => {
     this.listeners.add(listener)
@@ -109,6 +59,58 @@ class LevelsStore {
   /** After the provider's commit: each reader compares its part with what it shows. */
   notify() {
     for (const listener of this.listeners) listener()
+  }
+}
+
+/** A value with its JSON, so the next equal one can give way to it. */
+interface Kept<T> {
+  json: string
+  value: T
+}
+
+/** `value`, or the previous one when equal as plain data: its reader then does not re-render. */
+function keptWhileEqual<T>(previous: Kept<T> | undefined, value: T): Kept<T> {
+  const json = JSON.stringify(value)
+  return previous && previous.json === json ? previous : { json, value }
+}
+
+/**
+ * Each table's summary, worked out when first asked for after a change (so at most once per table
+ * and change, and only for the tables shown). A summary equal to the last one is that same object,
+ * so its reader (useSyncExternalStore) does not re-render.
+ */
+class TableSummaries extends CommitReaders {
+  private input: SummaryInput = { records: [], people: {}, session: {} }
+  private language: Language = defaultLanguage
+  private fresh = new Map<string, DesignSummary>()
+  private last = new Map<string, Kept<DesignSummary>>()
+
+  /** In the provider's render (so totals mounting in it read this change); the same inputs again do nothing. */
+  update(input: SummaryInput, language: Language) {
+    const same = input.records === this.input.records && input.people === this.input.people && input.session === this.input.session
+    if (same && language === this.language) return
+    this.input = input
+    this.language = language
+    this.fresh.clear()
+  }
+
+  summary(tableId: string): DesignSummary {
+    const known = this.fresh.get(tableId)
+    if (known) return known
+    const kept = keptWhileEqual(this.last.get(tableId), summaryOfLevel(this.input, tableId, this.language))
+    this.last.set(tableId, kept)
+    this.fresh.set(tableId, kept.value)
+    return kept.value
+  }
+}
+
+/**
+ * The latest levels, for readers that show only part of them (useLevelsSelect): told after each
+ * provider commit, each reader re-renders only when its part changed.
+ */
+class LevelsStore extends CommitReaders {
+  constructor(public current: Levels) {
+    super()
   }
 }
 
@@ -163,13 +165,11 @@ export function useLevelsRoom(): LevelsRoom {
  */
 export function useLevelsSelect<T>(select: (levels: Levels) => T): T {
   const store = useProvided(LevelsStoreContext)
-  const last = useRef<{ levels: Levels; select: (levels: Levels) => T; json: string; value: T } | null>(null)
+  const last = useRef<(Kept<T> & { levels: Levels; select: (levels: Levels) => T }) | null>(null)
   const read = () => {
     const known = last.current
     if (known && known.levels === store.current && known.select === select) return known.value
-    const value = select(store.current)
-    const json = JSON.stringify(value)
-    last.current = { levels: store.current, select, json, value: known && known.json === json ? known.value : value }
+    last.current = { ...keptWhileEqual(known ?? undefined, select(store.current)), levels: store.current, select }
     return last.current.value
   }
   return useSyncExternalStore(store.subscribe, read)
