@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -109,7 +109,7 @@ export async function firstAcceptedWebsocket(url: string, timeoutMs = 30_000): P
 /** Starts a relay on a free port with `dataDir` (a new temporary folder unless given). */
 export async function startRelay(
   name: RelayName,
-  opts: { dataDir?: string; port?: number; probe?: Document; env?: Record<string, string> } = {},
+  opts: { dataDir?: string; port?: number; probe?: Document; env?: Record<string, string>; cpu?: number } = {},
 ): Promise<RelayProcess & { startedAt: number; child: ChildProcess }> {
   const port = opts.port ?? (await freePort())
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `bench-${name.toLowerCase()}-`))
@@ -118,7 +118,9 @@ export async function startRelay(
   const startedAt = performance.now()
   // BENCH_TAVOLO_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles Tavolo's process during a figure.
   const nodeArgs = name === 'Tavolo' ? (process.env.BENCH_TAVOLO_NODE_ARGS?.split(' ').filter(Boolean) ?? []) : []
-  const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
+  const commandLine = [process.execPath, ...nodeArgs, ...args]
+  if (opts.cpu !== undefined) commandLine.unshift('taskset', '--cpu-list', String(opts.cpu))
+  const child = spawn(commandLine[0], commandLine.slice(1), { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] })
   running.add(child)
   child.once('exit', () => running.delete(child))
   const base = `ws://127.0.0.1:${port}`
@@ -233,4 +235,17 @@ export function directoryBytes(dir: string): number {
     if (entry.isDirectory()) return sum + directoryBytes(full)
     return entry.name === 'server.key' ? sum : sum + fs.statSync(full).size
   }, 0)
+}
+
+/**
+ * BENCH_PIN=1: the relay under test runs on CPU 0 and this process (the bench's clients) on the
+ * others, as clients on other machines would be; otherwise the kernel may wake the 200 clients onto
+ * the relay's CPU in the middle of its writes. Returns the relay's CPU, or undefined when not pinned.
+ */
+export function pinBenchAwayFromRelay(): number | undefined {
+  if (process.env.BENCH_PIN !== '1') return undefined
+  const cpus = os.availableParallelism()
+  if (cpus < 2) throw new Error('BENCH_PIN=1 needs at least 2 CPUs')
+  execFileSync('taskset', ['--all-tasks', '--cpu-list', '--pid', `1-${cpus - 1}`, String(process.pid)], { stdio: 'ignore' })
+  return 0
 }
