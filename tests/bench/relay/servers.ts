@@ -149,9 +149,16 @@ export async function startRelay(
     },
   }
   const probe = opts.probe ?? PROBE_DOCUMENT
+  // A relay that exits while starting (its error is on this process's stderr) fails the figure at
+  // once, instead of being waited for forever.
+  const exitedEarly = new Promise<never>((_, reject) =>
+    child.once('exit', (code, signal) => reject(new Error(`${name} exited (${code ?? signal}) before it accepted a connection`))),
+  )
+  exitedEarly.catch(() => undefined)
   // Tavolo refuses unknown boards, so its probe without a board is the HTTP health check.
-  if (name === 'Tavolo' && !opts.probe) await waitForHttp(`http://127.0.0.1:${port}/healthz`)
-  else await firstAcceptedWebsocket(relay.documentUrl(probe))
+  const ready = name === 'Tavolo' && !opts.probe ? waitForHttp(`http://127.0.0.1:${port}/healthz`) : firstAcceptedWebsocket(relay.documentUrl(probe))
+  ready.catch(() => undefined)
+  await Promise.race([ready, exitedEarly])
   return relay
 }
 
@@ -190,13 +197,15 @@ export async function startTavoloInstances(count: number): Promise<TavoloInstanc
   }
 }
 
-async function waitForHttp(url: string): Promise<void> {
+async function waitForHttp(url: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
   for (;;) {
     try {
       if ((await fetch(url)).ok) return
     } catch {
       // not listening yet
     }
+    if (Date.now() > deadline) throw new Error(`no answer from ${url}`)
     await new Promise((resolve) => setTimeout(resolve, 2))
   }
 }
