@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { CLOSE_SECRET_ROTATED, CLOSE_SERVICE_RESTART } from '../../shared/src/wire/closeCodes'
 import type { HealthStatus } from '../../shared/src/wire/api'
 import { ROTATED_ROLES } from './access/secrets'
@@ -77,6 +78,22 @@ function probeFolderWrite(dir: string): void {
   const probe = path.join(dir, `.write-check-${process.pid}`)
   fs.writeFileSync(probe, '')
   fs.rmSync(probe)
+}
+
+/**
+ * Answers an upgrade to anything but a websocket as the plain HTTP request it also is (a server may
+ * ignore Upgrade; `curl --http2` asks for h2c on every request). Node 20 hands every upgrade to the
+ * 'upgrade' listener, so the request's head is written back without its Upgrade header and the
+ * server parses the connection again: body, keep-alive and limits as for any request.
+ */
+function answerWithoutUpgrade(server: http.Server, req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+  const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`]
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    if (req.rawHeaders[i].toLowerCase() !== 'upgrade') lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`)
+  }
+  // Node reads header bytes as latin1: written back the same way, they are the bytes that came.
+  socket.unshift(Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1'), head]))
+  server.emit('connection', socket)
 }
 
 /** Assembles the HTTP server, the API, the static client and the relay from a config. */
@@ -185,6 +202,7 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
   }
 
   server.on('upgrade', (req, socket, head) => {
+    if (req.headers.upgrade?.toLowerCase() !== 'websocket') return answerWithoutUpgrade(server, req, socket, head)
     if (closing) {
       socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n')
       return

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createBoardViaApi, startInProcessServer, type InProcessServer } from '../support/server'
+import fs from 'node:fs'
+import { createBoardViaApi, makeTempDataDir, startInProcessServer, type InProcessServer } from '../support/server'
 import type { CreatedBoard } from '../../shared/src/wire/api'
-import { upgradeStatus } from '../support/rawsocket'
+import { openSqliteStorage } from '../../server/src/storage/sqlite'
+import type { BoardStorage } from '../../server/src/storage/storage'
+import { rawHttp, upgradeStatus } from '../support/rawsocket'
 
 let server: InProcessServer
 let board: CreatedBoard
@@ -117,6 +120,21 @@ describe('templates, config, health, static', () => {
     for (const path of ['/healthz', '/readyz', '/metrics']) expect((await fetch(`${server.url}${path}`, { method: 'HEAD' })).status, `HEAD ${path}`).toBe(200)
   })
 
+  it('answers a request asking to upgrade to another protocol than websocket as a plain request (curl --http2 asks for h2c)', async () => {
+    const h2c = 'Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQCAAAAAAIAAAAA\r\n'
+    const templates = await rawHttp(server.port, `GET /api/templates HTTP/1.1\r\nHost: 127.0.0.1\r\n${h2c}\r\n`)
+    expect(templates).toMatch(/^HTTP\/1\.1 200 OK\r\n/)
+    expect(JSON.parse(templates.slice(templates.indexOf('\r\n\r\n') + 4))).toContainEqual(expect.objectContaining({ id: 'blank' }))
+    // The body is read as for any request.
+    const body = JSON.stringify({ title: 'Asked for h2c' })
+    const created = await rawHttp(
+      server.port,
+      `POST /api/boards HTTP/1.1\r\nHost: 127.0.0.1\r\n${h2c}Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+    )
+    expect(created).toMatch(/^HTTP\/1\.1 201 Created\r\n/)
+    expect(created).toContain('"title":"Asked for h2c"')
+  })
+
   it('answers unknown API routes with a JSON 404', async () => {
     expect(await call('/api/nothing')).toMatchObject({ status: 404, body: { error: expect.stringContaining('/api/nothing') } })
   })
@@ -133,6 +151,46 @@ describe('websocket upgrade errors', () => {
     expect(JSON.parse(wrong.body)).toEqual({ error: 'wrong secret for this board' })
     expect((await upgradeStatus(`${ws}/${board.id}?k=${board.secrets.viewer}`)).status).toBe(101)
     expect((await upgradeStatus(`ws://127.0.0.1:${server.port}/elsewhere`)).status).toBe(404)
+  })
+
+  it('answers 400 to an upgrade whose URL cannot be parsed, logged as a warning and not as an error', async () => {
+    const before = server.logs.length
+    const answer = await rawHttp(
+      server.port,
+      'GET //x:99999/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n' +
+        'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+    )
+    expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/)
+    expect(answer).toContain('{"error":"malformed URL"}')
+    // (Other tests' connections may still log that they left, at info.)
+    const problems = server.logs.slice(before).filter((line) => !line.startsWith('info'))
+    expect(problems).toEqual(['warn websocket //x:99999/ refused: 400 malformed URL'])
+  })
+
+  it('answers 503 and logs an error when storage fails during the checks', async () => {
+    const dataDir = makeTempDataDir()
+    const real = openSqliteStorage(dataDir)
+    let fails = false
+    const failing: BoardStorage = {
+      ...real,
+      async getBoard(id) {
+        if (fails) throw new Error('the disk is gone')
+        return real.getBoard(id)
+      },
+    }
+    const broken = await startInProcessServer({ dataDir, storage: failing })
+    try {
+      const created = await createBoardViaApi(broken.url)
+      fails = true
+      const before = broken.logs.length
+      const refused = await upgradeStatus(`${broken.wsUrl}/${created.id}?k=${created.secrets.editor}`)
+      expect(refused.status).toBe(503)
+      expect(JSON.parse(refused.body)).toEqual({ error: 'the board cannot be reached right now: try again' })
+      expect(broken.logs.slice(before).filter((line) => !line.startsWith('info'))).toEqual([`error websocket /ws/${created.id}: the access checks failed: the disk is gone`])
+    } finally {
+      await broken.stop()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
   })
 })
 

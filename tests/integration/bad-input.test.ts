@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type WebSocket from 'ws'
-import { encodeUpdate } from '../../server/src/relay/protocol'
+import * as encoding from 'lib0/encoding'
+import { encodeAwareness, encodeSyncStep1, encodeUpdate } from '../../server/src/relay/protocol'
 import { openRawSocket, upgradeStatus, waitForClose, type CloseInfo } from '../support/rawsocket'
 import { createBoardViaApi, joinBoardViaApi, startInProcessServer, type InProcessServer } from '../support/server'
 import type { CreatedBoard } from '../../shared/src/wire/api'
@@ -86,6 +87,16 @@ function validUpdateMessage(): Buffer {
   return Buffer.from(encodeUpdate(Y.encodeStateAsUpdate(doc)))
 }
 
+/** An awareness message setting one client's presence to `json` as is (y-protocols/awareness: count, then id, clock, state). */
+function presenceMessage(clientId: number, json: string): Buffer {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 1)
+  encoding.writeVarUint(encoder, clientId)
+  encoding.writeVarUint(encoder, 1)
+  encoding.writeVarString(encoder, json)
+  return Buffer.from(encodeAwareness(encoding.toUint8Array(encoder)))
+}
+
 /** A small deterministic PRNG, so a failing case can be replayed. */
 function seededBytes(seed: number, length: number): Buffer {
   let state = seed
@@ -126,6 +137,34 @@ describe('bad input closes only the offending connection, with a code and a reas
     expect(closed.code).toBe(1007)
     expect(closed.reason).toMatch(/^invalid Yjs update/)
     expect(closed.logged).toHaveLength(1)
+    await expectEverythingElseWorks()
+  })
+
+  it('a malformed sync state vector', async () => {
+    // It counts five clients and names none.
+    const closed = await offend([Buffer.from(encodeSyncStep1(new Uint8Array([5])))])
+    expect(closed).toMatchObject({ code: 1007, reason: 'malformed state vector' })
+    expect(closed.logged).toHaveLength(1)
+    await expectEverythingElseWorks()
+  })
+
+  it('a malformed awareness update', async () => {
+    // One entry: client 7, then neither clock nor state.
+    const closed = await offend([Buffer.from(encodeAwareness(new Uint8Array([1, 7])))])
+    expect(closed.code).toBe(1007)
+    expect(closed.reason).toMatch(/^invalid awareness update/)
+    expect(closed.logged).toHaveLength(1)
+    await expectEverythingElseWorks()
+  })
+
+  it('a presence state that is not JSON, or JSON but not an object', async () => {
+    // Each on a client id of its own, new to the room, so that only the state's form is judged.
+    const notJson = await offend([presenceMessage(900_001, '{"cursor":')])
+    expect(notJson).toMatchObject({ code: 1007, reason: 'a presence state is not JSON' })
+    for (const [i, json] of ['[1,2]', '"Mal"', '42'].entries()) {
+      const notObject = await offend([presenceMessage(900_002 + i, json)])
+      expect(notObject, json).toMatchObject({ code: 1007, reason: 'a presence state must be an object' })
+    }
     await expectEverythingElseWorks()
   })
 

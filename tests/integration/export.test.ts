@@ -120,6 +120,19 @@ describe('exports through the API', () => {
     expect(csv).toContain('professional')
   })
 
+  it('takes only 0 or 1 for ?anonymous=: another value is refused, not read as "show the names"', async () => {
+    server = await startInProcessServer()
+    const board = await liveWorkshop()
+    const csv = (anonymous: string) => exportAs(board, `csv?anonymous=${anonymous}`)
+    for (const value of ['true', 'yes', '']) {
+      const refused = await csv(value)
+      expect(refused.status).toBe(400)
+      expect(((await refused.json()) as { error: string }).error).toBe(`"anonymous" must be 0 or 1; got "${value}"`)
+    }
+    expect(await (await csv('1')).text()).not.toContain('Anna Rossi')
+    expect(await (await csv('0')).text()).toContain('Anna Rossi')
+  })
+
   it('export → import → export gives the same document', async () => {
     server = await startInProcessServer()
     const board = await liveWorkshop()

@@ -1,3 +1,4 @@
+import net from 'node:net'
 import WebSocket from 'ws'
 import { DRAFT_PARAM } from '../../shared/src/levels/draftDoc'
 
@@ -41,5 +42,27 @@ export function upgradeStatus(url: string): Promise<{ status: number; body: stri
     ws.once('error', (error) => {
       if (ws.readyState !== WebSocket.CLOSED) reject(error)
     })
+  })
+}
+
+/**
+ * Writes `request` as is on a plain TCP socket (for requests no HTTP client would send) and
+ * resolves with the answer: its head and a body of Content-Length bytes, or what came before the close.
+ */
+export function rawHttp(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(request))
+    let answer = Buffer.alloc(0)
+    const complete = () => {
+      const headEnd = answer.indexOf('\r\n\r\n')
+      const length = headEnd === -1 ? null : /\r\ncontent-length: *(\d+)/i.exec(answer.subarray(0, headEnd).toString('latin1'))
+      return length !== null && answer.length >= headEnd + 4 + Number(length[1])
+    }
+    socket.on('data', (chunk: Buffer) => {
+      answer = Buffer.concat([answer, chunk])
+      if (complete()) socket.destroy()
+    })
+    socket.on('close', () => resolve(answer.toString()))
+    socket.on('error', reject)
   })
 }

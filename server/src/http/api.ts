@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Result } from '@tldraw/utils'
 import { listTemplates } from '../../../shared/src/templates/index'
-import type { Language } from '../../../shared/src/i18n'
 import { languageFromQuery } from '../../../shared/src/wire/language'
 import { checkBoardAccess, type AccessCheck } from '../access/boardAccess'
 import { joinBoard, parseJoinBoardRequest } from '../access/joinBoard'
@@ -10,7 +10,7 @@ import { ExclusiveBusy, StorageUnreadable, type BoardStorage } from '../storage/
 import type { RevealedDrafts } from '../../../shared/src/wire/api'
 import { MAX_JSON_BODY_BYTES } from '../../../shared/src/wire/limits'
 import { handleAssetDownload, handleAssetUpload } from './assets'
-import { isExportFormat, sendBoardExport } from './exportBoard'
+import { anonymousFromQuery, isExportFormat, sendBoardExport } from './exportBoard'
 import { importBoardFile } from './importBoard'
 import type { AddressRateLimit } from './rateLimit'
 import { HttpError, bearerSecret, readBody, requestMediaType, sendJson } from './respond'
@@ -72,11 +72,10 @@ function requireJsonPost(req: IncomingMessage, method: string, path: string): vo
   if (type !== 'application/json') throw new HttpError(415, `Content-Type must be application/json; got "${type}"`)
 }
 
-/** The language a request asks for with `?language=` (English by default); 400 for one we do not have. */
-function requestLanguage(query: URLSearchParams): Language {
-  const language = languageFromQuery(query)
-  if (!language.ok) throw new HttpError(400, language.error)
-  return language.value
+/** A query parameter as read (`languageFromQuery`, `anonymousFromQuery`), or 400 with what is wrong. */
+function queryValue<V>(read: Result<V, string>): V {
+  if (!read.ok) throw new HttpError(400, read.error)
+  return read.value
 }
 
 /** Counts one request against a per-address limit; a 429 with Retry-After beyond it. */
@@ -110,7 +109,7 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
     return true
   }
   if (path === '/api/templates' && method === 'GET') {
-    sendJson(res, 200, listTemplates(requestLanguage(query)))
+    sendJson(res, 200, listTemplates(queryValue(languageFromQuery(query))))
     return true
   }
   if (path === '/api/time' && method === 'GET') {
@@ -174,7 +173,8 @@ export async function handleApi(ctx: ApiContext, req: IncomingMessage, res: Serv
     const format = match[2]
     if (!isExportFormat(format)) throw new HttpError(404, `no export format .${format} (md, pdf, csv, json)`)
     const { board, role } = requireAccess(await access(match[1]))
-    await sendBoardExport(ctx.storage, res, board.id, role, format, query.get('anonymous') === '1', requestLanguage(query))
+    const anonymous = queryValue(anonymousFromQuery(query))
+    await sendBoardExport(ctx.storage, res, board.id, role, format, anonymous, queryValue(languageFromQuery(query)))
     return true
   }
   match = /^\/api\/boards\/([^/]+)\/assets$/.exec(path)

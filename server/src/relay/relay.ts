@@ -21,6 +21,8 @@ export interface RelayOptions extends RuleSettings {
   logger: Logger
 }
 
+// Request URLs are paths; the base only lets `URL` parse them.
+const URL_BASE = 'http://localhost'
 const WS_PATH = new RegExp(`^${WEBSOCKET_PATH}/([^/]*)$`)
 // A dead peer (laptop lid closed, Wi-Fi gone) is noticed within two intervals.
 const HEARTBEAT_MS = 30_000
@@ -38,6 +40,15 @@ function refuseUpgrade(socket: Duplex, status: number, error: string): void {
     `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nContent-Type: application/json\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   )
+}
+
+/** Who an admitted upgrade connects as, and to which document (the board's, or the writer's draft). */
+interface Admission {
+  boardId: string
+  docName: string
+  role: AccessRole
+  writer: Person | null
+  draftOwner: string | null
 }
 
 /** The relay's door: checks board and secret at the HTTP upgrade, then hands the socket to a Connection. */
@@ -70,11 +81,45 @@ export class Relay {
   async handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     // Without a listener, a reset socket during the checks below would throw.
     socket.on('error', () => undefined)
-    const refuse = (status: number, error: string) => {
-      this.options.logger.info(`websocket ${pathOnly(request.url)} refused: ${status} ${error}`)
-      refuseUpgrade(socket, status, error)
+    let admission: Admission | null
+    try {
+      admission = await this.admit(request, socket)
+    } catch (error) {
+      // Storage failed during the checks: the client's provider retries; the operator must hear of it.
+      this.options.logger.error(`websocket ${pathOnly(request.url)}: the access checks failed: ${(error as Error).message}`)
+      refuseUpgrade(socket, 503, 'the board cannot be reached right now: try again')
+      return
     }
-    const url = new URL(request.url ?? '/', 'http://localhost')
+    if (!admission) return
+    const { boardId, docName, role, writer, draftOwner } = admission
+    this.wss.handleUpgrade(request, socket, head, (ws) => {
+      this.alive.add(ws)
+      ws.on('pong', () => this.alive.add(ws))
+      const rules = connectionRules(this.options, draftOwner)
+      const connection = new Connection(ws, socket, boardId, docName, role, writer, this.registry, { ...this.options, rules })
+      this.connections.add(connection)
+      this.perBoard.set(boardId, (this.perBoard.get(boardId) ?? 0) + 1)
+      this.options.logger.info(`board ${docName}: ${role}${writer ? ` ${writer.personId}` : ''} connected (${this.connections.size} connections)`)
+      void connection.finished.then(() => {
+        this.connections.delete(connection)
+        const left = this.perBoard.get(boardId)! - 1
+        if (left > 0) this.perBoard.set(boardId, left)
+        else this.perBoard.delete(boardId)
+        this.options.logger.info(`board ${docName}: ${role} left (${this.connections.size} connections)`)
+      })
+    })
+  }
+
+  /** Checks board, secret, limits and person token; null once it has refused the upgrade itself. */
+  private async admit(request: IncomingMessage, socket: Duplex): Promise<Admission | null> {
+    const refuse = (status: number, error: string, level: 'info' | 'warn' = 'info'): null => {
+      this.options.logger[level](`websocket ${pathOnly(request.url)} refused: ${status} ${error}`)
+      refuseUpgrade(socket, status, error)
+      return null
+    }
+    // Only a hand-made request has a URL that cannot be parsed (`//x:99999/`): a warning, not an error.
+    if (!URL.canParse(request.url ?? '/', URL_BASE)) return refuse(400, 'malformed URL', 'warn')
+    const url = new URL(request.url ?? '/', URL_BASE)
     const match = WS_PATH.exec(url.pathname)
     if (!match) return refuse(404, `no websocket endpoint at ${pathOnly(request.url)}`)
     let boardId: string
@@ -116,22 +161,7 @@ export class Relay {
     }
     const draftOwner = draft !== null && writer ? writer.personId : null
     const docName = draftOwner === null ? boardId : await this.storage.openDraft(boardId, draftOwner)
-    this.wss.handleUpgrade(request, socket, head, (ws) => {
-      this.alive.add(ws)
-      ws.on('pong', () => this.alive.add(ws))
-      const rules = connectionRules(this.options, draftOwner)
-      const connection = new Connection(ws, socket, boardId, docName, access.role, writer, this.registry, { ...this.options, rules })
-      this.connections.add(connection)
-      this.perBoard.set(boardId, (this.perBoard.get(boardId) ?? 0) + 1)
-      this.options.logger.info(`board ${docName}: ${access.role}${writer ? ` ${writer.personId}` : ''} connected (${this.connections.size} connections)`)
-      void connection.finished.then(() => {
-        this.connections.delete(connection)
-        const left = this.perBoard.get(boardId)! - 1
-        if (left > 0) this.perBoard.set(boardId, left)
-        else this.perBoard.delete(boardId)
-        this.options.logger.info(`board ${docName}: ${access.role} left (${this.connections.size} connections)`)
-      })
-    })
+    return { boardId, docName, role: access.role, writer, draftOwner }
   }
 
   /** Closes a board's connections that hold one of `roles`, with a code and reason they can show. */
