@@ -184,11 +184,8 @@ export async function createTavoloServer(config: TavoloConfig, parts: TavoloServ
     return [failed.length ? 503 : 200, { ready: failed.length === 0, failed }]
   }
 
+  // The relay refuses upgrades once close() has begun (503), including those that were waiting on storage.
   server.on('upgrade', (req, socket, head) => {
-    if (closing) {
-      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n')
-      return
-    }
     relay.handleUpgrade(req, socket, head).catch((error) => {
       logger.error(`upgrade ${pathOnly(req.url)}: ${(error as Error).message}`)
       socket.destroy()

@@ -32,6 +32,8 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'Service Unavailable',
 }
 
+const SHUTTING_DOWN = 'the server is shutting down'
+
 function refuseUpgrade(socket: Duplex, status: number, error: string): void {
   const body = JSON.stringify({ error })
   socket.end(
@@ -44,8 +46,11 @@ function refuseUpgrade(socket: Duplex, status: number, error: string): void {
 export class Relay {
   private readonly wss: WebSocketServer
   private readonly connections = new Set<Connection>()
-  /** Connections per board, its people's draft rooms included. */
+  /** Slots held: the connections, and the upgrades still being checked (each holds one while it waits on storage). */
+  private slots = 0
+  /** Slots held per board, its people's draft rooms included. */
   private readonly perBoard = new Map<string, number>()
+  private closing = false
   private readonly alive = new WeakSet<object>()
   private readonly heartbeat: NodeJS.Timeout
 
@@ -83,55 +88,77 @@ export class Relay {
     } catch {
       return refuse(400, 'malformed board id')
     }
-    const access = await checkBoardAccess(this.storage, this.serverKey, boardId, url.searchParams.get(SECRET_PARAM))
-    switch (access.outcome) {
-      case 'malformed-id':
-        return refuse(400, 'malformed board id')
-      case 'unknown-board':
-        return refuse(404, 'no board with this id')
-      case 'no-secret':
-        return refuse(401, `missing secret: connect with ?${SECRET_PARAM}=<secret>`)
-      case 'wrong-secret':
-        return refuse(401, 'wrong secret for this board')
-    }
-    if (this.connections.size >= this.options.maxConnections) {
+    if (this.closing) return refuse(503, SHUTTING_DOWN)
+    if (this.slots >= this.options.maxConnections) {
       return refuse(503, `the server already has ${this.options.maxConnections} connections`)
     }
     if ((this.perBoard.get(boardId) ?? 0) >= this.options.maxConnectionsPerBoard) {
       return refuse(503, `this board already has ${this.options.maxConnectionsPerBoard} connections`)
     }
-    // `draft=1` asks for one's own draft document instead of the board's: there is no way to name
-    // anyone else's, since its name comes from the person token.
-    const draft = url.searchParams.get(DRAFT_PARAM)
-    if (draft !== null && draft !== '1') return refuse(400, `?${DRAFT_PARAM}= takes only 1 (your own draft)`)
-    // The person token (`p`) says who writes; without one the connection writes only what a link
-    // without a person may (rules/writeAccess.ts).
-    const token = url.searchParams.get(PERSON_TOKEN_PARAM)
-    if (draft !== null && token === null) return refuse(401, `a draft is private: connect with your person token (?${PERSON_TOKEN_PARAM}=)`)
-    let writer: Person | null = null
-    if (token !== null) {
-      const person = await checkPersonToken(this.storage, this.serverKey, access.board, access.role, token)
-      if (!person.ok) return refuse(401, person.reason)
-      writer = { personId: person.person.id, role: access.role, name: person.person.name }
-    }
-    const draftOwner = draft !== null && writer ? writer.personId : null
-    const docName = draftOwner === null ? boardId : await this.storage.openDraft(boardId, draftOwner)
-    this.wss.handleUpgrade(request, socket, head, (ws) => {
-      this.alive.add(ws)
-      ws.on('pong', () => this.alive.add(ws))
-      const rules = connectionRules(this.options, draftOwner)
-      const connection = new Connection(ws, socket, boardId, docName, access.role, writer, this.registry, { ...this.options, rules })
-      this.connections.add(connection)
-      this.perBoard.set(boardId, (this.perBoard.get(boardId) ?? 0) + 1)
-      this.options.logger.info(`board ${docName}: ${access.role}${writer ? ` ${writer.personId}` : ''} connected (${this.connections.size} connections)`)
-      void connection.finished.then(() => {
-        this.connections.delete(connection)
-        const left = this.perBoard.get(boardId)! - 1
-        if (left > 0) this.perBoard.set(boardId, left)
-        else this.perBoard.delete(boardId)
-        this.options.logger.info(`board ${docName}: ${access.role} left (${this.connections.size} connections)`)
+    // The slot is taken before the first await: upgrades checked against storage together would
+    // otherwise all pass the limits. A refused or failed upgrade gives it back; a connection, once it ends.
+    this.takeSlot(boardId)
+    let connected = false
+    try {
+      const access = await checkBoardAccess(this.storage, this.serverKey, boardId, url.searchParams.get(SECRET_PARAM))
+      switch (access.outcome) {
+        case 'malformed-id':
+          return refuse(400, 'malformed board id')
+        case 'unknown-board':
+          return refuse(404, 'no board with this id')
+        case 'no-secret':
+          return refuse(401, `missing secret: connect with ?${SECRET_PARAM}=<secret>`)
+        case 'wrong-secret':
+          return refuse(401, 'wrong secret for this board')
+      }
+      // `draft=1` asks for one's own draft document instead of the board's: there is no way to name
+      // anyone else's, since its name comes from the person token.
+      const draft = url.searchParams.get(DRAFT_PARAM)
+      if (draft !== null && draft !== '1') return refuse(400, `?${DRAFT_PARAM}= takes only 1 (your own draft)`)
+      // The person token (`p`) says who writes; without one the connection writes only what a link
+      // without a person may (rules/writeAccess.ts).
+      const token = url.searchParams.get(PERSON_TOKEN_PARAM)
+      if (draft !== null && token === null) return refuse(401, `a draft is private: connect with your person token (?${PERSON_TOKEN_PARAM}=)`)
+      let writer: Person | null = null
+      if (token !== null) {
+        const person = await checkPersonToken(this.storage, this.serverKey, access.board, access.role, token)
+        if (!person.ok) return refuse(401, person.reason)
+        writer = { personId: person.person.id, role: access.role, name: person.person.name }
+      }
+      const draftOwner = draft !== null && writer ? writer.personId : null
+      const docName = draftOwner === null ? boardId : await this.storage.openDraft(boardId, draftOwner)
+      // Shutdown may have begun during the awaits, after close() took its list of connections.
+      if (this.closing) return refuse(503, SHUTTING_DOWN)
+      // `ws` calls back synchronously (no verifyClient), or never when the handshake is malformed.
+      this.wss.handleUpgrade(request, socket, head, (ws) => {
+        connected = true
+        this.alive.add(ws)
+        ws.on('pong', () => this.alive.add(ws))
+        const rules = connectionRules(this.options, draftOwner)
+        const connection = new Connection(ws, socket, boardId, docName, access.role, writer, this.registry, { ...this.options, rules })
+        this.connections.add(connection)
+        this.options.logger.info(`board ${docName}: ${access.role}${writer ? ` ${writer.personId}` : ''} connected (${this.connections.size} connections)`)
+        void connection.finished.then(() => {
+          this.connections.delete(connection)
+          this.releaseSlot(boardId)
+          this.options.logger.info(`board ${docName}: ${access.role} left (${this.connections.size} connections)`)
+        })
       })
-    })
+    } finally {
+      if (!connected) this.releaseSlot(boardId)
+    }
+  }
+
+  private takeSlot(boardId: string): void {
+    this.slots++
+    this.perBoard.set(boardId, (this.perBoard.get(boardId) ?? 0) + 1)
+  }
+
+  private releaseSlot(boardId: string): void {
+    this.slots--
+    const left = this.perBoard.get(boardId)! - 1
+    if (left > 0) this.perBoard.set(boardId, left)
+    else this.perBoard.delete(boardId)
   }
 
   /** Closes a board's connections that hold one of `roles`, with a code and reason they can show. */
@@ -143,6 +170,7 @@ export class Relay {
 
   /** Closes every connection once what it sent is stored; resolves once each has released its room. */
   async close(code: number, reason: string): Promise<void> {
+    this.closing = true
     clearInterval(this.heartbeat)
     const all = Array.from(this.connections)
     await Promise.all(all.map((connection) => connection.closeWhenStored(code, reason)))
