@@ -1,5 +1,7 @@
 import path from 'node:path'
+import { T } from '@tldraw/validate'
 import { MAX_PRESENCE_BYTES, PRESENCE_INTERVAL_MS } from '../../shared/src/wire/presence'
+import { validateInput } from '../../shared/src/wire/validation'
 import { LOG_LEVELS, type LogLevel } from './log'
 
 // Every setting is an environment variable with a default, so `npm start` needs no set-up. The
@@ -7,8 +9,11 @@ import { LOG_LEVELS, type LogLevel } from './log'
 // and the TavoloConfig type all come from it, and a test holds README's table to it. Adding a
 // setting is adding one row.
 
-/** Turns the variable's text into the setting's value; throws saying what the value must be. */
-type Parser<V> = (raw: string) => V
+/**
+ * Turns the variable's text into the setting's value. Its ValidationError says what the value must
+ * be ("an integer ≥ 1"), which the error message completes.
+ */
+type Parser<V> = T.Validator<V>
 
 interface Setting<Key extends string, V> {
   /** The TavoloConfig field. */
@@ -35,40 +40,44 @@ function setting<Key extends string, V>(
   return { key, name, default: fallback, parse, doc, secret: opts.secret ?? false }
 }
 
-/** A whole number of at least `min`. */
-function integer(min: number): Parser<number> {
-  return (raw) => {
-    const value = Number(raw)
-    if (!/^\s*-?\d+\s*$/.test(raw) || !Number.isSafeInteger(value) || value < min) throw new Error(`an integer ≥ ${min}`)
-    return value
-  }
-}
-const text: Parser<string> = (raw) => raw
-const optionalText: Parser<string | null> = (raw) => raw || null
-const directory: Parser<string> = (raw) => path.resolve(raw)
-/** A URL with one of `protocols` ('postgres:'), or null when unset. */
-function optionalUrl(protocols: readonly string[]): Parser<string | null> {
-  return (raw) => {
-    if (raw === '') return null
-    const protocol = URL.canParse(raw) ? new URL(raw).protocol : null
-    if (!protocol || !protocols.includes(protocol)) throw new Error(`a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`)
-    return raw
-  }
-}
-/** One of `values`. */
-function oneOf<V extends string>(values: readonly V[]): Parser<V> {
-  return (raw) => {
-    if (!(values as readonly string[]).includes(raw)) throw new Error(`one of ${values.join(', ')}`)
-    return raw as V
-  }
-}
-const flag: Parser<boolean> = (raw) => {
-  if (raw !== '' && raw !== '0' && raw !== '1') throw new Error('1 (on) or 0 (off)')
-  return raw === '1'
+/** The text is the value; `what` is what it must be, for the message when `isValid` refuses it. */
+function textThat(what: string, isValid: (raw: string) => boolean): T.Validator<string> {
+  return T.string.check((raw) => {
+    if (!isValid(raw)) throw new T.ValidationError(what)
+  })
 }
 
+/** A whole number from `min` to `max`, in decimal digits ("1e3" and "0x10" are refused). */
+function integer(min: number, max = Number.MAX_SAFE_INTEGER): Parser<number> {
+  const what = max === Number.MAX_SAFE_INTEGER ? `an integer ≥ ${min}` : `an integer from ${min} to ${max}`
+  return textThat(what, (raw) => /^\s*-?\d+\s*$/.test(raw))
+    .refine(Number)
+    .check((value) => {
+      if (value < min || value > max) throw new T.ValidationError(what)
+    })
+}
+const text: Parser<string> = T.string
+const optionalText: Parser<string | null> = T.string.refine((raw) => raw || null)
+const directory: Parser<string> = T.string.refine((raw) => path.resolve(raw))
+/** A URL with one of `protocols` ('postgres:'), or null when unset. */
+function optionalUrl(protocols: readonly string[]): Parser<string | null> {
+  const what = `a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`
+  return textThat(what, (raw) => raw === '' || (URL.canParse(raw) && protocols.includes(new URL(raw).protocol))).refine((raw) => raw || null)
+}
+/** One of `values`. */
+function oneOf<const V extends string>(values: readonly V[]): Parser<V> {
+  const what = `one of ${values.join(', ')}`
+  return textThat(what, (raw) => T.literalEnum(...values).isValid(raw)).refine((raw) => raw as V)
+}
+const flag: Parser<boolean> = textThat('1 (on) or 0 (off)', (raw) => raw === '' || raw === '0' || raw === '1').refine((raw) => raw === '1')
+
+// The largest template seeds a new board of about 6.4 KB (tests/unit/server/config.test.ts checks
+// it): a board limit of ten times that still holds the template and a workshop's first cards,
+// where a smaller one would refuse edits from the start.
+export const MIN_BOARD_BYTES = 65_536
+
 export const SETTINGS = [
-  setting('port', 'PORT', '8080', integer(0), 'TCP port for the app, the API and the relay (0 picks a free port).'),
+  setting('port', 'PORT', '8080', integer(0, 65_535), 'TCP port for the app, the API and the relay, 0 to 65535 (0 picks a free port).'),
   setting('host', 'HOST', '0.0.0.0', text, "Interface to listen on; the default lets laptops on the venue's network join."),
   setting(
     'dataDir',
@@ -124,15 +133,15 @@ export const SETTINGS = [
     'maxBoardBytes',
     'MAX_BOARD_BYTES',
     '67108864',
-    integer(1024),
-    "Largest stored document of one board; an edit that would pass it is refused (4403, \"the board is full\").",
+    integer(MIN_BOARD_BYTES),
+    `Largest stored document of one board, at least ${MIN_BOARD_BYTES}; an edit that would pass it is refused (4403, "the board is full").`,
   ),
   setting(
     'maxPresenceBytes',
     'MAX_PRESENCE_BYTES',
     String(MAX_PRESENCE_BYTES),
     integer(256),
-    'Largest presence (cursor, name) state of one client; a bigger one closes that connection with 1009.',
+    'Largest presence (cursor, name) state of one client, at most MAX_MESSAGE_BYTES; a bigger one closes that connection with 1009.',
   ),
   setting(
     'presenceIntervalMs',
@@ -204,16 +213,14 @@ export const SETTINGS = [
 
 type SettingRow = (typeof SETTINGS)[number]
 
-export type TavoloConfig = { [Row in SettingRow as Row['key']]: ReturnType<Row['parse']> }
+export type TavoloConfig = { [Row in SettingRow as Row['key']]: T.TypeOf<Row['parse']> }
 
 function readSetting(row: SettingRow, env: NodeJS.ProcessEnv): unknown {
   const raw = env[row.name]
   const given = raw === undefined || raw === '' ? row.default : raw
-  try {
-    return row.parse(given)
-  } catch (error) {
-    throw new Error(`Setting ${row.name} must be ${(error as Error).message}${row.secret ? '' : `, got "${given}"`}`)
-  }
+  const read = validateInput<unknown>(row.parse, given)
+  if (!read.ok) throw new Error(`Setting ${row.name} must be ${read.error}${row.secret ? '' : `, got "${given}"`}`)
+  return read.value
 }
 
 /** The configuration from `env`; throws naming the first setting whose value is wrong. */
@@ -221,6 +228,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): TavoloConfig {
   const config = Object.fromEntries(SETTINGS.map((row) => [row.key, readSetting(row, env)])) as TavoloConfig
   // Instances on separate SQLite files would each hold a different board: fan-out needs one shared store.
   if (config.redisUrl && !config.databaseUrl) throw new Error('Setting REDIS_URL needs DATABASE_URL: instances must share one PostgreSQL database')
+  // A presence state travels in one websocket message: a bigger limit would never be reached.
+  if (config.maxPresenceBytes > config.maxMessageBytes) {
+    throw new Error(`Setting MAX_PRESENCE_BYTES (${config.maxPresenceBytes}) must not exceed MAX_MESSAGE_BYTES (${config.maxMessageBytes}): a presence state is sent in one message`)
+  }
   return config
 }
 
