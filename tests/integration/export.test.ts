@@ -2,12 +2,14 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import { readBoardDoc } from '../../shared/src/doc/readBoardDoc'
 import { RATINGS_ROOT, SESSION_ROOT } from '../../shared/src/doc/roots'
 import { recordsArray } from '../../shared/src/doc/recordsRoot'
 import { serializeBoardFile, toBoardFile } from '../../shared/src/export/boardFile/writer'
+import { SQLITE_FILE_NAME } from '../../server/src/storage/sqlite'
 import { CARDS, workshopDoc } from '../unit/shared/export/fixture'
 import { startInProcessServer, type InProcessServer } from '../support/server'
 import { trackedClients } from '../support/trackedClients'
@@ -148,6 +150,41 @@ describe('exports through the API', () => {
     expect(secondContent).toEqual(firstContent)
     const md = await (await exportAs(copy, 'md')).text()
     expect(md).toContain('Public value, live')
+  })
+
+  it('refuses a file with values the relay refuses in a live write, or nested thousands deep, and stores nothing', async () => {
+    server = await startInProcessServer()
+    const edited = (change: (json: Record<string, any>) => void): string => {
+      const json = JSON.parse(serializeBoardFile(toBoardFile(readBoardDoc(workshopDoc()))))
+      change(json)
+      return JSON.stringify(json)
+    }
+    // Built as text: the value itself would overflow the stack of whoever stringifies it.
+    const nested = (depth: number) =>
+      edited((json) => (json.session.voting = '@deep@')).replace('"@deep@"', `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`)
+    const files: [string, string, RegExp][] = [
+      ['an invalid session value', edited((json) => (json.session.voting = 'garbage')), /"session\.voting": expected object, got a string/],
+      ['an unknown session key', edited((json) => (json.session.notAKey = { any: 'thing' })), /"session\.notAKey": is not a session key/],
+      ['a role that is not a person role', edited((json) => (json.people.anna.role = 'admin')), /"people\.anna\.role": expected .*, got admin/],
+      ['a rating out of range', edited((json) => (json.ratings['Feasibility/anna'] = 1e308)), /"ratings": invalid value for Feasibility\/anna/],
+      ['a vote out of range', edited((json) => (json.votes['shape:c1/zoe'] = -1000)), /"votes": invalid value for shape:c1\/zoe/],
+      ['a value nested 5000 deep', nested(5000), /"session\.voting": nested more than \d+ levels deep/],
+      ['a value nested 100000 deep', nested(100_000), /"session\.voting": nested more than \d+ levels deep/],
+    ]
+    for (const [what, body, message] of files) {
+      const res = await importBoard(body)
+      expect(res.status, what).toBe(400)
+      const answer = (await res.json()) as { code: string; error: string }
+      expect(answer.code, what).toBe('board-file-damaged')
+      expect(answer.error, what).toMatch(/^The board file is damaged and cannot be imported: /)
+      expect(answer.error, what).toMatch(message)
+    }
+    const db = new Database(path.join(server.dataDir, SQLITE_FILE_NAME), { readonly: true })
+    try {
+      expect(db.prepare('SELECT COUNT(*) AS n FROM boards').get()).toEqual({ n: 0 })
+    } finally {
+      db.close()
+    }
   })
 
   it('refuses what is not a board file, and unknown formats, with clear messages', async () => {

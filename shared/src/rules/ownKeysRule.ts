@@ -36,6 +36,17 @@ export function checkOwnKey(writer: Writer, root: string, key: string, value: un
   const owner = rules.ownerOf(key)
   if (value === undefined && writer.role === 'facilitator' && rules.facilitatorClears) return null
   if (owner !== writer.personId) return refuse(RULE, `${root}: ${short(key)} belongs to someone else`)
-  if (value !== undefined && !rules.isValid(value)) return refuse(RULE, `${root}: invalid value for ${short(key)}`)
-  return null
+  const problem = value === undefined ? null : personKeyedEntryProblem(root, key, value)
+  return problem ? refuse(RULE, `${root}: ${problem}`) : null
+}
+
+/**
+ * What is wrong with `root[key]` holding `value` whoever wrote it, or null (also for a root whose
+ * keys are not per person). A board file's entries are checked with it too.
+ */
+export function personKeyedEntryProblem(root: string, key: string, value: unknown): string | null {
+  const rules = Object.hasOwn(PERSON_KEYED_ROOTS, root) ? PERSON_KEYED_ROOTS[root] : null
+  if (!rules) return null
+  if (rules.ownerOf(key) === null) return `${short(key)} names no person`
+  return rules.isValid(value) ? null : `invalid value for ${short(key)}`
 }

@@ -1,3 +1,4 @@
+import { Result } from '@tldraw/utils'
 import { T } from '@tldraw/validate'
 import * as Y from 'yjs'
 import { storedCriteria, DEFAULT_CRITERIA } from './criteria'
@@ -14,7 +15,7 @@ import { storedComparisonLinks } from '../levels/comparisonLinks'
 import { DEFAULT_DRAFTING, storedDraftingRound } from '../levels/drafting'
 import { storedSeating, storedTables, type SeatingState } from '../levels/tables'
 import { storedTemplateRules } from '../templates/template'
-import { validateInput } from '../wire/validation'
+import { fieldPrefix, validateInput } from '../wire/validation'
 
 // The facilitation state of a board, read from the plain `session` map. Reading is forgiving (an
 // older or buggy client's value falls back to the default, so the board always works); writing
@@ -115,16 +116,22 @@ const STORED_VALIDATORS: ReadonlyMap<string, T.Validatable<unknown>> = new Map<s
 ])
 
 /**
+ * The plain `value` under the stored session key `storedKey` as every client reads it, or what is
+ * wrong with it (`at`: where the value sits, for the message). A key without a validator is
+ * refused: no client would read it, and it would outlive every format migration.
+ */
+export function readStoredSessionKey(storedKey: string, value: unknown, at: readonly string[] = []): Result<unknown, string> {
+  const validator = STORED_VALIDATORS.get(storedKey)
+  return validator ? validateInput<unknown>(validator, value, at) : Result.err(`${fieldPrefix(at)}is not a session key`)
+}
+
+/**
  * What is wrong with writing the plain `value` under the stored session key `storedKey`, or null
- * when it reads back unchanged. Removing a key (undefined) is fine, even one no client reads; a
- * key without a validator is refused (no client would read it, and it would outlive every format
- * migration).
+ * when it reads back unchanged. Removing a key (undefined) is fine, even one no client reads.
  */
 export function sessionWriteProblem(storedKey: string, value: unknown): string | null {
   if (value === undefined) return null
-  const validator = STORED_VALIDATORS.get(storedKey)
-  if (!validator) return 'is not a session key'
-  const read = validateInput<unknown>(validator, value)
+  const read = readStoredSessionKey(storedKey, value)
   if (!read.ok) return read.error
   return canonicalJson(read.value) === canonicalJson(value) ? null : 'does not read back as written'
 }

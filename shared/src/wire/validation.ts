@@ -27,15 +27,43 @@ export function validEntries<V>(key: T.Validator<string>, value: T.Validatable<V
   )
 }
 
-/** `value` checked by `validator`, or what is wrong with it, naming the field (`"title": …`). */
-export function validateInput<V>(validator: T.Validatable<V>, value: unknown): Result<V, string> {
+/**
+ * `value` checked by `validator`, or what is wrong with it, naming the field (`"title": …`);
+ * `at` is where `value` sits in a larger input (`['session', 'voting']`).
+ */
+export function validateInput<V>(validator: T.Validatable<V>, value: unknown, at: readonly (string | number)[] = []): Result<V, string> {
   try {
     return Result.ok(validator.validate(value))
   } catch (error) {
     if (!(error instanceof T.ValidationError)) throw error
-    const where = error.path.length > 0 ? `"${error.path.join('.')}": ` : ''
-    return Result.err(`${where}${lowerFirst(error.rawMessage)}`)
+    return Result.err(`${fieldPrefix([...at, ...error.path])}${lowerFirst(error.rawMessage)}`)
   }
+}
+
+/** `"session.voting": `, naming where in the input a problem is; nothing for the input itself. */
+export function fieldPrefix(path: readonly (string | number)[]): string {
+  return path.length > 0 ? `"${path.join('.')}": ` : ''
+}
+
+/**
+ * The path to the first array or object in `value` nested more than `maxDepth` levels deep, or
+ * null. Walked without recursion: a hostile input nested thousands deep is what it looks for.
+ */
+export function pathDeeperThan(value: unknown, maxDepth: number): string[] | null {
+  if (value === null || typeof value !== 'object') return null
+  const open: { entries: [string, unknown][]; next: number }[] = [{ entries: Object.entries(value), next: 0 }]
+  while (open.length > 0) {
+    const top = open[open.length - 1]
+    if (top.next === top.entries.length) {
+      open.pop()
+      continue
+    }
+    const child = top.entries[top.next++][1]
+    if (child === null || typeof child !== 'object') continue
+    if (open.length === maxDepth) return open.map(({ entries, next }) => entries[next - 1][0])
+    open.push({ entries: Object.entries(child), next: 0 })
+  }
+  return null
 }
 
 const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1)

@@ -3,14 +3,15 @@ import { YKeyValue } from 'y-utility/y-keyvalue'
 import { describe, expect, it } from 'vitest'
 import { readBoardDoc } from '../../../../shared/src/doc/readBoardDoc'
 import { recordsArray } from '../../../../shared/src/doc/recordsRoot'
-import { DOC_FORMAT_VERSION } from '../../../../shared/src/doc/roots'
-import type { BoardFile } from '../../../../shared/src/export/boardFile/format'
+import { DOC_FORMAT_VERSION, SESSION_ROOT } from '../../../../shared/src/doc/roots'
+import { BOARD_FILE_MAX_DEPTH, type BoardFile } from '../../../../shared/src/export/boardFile/format'
 import { parseBoardFile } from '../../../../shared/src/export/boardFile/parser'
 import { BOARD_FILE_VERSION } from '../../../../shared/src/export/boardFile/upgrades'
 import { boardFileToDoc, serializeBoardFile, toBoardFile } from '../../../../shared/src/export/boardFile/writer'
 import { cardsCsv } from '../../../../shared/src/export/cardsCsv'
 import { programmeMarkdown } from '../../../../shared/src/export/programmeMarkdown'
 import { createTavoloSchema } from '../../../../shared/src/schema'
+import { DEFAULT_SESSION, sessionWriteProblem } from '../../../../shared/src/session/sessionState'
 import { workshopDoc } from './fixture'
 
 const exportedAt = new Date(Date.UTC(2026, 10, 28, 12, 0))
@@ -163,6 +164,62 @@ describe('parseBoardFile refuses what it cannot import, with a clear message', (
       damaged('"schema.sequences.com.tldraw.shape": expected number, got a string'),
     )
     expect(parseError(edited((json) => (json.records = {})))).toBe(damaged('"records": expected an array, got an object'))
+  })
+})
+
+describe('parseBoardFile refuses the values the relay refuses in a live write', () => {
+  const damaged = (what: string) => `The board file is damaged and cannot be imported: ${what}.`
+
+  it('a session value its validator refuses, and a key that is not a session key', () => {
+    expect(parseError(edited((json) => (json.session.voting = 'garbage')))).toBe(damaged('"session.voting": expected object, got a string'))
+    expect(parseError(edited((json) => (json.session.voting = { status: 'open', dotsPerPerson: -3 })))).toMatch(
+      /^The board file is damaged and cannot be imported: "session\.voting\.\w+": /,
+    )
+    expect(parseError(edited((json) => (json.session.notAKey = { any: 'thing' })))).toBe(damaged('"session.notAKey": is not a session key'))
+    expect(parseBoardFile(edited((json) => (json.session.notes = 'x')), { maxBytes })).toMatchObject({ code: 'board-file-damaged' })
+  })
+
+  it('a person with a role that is not a person role', () => {
+    expect(parseError(edited((json) => (json.people.anna.role = 'admin')))).toMatch(
+      /^The board file is damaged and cannot be imported: "people\.anna\.role": expected "facilitator" or .*, got admin\.$/,
+    )
+    expect(parseError(edited((json) => (json.people.anna.name = '')))).toMatch(/"people\.anna\.name": expected 1 to 200 characters/)
+  })
+
+  it('votes and ratings out of range, or under a key that names no person', () => {
+    expect(parseError(edited((json) => (json.ratings['Feasibility/anna'] = 1e308)))).toBe(damaged('"ratings": invalid value for Feasibility/anna'))
+    expect(parseError(edited((json) => (json.ratings['Feasibility/anna'] = 6)))).toBe(damaged('"ratings": invalid value for Feasibility/anna'))
+    expect(parseError(edited((json) => (json.votes['shape:c1/zoe'] = -1000)))).toBe(damaged('"votes": invalid value for shape:c1/zoe'))
+    expect(parseError(edited((json) => (json.votes['shape:c1/zoe'] = 1e308)))).toBe(damaged('"votes": invalid value for shape:c1/zoe'))
+    expect(parseError(edited((json) => (json.votes['shape:c1'] = 1)))).toBe(damaged('"votes": shape:c1 names no person'))
+  })
+
+  it('a value nested deeper than any board holds, before anything walks it', () => {
+    // Built as text: making the value itself would overflow the stack of the test too.
+    for (const depth of [BOARD_FILE_MAX_DEPTH, 5000, 100_000]) {
+      const text = edited((json) => (json.session.notAKey = '@deep@')).replace('"@deep@"', `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`)
+      expect(parseError(text)).toBe(damaged(`"session.notAKey": nested more than ${BOARD_FILE_MAX_DEPTH} levels deep`))
+    }
+    const deepMeta = edited((json) => (json.records[0].meta = '@deep@')).replace('"@deep@"', `${'['.repeat(5000)}${']'.repeat(5000)}`)
+    expect(parseError(deepMeta)).toBe(damaged(`"records.0": nested more than ${BOARD_FILE_MAX_DEPTH} levels deep`))
+  })
+
+  it('keeps a session value an older version stored in an older shape, upgraded as every client reads it', () => {
+    // A budget round from before the plenary budget had no scope: it was over the tables.
+    const older = edited((json) => (json.session.budget = { status: 'closed', targetHours: 60, roundId: null }))
+    const file = parsed(older)
+    expect(file.session.budget).toEqual({ status: 'closed', scope: 'tables', targetHours: 60, roundId: null })
+    const restored = new Y.Doc()
+    boardFileToDoc(file, restored)
+    expect(sessionWriteProblem('budget', readBoardDoc(restored).session.budget)).toBeNull()
+  })
+
+  it('imports an exported board whose every session value is set, unchanged', () => {
+    const doc = workshopDoc()
+    const session = doc.getMap<unknown>(SESSION_ROOT)
+    for (const [key, value] of Object.entries(DEFAULT_SESSION)) session.set(key, value)
+    const text = serializeBoardFile(toBoardFile(readBoardDoc(doc), { exportedAt }))
+    expect(parsed(text).session).toEqual(readBoardDoc(doc).session)
   })
 })
 
