@@ -17,11 +17,8 @@ async function main(): Promise<void> {
   const logger = createJsonLogger(config.logLevel)
   if (!config.skipClientBuild) ensureClientBuilt(undefined, (line) => logger.info(line))
   const server = await createTavoloServer(config, { logger })
-  const everywhere = config.host === '0.0.0.0' || config.host === '::'
-  logger.info(`Tavolo is ready on port ${server.port} (data in ${config.dataDir})`)
-  logger.info(`On this computer: ${server.url}/`)
-  if (everywhere) for (const address of lanAddresses()) logger.info(`On the network: http://${address}:${server.port}/`)
-
+  // Before the ready line: a supervisor may stop the server as soon as it reads it, and a signal
+  // with no handler yet would end the process without storing anything.
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return
@@ -40,6 +37,10 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
+  const everywhere = config.host === '0.0.0.0' || config.host === '::'
+  logger.info(`Tavolo is ready on port ${server.port} (data in ${config.dataDir})`)
+  logger.info(`On this computer: ${server.url}/`)
+  if (everywhere) for (const address of lanAddresses()) logger.info(`On the network: http://${address}:${server.port}/`)
 }
 
 if (process.argv.includes('--help')) {

@@ -144,6 +144,13 @@ describe('operating the server', () => {
     await waitFor(() => writer.provider.synced && Object.keys(ideaTexts(check.doc)).length === i, 'the writer to resend what was not stored')
   })
 
+  it('handles SIGTERM from the moment it says it is ready', async () => {
+    // A supervisor (or npm start's test below) may send it as soon as it reads the line.
+    proc = await startServerProcess({ nodeArgs: ['--import', path.resolve('tests/support/signalHandlersAtReady.mjs')] })
+    await waitFor(() => proc!.output().includes('SIGTERM handlers at the ready line'), 'the preload to report')
+    expect(proc.output()).toContain('SIGTERM handlers at the ready line: 1')
+  })
+
   it('`npm start` hands SIGTERM on to the server, which stores everything and stops', async () => {
     const dataDir = makeTempDataDir()
     // Its own process group, so that a failing test can still end the server npm started.
