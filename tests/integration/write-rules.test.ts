@@ -613,3 +613,52 @@ describe('person tokens at the upgrade', () => {
     expect((await upgradeStatus(url(w.board.secrets.editor, w.tokens.attacker))).status).toBe(101)
   })
 })
+
+describe('nesting depth', () => {
+  /** `leaf` wrapped in `depth` arrays and objects, alternating. */
+  const nested = (depth: number, leaf: unknown = 'deep'): unknown => {
+    let value = leaf
+    for (let i = 0; i < depth; i++) value = i % 2 === 0 ? [value] : { v: value }
+    return value
+  }
+  const exportStatus = async (w: Workshop): Promise<number> =>
+    (await fetch(`${server!.url}/api/boards/${w.board.id}/export.json`, { headers: { Authorization: `Bearer ${w.board.secrets.facilitator}` } })).status
+  const cardWith = (w: Workshop, id: string, deep: unknown) => {
+    const card = w.shapes.find((s) => s.type !== ZONE_TYPE)!
+    return { ...card, id, meta: { ...card.meta, createdBy: w.ids.attacker, deep } }
+  }
+
+  // 4500 deep was stored, and the board's export.json answered 500 for good (its reader overflowed the stack).
+  it.each([300, 4500])('refuses a participant’s card whose meta nests %i deep (4403, nothing stored); export.json still answers', async (depth) => {
+    const w = await workshop()
+    const forged = cardWith(w, 'shape:deep', nested(depth))
+    await expectRefused(w, (doc) => records(doc).set(forged.id, forged), 4403, /"shape:deep": nested more than 256 levels deep/)
+    expect(await exportStatus(w)).toBe(200)
+  })
+
+  it('refuses a value nested too deep for the server to decode (4403, not 1007: a provider would send it again)', async () => {
+    const w = await workshop()
+    const doc = new Y.Doc()
+    doc.getMap(PEOPLE_ROOT).set(w.ids.attacker, 'PLACEHOLDER')
+    const update = Buffer.from(Y.encodeStateAsUpdate(doc))
+    // lib0 writes nested JSON recursively too: the 20,000 arrays are spliced in as bytes (type 117, length 1).
+    const leaf = update.indexOf('PLACEHOLDER') - 2
+    const deep = Buffer.concat([update.subarray(0, leaf), Buffer.from(new Array(20_000).fill([117, 1]).flat()), update.subarray(leaf)])
+    const before = await stored(w)
+    const raw = await openRawSocket(server!.wsUrl, w.board.id, w.board.secrets.editor, w.tokens.attacker)
+    const closed = waitForClose(raw)
+    raw.send(encodeUpdate(deep))
+    expect(await closed).toMatchObject({ code: 4403, reason: 'a value nested more than 256 levels deep' })
+    expect(await stored(w)).toEqual(before)
+    expect(await exportStatus(w)).toBe(200)
+  })
+
+  it('takes a card whose meta nests just under the limit', async () => {
+    const w = await workshop()
+    // The entry `{ key, val }` and the record itself are two of the levels.
+    const card = cardWith(w, 'shape:nested', nested(253))
+    records(w.attacker.doc).set(card.id, card)
+    await waitFor(() => (readRecords(w.facilitator.doc) as Shape[]).some((r) => r.id === card.id), 'the card to reach the facilitator')
+    expect(await exportStatus(w)).toBe(200)
+  })
+})

@@ -280,6 +280,7 @@ export class Connection implements RelayPeer {
     // Not a Yjs update: refused here, so nothing reaches the document without the rules.
     if (changes.kind === 'undecodable') throw invalidUpdate(changes.error)
     if (changes.kind === 'malformed') throw new Refused('document-format', changes.message, CLOSE_FORBIDDEN_WRITE)
+    if (changes.kind === 'too-deep') throw new Refused('nesting-depth', changes.message, CLOSE_FORBIDDEN_WRITE)
     if (changes.kind === 'unresolved') {
       if (candidate.byteLength > this.options.maxMessageBytes) {
         throw new Refused('deferral', 'the updates depend on edits the server never received', CLOSE_FORBIDDEN_WRITE)

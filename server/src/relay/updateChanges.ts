@@ -1,6 +1,9 @@
 import * as Y from 'yjs'
 import type { BoardChange, BoardView } from '../../../shared/src/rules/boardChange'
 import { BOARD_MAP_ROOTS, RECORDS_ROOT } from '../../../shared/src/doc/roots'
+import { isObject } from '../../../shared/src/board/shapeLike'
+import { short } from '../../../shared/src/rules/recordRule'
+import { MAX_NESTING_DEPTH, nestedTooDeep, pathDeeperThan } from '../../../shared/src/wire/validation'
 
 // What an encoded Yjs update would change in a board document, read from the update and the doc
 // before it is applied, so the rules can judge it first (shared/src/rules/checkWrite.ts).
@@ -12,6 +15,8 @@ export type UpdateChanges =
   | { kind: 'unresolved' }
   /** The update writes something the document format does not have (a nested type, text...). */
   | { kind: 'malformed'; message: string }
+  /** The update carries a value nested deeper than MAX_NESTING_DEPTH: stored, it would overflow the stack of its readers. */
+  | { kind: 'too-deep'; message: string }
   | {
       kind: 'resolved'
       change: BoardChange
@@ -80,8 +85,12 @@ export function updateChanges(doc: Y.Doc, view: BoardView, update: Uint8Array): 
   try {
     decoded = Y.decodeUpdate(update)
   } catch (error) {
+    // lib0 reads nested JSON recursively: a value nested thousands deep overflows the stack here.
+    if (error instanceof RangeError && /call stack/.test(error.message)) return { kind: 'too-deep', message: nestedTooDeep([]) }
     return { kind: 'undecodable', error }
   }
+  const tooDeep = deepValue(decoded.structs)
+  if (tooDeep) return { kind: 'too-deep', message: tooDeep }
   try {
     return { kind: 'resolved', ...readChanges(doc, view, decoded) }
   } catch (error) {
@@ -92,6 +101,23 @@ export function updateChanges(doc: Y.Doc, view: BoardView, update: Uint8Array): 
 }
 
 type Change = Map<string, Map<string, unknown>>
+
+/**
+ * Why a value the update carries is nested too deep, naming its key, or null. Every value is
+ * checked, not only those the update changes: the update's bytes are what is stored and read again.
+ */
+function deepValue(structs: DecodedStruct[]): string | null {
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentAny)) continue
+    for (const value of struct.content.arr) {
+      if (!pathDeeperThan(value, MAX_NESTING_DEPTH)) continue
+      // A records entry is `{ key, val }`; a map's value sits under its key.
+      const key = isObject(value) && typeof value.key === 'string' ? value.key : struct.parentSub
+      return nestedTooDeep(key === null ? [] : [short(key)])
+    }
+  }
+  return null
+}
 
 // Module functions rather than closures made per update: the server's bundle keeps function
 // names, which costs every closure made a property definition.

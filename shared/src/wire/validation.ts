@@ -46,6 +46,18 @@ export function fieldPrefix(path: readonly (string | number)[]): string {
 }
 
 /**
+ * The deepest nesting of arrays and objects a value may have, in an imported board file (400
+ * beyond) or written to a live board (4403): far more than any board holds (rich text's nested
+ * lists included), far less than would overflow the stack in the readers that recurse.
+ */
+export const MAX_NESTING_DEPTH = 256
+
+/** Why a value nested deeper than MAX_NESTING_DEPTH is refused, naming where it is when known. */
+export function nestedTooDeep(path: readonly (string | number)[]): string {
+  return `${path.length > 0 ? fieldPrefix(path) : 'a value '}nested more than ${MAX_NESTING_DEPTH} levels deep`
+}
+
+/**
  * The path to the first array or object in `value` nested more than `maxDepth` levels deep, or
  * null. Walked without recursion: a hostile input nested thousands deep is what it looks for.
  */

@@ -10,11 +10,6 @@ import type { ApiErrorCode, ApiErrorParams } from '../../wire/errors'
 export const BOARD_FILE_KIND = 'tavolo-board'
 /** The largest board file an import accepts (413 beyond). */
 export const BOARD_FILE_MAX_BYTES = 10 * 1024 * 1024
-/**
- * The deepest nesting of arrays and objects an import accepts (400 beyond): far more than any
- * board holds (rich text's nested lists included), far less than would overflow the stack.
- */
-export const BOARD_FILE_MAX_DEPTH = 256
 
 /** The file carries the document's per-person and session roots as `readBoardDoc` reads them. */
 export interface BoardFile extends Pick<BoardDocContent, 'session' | 'people' | 'votes' | 'ratings' | 'budgets' | 'seatPicks'> {

@@ -5,8 +5,8 @@ import { BUDGETS_ROOT, PEOPLE_ROOT, RATINGS_ROOT, SEAT_PICKS_ROOT, VOTES_ROOT } 
 import { storedSchema } from '../../doc/schemaAge'
 import { personKeyedEntryProblem } from '../../rules/ownKeysRule'
 import { readStoredSessionKey } from '../../session/sessionState'
-import { fieldPrefix, jsonObject, pathDeeperThan, validateInput } from '../../wire/validation'
-import { BOARD_FILE_KIND, BOARD_FILE_MAX_DEPTH, sizeText, type BoardFileParse } from './format'
+import { jsonObject, MAX_NESTING_DEPTH, nestedTooDeep, pathDeeperThan, validateInput } from '../../wire/validation'
+import { BOARD_FILE_KIND, sizeText, type BoardFileParse } from './format'
 import { migrateRecordsOrRefuse } from './migrateRecords'
 import { damaged, refuse } from './refusal'
 import { BOARD_FILE_VERSION, upgradeBoardFile } from './upgrades'
@@ -58,8 +58,8 @@ export function parseBoardFile(text: string, opts: { maxBytes: number }): BoardF
   }
   // Checked before any validator or Yjs walks the file: they recurse, and a value nested thousands
   // deep would overflow the stack here or, once stored, in every export of the board.
-  const tooDeep = pathDeeperThan(json, BOARD_FILE_MAX_DEPTH)
-  if (tooDeep) return damaged(`${fieldPrefix(tooDeep.slice(0, 2))}nested more than ${BOARD_FILE_MAX_DEPTH} levels deep`)
+  const tooDeep = pathDeeperThan(json, MAX_NESTING_DEPTH)
+  if (tooDeep) return damaged(nestedTooDeep(tooDeep.slice(0, 2)))
   const head = validateInput(envelope, json)
   if (!head.ok) return damaged(head.error)
   const version = head.value.formatVersion

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { readBoardDoc } from '../../../../shared/src/doc/readBoardDoc'
 import { recordsArray } from '../../../../shared/src/doc/recordsRoot'
 import { DOC_FORMAT_VERSION, SESSION_ROOT } from '../../../../shared/src/doc/roots'
-import { BOARD_FILE_MAX_DEPTH, type BoardFile } from '../../../../shared/src/export/boardFile/format'
+import type { BoardFile } from '../../../../shared/src/export/boardFile/format'
+import { MAX_NESTING_DEPTH } from '../../../../shared/src/wire/validation'
 import { parseBoardFile } from '../../../../shared/src/export/boardFile/parser'
 import { BOARD_FILE_VERSION } from '../../../../shared/src/export/boardFile/upgrades'
 import { boardFileToDoc, serializeBoardFile, toBoardFile } from '../../../../shared/src/export/boardFile/writer'
@@ -196,12 +197,12 @@ describe('parseBoardFile refuses the values the relay refuses in a live write', 
 
   it('a value nested deeper than any board holds, before anything walks it', () => {
     // Built as text: making the value itself would overflow the stack of the test too.
-    for (const depth of [BOARD_FILE_MAX_DEPTH, 5000, 100_000]) {
+    for (const depth of [MAX_NESTING_DEPTH, 5000, 100_000]) {
       const text = edited((json) => (json.session.notAKey = '@deep@')).replace('"@deep@"', `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`)
-      expect(parseError(text)).toBe(damaged(`"session.notAKey": nested more than ${BOARD_FILE_MAX_DEPTH} levels deep`))
+      expect(parseError(text)).toBe(damaged(`"session.notAKey": nested more than ${MAX_NESTING_DEPTH} levels deep`))
     }
     const deepMeta = edited((json) => (json.records[0].meta = '@deep@')).replace('"@deep@"', `${'['.repeat(5000)}${']'.repeat(5000)}`)
-    expect(parseError(deepMeta)).toBe(damaged(`"records.0": nested more than ${BOARD_FILE_MAX_DEPTH} levels deep`))
+    expect(parseError(deepMeta)).toBe(damaged(`"records.0": nested more than ${MAX_NESTING_DEPTH} levels deep`))
   })
 
   it('keeps a session value an older version stored in an older shape, upgraded as every client reads it', () => {
