@@ -1,7 +1,5 @@
 import path from 'node:path'
-import { T } from '@tldraw/validate'
 import { MAX_PRESENCE_BYTES, PRESENCE_INTERVAL_MS } from '../../shared/src/wire/presence'
-import { validateInput } from '../../shared/src/wire/validation'
 import { LOG_LEVELS, type LogLevel } from './log'
 
 // Every setting is an environment variable with a default, so `npm start` needs no set-up. The
@@ -9,11 +7,8 @@ import { LOG_LEVELS, type LogLevel } from './log'
 // and the TavoloConfig type all come from it, and a test holds README's table to it. Adding a
 // setting is adding one row.
 
-/**
- * Turns the variable's text into the setting's value. Its ValidationError says what the value must
- * be ("an integer ≥ 1"), which the error message completes.
- */
-type Parser<V> = T.Validator<V>
+/** Turns the variable's text into the setting's value; throws saying what the value must be. */
+type Parser<V> = (raw: string) => V
 
 interface Setting<Key extends string, V> {
   /** The TavoloConfig field. */
@@ -40,36 +35,41 @@ function setting<Key extends string, V>(
   return { key, name, default: fallback, parse, doc, secret: opts.secret ?? false }
 }
 
-/** The text is the value; `what` is what it must be, for the message when `isValid` refuses it. */
-function textThat(what: string, isValid: (raw: string) => boolean): T.Validator<string> {
-  return T.string.check((raw) => {
-    if (!isValid(raw)) throw new T.ValidationError(what)
-  })
-}
-
-/** A whole number from `min` to `max`, in decimal digits ("1e3" and "0x10" are refused). */
+/**
+ * A whole number from `min` to `max`, in decimal digits ("1e3" and "0x10" are refused). Parsed by
+ * hand, like every setting here: settings are read at start, which loads no validation library.
+ */
 function integer(min: number, max = Number.MAX_SAFE_INTEGER): Parser<number> {
   const what = max === Number.MAX_SAFE_INTEGER ? `an integer ≥ ${min}` : `an integer from ${min} to ${max}`
-  return textThat(what, (raw) => /^\s*-?\d+\s*$/.test(raw))
-    .refine(Number)
-    .check((value) => {
-      if (value < min || value > max) throw new T.ValidationError(what)
-    })
+  return (raw) => {
+    const value = Number(raw)
+    if (!/^\s*-?\d+\s*$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) throw new Error(what)
+    return value
+  }
 }
-const text: Parser<string> = T.string
-const optionalText: Parser<string | null> = T.string.refine((raw) => raw || null)
-const directory: Parser<string> = T.string.refine((raw) => path.resolve(raw))
+const text: Parser<string> = (raw) => raw
+const optionalText: Parser<string | null> = (raw) => raw || null
+const directory: Parser<string> = (raw) => path.resolve(raw)
 /** A URL with one of `protocols` ('postgres:'), or null when unset. */
 function optionalUrl(protocols: readonly string[]): Parser<string | null> {
-  const what = `a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`
-  return textThat(what, (raw) => raw === '' || (URL.canParse(raw) && protocols.includes(new URL(raw).protocol))).refine((raw) => raw || null)
+  return (raw) => {
+    if (raw === '') return null
+    const protocol = URL.canParse(raw) ? new URL(raw).protocol : null
+    if (!protocol || !protocols.includes(protocol)) throw new Error(`a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`)
+    return raw
+  }
 }
 /** One of `values`. */
-function oneOf<const V extends string>(values: readonly V[]): Parser<V> {
-  const what = `one of ${values.join(', ')}`
-  return textThat(what, (raw) => T.literalEnum(...values).isValid(raw)).refine((raw) => raw as V)
+function oneOf<V extends string>(values: readonly V[]): Parser<V> {
+  return (raw) => {
+    if (!(values as readonly string[]).includes(raw)) throw new Error(`one of ${values.join(', ')}`)
+    return raw as V
+  }
 }
-const flag: Parser<boolean> = textThat('1 (on) or 0 (off)', (raw) => raw === '' || raw === '0' || raw === '1').refine((raw) => raw === '1')
+const flag: Parser<boolean> = (raw) => {
+  if (raw !== '' && raw !== '0' && raw !== '1') throw new Error('1 (on) or 0 (off)')
+  return raw === '1'
+}
 
 // The largest template seeds a new board of about 6.4 KB (tests/unit/server/config.test.ts checks
 // it): a board limit of ten times that still holds the template and a workshop's first cards,
@@ -213,14 +213,16 @@ export const SETTINGS = [
 
 type SettingRow = (typeof SETTINGS)[number]
 
-export type TavoloConfig = { [Row in SettingRow as Row['key']]: T.TypeOf<Row['parse']> }
+export type TavoloConfig = { [Row in SettingRow as Row['key']]: ReturnType<Row['parse']> }
 
 function readSetting(row: SettingRow, env: NodeJS.ProcessEnv): unknown {
   const raw = env[row.name]
   const given = raw === undefined || raw === '' ? row.default : raw
-  const read = validateInput<unknown>(row.parse, given)
-  if (!read.ok) throw new Error(`Setting ${row.name} must be ${read.error}${row.secret ? '' : `, got "${given}"`}`)
-  return read.value
+  try {
+    return row.parse(given)
+  } catch (error) {
+    throw new Error(`Setting ${row.name} must be ${(error as Error).message}${row.secret ? '' : `, got "${given}"`}`)
+  }
 }
 
 /** The configuration from `env`; throws naming the first setting whose value is wrong. */

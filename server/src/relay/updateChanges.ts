@@ -2,8 +2,7 @@ import * as Y from 'yjs'
 import type { BoardChange, BoardView } from '../../../shared/src/rules/boardChange'
 import { BOARD_MAP_ROOTS, RECORDS_ROOT } from '../../../shared/src/doc/roots'
 import { isObject } from '../../../shared/src/board/shapeLike'
-import { short } from '../../../shared/src/rules/recordRule'
-import { MAX_NESTING_DEPTH, nestedTooDeep, pathDeeperThan } from '../../../shared/src/wire/validation'
+import { MAX_NESTING_DEPTH, nestedTooDeep, pathDeeperThan, short } from '../../../shared/src/wire/fieldPaths'
 
 // What an encoded Yjs update would change in a board document, read from the update and the doc
 // before it is applied, so the rules can judge it first (shared/src/rules/checkWrite.ts).

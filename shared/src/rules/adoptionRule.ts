@@ -1,7 +1,7 @@
 import { isObject } from '../board/shapeLike'
 import { storedAdoptedFrom } from '../levels/adoption'
 import { validateInput } from '../wire/validation'
-import { short } from './recordRule'
+import { short } from '../wire/fieldPaths'
 import { refuse, type Refusal } from './writer'
 
 // A card's `meta.adoptedFrom` is what the exports credit an adopted card with, and participants

@@ -1,7 +1,7 @@
 import { isObject } from '../board/shapeLike'
 import { TEMPLATE_AUTHOR } from '../cards/cardMeta'
 import { isCardType } from '../cards/cardTypes'
-import { short } from './recordRule'
+import { short } from '../wire/fieldPaths'
 import { refuse, type Refusal, type Writer } from './writer'
 
 // Attribution (`meta.createdBy`) is what the summary and the exports credit: a new card names

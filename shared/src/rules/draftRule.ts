@@ -4,7 +4,8 @@ import { RECORDS_ROOT } from '../doc/roots'
 import type { BoardChange } from './boardChange'
 import { boardSchema } from './checkWrite'
 import { checkOwnHost } from './ownHostRule'
-import { checkRecordValid, short } from './recordRule'
+import { short } from '../wire/fieldPaths'
+import { checkRecordValid } from './recordRule'
 import { refuse, type Refusal, type Writer } from './writer'
 
 // A person's draft document (shared/src/levels/drafting.ts) holds only their own private cards:

@@ -4,7 +4,7 @@ import { lockedAncestorOrSelf } from '../session/locks'
 import { SESSION_KEYS } from '../session/sessionKeys'
 import { readStoredSessionValue } from '../session/sessionState'
 import type { BoardView } from './boardChange'
-import { short } from './recordRule'
+import { short } from '../wire/fieldPaths'
 import { refuse, type Refusal, type Writer } from './writer'
 
 // A zone (or frame) the facilitator locked, and every record inside it, is facilitator-only:

@@ -4,7 +4,7 @@ import { parsePersonKey } from '../session/personKey'
 import { isRating } from '../session/ratings'
 import { readDots } from '../session/votes'
 import { LEVEL_PERSON_KEYED_ROOTS } from './levelRules'
-import { short } from './recordRule'
+import { short } from '../wire/fieldPaths'
 import { refuse, type Refusal, type Writer } from './writer'
 
 // Maps that everyone writes at once keep one key per person (docs/architecture.md): each person writes only

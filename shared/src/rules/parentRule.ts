@@ -1,7 +1,7 @@
 import { isObject } from '../board/shapeLike'
 import { RECORDS_ROOT } from '../doc/roots'
 import type { BoardView } from './boardChange'
-import { short } from './recordRule'
+import { short } from '../wire/fieldPaths'
 import { refuse, type Refusal } from './writer'
 
 // A shape's parent must exist and the chain of parents must end at a page: two shapes that are

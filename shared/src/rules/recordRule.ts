@@ -2,6 +2,7 @@ import type { SerializedSchema } from '@tldraw/store'
 import type { TLSchema } from '@tldraw/tlschema'
 import { isObject } from '../board/shapeLike'
 import { compareStoredSchema } from '../doc/schemaAge'
+import { short } from '../wire/fieldPaths'
 import { refuse, type Refusal } from './writer'
 
 // Every record written to `records` is checked with the validators (and, for a client still on
@@ -44,7 +45,3 @@ function validates(check: () => unknown): boolean {
   }
 }
 
-/** Keeps ids and messages short enough for a websocket close reason (123 bytes). */
-export function short(text: string, max = 40): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`
-}

@@ -4,7 +4,7 @@ import { RECORDS_ROOT, SEAT_PICKS_ROOT, SESSION_ROOT } from '../doc/roots'
 import { seatOf, zoneTableId } from '../levels/tables'
 import { readSessionValue, seatingStateOf } from '../session/sessionState'
 import type { BoardView } from './boardChange'
-import { short } from './recordRule'
+import { short } from '../wire/fieldPaths'
 import { refuse, type Refusal, type Writer } from './writer'
 
 // Which table a zone belongs to is the facilitator's to say. While the facilitator restricts

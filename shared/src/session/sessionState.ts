@@ -15,7 +15,8 @@ import { storedComparisonLinks } from '../levels/comparisonLinks'
 import { DEFAULT_DRAFTING, storedDraftingRound } from '../levels/drafting'
 import { storedSeating, storedTables, type SeatingState } from '../levels/tables'
 import { storedTemplateRules } from '../templates/template'
-import { fieldPrefix, validateInput } from '../wire/validation'
+import { fieldPrefix } from '../wire/fieldPaths'
+import { validateInput } from '../wire/validation'
 
 // The facilitation state of a board, read from the plain `session` map. Reading is forgiving (an
 // older or buggy client's value falls back to the default, so the board always works); writing

@@ -1,8 +1,10 @@
 import { Result } from '@tldraw/utils'
 import { T } from '@tldraw/validate'
+import { fieldPrefix } from './fieldPaths'
 
-// Input from outside (request bodies, files, settings, browser storage) is checked with
-// @tldraw/validate, the library the card props use, and turned into one readable sentence.
+// Input from outside (request bodies, files, browser storage) is checked with @tldraw/validate, the
+// library the card props use, and turned into one readable sentence. The server's settings are the
+// exception: read at start, which loads no validation library, by config.ts's small parsers.
 
 /** `object` (a `T.object`) refusing arrays too, which `T.object` alone lets through. */
 export function jsonObject<V extends object>(object: T.Validatable<V>): T.Validator<V> {
@@ -38,44 +40,6 @@ export function validateInput<V>(validator: T.Validatable<V>, value: unknown, at
     if (!(error instanceof T.ValidationError)) throw error
     return Result.err(`${fieldPrefix([...at, ...error.path])}${lowerFirst(error.rawMessage)}`)
   }
-}
-
-/** `"session.voting": `, naming where in the input a problem is; nothing for the input itself. */
-export function fieldPrefix(path: readonly (string | number)[]): string {
-  return path.length > 0 ? `"${path.join('.')}": ` : ''
-}
-
-/**
- * The deepest nesting of arrays and objects a value may have, in an imported board file (400
- * beyond) or written to a live board (4403): far more than any board holds (rich text's nested
- * lists included), far less than would overflow the stack in the readers that recurse.
- */
-export const MAX_NESTING_DEPTH = 256
-
-/** Why a value nested deeper than MAX_NESTING_DEPTH is refused, naming where it is when known. */
-export function nestedTooDeep(path: readonly (string | number)[]): string {
-  return `${path.length > 0 ? fieldPrefix(path) : 'a value '}nested more than ${MAX_NESTING_DEPTH} levels deep`
-}
-
-/**
- * The path to the first array or object in `value` nested more than `maxDepth` levels deep, or
- * null. Walked without recursion: a hostile input nested thousands deep is what it looks for.
- */
-export function pathDeeperThan(value: unknown, maxDepth: number): string[] | null {
-  if (value === null || typeof value !== 'object') return null
-  const open: { entries: [string, unknown][]; next: number }[] = [{ entries: Object.entries(value), next: 0 }]
-  while (open.length > 0) {
-    const top = open[open.length - 1]
-    if (top.next === top.entries.length) {
-      open.pop()
-      continue
-    }
-    const child = top.entries[top.next++][1]
-    if (child === null || typeof child !== 'object') continue
-    if (open.length === maxDepth) return open.map(({ entries, next }) => entries[next - 1][0])
-    open.push({ entries: Object.entries(child), next: 0 })
-  }
-  return null
 }
 
 const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1)
