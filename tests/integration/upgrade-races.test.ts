@@ -4,6 +4,7 @@ import WebSocket from 'ws'
 import type { TavoloConfig } from '../../server/src/config'
 import { openSqliteStorage } from '../../server/src/storage/sqlite'
 import type { BoardStorage } from '../../server/src/storage/storage'
+import { upgradeStatus } from '../support/rawsocket'
 import { createBoardViaApi, joinBoardViaApi, makeTempDataDir, startInProcessServer, type InProcessServer } from '../support/server'
 import { waitFor } from '../support/yclient'
 
@@ -49,28 +50,10 @@ function heldPersonStorage(dataDir: string) {
   }
 }
 
-interface Answer {
-  status: number
-  body: string
-}
+type Answer = Awaited<ReturnType<typeof upgradeStatus>>
 
-/** The server's answer to an upgrade: its HTTP status, or 101 with the socket left open. */
-function attemptUpgrade(url: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url)
-    sockets.push(ws)
-    ws.once('open', () => resolve({ status: 101, body: '' }))
-    ws.once('unexpected-response', (req, res) => {
-      let body = ''
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()))
-      res.on('end', () => {
-        resolve({ status: res.statusCode ?? 0, body })
-        req.destroy()
-      })
-    })
-    ws.once('error', reject)
-  })
-}
+/** An upgrade's answer; an accepted socket stays open until the test ends. */
+const attemptUpgrade = (url: string): Promise<Answer> => upgradeStatus(url, (ws) => sockets.push(ws))
 
 async function startHeld(config: Partial<TavoloConfig>) {
   const dataDir = makeTempDataDir()

@@ -23,12 +23,15 @@ export function waitForClose(ws: WebSocket): Promise<CloseInfo> {
   return new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })))
 }
 
-/** The HTTP status the server answers a websocket upgrade with (101 when it accepts). */
-export function upgradeStatus(url: string): Promise<{ status: number; body: string }> {
+/**
+ * The HTTP status the server answers a websocket upgrade with (101 when it accepts); an accepted
+ * socket is handed to `opened`, which closes it unless told otherwise.
+ */
+export function upgradeStatus(url: string, opened: (ws: WebSocket) => void = (ws) => ws.close()): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url)
     ws.once('open', () => {
-      ws.close()
+      opened(ws)
       resolve({ status: 101, body: '' })
     })
     ws.once('unexpected-response', (req, res) => {
