@@ -1,12 +1,12 @@
 import type { ServerResponse } from 'node:http'
-import { Result } from '@tldraw/utils'
+import type { Result } from '@tldraw/utils'
 import { T } from '@tldraw/validate'
 import { readBoardDoc } from '../../../shared/src/doc/readBoardDoc'
 import { readSessionValue } from '../../../shared/src/session/sessionState'
 import { EXPORT_FORMATS, EXPORT_ROLES, type ExportFormat } from '../../../shared/src/export/exportFormats'
 import type { Language } from '../../../shared/src/i18n'
 import type { AccessRole } from '../../../shared/src/roles'
-import { validateInput } from '../../../shared/src/wire/validation'
+import { queryChoice } from '../../../shared/src/wire/validation'
 import { loadStoredBoardDoc } from '../boards/storedBoardDoc'
 import type { BoardStorage } from '../storage/storage'
 import { HttpError } from './respond'
@@ -18,17 +18,14 @@ export function isExportFormat(value: string): value is ExportFormat {
 /** The query parameter asking for one file without names (`?anonymous=1`). */
 const ANONYMOUS_PARAM = 'anonymous'
 
-const anonymousFlag = T.literalEnum('0', '1')
+const anonymousFlag = T.literalEnum('0', '1').refine((flag) => flag === '1')
 
 /**
  * Whether the query asks for a file without names (`1`; `0` or none leaves it to the board's
  * setting), or what is wrong: a `true` or `yes` read as "no" would leak the names it meant to hide.
  */
 export function anonymousFromQuery(query: URLSearchParams): Result<boolean, string> {
-  const value = query.get(ANONYMOUS_PARAM)
-  if (value === null) return Result.ok(false)
-  const checked = validateInput(anonymousFlag, value)
-  return checked.ok ? Result.ok(checked.value === '1') : Result.err(`"${ANONYMOUS_PARAM}" must be 0 or 1; got "${value}"`)
+  return queryChoice(query, ANONYMOUS_PARAM, anonymousFlag, false, '0 or 1')
 }
 
 /** Answers GET /api/boards/:id/export.<format> with the stored board in that format. */

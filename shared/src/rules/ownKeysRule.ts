@@ -36,8 +36,7 @@ export function checkOwnKey(writer: Writer, root: string, key: string, value: un
   const owner = rules.ownerOf(key)
   if (value === undefined && writer.role === 'facilitator' && rules.facilitatorClears) return null
   if (owner !== writer.personId) return refuse(RULE, `${root}: ${short(key)} belongs to someone else`)
-  const problem = value === undefined ? null : personKeyedEntryProblem(root, key, value)
-  return problem ? refuse(RULE, `${root}: ${problem}`) : null
+  return value === undefined || rules.isValid(value) ? null : refuse(RULE, `${root}: ${invalidValue(key)}`)
 }
 
 /**
@@ -48,5 +47,7 @@ export function personKeyedEntryProblem(root: string, key: string, value: unknow
   const rules = Object.hasOwn(PERSON_KEYED_ROOTS, root) ? PERSON_KEYED_ROOTS[root] : null
   if (!rules) return null
   if (rules.ownerOf(key) === null) return `${short(key)} names no person`
-  return rules.isValid(value) ? null : `invalid value for ${short(key)}`
+  return rules.isValid(value) ? null : invalidValue(key)
 }
+
+const invalidValue = (key: string): string => `invalid value for ${short(key)}`

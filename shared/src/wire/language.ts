@@ -1,7 +1,7 @@
-import { Result } from '@tldraw/utils'
+import type { Result } from '@tldraw/utils'
 import { T } from '@tldraw/validate'
 import { defaultLanguage, languages, type Language } from '../i18n'
-import { validateInput } from './validation'
+import { queryChoice } from './validation'
 
 // The language of an answer with words in it: the template texts of a new board and of
 // GET /api/templates, the headings and labels of an export. English unless asked otherwise.
@@ -14,8 +14,5 @@ export const languageValidator: T.Validator<Language> = T.literalEnum(...languag
 
 /** The language a request's query asks for, the default when it names none, or what is wrong. */
 export function languageFromQuery(query: URLSearchParams): Result<Language, string> {
-  const value = query.get(LANGUAGE_PARAM)
-  if (value === null) return Result.ok(defaultLanguage)
-  const checked = validateInput(languageValidator, value)
-  return checked.ok ? checked : Result.err(`"${LANGUAGE_PARAM}" must be one of ${languages.join(', ')}; got "${value}"`)
+  return queryChoice(query, LANGUAGE_PARAM, languageValidator, defaultLanguage, `one of ${languages.join(', ')}`)
 }

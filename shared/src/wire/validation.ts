@@ -42,6 +42,17 @@ export function validateInput<V>(validator: T.Validatable<V>, value: unknown, at
   }
 }
 
+/**
+ * The query parameter `name` read by `validator`, `absent` when the query has none, or what is wrong,
+ * saying it must be `expected` ("0 or 1").
+ */
+export function queryChoice<V>(query: URLSearchParams, name: string, validator: T.Validatable<V>, absent: V, expected: string): Result<V, string> {
+  const value = query.get(name)
+  if (value === null) return Result.ok(absent)
+  const checked = validateInput(validator, value)
+  return checked.ok ? checked : Result.err(`"${name}" must be ${expected}; got "${value}"`)
+}
+
 const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1)
 
 /** The longest id a stored value names (a table, card, zone, person or round): generated ones are far shorter. */

@@ -5,7 +5,7 @@ import { BUDGETS_ROOT, PEOPLE_ROOT, RATINGS_ROOT, SEAT_PICKS_ROOT, VOTES_ROOT } 
 import { storedSchema } from '../../doc/schemaAge'
 import { personKeyedEntryProblem } from '../../rules/ownKeysRule'
 import { readStoredSessionKey } from '../../session/sessionState'
-import { MAX_NESTING_DEPTH, nestedTooDeep, pathDeeperThan } from '../../wire/fieldPaths'
+import { fieldPrefix, MAX_NESTING_DEPTH, nestedTooDeep, pathDeeperThan } from '../../wire/fieldPaths'
 import { jsonObject, validateInput } from '../../wire/validation'
 import { BOARD_FILE_KIND, sizeText, type BoardFileParse } from './format'
 import { migrateRecordsOrRefuse } from './migrateRecords'
@@ -87,7 +87,7 @@ function readCurrentFile(json: Record<string, unknown>): BoardFileParse {
   for (const root of PERSON_KEYED_PARTS) {
     for (const [key, value] of Object.entries(file[root] ?? {})) {
       const problem = personKeyedEntryProblem(root, key, value)
-      if (problem) return damaged(`"${root}": ${problem}`)
+      if (problem) return damaged(`${fieldPrefix([root])}${problem}`)
     }
   }
   return {
